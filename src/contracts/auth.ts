@@ -1,0 +1,60 @@
+// Sign-in, sign-out, one-time password links and the signed-in user's own profile.
+import { z } from "zod";
+import { Email, Id, Instant, Locale, Password, Role } from "./common";
+
+export const LoginRequest = z.strictObject({
+  email: Email,
+  // Any length is accepted here: an old password must still be able to sign in.
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const SetPasswordRequest = z.strictObject({
+  /** The token from the one-time link. */
+  token: z.string().min(20).max(200),
+  password: Password,
+});
+export type SetPasswordRequest = z.infer<typeof SetPasswordRequest>;
+
+export const ChangePasswordRequest = z.strictObject({
+  /** Re-authentication: the password in use now. */
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: Password,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+/** What the client may do, computed by the server's policies; the client never re-derives them. */
+export const Abilities = z.object({
+  openTickets: z.boolean(),
+  viewCompanyTickets: z.boolean(),
+  useConsole: z.boolean(),
+  manageCompanies: z.boolean(),
+  manageUsers: z.boolean(),
+});
+export type Abilities = z.infer<typeof Abilities>;
+
+export const Me = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  locale: Locale,
+  company: z.object({ id: Id, name: z.string(), cnpj: z.string() }).nullable(),
+  abilities: Abilities,
+  lastLoginAt: Instant.nullable(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const UpdateMeRequest = z.strictObject({
+  locale: Locale.optional(),
+  name: z.string().trim().min(2).max(120).optional(),
+});
+export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;
+
+/** Public facts the sign-in page needs before anyone signs in. */
+export const AppInfo = z.object({
+  brand: z.string(),
+  product: z.string(),
+  locales: z.array(Locale),
+});
+export type AppInfo = z.infer<typeof AppInfo>;

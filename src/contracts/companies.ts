@@ -1,0 +1,72 @@
+// Customer companies: who they are and where (holidays depend on state and city).
+import { z } from "zod";
+import { Cnpj } from "./cnpj";
+import { Id, Instant, PageQuery, pageOf } from "./common";
+
+export const BRAZILIAN_STATES = [
+  "AC",
+  "AL",
+  "AP",
+  "AM",
+  "BA",
+  "CE",
+  "DF",
+  "ES",
+  "GO",
+  "MA",
+  "MT",
+  "MS",
+  "MG",
+  "PA",
+  "PB",
+  "PR",
+  "PE",
+  "PI",
+  "RJ",
+  "RN",
+  "RS",
+  "RO",
+  "RR",
+  "SC",
+  "SP",
+  "SE",
+  "TO",
+] as const;
+export const BrazilianState = z.enum(BRAZILIAN_STATES);
+
+export const CreateCompanyRequest = z.strictObject({
+  name: z.string().trim().min(2).max(160),
+  /** With or without punctuation; numeric or alphanumeric. */
+  cnpj: Cnpj,
+  state: BrazilianState,
+  city: z.string().trim().min(2).max(120),
+});
+export type CreateCompanyRequest = z.infer<typeof CreateCompanyRequest>;
+
+export const UpdateCompanyRequest = z.strictObject({
+  name: z.string().trim().min(2).max(160).optional(),
+  state: BrazilianState.optional(),
+  city: z.string().trim().min(2).max(120).optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateCompanyRequest = z.infer<typeof UpdateCompanyRequest>;
+
+export const Company = z.object({
+  id: Id,
+  name: z.string(),
+  /** 14 characters, unformatted. */
+  cnpj: z.string(),
+  state: z.string(),
+  city: z.string(),
+  active: z.boolean(),
+  createdAt: Instant,
+});
+export type Company = z.infer<typeof Company>;
+
+export const CompanyIdParams = z.strictObject({ companyId: Id });
+
+export const CompanyListQuery = PageQuery.extend({
+  /** Matches name or CNPJ. */
+  q: z.string().trim().max(100).optional(),
+});
+export const CompanyPage = pageOf(Company);

@@ -1,0 +1,89 @@
+// Authorization as pure functions: what an actor may do to a resource. Every route asks here.
+import type { Abilities } from "../contracts/auth";
+import { isStaffRole, type Role } from "../contracts/common";
+
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** Set for customer roles, null for staff. */
+  companyId: string | null;
+}
+
+/**
+ * `allow`; `forbid` when the actor may know the resource exists but not act (403);
+ * `hide` when the actor may not even know it exists (404).
+ */
+export type Decision = "allow" | "forbid" | "hide";
+
+/** Which companies' rows a query may touch: customers see their own company only. */
+export type Scope = { kind: "all" } | { kind: "company"; companyId: string };
+
+export function scopeOf(actor: Actor): Scope {
+  if (isStaffRole(actor.role)) return { kind: "all" };
+  // A customer without a company is a broken row; give it a scope that matches nothing.
+  return { kind: "company", companyId: actor.companyId ?? "" };
+}
+
+export interface CompanyResource {
+  id: string;
+}
+
+export interface UserResource {
+  id: string;
+  companyId: string | null;
+  role: Role;
+}
+
+const isStaff = (actor: Actor) => isStaffRole(actor.role);
+const ownsCompany = (actor: Actor, companyId: string | null) =>
+  actor.companyId !== null && actor.companyId === companyId;
+const allowIf = (condition: boolean, otherwise: Decision = "forbid"): Decision =>
+  condition ? "allow" : otherwise;
+
+export const policies = {
+  company: {
+    list: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
+    create: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+    read: (actor: Actor, company: CompanyResource): Decision =>
+      allowIf(isStaff(actor) || ownsCompany(actor, company.id), "hide"),
+    update: (actor: Actor, company: CompanyResource): Decision => {
+      if (!isStaff(actor) && !ownsCompany(actor, company.id)) return "hide";
+      return allowIf(actor.role === "admin");
+    },
+  },
+  user: {
+    /** Listing a company's users: staff, or that company's admin. */
+    list: (actor: Actor, company: CompanyResource | null): Decision => {
+      if (isStaff(actor)) return "allow";
+      if (company === null || !ownsCompany(actor, company.id)) return "hide";
+      return allowIf(actor.role === "customer_admin");
+    },
+    read: (actor: Actor, user: UserResource): Decision => {
+      if (isStaff(actor) || actor.userId === user.id) return "allow";
+      if (!ownsCompany(actor, user.companyId)) return "hide";
+      return allowIf(actor.role === "customer_admin");
+    },
+    /** Creating, changing or sending a password link to an account of this shape. */
+    manage: (actor: Actor, user: Pick<UserResource, "companyId" | "role">): Decision => {
+      if (actor.role === "admin") return "allow";
+      if (isStaff(actor)) return allowIf(!isStaffRole(user.role));
+      if (!ownsCompany(actor, user.companyId)) return "hide";
+      return allowIf(actor.role === "customer_admin" && user.role === "customer");
+    },
+  },
+  console: {
+    use: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
+  },
+} as const;
+
+/** The abilities the client receives, so that it never re-derives permissions. */
+export function abilitiesOf(actor: Actor): Abilities {
+  const customer = !isStaff(actor);
+  return {
+    openTickets: customer,
+    viewCompanyTickets: customer,
+    useConsole: isStaff(actor),
+    manageCompanies: actor.role === "admin",
+    manageUsers: actor.role !== "customer",
+  };
+}

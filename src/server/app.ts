@@ -1,0 +1,91 @@
+// buildApp: plugins in order, then every module's routes. It never listens; main.ts and tests do.
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppContext } from "./context";
+import { errors } from "./errors";
+import { meRoutes } from "./modules/auth/me-routes";
+import { authRoutes } from "./modules/auth/routes";
+import { companyRoutes } from "./modules/companies/routes";
+import { healthRoutes } from "./modules/health/routes";
+import { metaRoutes } from "./modules/meta/routes";
+import { userRoutes } from "./modules/users/routes";
+import csrf from "./plugins/csrf";
+import errorHandler from "./plugins/error-handler";
+import session from "./plugins/session";
+import { registerSpa } from "./plugins/spa";
+import { serializerCompiler, validatorCompiler } from "./plugins/zod";
+
+export interface BuildOptions {
+  /** Fastify's logger option; tests pass false. */
+  logger?: FastifyServerOptions["logger"];
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    // Bad JSON is the client's error; keep prototype poisoning out.
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(errorHandler);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        // Mantine sets CSS variables through style attributes.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "upgrade-insecure-requests": null,
+      },
+    },
+    // HSTS only makes sense behind https; the proxy in front sets it.
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Extranet API",
+        version: "1",
+        description:
+          "Cookie sessions from POST /api/v1/auth/login. Unsafe methods must send an Origin header matching the server's origin.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyCookie);
+  await app.register(session, { ctx });
+  await app.register(csrf, { publicUrl: config.publicUrl });
+
+  await app.register(healthRoutes(ctx));
+  await app.register(metaRoutes(ctx));
+  await app.register(authRoutes(ctx));
+  await app.register(meRoutes(ctx));
+  await app.register(companyRoutes(ctx));
+  await app.register(userRoutes(ctx));
+
+  const webRoot = config.webRoot;
+  if (webRoot) await registerSpa(app, webRoot);
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api");
+    if (webRoot && isPage) return reply.header("cache-control", "no-cache").sendFile("index.html");
+    throw errors.routeNotFound();
+  });
+  return app;
+}

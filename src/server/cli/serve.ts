@@ -1,0 +1,53 @@
+// `extranet serve`: migrate, seed the demo once, listen, and drain gracefully on SIGTERM.
+
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "../app";
+import type { Config } from "../config";
+import { closeContext, openContext } from "../runtime";
+import { formatDemoLogins, seedDemo } from "../seed/demo";
+
+/** The built SPA sits beside the bundled server (dist/web next to dist/server). */
+export function defaultWebRoot(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.resolve(here, "../web"), path.resolve(here, "../../../dist/web")]) {
+    if (fs.existsSync(path.join(candidate, "index.html"))) return candidate;
+  }
+  return undefined;
+}
+
+export async function serve(config: Config): Promise<void> {
+  const ctx = await openContext(config);
+  const app = await buildApp(ctx);
+  if (config.seedDemo) {
+    const origin = config.publicUrl ?? `http://localhost:${config.port}`;
+    const logins = await seedDemo(ctx, { actorId: null, ip: null, origin });
+    if (logins) {
+      app.log.info({ users: logins.length }, "demo data seeded");
+      process.stdout.write(`\n${formatDemoLogins(logins)}\n\n`);
+    }
+  }
+  if (!config.webRoot) app.log.warn("web app not built: run `npm run build` to serve the portal pages");
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down: draining in-flight requests");
+    try {
+      await app.close();
+      await closeContext(ctx);
+      app.log.info("closed");
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Extranet ${config.brand} at ${config.publicUrl ?? address} (${ctx.connection.dialect})`);
+}

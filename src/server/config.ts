@@ -1,0 +1,138 @@
+// The server's configuration: one object parsed from the environment at start, failing fast and readably.
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+
+const trustProxyFromEnv = z.string().transform((value, ctx): TrustProxy => {
+  if (value === "true") return true;
+  if (value === "false" || value === "") return false;
+  if (/^\d+$/.test(value)) {
+    // A hop count: trust that many proxies in front of us.
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  if (/^[\d.:/a-fA-F, ]+$/.test(value)) return value;
+  ctx.addIssue({ code: "custom", message: "use true, false, a hop count or a list of addresses" });
+  return z.NEVER;
+});
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, "must start with postgres://, postgresql:// or sqlite:")
+    .optional(),
+  EXTRANET_DATA_DIR: z.string().min(1).default("./data"),
+  EXTRANET_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  EXTRANET_BRAND: z.string().min(1).default("UNO"),
+  EXTRANET_PRODUCT: z.string().min(1).default("UNO ERP"),
+  EXTRANET_SEED_DEMO: booleanFromEnv.default(true),
+  TRUST_PROXY: trustProxyFromEnv.default(false),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(12),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  SET_PASSWORD_LINK_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(72),
+  RESET_PASSWORD_LINK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type DatabaseConfig = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  dataDir: string;
+  /** The origin the portal is reached at; when absent, the request's own Host is the origin. */
+  publicUrl: string | undefined;
+  brand: string;
+  product: string;
+  seedDemo: boolean;
+  trustProxy: TrustProxy;
+  session: { idleMinutes: number; absoluteHours: number };
+  login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
+  links: { setPasswordHours: number; resetPasswordMinutes: number };
+  bodyLimitBytes: number;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  /** Where the built single-page app lives; absent in API-only tests. */
+  webRoot: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: string): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.EXTRANET_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: databaseFrom(e.DATABASE_URL, dataDir),
+    dataDir,
+    publicUrl: e.EXTRANET_PUBLIC_URL ? new URL(e.EXTRANET_PUBLIC_URL).origin : undefined,
+    brand: e.EXTRANET_BRAND,
+    product: e.EXTRANET_PRODUCT,
+    seedDemo: e.EXTRANET_SEED_DEMO,
+    trustProxy: e.TRUST_PROXY,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    login: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      windowMinutes: e.LOGIN_WINDOW_MINUTES,
+    },
+    links: {
+      setPasswordHours: e.SET_PASSWORD_LINK_HOURS,
+      resetPasswordMinutes: e.RESET_PASSWORD_LINK_MINUTES,
+    },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    logLevel: e.LOG_LEVEL,
+    webRoot,
+  };
+}
+
+function databaseFrom(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (url === undefined) return { dialect: "sqlite", file: path.join(dataDir, "extranet.sqlite") };
+  if (url.startsWith("sqlite:"))
+    return { dialect: "sqlite", file: path.resolve(url.slice("sqlite:".length)) };
+  return { dialect: "postgres", url };
+}

@@ -1,0 +1,26 @@
+// What every service receives: configuration, the database and a clock that tests can move.
+import type { Config } from "./config";
+import type { Connection } from "./db/connect";
+import type { Db } from "./db/schema";
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface AppContext {
+  config: Config;
+  db: Db;
+  connection: Connection;
+  clock: Clock;
+}
+
+/** Who issues a command, and from where: recorded in the audit trail. */
+export interface CommandMeta {
+  actorId: string | null;
+  ip: string | null;
+  /** The origin one-time links point at. */
+  origin: string;
+}

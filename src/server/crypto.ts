@@ -1,0 +1,32 @@
+// Random identifiers and tokens, hashed at rest; argon2id password hashes.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { type Algorithm, hash, verify } from "@node-rs/argon2";
+
+export const newId = (): string => randomUUID();
+
+/** 256 random bits, URL-safe: for session cookies and one-time links. */
+export const newToken = (): string => randomBytes(32).toString("base64url");
+
+/** Tokens are looked up by their SHA-256: a leaked table grants nothing. */
+export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
+// Algorithm is an ambient const enum: 2 is Argon2id.
+const ARGON2_OPTIONS = { algorithm: 2 as Algorithm, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2_OPTIONS);
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// Checked when the e-mail is unknown, so that both failures take the same time.
+let decoyHash: Promise<string> | undefined;
+export function verifyDecoy(password: string): Promise<boolean> {
+  decoyHash ??= hashPassword(newToken());
+  return decoyHash.then((h) => verifyPassword(h, password));
+}

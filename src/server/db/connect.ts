@@ -1,0 +1,53 @@
+// Opens the database the configuration names: an embedded SQLite file or a PostgreSQL pool.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { DatabaseConfig } from "../config";
+import type { Database, Db } from "./schema";
+
+// bigint columns hold epoch milliseconds and counts, both far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export interface ConnectOptions {
+  /** PostgreSQL only: the schema to work in (tests give each run its own). */
+  searchPath?: string;
+  poolSize?: number;
+}
+
+export interface Connection {
+  db: Db;
+  dialect: DatabaseConfig["dialect"];
+  /** The raw SQLite handle, for the online backup; undefined on PostgreSQL. */
+  sqlite: SQLite.Database | undefined;
+}
+
+export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Connection {
+  if (config.dialect === "sqlite") {
+    fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    const sqlite = new SQLite(config.file);
+    sqlite.pragma("journal_mode = WAL");
+    // NORMAL may lose the last commits on power loss; a help desk must not.
+    sqlite.pragma("synchronous = FULL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    return {
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      dialect: "sqlite",
+      sqlite,
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: options.poolSize ?? 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    dialect: "postgres",
+    sqlite: undefined,
+  };
+}

@@ -1,0 +1,69 @@
+// Typed errors with stable codes. Services throw them; one handler renders them localized.
+import type { core } from "zod";
+import type { MessageKey, MessageParams } from "../i18n";
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    /** Stable code, also the i18n key under `error.`. */
+    readonly code: string,
+    readonly statusCode: number,
+    readonly messageKey: MessageKey,
+    readonly params?: MessageParams,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(code);
+  }
+}
+
+/** Validation failures carry Zod issues, localized by the handler against the request's input. */
+export class ValidationError extends AppError {
+  override name = "ValidationError";
+  constructor(
+    readonly issues: readonly core.$ZodIssue[],
+    readonly input: unknown,
+  ) {
+    super("validation", 400, "error.validation");
+  }
+}
+
+function appError(
+  code: string,
+  statusCode: number,
+  params?: MessageParams,
+  headers?: Record<string, string>,
+) {
+  return new AppError(code, statusCode, `error.${code}` as MessageKey, params, headers);
+}
+
+export const errors = {
+  /** The actor may not know whether the record exists: same answer as a missing one. */
+  notFound: (code: "not_found" | "company.not_found" | "user.not_found" = "not_found") => appError(code, 404),
+  routeNotFound: () => appError("route_not_found", 404),
+  forbidden: () => appError("forbidden", 403),
+  unauthenticated: () => appError("unauthenticated", 401),
+  csrf: () => appError("csrf", 403),
+  rateLimited: (retryAfterSeconds: number) =>
+    appError(
+      "rate_limited",
+      429,
+      { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) },
+      {
+        "retry-after": String(retryAfterSeconds),
+      },
+    ),
+  invalidCredentials: () => appError("auth.invalid_credentials", 401),
+  invalidLink: () => appError("auth.invalid_link", 400),
+  wrongPassword: () => appError("auth.wrong_password", 400),
+  conflict: (code: "company.cnpj_taken" | "user.email_taken") => appError(code, 409),
+  rule: (
+    code:
+      | "user.company_required"
+      | "user.company_not_allowed"
+      | "user.company_inactive"
+      | "user.self_disable",
+  ) => appError(code, 422),
+  /** A field-level failure found by a service rather than by the contract. */
+  field: (path: string, messageKey: MessageKey, input: unknown) =>
+    new ValidationError([{ code: "custom", path: path.split("."), message: messageKey, input }], input),
+};

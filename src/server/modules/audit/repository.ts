@@ -1,0 +1,43 @@
+// The audit trail of staff and account actions: written inside the command's own transaction.
+import type { CommandMeta } from "../../context";
+import { newId } from "../../crypto";
+import type { Executor } from "../../db/schema";
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId: string;
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(
+  db: Executor,
+  meta: CommandMeta,
+  at: number,
+  entry: AuditEntry,
+): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      id: newId(),
+      actor_id: meta.actorId,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId,
+      details: JSON.stringify(entry.details ?? {}),
+      ip: meta.ip,
+      created_at: at,
+    })
+    .execute();
+}
+
+export async function listAuditFor(db: Executor, targetType: string, targetId: string) {
+  return db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("target_type", "=", targetType)
+    .where("target_id", "=", targetId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}

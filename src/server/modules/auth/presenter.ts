@@ -1,0 +1,22 @@
+// The signed-in user, with the abilities the client may rely on.
+import type { Me } from "../../../contracts/auth";
+import { abilitiesOf } from "../../../domain/policies";
+import { toIsoOrNull } from "../../db/time";
+import type { RequestAuth } from "../../plugins/session";
+
+export function presentMe(auth: RequestAuth): Me {
+  const { user, actor } = auth;
+  return {
+    id: user.userId,
+    name: user.name,
+    email: user.email,
+    role: actor.role,
+    locale: auth.locale,
+    company:
+      user.companyId !== null && user.companyName !== null && user.companyCnpj !== null
+        ? { id: user.companyId, name: user.companyName, cnpj: user.companyCnpj }
+        : null,
+    abilities: abilitiesOf(actor),
+    lastLoginAt: toIsoOrNull(user.lastLoginAt),
+  };
+}

@@ -1,0 +1,114 @@
+// Sessions, one-time password links and login failures.
+import type { Executor, SessionTable, UserTokenTable } from "../../db/schema";
+
+export type SessionRow = SessionTable;
+export type TokenPurpose = "set_password" | "reset_password";
+
+/** The session with everything a request needs about its user, in one query. */
+export function findSessionWithUser(db: Executor, sessionId: string) {
+  return db
+    .selectFrom("session as s")
+    .innerJoin("app_user as u", "u.id", "s.user_id")
+    .leftJoin("company as c", "c.id", "u.company_id")
+    .select([
+      "s.id as sessionId",
+      "s.last_seen_at as lastSeenAt",
+      "s.expires_at as expiresAt",
+      "u.id as userId",
+      "u.name",
+      "u.email",
+      "u.role",
+      "u.locale",
+      "u.active",
+      "u.company_id as companyId",
+      "u.last_login_at as lastLoginAt",
+      "c.name as companyName",
+      "c.cnpj as companyCnpj",
+      "c.active as companyActive",
+    ])
+    .where("s.id", "=", sessionId)
+    .executeTakeFirst();
+}
+export type SessionWithUser = NonNullable<Awaited<ReturnType<typeof findSessionWithUser>>>;
+
+export async function insertSession(db: Executor, row: SessionRow): Promise<void> {
+  await db.insertInto("session").values(row).execute();
+}
+
+export async function touchSession(db: Executor, sessionId: string, at: number): Promise<void> {
+  await db.updateTable("session").set({ last_seen_at: at }).where("id", "=", sessionId).execute();
+}
+
+export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
+  await db.deleteFrom("session").where("id", "=", sessionId).execute();
+}
+
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom("session").where("user_id", "=", userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: number, idleCutoff: number): Promise<number> {
+  const result = await db
+    .deleteFrom("session")
+    .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", idleCutoff)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function insertUserToken(db: Executor, row: UserTokenTable): Promise<void> {
+  await db.insertInto("user_token").values(row).execute();
+}
+
+/** Marks a link used if it is still valid; returns its owner, or undefined. Atomic: single use. */
+export async function consumeUserToken(
+  db: Executor,
+  tokenId: string,
+  now: number,
+): Promise<string | undefined> {
+  const row = await db
+    .updateTable("user_token")
+    .set({ used_at: now })
+    .where("id", "=", tokenId)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .returning("user_id")
+    .executeTakeFirst();
+  return row?.user_id;
+}
+
+/** Voids a user's other open links once one is used or a new one is issued. */
+export async function voidUserTokens(db: Executor, userId: string, now: number): Promise<void> {
+  await db
+    .updateTable("user_token")
+    .set({ used_at: now })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
+}
+
+export async function recordLoginFailure(db: Executor, keys: string[], at: number): Promise<void> {
+  await db
+    .insertInto("login_failure")
+    .values(keys.map((key) => ({ key, at })))
+    .execute();
+}
+
+/** Failures of a key since `since`, oldest first (the oldest decides when the limit lifts). */
+export async function loginFailuresSince(db: Executor, key: string, since: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("login_failure")
+    .select("at")
+    .where("key", "=", key)
+    .where("at", ">", since)
+    .orderBy("at")
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+export async function clearLoginFailures(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom("login_failure").where("key", "=", key).execute();
+}
+
+export async function pruneLoginFailures(db: Executor, keys: string[], before: number): Promise<void> {
+  await db.deleteFrom("login_failure").where("key", "in", keys).where("at", "<=", before).execute();
+}

@@ -1,0 +1,243 @@
+// Signing in and out, sessions, and passwords set through one-time links.
+import type { ChangePasswordRequest, LoginRequest, SetPasswordRequest } from "../../../contracts/auth";
+import type { PasswordLink } from "../../../contracts/users";
+import type { AppContext, CommandMeta } from "../../context";
+import { hashPassword, hashToken, newToken, verifyDecoy, verifyPassword } from "../../crypto";
+import type { Executor } from "../../db/schema";
+import { toIso } from "../../db/time";
+import { errors } from "../../errors";
+import { recordAudit } from "../audit/repository";
+import { findUser, findUserByEmail, updateUser } from "../users/repository";
+import {
+  clearLoginFailures,
+  consumeUserToken,
+  deleteSession,
+  deleteSessionsOfUser,
+  findSessionWithUser,
+  insertSession,
+  insertUserToken,
+  loginFailuresSince,
+  pruneLoginFailures,
+  recordLoginFailure,
+  type SessionWithUser,
+  type TokenPurpose,
+  touchSession,
+  voidUserTokens,
+} from "./repository";
+
+const MINUTE = 60_000;
+/** A session's last-seen time is written at most this often: reads stay reads. */
+const TOUCH_INTERVAL_MS = MINUTE;
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
+}
+
+export interface NewSession {
+  /** The cookie's value; only its hash is stored. */
+  token: string;
+  userId: string;
+  expiresAt: number;
+}
+
+async function openSession(
+  db: Executor,
+  ctx: AppContext,
+  userId: string,
+  client: ClientInfo,
+): Promise<NewSession> {
+  const token = newToken();
+  const now = ctx.clock.now();
+  const expiresAt = now + ctx.config.session.absoluteHours * 60 * MINUTE;
+  await insertSession(db, {
+    id: hashToken(token),
+    user_id: userId,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: expiresAt,
+    ip: client.ip,
+    user_agent: client.userAgent.slice(0, 300),
+  });
+  return { token, userId, expiresAt };
+}
+
+/** Seconds until fewer than `max` failures remain in the window, or 0 when under the limit. */
+function retryAfterSeconds(failures: number[], max: number, windowMs: number, now: number): number {
+  if (failures.length < max) return 0;
+  const decisive = failures[failures.length - max] ?? now;
+  return Math.max(1, Math.ceil((decisive + windowMs - now) / 1000));
+}
+
+/**
+ * Signs a user in. Wrong e-mail, wrong password and a disabled account answer alike; failures are
+ * counted per account and per address and, past the limit, refused before any password is checked.
+ */
+export async function login(ctx: AppContext, props: LoginRequest, client: ClientInfo): Promise<NewSession> {
+  const { maxFailuresPerAccount, maxFailuresPerIp, windowMinutes } = ctx.config.login;
+  const windowMs = windowMinutes * MINUTE;
+  const accountKey = `account:${props.email}`;
+  const ipKey = `ip:${client.ip}`;
+  const now = ctx.clock.now();
+  const since = now - windowMs;
+
+  const retryAfter = Math.max(
+    retryAfterSeconds(
+      await loginFailuresSince(ctx.db, accountKey, since),
+      maxFailuresPerAccount,
+      windowMs,
+      now,
+    ),
+    retryAfterSeconds(await loginFailuresSince(ctx.db, ipKey, since), maxFailuresPerIp, windowMs, now),
+  );
+  if (retryAfter > 0) throw errors.rateLimited(retryAfter);
+
+  const user = await findUserByEmail(ctx.db, props.email);
+  const passwordOk = user?.password_hash
+    ? await verifyPassword(user.password_hash, props.password)
+    : await verifyDecoy(props.password);
+  const companyActive = user?.company_id
+    ? (
+        await ctx.db
+          .selectFrom("company")
+          .select("active")
+          .where("id", "=", user.company_id)
+          .executeTakeFirst()
+      )?.active === 1
+    : true;
+
+  if (!user || !passwordOk || user.active !== 1 || !companyActive) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await pruneLoginFailures(trx, [accountKey, ipKey], since);
+      await recordLoginFailure(trx, [accountKey, ipKey], now);
+    });
+    throw errors.invalidCredentials();
+  }
+
+  return ctx.db.transaction().execute(async (trx) => {
+    await clearLoginFailures(trx, accountKey);
+    await updateUser(trx, user.id, { last_login_at: now });
+    return openSession(trx, ctx, user.id, client);
+  });
+}
+
+export async function logout(ctx: AppContext, sessionId: string): Promise<void> {
+  await deleteSession(ctx.db, sessionId);
+}
+
+/** The session behind a cookie, if it is still valid; expired or disabled ones are removed. */
+export async function authenticate(ctx: AppContext, token: string): Promise<SessionWithUser | undefined> {
+  const sessionId = hashToken(token);
+  const row = await findSessionWithUser(ctx.db, sessionId);
+  if (!row) return undefined;
+  const now = ctx.clock.now();
+  const idleCutoff = now - ctx.config.session.idleMinutes * MINUTE;
+  const usable =
+    row.expiresAt > now && row.lastSeenAt > idleCutoff && row.active === 1 && row.companyActive !== 0;
+  if (!usable) {
+    await deleteSession(ctx.db, sessionId);
+    return undefined;
+  }
+  if (now - row.lastSeenAt >= TOUCH_INTERVAL_MS) await touchSession(ctx.db, sessionId, now);
+  return row;
+}
+
+/** Issues a one-time link for a user, voiding any earlier one. Runs inside the caller's transaction. */
+export async function issuePasswordLink(
+  trx: Executor,
+  ctx: AppContext,
+  meta: CommandMeta,
+  userId: string,
+  purpose: TokenPurpose,
+): Promise<PasswordLink> {
+  const now = ctx.clock.now();
+  const ttl =
+    purpose === "set_password"
+      ? ctx.config.links.setPasswordHours * 60 * MINUTE
+      : ctx.config.links.resetPasswordMinutes * MINUTE;
+  const token = newToken();
+  await voidUserTokens(trx, userId, now);
+  await insertUserToken(trx, {
+    id: hashToken(token),
+    user_id: userId,
+    purpose,
+    created_by: meta.actorId,
+    created_at: now,
+    expires_at: now + ttl,
+    used_at: null,
+  });
+  await recordAudit(trx, meta, now, { action: `user.${purpose}_link`, targetType: "user", targetId: userId });
+  // The token travels in the fragment: browsers send it neither to the server's logs nor in Referer.
+  return { url: `${meta.origin}/set-password#token=${token}`, expiresAt: toIso(now + ttl) };
+}
+
+/** Sets a password through a one-time link; every session of the user ends. */
+export async function setPasswordWithLink(
+  ctx: AppContext,
+  meta: CommandMeta,
+  props: SetPasswordRequest,
+): Promise<void> {
+  const passwordHash = await hashPassword(props.password);
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock.now();
+    const userId = await consumeUserToken(trx, hashToken(props.token), now);
+    const user = userId ? await findUser(trx, { kind: "all" }, userId) : undefined;
+    if (!user) throw errors.invalidLink();
+    await voidUserTokens(trx, user.id, now);
+    await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: now });
+    await deleteSessionsOfUser(trx, user.id);
+    // Whoever proved control of the link may sign in at once, even after failed guesses.
+    await clearLoginFailures(trx, `account:${user.email}`);
+    await recordAudit(trx, { ...meta, actorId: user.id }, now, {
+      action: "user.password_set",
+      targetType: "user",
+      targetId: user.id,
+    });
+  });
+}
+
+/**
+ * Changes the signed-in user's password after re-checking the current one. All sessions end,
+ * the caller's included; the caller gets a fresh session in their place.
+ */
+export async function changePassword(
+  ctx: AppContext,
+  meta: CommandMeta & { actorId: string },
+  props: ChangePasswordRequest,
+  client: ClientInfo,
+): Promise<NewSession> {
+  const user = await findUser(ctx.db, { kind: "all" }, meta.actorId);
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, props.currentPassword))) {
+    throw errors.wrongPassword();
+  }
+  const passwordHash = await hashPassword(props.newPassword);
+  return ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock.now();
+    await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: now });
+    await deleteSessionsOfUser(trx, user.id);
+    await voidUserTokens(trx, user.id, now);
+    await recordAudit(trx, meta, now, {
+      action: "user.password_changed",
+      targetType: "user",
+      targetId: user.id,
+    });
+    return openSession(trx, ctx, user.id, client);
+  });
+}
+
+/** Sets a password directly: for the operator's CLI and demo data only, never over HTTP. */
+export async function setPasswordDirectly(
+  ctx: AppContext,
+  meta: CommandMeta,
+  userId: string,
+  password: string,
+): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock.now();
+    await updateUser(trx, userId, { password_hash: passwordHash, updated_at: now });
+    await deleteSessionsOfUser(trx, userId);
+    await voidUserTokens(trx, userId, now);
+    await recordAudit(trx, meta, now, { action: "user.password_set", targetType: "user", targetId: userId });
+  });
+}

@@ -1,0 +1,16 @@
+// Company rows to the contract's shape.
+import type { Company } from "../../../contracts/companies";
+import { toIso } from "../../db/time";
+import type { CompanyRow } from "./repository";
+
+export function presentCompany(row: CompanyRow): Company {
+  return {
+    id: row.id,
+    name: row.name,
+    cnpj: row.cnpj,
+    state: row.state,
+    city: row.city,
+    active: row.active === 1,
+    createdAt: toIso(row.created_at),
+  };
+}

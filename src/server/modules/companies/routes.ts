@@ -1,0 +1,104 @@
+// /api/v1/companies: staff list and manage customer companies; a customer sees only its own.
+import { ErrorResponse } from "../../../contracts/common";
+import {
+  Company,
+  CompanyIdParams,
+  CompanyListQuery,
+  CompanyPage,
+  CreateCompanyRequest,
+  UpdateCompanyRequest,
+} from "../../../contracts/companies";
+import { policies, scopeOf } from "../../../domain/policies";
+import type { AppContext } from "../../context";
+import { errors } from "../../errors";
+import { authorize, commandMeta } from "../../http";
+import { requireAuth } from "../../plugins/session";
+import type { ZodApp } from "../../types";
+import { presentCompany } from "./presenter";
+import { changeCompany, createCompany, getCompany, pageCompanies } from "./service";
+
+const notFound = () => errors.notFound("company.not_found");
+
+export function companyRoutes(ctx: AppContext) {
+  return async (app: ZodApp) => {
+    app.get(
+      "/api/v1/companies",
+      {
+        schema: {
+          tags: ["companies"],
+          summary: "Customer companies, by name (staff)",
+          querystring: CompanyListQuery,
+          response: { 200: CompanyPage, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        authorize(policies.company.list(actor));
+        const page = await pageCompanies(ctx, scopeOf(actor), request.query);
+        return { items: page.rows.map(presentCompany), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.post(
+      "/api/v1/companies",
+      {
+        schema: {
+          tags: ["companies"],
+          summary: "Register a customer company (admin)",
+          body: CreateCompanyRequest,
+          response: { 201: Company, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = requireAuth(request);
+        authorize(policies.company.create(actor));
+        const row = await createCompany(ctx, commandMeta(request, ctx.config.publicUrl), request.body);
+        return reply.status(201).send(presentCompany(row));
+      },
+    );
+
+    app.get(
+      "/api/v1/companies/:companyId",
+      {
+        schema: {
+          tags: ["companies"],
+          params: CompanyIdParams,
+          response: { 200: Company, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        const row = await getCompany(ctx, scopeOf(actor), request.params.companyId);
+        if (!row) throw notFound();
+        authorize(policies.company.read(actor, row), notFound);
+        return presentCompany(row);
+      },
+    );
+
+    app.patch(
+      "/api/v1/companies/:companyId",
+      {
+        schema: {
+          tags: ["companies"],
+          summary: "Change a company (admin); deactivating it blocks its users' sign-in",
+          params: CompanyIdParams,
+          body: UpdateCompanyRequest,
+          response: { 200: Company, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        const current = await getCompany(ctx, scopeOf(actor), request.params.companyId);
+        if (!current) throw notFound();
+        authorize(policies.company.update(actor, current), notFound);
+        const row = await changeCompany(
+          ctx,
+          commandMeta(request, ctx.config.publicUrl),
+          current.id,
+          request.body,
+        );
+        return presentCompany(row);
+      },
+    );
+  };
+}

@@ -1,0 +1,25 @@
+// GET /health: 200 when the database answers, 503 otherwise (for load balancers and monitors).
+import { sql } from "kysely";
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import type { ZodApp } from "../../types";
+
+const Health = z.object({ status: z.enum(["ok", "unavailable"]), database: z.enum(["sqlite", "postgres"]) });
+
+export function healthRoutes(ctx: AppContext) {
+  return async (app: ZodApp) => {
+    app.get(
+      "/health",
+      { schema: { hide: true, response: { 200: Health, 503: Health } } },
+      async (request, reply) => {
+        try {
+          await sql`select 1`.execute(ctx.db);
+          return { status: "ok" as const, database: ctx.connection.dialect };
+        } catch (error) {
+          request.log.warn({ err: error }, "health check: database unreachable");
+          return reply.status(503).send({ status: "unavailable" as const, database: ctx.connection.dialect });
+        }
+      },
+    );
+  };
+}

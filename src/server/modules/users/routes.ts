@@ -1,0 +1,149 @@
+// /api/v1/users: accounts are created by the support team (or a company's admin), never self-registered.
+import { ErrorResponse, type Role } from "../../../contracts/common";
+import {
+  CreatedUser,
+  CreateUserRequest,
+  PasswordLink,
+  UpdateUserRequest,
+  User,
+  UserIdParams,
+  UserListQuery,
+  UserPage,
+} from "../../../contracts/users";
+import { policies, scopeOf } from "../../../domain/policies";
+import type { AppContext } from "../../context";
+import { errors } from "../../errors";
+import { authorize, commandMeta } from "../../http";
+import { requireAuth } from "../../plugins/session";
+import type { ZodApp } from "../../types";
+import { presentUser } from "./presenter";
+import { changeUser, createUser, getUser, issueLinkFor, pageUsers } from "./service";
+
+const notFound = () => errors.notFound("user.not_found");
+const resourceOf = (row: { id: string; company_id: string | null; role: string }) => ({
+  id: row.id,
+  companyId: row.company_id,
+  role: row.role as Role,
+});
+
+export function userRoutes(ctx: AppContext) {
+  return async (app: ZodApp) => {
+    app.get(
+      "/api/v1/users",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Users by name: staff see all (filter by company), a company's admin sees its own",
+          querystring: UserListQuery,
+          response: { 200: UserPage, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        const companyId = request.query.companyId ?? actor.companyId;
+        authorize(policies.user.list(actor, companyId ? { id: companyId } : null));
+        const page = await pageUsers(ctx, scopeOf(actor), {
+          ...request.query,
+          companyId: companyId ?? undefined,
+        });
+        return { items: page.rows.map(presentUser), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.post(
+      "/api/v1/users",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Create an account; answers the one-time link that sets its password",
+          body: CreateUserRequest,
+          response: {
+            201: CreatedUser,
+            400: ErrorResponse,
+            403: ErrorResponse,
+            404: ErrorResponse,
+            409: ErrorResponse,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = requireAuth(request);
+        authorize(
+          policies.user.manage(actor, { companyId: request.body.companyId ?? null, role: request.body.role }),
+        );
+        const { user, link } = await createUser(
+          ctx,
+          commandMeta(request, ctx.config.publicUrl),
+          request.body,
+        );
+        return reply.status(201).send({ user: presentUser(user), setPasswordLink: link });
+      },
+    );
+
+    app.get(
+      "/api/v1/users/:userId",
+      { schema: { tags: ["users"], params: UserIdParams, response: { 200: User, 404: ErrorResponse } } },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        const row = await getUser(ctx, scopeOf(actor), request.params.userId);
+        if (!row) throw notFound();
+        authorize(policies.user.read(actor, resourceOf(row)), notFound);
+        return presentUser(row);
+      },
+    );
+
+    app.patch(
+      "/api/v1/users/:userId",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Change an account; disabling it ends its sessions",
+          params: UserIdParams,
+          body: UpdateUserRequest,
+          response: {
+            200: User,
+            400: ErrorResponse,
+            403: ErrorResponse,
+            404: ErrorResponse,
+            422: ErrorResponse,
+          },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        const current = await getUser(ctx, scopeOf(actor), request.params.userId);
+        if (!current) throw notFound();
+        authorize(policies.user.read(actor, resourceOf(current)), notFound);
+        authorize(policies.user.manage(actor, resourceOf(current)), notFound);
+        const row = await changeUser(
+          ctx,
+          commandMeta(request, ctx.config.publicUrl),
+          current.id,
+          request.body,
+        );
+        return presentUser(row);
+      },
+    );
+
+    app.post(
+      "/api/v1/users/:userId/password-link",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "A new one-time link to set or reset the password (voids earlier links)",
+          params: UserIdParams,
+          response: { 201: PasswordLink, 403: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = requireAuth(request);
+        const current = await getUser(ctx, scopeOf(actor), request.params.userId);
+        if (!current) throw notFound();
+        authorize(policies.user.read(actor, resourceOf(current)), notFound);
+        authorize(policies.user.manage(actor, resourceOf(current)), notFound);
+        const link = await issueLinkFor(ctx, commandMeta(request, ctx.config.publicUrl), current);
+        return reply.status(201).send(link);
+      },
+    );
+  };
+}

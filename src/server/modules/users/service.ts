@@ -1,0 +1,114 @@
+// Account use cases: staff (or a company's admin) create users, who then set a password via a link.
+import { isStaffRole } from "../../../contracts/common";
+import type { CreateUserRequest, PasswordLink, UpdateUserRequest } from "../../../contracts/users";
+import type { Scope } from "../../../domain/policies";
+import type { AppContext, CommandMeta } from "../../context";
+import { newId } from "../../crypto";
+import { decodeNameIdCursor, toPage } from "../../db/cursor";
+import { isUniqueViolation } from "../../db/errors";
+import { errors } from "../../errors";
+import { recordAudit } from "../audit/repository";
+import { deleteSessionsOfUser } from "../auth/repository";
+import { issuePasswordLink } from "../auth/service";
+import { findCompany } from "../companies/repository";
+import { findUser, findUserByEmail, insertUser, listUsers, type UserRow, updateUser } from "./repository";
+
+/** Creates an account without a password and returns the one-time link that sets it. */
+export async function createUser(
+  ctx: AppContext,
+  meta: CommandMeta,
+  props: CreateUserRequest,
+): Promise<{ user: UserRow; link: PasswordLink }> {
+  const staff = isStaffRole(props.role);
+  if (staff && props.companyId) throw errors.rule("user.company_not_allowed");
+  if (!staff && !props.companyId) throw errors.rule("user.company_required");
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      if (props.companyId) {
+        const company = await findCompany(trx, { kind: "all" }, props.companyId);
+        if (!company) throw errors.field("companyId", "error.company.not_found", props);
+        if (company.active !== 1) throw errors.rule("user.company_inactive");
+      }
+      if (await findUserByEmail(trx, props.email)) throw errors.conflict("user.email_taken");
+      const now = ctx.clock.now();
+      const user: UserRow = {
+        id: newId(),
+        company_id: props.companyId ?? null,
+        name: props.name,
+        email: props.email,
+        password_hash: null,
+        role: props.role,
+        locale: props.locale,
+        active: 1,
+        last_login_at: null,
+        created_at: now,
+        updated_at: now,
+      };
+      await insertUser(trx, user);
+      await recordAudit(trx, meta, now, {
+        action: "user.created",
+        targetType: "user",
+        targetId: user.id,
+        details: { email: user.email, role: user.role, companyId: user.company_id },
+      });
+      const link = await issuePasswordLink(trx, ctx, meta, user.id, "set_password");
+      return { user, link };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw errors.conflict("user.email_taken");
+    throw error;
+  }
+}
+
+/** Changes an account the caller is authorized to manage; disabling it ends its sessions. */
+export async function changeUser(
+  ctx: AppContext,
+  meta: CommandMeta,
+  id: string,
+  props: UpdateUserRequest,
+): Promise<UserRow> {
+  if (props.active === false && meta.actorId === id) throw errors.rule("user.self_disable");
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await findUser(trx, { kind: "all" }, id);
+    if (!current) throw errors.notFound("user.not_found");
+    const now = ctx.clock.now();
+    const changes = {
+      ...(props.name !== undefined && { name: props.name }),
+      ...(props.locale !== undefined && { locale: props.locale }),
+      ...(props.active !== undefined && { active: props.active ? 1 : 0 }),
+      updated_at: now,
+    };
+    await updateUser(trx, id, changes);
+    if (props.active === false) await deleteSessionsOfUser(trx, id);
+    await recordAudit(trx, meta, now, {
+      action: "user.updated",
+      targetType: "user",
+      targetId: id,
+      details: props,
+    });
+    return { ...current, ...changes };
+  });
+}
+
+/** A new one-time link: "set" for an account that never had a password, "reset" otherwise. */
+export async function issueLinkFor(ctx: AppContext, meta: CommandMeta, user: UserRow): Promise<PasswordLink> {
+  const purpose = user.password_hash === null ? "set_password" : "reset_password";
+  return ctx.db.transaction().execute((trx) => issuePasswordLink(trx, ctx, meta, user.id, purpose));
+}
+
+export function getUser(ctx: AppContext, scope: Scope, id: string): Promise<UserRow | undefined> {
+  return findUser(ctx.db, scope, id);
+}
+
+export async function pageUsers(
+  ctx: AppContext,
+  scope: Scope,
+  query: { companyId?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ rows: UserRow[]; nextCursor: string | null }> {
+  const rows = await listUsers(ctx.db, scope, {
+    companyId: query.companyId,
+    after: decodeNameIdCursor(query.cursor),
+    limit: query.limit,
+  });
+  return toPage(rows, query.limit, (row) => [row.name, row.id]);
+}

@@ -1,0 +1,27 @@
+// CSRF defence without a token round trip: an unsafe API request must come from our own origin.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { errors } from "../errors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The origin the portal is served at: the configured public URL, else the request's own host. */
+export function ownOrigin(request: FastifyRequest, publicUrl: string | undefined): string {
+  return publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+export function isSameOrigin(request: FastifyRequest, publicUrl: string | undefined): boolean {
+  const origin = request.headers.origin;
+  if (origin !== undefined) return origin === ownOrigin(request, publicUrl);
+  return request.headers["sec-fetch-site"] === "same-origin";
+}
+
+export default fp(
+  async (app: FastifyInstance, opts: { publicUrl: string | undefined }) => {
+    app.addHook("onRequest", async (request) => {
+      if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
+      if (!isSameOrigin(request, opts.publicUrl)) throw errors.csrf();
+    });
+  },
+  { name: "csrf" },
+);

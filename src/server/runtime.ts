@@ -1,0 +1,26 @@
+// Opening and closing the pieces a running server or a CLI command needs.
+import type { Config } from "./config";
+import { type AppContext, type Clock, systemClock } from "./context";
+import { type ConnectOptions, connect } from "./db/connect";
+import { migrateToLatest } from "./db/migrate";
+
+/** Connects and brings the schema up to date. */
+export async function openContext(
+  config: Config,
+  options: ConnectOptions & { clock?: Clock; migrate?: boolean } = {},
+): Promise<AppContext> {
+  const connection = connect(config.database, options);
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(connection.db);
+    } catch (error) {
+      await connection.db.destroy();
+      throw error;
+    }
+  }
+  return { config, db: connection.db, connection, clock: options.clock ?? systemClock };
+}
+
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.db.destroy();
+}

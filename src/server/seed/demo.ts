@@ -1,0 +1,76 @@
+// Seeds the demo once (a marker row remembers it) and returns the logins to print.
+import type { CreateCompanyRequest } from "../../contracts/companies";
+import type { AppContext, CommandMeta } from "../context";
+import { setPasswordDirectly } from "../modules/auth/service";
+import { createCompany } from "../modules/companies/service";
+import { createUser } from "../modules/users/service";
+import { DEMO_PASSWORD, demoCompanies, demoStaff } from "./demo-data";
+
+const MARKER = "demo_seeded_at";
+
+export interface DemoLogin {
+  email: string;
+  role: string;
+  company: string | null;
+}
+
+export async function isDemoSeeded(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom("app_meta")
+    .select("value")
+    .where("key", "=", MARKER)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Claims the seeding atomically, so that of N processes starting together exactly one seeds. */
+async function claimSeeding(ctx: AppContext): Promise<boolean> {
+  const claimed = await ctx.db
+    .insertInto("app_meta")
+    .values({ key: MARKER, value: new Date(ctx.clock.now()).toISOString() })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .returning("key")
+    .executeTakeFirst();
+  return claimed !== undefined;
+}
+
+/** Creates the demo companies and users unless already done; returns who was created. */
+export async function seedDemo(ctx: AppContext, meta: CommandMeta): Promise<DemoLogin[] | null> {
+  if (!(await claimSeeding(ctx))) return null;
+  try {
+    return await createDemoData(ctx, meta);
+  } catch (error) {
+    await ctx.db.deleteFrom("app_meta").where("key", "=", MARKER).execute();
+    throw error;
+  }
+}
+
+async function createDemoData(ctx: AppContext, meta: CommandMeta): Promise<DemoLogin[]> {
+  const logins: DemoLogin[] = [];
+  for (const staff of demoStaff) {
+    const { user } = await createUser(ctx, meta, { ...staff, locale: "pt-BR" });
+    await setPasswordDirectly(ctx, meta, user.id, DEMO_PASSWORD);
+    logins.push({ email: staff.email, role: staff.role, company: null });
+  }
+  for (const demo of demoCompanies) {
+    const company = await createCompany(ctx, meta, {
+      name: demo.name,
+      cnpj: demo.cnpj,
+      state: demo.state as CreateCompanyRequest["state"],
+      city: demo.city,
+    });
+    for (const person of demo.users) {
+      const { user } = await createUser(ctx, meta, { ...person, companyId: company.id, locale: "pt-BR" });
+      await setPasswordDirectly(ctx, meta, user.id, DEMO_PASSWORD);
+      logins.push({ email: person.email, role: person.role, company: demo.name });
+    }
+  }
+  return logins;
+}
+
+export function formatDemoLogins(logins: DemoLogin[]): string {
+  const lines = logins.map(
+    (l) => `  ${l.email.padEnd(44)} ${l.role.padEnd(15)} ${l.company ?? "equipe de suporte"}`,
+  );
+  return [`Demo logins (password for all: ${DEMO_PASSWORD}):`, ...lines].join("\n");
+}
