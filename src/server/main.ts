@@ -70,7 +70,7 @@ export function buildCli(): Command {
     .action(async () => {
       const ctx = await openContext(loadConfig(process.env), { migrate: false });
       try {
-        const applied = await migrateToLatest(ctx.db);
+        const applied = await migrateToLatest(ctx.db, ctx.connection.schema);
         out(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
       } finally {
         await closeContext(ctx);

@@ -12,7 +12,7 @@ export async function openContext(
   const connection = connect(config.database, options);
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(connection.db);
+      await migrateToLatest(connection.db, connection.schema);
     } catch (error) {
       await connection.db.destroy();
       throw error;

@@ -21,6 +21,8 @@ export interface Connection {
   dialect: DatabaseConfig["dialect"];
   /** The raw SQLite handle, for the online backup; undefined on PostgreSQL. */
   sqlite: SQLite.Database | undefined;
+  /** PostgreSQL: the schema in use when it is not the default. */
+  schema: string | undefined;
 }
 
 export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Connection {
@@ -36,6 +38,7 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
       db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
       dialect: "sqlite",
       sqlite,
+      schema: undefined,
     };
   }
   const pool = new pg.Pool({
@@ -49,5 +52,6 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     dialect: "postgres",
     sqlite: undefined,
+    schema: options.searchPath,
   };
 }

@@ -3,8 +3,14 @@ import { type MigrationResultSet, Migrator } from "kysely";
 import { migrations } from "./migrations";
 import type { Db } from "./schema";
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/** `schema`: PostgreSQL only, when the app works outside `public` (each test run has its own). */
+export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // Without it, the migrator's table check sees other schemas' bookkeeping tables.
+    ...(schema && { migrationTableSchema: schema }),
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
