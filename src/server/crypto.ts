@@ -1,8 +1,10 @@
 // Random identifiers and tokens, hashed at rest; argon2id password hashes.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import { v7 as uuidv7 } from "uuid";
 
-export const newId = (): string => randomUUID();
+/** Time-ordered UUIDs (v7): rows created together sort in creation order, and indexes stay compact. */
+export const newId = (): string => uuidv7();
 
 /** 256 random bits, URL-safe: for session cookies and one-time links. */
 export const newToken = (): string => randomBytes(32).toString("base64url");

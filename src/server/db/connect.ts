@@ -2,10 +2,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config";
 import type { Database, Db } from "./schema";
+import { LockingSqliteDialect } from "./sqlite-dialect";
 
 // bigint columns hold epoch milliseconds and counts, both far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -35,7 +36,7 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     return {
-      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      db: new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: sqlite }) }),
       dialect: "sqlite",
       sqlite,
       schema: undefined,

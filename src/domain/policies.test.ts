@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "../contracts/common";
+import { type Actor, abilitiesOf, policies, scopeOf } from "./policies";
+
+const A = "company-a";
+const B = "company-b";
+const actor = (role: Role, companyId: string | null = null, userId = `${role}-1`): Actor => ({
+  userId,
+  role,
+  companyId,
+});
+const customerA = actor("customer", A);
+const adminA = actor("customer_admin", A);
+const agent = actor("agent");
+const supervisor = actor("supervisor");
+const admin = actor("admin");
+
+describe("scopeOf", () => {
+  it("limits customers to their company and lets staff see all", () => {
+    expect(scopeOf(customerA)).toEqual({ kind: "company", companyId: A });
+    expect(scopeOf(adminA)).toEqual({ kind: "company", companyId: A });
+    expect(scopeOf(agent)).toEqual({ kind: "all" });
+  });
+  it("gives a customer row without a company a scope that matches nothing", () => {
+    expect(scopeOf(actor("customer", null))).toEqual({ kind: "company", companyId: "" });
+  });
+});
+
+describe("company policies", () => {
+  it.each([
+    [customerA, "hide", "allow", "hide", "hide", "forbid"],
+    [adminA, "hide", "allow", "hide", "hide", "forbid"],
+    [agent, "allow", "allow", "allow", "forbid", "forbid"],
+    [supervisor, "allow", "allow", "allow", "forbid", "forbid"],
+    [admin, "allow", "allow", "allow", "allow", "allow"],
+  ] as const)(
+    "%o: list %s, read own %s, read other %s, create %s, update %s",
+    (who, list, readOwn, readOther, create, update) => {
+      expect(policies.company.list(who)).toBe(list);
+      expect(policies.company.read(who, { id: A })).toBe(readOwn);
+      expect(policies.company.read(who, { id: B })).toBe(readOther);
+      expect(policies.company.create(who)).toBe(create);
+      expect(policies.company.update(who, { id: A })).toBe(update);
+    },
+  );
+  it("hides another company from a customer even when asking to update it", () => {
+    expect(policies.company.update(adminA, { id: B })).toBe("hide");
+  });
+});
+
+describe("user policies", () => {
+  const colleague = { id: "u2", companyId: A, role: "customer" as const };
+  const stranger = { id: "u3", companyId: B, role: "customer" as const };
+  const staffUser = { id: "u4", companyId: null, role: "agent" as const };
+
+  it("lets customers read themselves, company admins their colleagues, and hides other companies", () => {
+    expect(policies.user.read(customerA, { id: customerA.userId, companyId: A, role: "customer" })).toBe(
+      "allow",
+    );
+    expect(policies.user.read(customerA, colleague)).toBe("forbid");
+    expect(policies.user.read(adminA, colleague)).toBe("allow");
+    expect(policies.user.read(adminA, stranger)).toBe("hide");
+    expect(policies.user.read(adminA, staffUser)).toBe("hide");
+    expect(policies.user.read(agent, stranger)).toBe("allow");
+  });
+
+  it("lets admins manage anyone, other staff only customers, company admins only their customers", () => {
+    expect(policies.user.manage(admin, staffUser)).toBe("allow");
+    expect(policies.user.manage(supervisor, staffUser)).toBe("forbid");
+    expect(policies.user.manage(agent, stranger)).toBe("allow");
+    expect(policies.user.manage(adminA, colleague)).toBe("allow");
+    expect(policies.user.manage(adminA, { companyId: A, role: "customer_admin" })).toBe("forbid");
+    expect(policies.user.manage(adminA, stranger)).toBe("hide");
+    expect(policies.user.manage(customerA, colleague)).toBe("forbid");
+  });
+
+  it("lets staff list any company's users and company admins only their own", () => {
+    expect(policies.user.list(agent, null)).toBe("allow");
+    expect(policies.user.list(adminA, { id: A })).toBe("allow");
+    expect(policies.user.list(adminA, { id: B })).toBe("hide");
+    expect(policies.user.list(customerA, { id: A })).toBe("forbid");
+  });
+});
+
+describe("abilitiesOf", () => {
+  it("gives customers the portal and staff the console", () => {
+    expect(abilitiesOf(customerA)).toEqual({
+      openTickets: true,
+      viewCompanyTickets: true,
+      useConsole: false,
+      manageCompanies: false,
+      manageUsers: false,
+    });
+    expect(abilitiesOf(admin)).toMatchObject({ useConsole: true, openTickets: false, manageCompanies: true });
+    expect(abilitiesOf(agent)).toMatchObject({ useConsole: true, manageCompanies: false, manageUsers: true });
+    expect(policies.console.use(customerA)).toBe("hide");
+  });
+});

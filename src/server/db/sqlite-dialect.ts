@@ -1,0 +1,45 @@
+// SQLite with a real migration lock. Kysely's SQLite adapter assumes one process per file and locks
+// nothing, but `extranet migrate` may run while a server starts. Here the lock row is claimed with
+// a conditional update (holder's start time in `is_locked`), others poll until it is free, and a
+// claim older than ten minutes is taken over: a crashed migrator does not block start-up forever.
+import {
+  type DialectAdapter,
+  type Kysely,
+  type MigrationLockOptions,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+} from "kysely";
+
+const STALE_AFTER_MS = 10 * 60_000;
+const GIVE_UP_AFTER_MS = 2 * 60_000;
+const POLL_MS = 50;
+
+class LockingSqliteAdapter extends SqliteAdapter {
+  override async acquireMigrationLock(db: Kysely<unknown>, options: MigrationLockOptions): Promise<void> {
+    const table = sql.table(options.lockTable);
+    const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
+    for (;;) {
+      const now = Date.now();
+      const claimed = await sql`update ${table} set is_locked = ${now}
+        where id = ${options.lockRowId} and (is_locked = 0 or is_locked < ${now - STALE_AFTER_MS})`.execute(
+        db,
+      );
+      if (Number(claimed.numAffectedRows ?? 0) > 0) return;
+      if (now > giveUpAt) throw new Error("another process has held the migration lock for too long");
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>, options: MigrationLockOptions): Promise<void> {
+    await sql`update ${sql.table(options.lockTable)} set is_locked = 0 where id = ${options.lockRowId}`.execute(
+      db,
+    );
+  }
+}
+
+export class LockingSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new LockingSqliteAdapter();
+  }
+}
