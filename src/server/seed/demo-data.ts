@@ -1,13 +1,14 @@
 // The demo's people and companies: an ERP vendor's support desk and three of its customers.
 import { withCheckDigits } from "../../contracts/cnpj";
 import type { Role } from "../../contracts/common";
+import type { CreateCompanyRequest } from "../../contracts/companies";
 
 export const DEMO_PASSWORD = "extranet-demo";
 
 export interface DemoCompany {
   name: string;
   cnpj: string;
-  state: string;
+  state: CreateCompanyRequest["state"];
   city: string;
   users: { name: string; email: string; role: Role }[];
 }

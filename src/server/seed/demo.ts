@@ -1,8 +1,8 @@
 // Seeds the demo once (a marker row remembers it) and returns the logins to print.
-import type { CreateCompanyRequest } from "../../contracts/companies";
 import type { AppContext, CommandMeta } from "../context";
 import { setPasswordDirectly } from "../modules/auth/service";
 import { createCompany } from "../modules/companies/service";
+import { claimMetaKey, deleteMetaKey, readMetaKey } from "../modules/meta/repository";
 import { createUser } from "../modules/users/service";
 import { DEMO_PASSWORD, demoCompanies, demoStaff } from "./demo-data";
 
@@ -15,32 +15,17 @@ export interface DemoLogin {
 }
 
 export async function isDemoSeeded(ctx: AppContext): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom("app_meta")
-    .select("value")
-    .where("key", "=", MARKER)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Claims the seeding atomically, so that of N processes starting together exactly one seeds. */
-async function claimSeeding(ctx: AppContext): Promise<boolean> {
-  const claimed = await ctx.db
-    .insertInto("app_meta")
-    .values({ key: MARKER, value: new Date(ctx.clock.now()).toISOString() })
-    .onConflict((oc) => oc.column("key").doNothing())
-    .returning("key")
-    .executeTakeFirst();
-  return claimed !== undefined;
+  return (await readMetaKey(ctx.db, MARKER)) !== undefined;
 }
 
 /** Creates the demo companies and users unless already done; returns who was created. */
 export async function seedDemo(ctx: AppContext, meta: CommandMeta): Promise<DemoLogin[] | null> {
-  if (!(await claimSeeding(ctx))) return null;
+  // Claimed first, so that of N processes starting together exactly one seeds.
+  if (!(await claimMetaKey(ctx.db, MARKER, new Date(ctx.clock.now()).toISOString()))) return null;
   try {
     return await createDemoData(ctx, meta);
   } catch (error) {
-    await ctx.db.deleteFrom("app_meta").where("key", "=", MARKER).execute();
+    await deleteMetaKey(ctx.db, MARKER);
     throw error;
   }
 }
@@ -56,7 +41,7 @@ async function createDemoData(ctx: AppContext, meta: CommandMeta): Promise<DemoL
     const company = await createCompany(ctx, meta, {
       name: demo.name,
       cnpj: demo.cnpj,
-      state: demo.state as CreateCompanyRequest["state"],
+      state: demo.state,
       city: demo.city,
     });
     for (const person of demo.users) {

@@ -7,6 +7,7 @@ import type { Executor } from "../../db/schema";
 import { toIso } from "../../db/time";
 import { errors } from "../../errors";
 import { recordAudit } from "../audit/repository";
+import { isCompanyActive } from "../companies/repository";
 import { findUser, findUserByEmail, updateUser } from "../users/repository";
 import {
   clearLoginFailures,
@@ -96,15 +97,7 @@ export async function login(ctx: AppContext, props: LoginRequest, client: Client
   const passwordOk = user?.password_hash
     ? await verifyPassword(user.password_hash, props.password)
     : await verifyDecoy(props.password);
-  const companyActive = user?.company_id
-    ? (
-        await ctx.db
-          .selectFrom("company")
-          .select("active")
-          .where("id", "=", user.company_id)
-          .executeTakeFirst()
-      )?.active === 1
-    : true;
+  const companyActive = user?.company_id ? await isCompanyActive(ctx.db, user.company_id) : true;
 
   if (!user || !passwordOk || user.active !== 1 || !companyActive) {
     await ctx.db.transaction().execute(async (trx) => {

@@ -63,3 +63,8 @@ export async function updateCompany(
 ): Promise<void> {
   await db.updateTable("company").set(changes).where("id", "=", id).execute();
 }
+
+export async function isCompanyActive(db: Executor, id: string): Promise<boolean> {
+  const row = await db.selectFrom("company").select("active").where("id", "=", id).executeTakeFirst();
+  return row?.active === 1;
+}

@@ -1,7 +1,7 @@
 // GET /health: 200 when the database answers, 503 otherwise (for load balancers and monitors).
-import { sql } from "kysely";
 import { z } from "zod";
 import type { AppContext } from "../../context";
+import { ping } from "../../db/ping";
 import type { ZodApp } from "../../types";
 
 const Health = z.object({ status: z.enum(["ok", "unavailable"]), database: z.enum(["sqlite", "postgres"]) });
@@ -13,7 +13,7 @@ export function healthRoutes(ctx: AppContext) {
       { schema: { hide: true, response: { 200: Health, 503: Health } } },
       async (request, reply) => {
         try {
-          await sql`select 1`.execute(ctx.db);
+          await ping(ctx.db);
           return { status: "ok" as const, database: ctx.connection.dialect };
         } catch (error) {
           request.log.warn({ err: error }, "health check: database unreachable");
