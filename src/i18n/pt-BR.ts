@@ -58,6 +58,9 @@ export const ptBR = {
   "app.signOut": "Sair",
   "app.loading": "Carregando…",
   "app.menu": "Menu",
+  // Each language is named in itself, the same in every catalog.
+  "language.pt-BR": "Português (Brasil)",
+  "language.en": "English",
   "nav.newTicket": "Abertura de ocorrência",
   "nav.tickets": "Lista de ocorrências",
   "nav.policy": "Política de Suporte",
@@ -88,6 +91,14 @@ export const ptBR = {
   "profile.changePassword": "Trocar senha",
   "profile.currentPassword": "Senha atual",
   "profile.saved": "Alterações salvas.",
+  "profile.details": "Dados pessoais",
+  "profile.name": "Nome",
+  "profile.role": "Perfil de acesso",
+  "profile.company": "Empresa",
+  "profile.cnpj": "CNPJ",
+  "profile.lastLogin": "Último acesso",
+  "profile.save": "Salvar alterações",
+  "profile.passwordChanged": "Senha alterada. As outras sessões abertas com a sua conta foram encerradas.",
 
   // Placeholder pages
   "portal.home.greeting": "Olá, {name}!",
@@ -97,7 +108,13 @@ export const ptBR = {
     "Selecione a categoria do problema. Mostraremos as perguntas e respostas dessa categoria antes do formulário.",
   "portal.tickets.intro": "Todas as ocorrências da sua empresa, em qualquer status.",
   "console.home.intro": "As ocorrências dos clientes chegam aqui assim que são abertas.",
+  "console.companies.intro": "Empresas clientes, seus planos de suporte e horários de atendimento.",
+  "console.users.intro": "Contas de acesso dos clientes e da equipe de suporte.",
   "common.comingSoon": "Em construção.",
+  "common.retry": "Tentar novamente",
+  "notFound.title": "Página não encontrada",
+  "notFound.body": "O endereço aberto não existe ou mudou de lugar.",
+  "notFound.home": "Ir para o início",
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

@@ -1,0 +1,69 @@
+// The typed HTTP client over fetch: JSON in, contract-checked JSON out, API errors as ApiError.
+import type { ZodType } from "zod";
+import { ErrorResponse } from "../../contracts/common";
+import { translate } from "../../i18n";
+import { readStoredLocale } from "../i18n/locale-store";
+import { ApiError } from "./api-error";
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** Calls the API and checks the answer against the endpoint's contract. */
+export async function apiRequest<T>(
+  method: Method,
+  path: string,
+  schema: ZodType<T>,
+  body?: unknown,
+): Promise<T> {
+  const response = await send(method, path, body);
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) throw badResponse(response.status);
+  return parsed.data;
+}
+
+/** Calls an endpoint that answers 204 No Content. */
+export async function apiCommand(method: Method, path: string, body?: unknown): Promise<void> {
+  await send(method, path, body);
+}
+
+async function send(method: Method, path: string, body: unknown): Promise<Response> {
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    // Signed-in users get their own language from the server; this covers everyone else.
+    "accept-language": readStoredLocale(),
+  };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "network", translate(readStoredLocale(), "error.unavailable"));
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const parsed = ErrorResponse.safeParse(await readJson(response));
+  // A proxy's HTML error page or an empty body: say something useful in the user's language.
+  if (!parsed.success) return badResponse(response.status);
+  const { code, message, fields } = parsed.data.error;
+  return new ApiError(response.status, code, message, fields);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function badResponse(status: number): ApiError {
+  const key = status === 502 || status === 503 || status === 504 ? "error.unavailable" : "error.internal";
+  return new ApiError(status, "bad_response", translate(readStoredLocale(), key));
+}

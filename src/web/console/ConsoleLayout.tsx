@@ -1,0 +1,68 @@
+// The support team's frame: denser than the portal, a dark header naming the console, the work queues left.
+import { AppShell, Burger, Divider, Group, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconBuilding, IconInbox, IconUserCircle, IconUsers } from "@tabler/icons-react";
+import { Outlet } from "react-router";
+import { BrandMark } from "../components/BrandMark";
+import { type NavItem, NavMenu } from "../components/NavMenu";
+import { HeaderSessionControls, MenuSessionControls } from "../components/SessionControls";
+import { usePhoneLayout } from "../components/use-phone-layout";
+import { useI18n } from "../i18n/i18n";
+import { useCurrentUser } from "../shell/current-user";
+
+export function ConsoleLayout() {
+  const { t } = useI18n();
+  const { abilities } = useCurrentUser();
+  const [menuOpened, menu] = useDisclosure(false);
+  const phone = usePhoneLayout();
+
+  const work: NavItem[] = [{ to: "/console", label: t("nav.queue"), icon: IconInbox, exact: true }];
+  if (abilities.manageCompanies)
+    work.push({ to: "/console/companies", label: t("nav.companies"), icon: IconBuilding });
+  if (abilities.manageUsers) work.push({ to: "/console/users", label: t("nav.users"), icon: IconUsers });
+  const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
+
+  return (
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 224, breakpoint: "sm", collapsed: { mobile: !menuOpened } }}
+      padding="md"
+    >
+      <AppShell.Header bg="dark.7" withBorder={false}>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={menuOpened}
+              onClick={menu.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              color="white"
+              aria-label={t("app.menu")}
+            />
+            <BrandMark inverted />
+            <Divider orientation="vertical" color="dark.4" visibleFrom="sm" />
+            <Text c="gray.3" fz="sm" fw={500} visibleFrom="sm">
+              {t("nav.console")}
+            </Text>
+          </Group>
+          {!phone && <HeaderSessionControls onDark />}
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t("app.menu")}>
+        <AppShell.Section grow>
+          <NavMenu items={work} onNavigate={menu.close} dense />
+        </AppShell.Section>
+        <AppShell.Section>
+          <Divider mb="xs" />
+          {phone && <MenuSessionControls />}
+          <NavMenu items={account} onNavigate={menu.close} dense />
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,59 @@
+// Every page's address: pages before sign-in, then the guarded portal (customers) and console (staff).
+import { createBrowserRouter, Navigate } from "react-router";
+import { CompaniesPage } from "./console/companies/CompaniesPage";
+import { QueuePage } from "./console/queue/QueuePage";
+import { UsersPage } from "./console/users/UsersPage";
+import { NewTicketPage } from "./portal/new-ticket/NewTicketPage";
+import { TicketsPage } from "./portal/tickets/TicketsPage";
+import { ProfilePage } from "./profile/ProfilePage";
+import { AudienceLayout, ConsoleOnly, HomeRedirect, PortalOnly } from "./shell/audience";
+import { NotFoundPage } from "./shell/NotFoundPage";
+import { RequireSignedIn } from "./shell/RequireSignedIn";
+import { RouteErrorPage } from "./shell/RouteErrorPage";
+import { ForgotPasswordPage } from "./sign-in/forgot-password/ForgotPasswordPage";
+import { LoginPage } from "./sign-in/login/LoginPage";
+import { SetPasswordPage } from "./sign-in/set-password/SetPasswordPage";
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      errorElement: <RouteErrorPage />,
+      children: [
+        { path: "/login", element: <LoginPage /> },
+        { path: "/forgot-password", element: <ForgotPasswordPage /> },
+        { path: "/set-password", element: <SetPasswordPage /> },
+        {
+          element: <RequireSignedIn />,
+          children: [
+            { index: true, element: <HomeRedirect /> },
+            {
+              element: <AudienceLayout />,
+              children: [
+                {
+                  path: "/portal",
+                  element: <PortalOnly />,
+                  children: [
+                    { index: true, element: <Navigate to="/portal/tickets" replace /> },
+                    { path: "new", element: <NewTicketPage /> },
+                    { path: "tickets", element: <TicketsPage /> },
+                  ],
+                },
+                {
+                  path: "/console",
+                  element: <ConsoleOnly />,
+                  children: [
+                    { index: true, element: <QueuePage /> },
+                    { path: "companies", element: <CompaniesPage /> },
+                    { path: "users", element: <UsersPage /> },
+                  ],
+                },
+                { path: "/profile", element: <ProfilePage /> },
+                { path: "*", element: <NotFoundPage /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}
