@@ -41,7 +41,8 @@ export const Me = z.object({
   locale: Locale,
   company: z.object({ id: Id, name: z.string(), cnpj: z.string() }).nullable(),
   abilities: Abilities,
-  lastLoginAt: Instant.nullable(),
+  /** The sign-in before this session's ("último acesso"); null on the first. */
+  previousLoginAt: Instant.nullable(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -23,6 +23,17 @@ export interface BuildOptions {
   logger?: FastifyServerOptions["logger"];
 }
 
+/**
+ * A page of the SPA: a GET outside /api whose last segment has no extension. A missing file
+ * (an old asset after a deploy) gets 404, not index.html, which the browser would run as a script.
+ */
+function isAppPage(method: string, url: string): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  const path = url.split("?")[0] ?? "";
+  if (path === "/api" || path.startsWith("/api/")) return false;
+  return !/\.[A-Za-z0-9]+$/.test(path);
+}
+
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = ctx;
   const app = Fastify({
@@ -83,8 +94,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);
   app.setNotFoundHandler((request, reply) => {
-    const isPage = (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api");
-    if (webRoot && isPage) return reply.header("cache-control", "no-cache").sendFile("index.html");
+    if (webRoot && isAppPage(request.method, request.url)) {
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
     throw errors.routeNotFound();
   });
   return app;

@@ -1,55 +1,11 @@
-// The `extranet` command line: serve, migrate, seed-demo, create-company, create-user, backup.
+// The `extranet` command line. Each command loads its code only when it runs, so `--help` is instant.
 import { Command, CommanderError, Option } from "commander";
-import { formatCnpj, normalizeCnpj } from "../contracts/cnpj";
-import { Password, Role } from "../contracts/common";
-import { CreateCompanyRequest } from "../contracts/companies";
-import { CreateUserRequest } from "../contracts/users";
+import { Role } from "../contracts/common";
 import { translator } from "../i18n";
 import { fieldMessages } from "../i18n/zod-issues";
-import { backupSqlite } from "./cli/backup";
-import { defaultWebRoot, serve } from "./cli/serve";
-import { readStdinLine } from "./cli/stdin";
-import { type Config, ConfigError, loadConfig } from "./config";
-import type { AppContext, CommandMeta } from "./context";
-import { migrateToLatest } from "./db/migrate";
+import { CliError } from "./cli/errors";
+import { ConfigError } from "./config";
 import { AppError, ValidationError } from "./errors";
-import { setPasswordDirectly } from "./modules/auth/service";
-import { findCompanyByCnpj } from "./modules/companies/repository";
-import { createCompany } from "./modules/companies/service";
-import { createUser } from "./modules/users/service";
-import { closeContext, openContext } from "./runtime";
-import { formatDemoLogins, seedDemo } from "./seed/demo";
-
-const t = translator("pt-BR");
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
-
-function cliMeta(config: Config): CommandMeta {
-  return { actorId: null, ip: null, origin: config.publicUrl ?? `http://localhost:${config.port}` };
-}
-
-/** Parses with a contract; a failure reads like the API's field messages. */
-function parseWith<T>(
-  schema: {
-    safeParse: (
-      v: unknown,
-    ) => { success: true; data: T } | { success: false; error: { issues: ValidationError["issues"] } };
-  },
-  input: unknown,
-): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ValidationError(result.error.issues, input);
-}
-
-async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const ctx = await openContext(loadConfig(process.env));
-  try {
-    return await fn(ctx);
-  } finally {
-    await closeContext(ctx);
-  }
-}
 
 export function buildCli(): Command {
   const program = new Command("extranet")
@@ -61,31 +17,22 @@ export function buildCli(): Command {
     .command("serve")
     .description("serve the portal and API (PORT, DATABASE_URL, EXTRANET_DATA_DIR…; see README)")
     .action(async () => {
+      const [{ serve, defaultWebRoot }, { loadConfig }] = await Promise.all([
+        import("./cli/serve"),
+        import("./config"),
+      ]);
       await serve(loadConfig(process.env, defaultWebRoot()));
     });
 
   program
     .command("migrate")
     .description("apply pending database migrations and exit")
-    .action(async () => {
-      const ctx = await openContext(loadConfig(process.env), { migrate: false });
-      try {
-        const applied = await migrateToLatest(ctx.db, ctx.connection.schema);
-        out(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
-      } finally {
-        await closeContext(ctx);
-      }
-    });
+    .action(async () => (await import("./cli/database")).migrateCommand());
 
   program
     .command("seed-demo")
     .description("create the demo companies and users (once)")
-    .action(() =>
-      withContext(async (ctx) => {
-        const logins = await seedDemo(ctx, cliMeta(ctx.config));
-        out(logins ? formatDemoLogins(logins) : "demo data already present: nothing done");
-      }),
-    );
+    .action(async () => (await import("./cli/database")).seedDemoCommand());
 
   program
     .command("create-company")
@@ -94,15 +41,7 @@ export function buildCli(): Command {
     .requiredOption("--cnpj <cnpj>", "CNPJ, with or without punctuation")
     .option("--state <uf>", "state (UF), e.g. SP", "SP")
     .option("--city <city>", "city", "São Paulo")
-    .action((opts: { name: string; cnpj: string; state: string; city: string }) =>
-      withContext(async (ctx) => {
-        const props = parseWith(CreateCompanyRequest, opts);
-        const company = await createCompany(ctx, cliMeta(ctx.config), props);
-        out(
-          `company created: ${company.name} (CNPJ ${formatCnpj(company.cnpj)}, ${company.city}/${company.state}) id=${company.id}`,
-        );
-      }),
-    );
+    .action(async (opts) => (await import("./cli/accounts")).createCompanyCommand(opts));
 
   program
     .command("create-user")
@@ -115,63 +54,19 @@ export function buildCli(): Command {
       new Option("--locale <locale>", "interface language").choices(["pt-BR", "en"]).default("pt-BR"),
     )
     .option("--password-stdin", "read the password from standard input instead of printing a link")
-    .action(
-      (opts: {
-        email: string;
-        name: string;
-        role: string;
-        company?: string;
-        locale: string;
-        passwordStdin?: boolean;
-      }) =>
-        withContext(async (ctx) => {
-          const meta = cliMeta(ctx.config);
-          let companyId: string | undefined;
-          if (opts.company) {
-            const company = await findCompanyByCnpj(ctx.db, normalizeCnpj(opts.company));
-            if (!company) throw new CliError(`no company with CNPJ ${opts.company}`);
-            companyId = company.id;
-          }
-          const password = opts.passwordStdin ? parseWith(Password, await readStdinLine()) : undefined;
-          const props = parseWith(CreateUserRequest, {
-            email: opts.email,
-            name: opts.name,
-            role: opts.role,
-            locale: opts.locale,
-            ...(companyId && { companyId }),
-          });
-          const { user, link } = await createUser(ctx, meta, props);
-          if (password) {
-            await setPasswordDirectly(ctx, meta, user.id, password);
-            out(`user created: ${user.email} (${user.role}); password set`);
-          } else {
-            out(`user created: ${user.email} (${user.role})`);
-            out(`set-password link (valid until ${link.expiresAt}): ${link.url}`);
-          }
-        }),
-    );
+    .action(async (opts) => (await import("./cli/accounts")).createUserCommand(opts));
 
   program
     .command("backup")
     .description("copy the SQLite database while it runs (online backup API)")
     .requiredOption("--out <file>", "the backup file to write")
-    .action((opts: { out: string }) =>
-      withContext(async (ctx) => {
-        if (ctx.connection.dialect === "postgres") {
-          throw new CliError(
-            'this server runs on PostgreSQL: back it up with pg_dump (e.g. pg_dump -Fc "$DATABASE_URL" > extranet.dump)',
-          );
-        }
-        await backupSqlite(ctx.connection, opts.out, err);
-      }),
-    );
+    .action(async (opts) => (await import("./cli/database")).backupCommand(opts));
 
   return program;
 }
 
-class CliError extends Error {}
-
 function describe(error: unknown): string {
+  const t = translator("pt-BR");
   if (error instanceof ValidationError) {
     const fields = fieldMessages(error.issues, t, error.input);
     return Object.entries(fields)
@@ -189,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    err(`extranet: ${describe(error)}`);
+    process.stderr.write(`extranet: ${describe(error)}\n`);
     return error instanceof ValidationError ? 2 : 1;
   }
 }

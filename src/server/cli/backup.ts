@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Connection } from "../db/connect";
+import { CliError } from "./errors";
 
 export async function backupSqlite(
   connection: Connection,
@@ -9,9 +10,9 @@ export async function backupSqlite(
   log: (line: string) => void,
 ): Promise<void> {
   const sqlite = connection.sqlite;
-  if (!sqlite) throw new Error("backup works on SQLite only");
+  if (!sqlite) throw new CliError("backup works on SQLite only");
   const target = path.resolve(out);
-  if (fs.existsSync(target)) throw new Error(`${target} already exists; choose another file`);
+  if (fs.existsSync(target)) throw new CliError(`${target} already exists; choose another file`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   await sqlite.backup(target, {
     progress: ({ totalPages, remainingPages }) => {
@@ -21,5 +22,5 @@ export async function backupSqlite(
       return 200;
     },
   });
-  log(`backup written to ${target} (${fs.statSync(target).size} bytes)`);
+  log(`backup: done (100%), written to ${target} (${fs.statSync(target).size} bytes)`);
 }

@@ -8,11 +8,15 @@ import type { Config } from "../config";
 import { closeContext, openContext } from "../runtime";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
 
-/** The built SPA sits beside the bundled server (dist/web next to dist/server). */
+/** The built SPA is dist/web in the package, wherever this module was bundled or run from. */
 export function defaultWebRoot(): string | undefined {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path.resolve(here, "../web"), path.resolve(here, "../../../dist/web")]) {
-    if (fs.existsSync(path.join(candidate, "index.html"))) return candidate;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 6; depth++) {
+    const candidate = path.join(dir, "dist", "web");
+    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(candidate, "index.html"))) {
+      return candidate;
+    }
+    dir = path.dirname(dir);
   }
   return undefined;
 }
@@ -31,6 +35,11 @@ export async function serve(config: Config): Promise<void> {
   if (!config.webRoot) app.log.warn("web app not built: run `npm run build` to serve the portal pages");
 
   let closing = false;
+  // While draining, every response closes its connection: an idle keep-alive socket would
+  // otherwise hold the process open for the whole keep-alive timeout.
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;

@@ -83,6 +83,7 @@ describe("database connection and migrations", () => {
         locale: "pt-BR",
         active: 1,
         last_login_at: null,
+        previous_login_at: null,
         created_at: 0,
         updated_at: 0,
       };

@@ -26,6 +26,8 @@ export interface UserTable {
   locale: string;
   active: number;
   last_login_at: number | null;
+  /** The sign-in before the last one: what "último acesso" shows the user. */
+  previous_login_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -75,6 +77,114 @@ export interface AppMetaTable {
   value: string;
 }
 
+export interface CategoryTable {
+  id: string;
+  name: string;
+  description: string;
+  position: number;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ArticleTable {
+  id: string;
+  category_id: string;
+  question: string;
+  /** Markdown, as written. */
+  answer: string;
+  /** Sanitized HTML rendered from `answer` when it was written. */
+  answer_html: string;
+  position: number;
+  active: number;
+  helpful_count: number;
+  /** Analyzed terms (src/domain/search), matched by the full-text index. */
+  search_terms: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DeflectionTable {
+  id: string;
+  article_id: string;
+  category_id: string;
+  user_id: string;
+  company_id: string | null;
+  created_at: number;
+}
+
+export interface ScreenTable {
+  /** ATW0001 */
+  code: string;
+  name: string;
+  module: string;
+  active: number;
+  search_terms: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface TicketTable {
+  id: string;
+  /** Sequential, public: what people say on the phone. */
+  number: number;
+  company_id: string;
+  requester_id: string;
+  category_id: string;
+  screen_code: string;
+  subject: string;
+  description: string;
+  description_html: string;
+  example_record: string;
+  priority: string;
+  status: string;
+  channel: string;
+  kind: string;
+  assignee_id: string | null;
+  related_ticket_id: string | null;
+  version: number;
+  /** Terms of the subject, description, example record and public replies. */
+  search_terms: string;
+  created_at: number;
+  /** Last change a customer can see (internal notes do not move it). */
+  updated_at: number;
+  resolved_at: number | null;
+}
+
+export interface TicketEventTable {
+  id: string;
+  ticket_id: string;
+  type: string;
+  actor_id: string | null;
+  internal: number;
+  body: string | null;
+  body_html: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  created_at: number;
+}
+
+export interface AttachmentTable {
+  /** Random and unguessable: downloads are reached by this id. */
+  id: string;
+  /** Null until the upload is attached to a ticket or a message. */
+  ticket_id: string | null;
+  event_id: string | null;
+  uploader_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  /** File name under the attachments folder; never derived from user input. */
+  storage_key: string;
+  created_at: number;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -83,6 +193,14 @@ export interface Database {
   login_failure: LoginFailureTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
+  category: CategoryTable;
+  article: ArticleTable;
+  deflection: DeflectionTable;
+  screen: ScreenTable;
+  counter: CounterTable;
+  ticket: TicketTable;
+  ticket_event: TicketEventTable;
+  attachment: AttachmentTable;
 }
 
 export type Db = Kysely<Database>;

@@ -40,6 +40,14 @@ describe("the single-page app", () => {
     expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
+  it("answers 404 for a missing file instead of the app (a stale asset must not run as HTML)", async () => {
+    for (const url of ["/assets/app-old.js", "/favicon.ico", "/robots.txt"]) {
+      const response = await t.app.inject({ method: "GET", url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.body).not.toContain("<div id=root>");
+    }
+  });
+
   it("never answers an API path with the app", async () => {
     for (const url of ["/api/v1/unknown", "/api/unknown", "/api"]) {
       const response = await t.app.inject({ method: "GET", url });

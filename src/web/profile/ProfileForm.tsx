@@ -49,8 +49,8 @@ export function ProfileForm() {
                 <Detail label={t("profile.cnpj")} value={formatCnpj(me.company.cnpj)} />
               </>
             )}
-            {me.lastLoginAt && (
-              <Detail label={t("profile.lastLogin")} value={formatDateTime(me.lastLoginAt)} />
+            {me.previousLoginAt && (
+              <Detail label={t("profile.lastLogin")} value={formatDateTime(me.previousLoginAt)} />
             )}
           </Stack>
           <Group justify="flex-end">

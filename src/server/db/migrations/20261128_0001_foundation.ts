@@ -26,6 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("locale", "text", (c) => c.notNull())
     .addColumn("active", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("last_login_at", "bigint")
+    .addColumn("previous_login_at", "bigint")
     .addColumn("created_at", "bigint", (c) => c.notNull())
     .addColumn("updated_at", "bigint", (c) => c.notNull())
     .addCheckConstraint(

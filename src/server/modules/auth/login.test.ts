@@ -26,11 +26,12 @@ describe("sign-in and sessions", () => {
 
     const me = await call(t.app, "GET", "/api/v1/me", undefined, { cookie: sessionCookieOf(response) });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({
-      id: user.id,
-      company: { id: user.company_id },
-      lastLoginAt: expect.any(String),
-    });
+    expect(me.json()).toMatchObject({ id: user.id, company: { id: user.company_id }, previousLoginAt: null });
+    t.clock.advance(60_000);
+    const second = await loginAs(t.app, user);
+    const again = await call(t.app, "GET", "/api/v1/me", undefined, { cookie: second });
+    // "Último acesso" is the sign-in before this one.
+    expect(again.json().previousLoginAt).toBe(new Date(t.clock.now() - 60_000).toISOString());
   });
 
   it("stores only the token's hash, never the token", async () => {

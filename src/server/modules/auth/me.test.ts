@@ -29,7 +29,7 @@ describe("/api/v1/me", () => {
         manageCompanies: false,
         manageUsers: false,
       },
-      lastLoginAt: new Date(t.clock.now()).toISOString(),
+      previousLoginAt: null,
     });
   });
 

@@ -17,6 +17,6 @@ export function presentMe(auth: RequestAuth): Me {
         ? { id: user.companyId, name: user.companyName, cnpj: user.companyCnpj }
         : null,
     abilities: abilitiesOf(actor),
-    lastLoginAt: toIsoOrNull(user.lastLoginAt),
+    previousLoginAt: toIsoOrNull(user.previousLoginAt),
   };
 }

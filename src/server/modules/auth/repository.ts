@@ -21,7 +21,7 @@ export function findSessionWithUser(db: Executor, sessionId: string) {
       "u.locale",
       "u.active",
       "u.company_id as companyId",
-      "u.last_login_at as lastLoginAt",
+      "u.previous_login_at as previousLoginAt",
       "c.name as companyName",
       "c.cnpj as companyCnpj",
       "c.active as companyActive",

@@ -109,7 +109,7 @@ export async function login(ctx: AppContext, props: LoginRequest, client: Client
 
   return ctx.db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, accountKey);
-    await updateUser(trx, user.id, { last_login_at: now });
+    await updateUser(trx, user.id, { previous_login_at: user.last_login_at, last_login_at: now });
     return openSession(trx, ctx, user.id, client);
   });
 }

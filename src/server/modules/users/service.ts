@@ -41,6 +41,7 @@ export async function createUser(
         locale: props.locale,
         active: 1,
         last_login_at: null,
+        previous_login_at: null,
         created_at: now,
         updated_at: now,
       };

@@ -1,0 +1,34 @@
+// What CLI commands share: a database context for the duration of one command, and their metadata.
+import { loadConfig } from "../config";
+import type { AppContext, CommandMeta } from "../context";
+import { ValidationError } from "../errors";
+import { closeContext, openContext } from "../runtime";
+
+export function cliMeta(ctx: AppContext): CommandMeta {
+  return { actorId: null, ip: null, origin: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}` };
+}
+
+export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openContext(loadConfig(process.env));
+  try {
+    return await fn(ctx);
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+interface SafeParser<T> {
+  safeParse(
+    input: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: ValidationError["issues"] } };
+}
+
+/** Parses with a contract; a failure reads like the API's field messages. */
+export function parseWith<T>(schema: SafeParser<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationError(result.error.issues, input);
+}
+
+export const out = (line: string) => process.stdout.write(`${line}\n`);
+export const err = (line: string) => process.stderr.write(`${line}\n`);
