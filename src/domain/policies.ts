@@ -74,6 +74,16 @@ export const policies = {
   console: {
     use: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
   },
+  ticket: {
+    /** Customers open tickets through the portal; staff log phone calls (a later console feature). */
+    open: (actor: Actor): Decision => allowIf(!isStaff(actor)),
+    /** Status, priority and internal notes are the support team's. */
+    work: (actor: Actor): Decision => allowIf(isStaff(actor)),
+  },
+  kb: {
+    /** Deflections measure customers finding answers; staff clicks would skew them. */
+    markHelpful: (actor: Actor): Decision => allowIf(!isStaff(actor)),
+  },
 } as const;
 
 /** The abilities the client receives, so that it never re-derives permissions. */

@@ -6,11 +6,15 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppContext } from "./context";
 import { errors } from "./errors";
+import { attachmentRoutes } from "./modules/attachments/routes";
 import { meRoutes } from "./modules/auth/me-routes";
 import { authRoutes } from "./modules/auth/routes";
 import { companyRoutes } from "./modules/companies/routes";
 import { healthRoutes } from "./modules/health/routes";
+import { kbRoutes } from "./modules/kb/routes";
 import { metaRoutes } from "./modules/meta/routes";
+import { screenRoutes } from "./modules/screens/routes";
+import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
 import csrf from "./plugins/csrf";
 import errorHandler from "./plugins/error-handler";
@@ -90,6 +94,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(meRoutes(ctx));
   await app.register(companyRoutes(ctx));
   await app.register(userRoutes(ctx));
+  await app.register(kbRoutes(ctx));
+  await app.register(screenRoutes(ctx));
+  await app.register(ticketRoutes(ctx));
+  await app.register(attachmentRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

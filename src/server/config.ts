@@ -29,6 +29,7 @@ const EnvSchema = z.object({
     .regex(/^(postgres(ql)?:\/\/|sqlite:)/, "must start with postgres://, postgresql:// or sqlite:")
     .optional(),
   EXTRANET_DATA_DIR: z.string().min(1).default("./data"),
+  EXTRANET_ATTACHMENTS_DIR: z.string().min(1).optional(),
   EXTRANET_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   EXTRANET_BRAND: z.string().min(1).default("UNO"),
   EXTRANET_PRODUCT: z.string().min(1).default("UNO ERP"),
@@ -61,6 +62,7 @@ const EnvSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -76,6 +78,8 @@ export interface Config {
   host: string;
   database: DatabaseConfig;
   dataDir: string;
+  /** Where attachment files live (shared storage when scaled). */
+  attachmentsDir: string;
   /** The origin the portal is reached at; when absent, the request's own Host is the origin. */
   publicUrl: string | undefined;
   brand: string;
@@ -85,6 +89,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
   links: { setPasswordHours: number; resetPasswordMinutes: number };
+  /** A customer's reply reopens a resolved ticket for this long. */
+  reopenWindowMs: number;
   bodyLimitBytes: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   /** Where the built single-page app lives; absent in API-only tests. */
@@ -109,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
     host: e.HOST,
     database: databaseFrom(e.DATABASE_URL, dataDir),
     dataDir,
+    attachmentsDir: path.resolve(e.EXTRANET_ATTACHMENTS_DIR ?? path.join(dataDir, "attachments")),
     publicUrl: e.EXTRANET_PUBLIC_URL ? new URL(e.EXTRANET_PUBLIC_URL).origin : undefined,
     brand: e.EXTRANET_BRAND,
     product: e.EXTRANET_PRODUCT,
@@ -124,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       setPasswordHours: e.SET_PASSWORD_LINK_HOURS,
       resetPasswordMinutes: e.RESET_PASSWORD_LINK_MINUTES,
     },
+    reopenWindowMs: e.TICKET_REOPEN_DAYS * 24 * 60 * 60 * 1000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     webRoot,

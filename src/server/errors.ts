@@ -38,7 +38,16 @@ function appError(
 
 export const errors = {
   /** The actor may not know whether the record exists: same answer as a missing one. */
-  notFound: (code: "not_found" | "company.not_found" | "user.not_found" = "not_found") => appError(code, 404),
+  notFound: (
+    code:
+      | "not_found"
+      | "company.not_found"
+      | "user.not_found"
+      | "category.not_found"
+      | "article.not_found"
+      | "ticket.not_found"
+      | "attachment.not_found" = "not_found",
+  ) => appError(code, 404),
   routeNotFound: () => appError("route_not_found", 404),
   forbidden: () => appError("forbidden", 403),
   unauthenticated: () => appError("unauthenticated", 401),
@@ -55,14 +64,24 @@ export const errors = {
   invalidCredentials: () => appError("auth.invalid_credentials", 401),
   invalidLink: () => appError("auth.invalid_link", 400),
   wrongPassword: () => appError("auth.wrong_password", 400),
-  conflict: (code: "company.cnpj_taken" | "user.email_taken") => appError(code, 409),
+  conflict: (
+    code:
+      | "company.cnpj_taken"
+      | "user.email_taken"
+      | "ticket.reopen_closed"
+      | "ticket.cancelled"
+      | "ticket.stale_version",
+  ) => appError(code, 409),
   rule: (
     code:
       | "user.company_required"
       | "user.company_not_allowed"
       | "user.company_inactive"
-      | "user.self_disable",
+      | "user.self_disable"
+      | "ticket.invalid_transition"
+      | "attachment.too_many_pending",
   ) => appError(code, 422),
+  tooLarge: () => appError("body_too_large", 413),
   /** A field-level failure found by a service rather than by the contract. */
   field: (path: string, messageKey: MessageKey, input: unknown) =>
     new ValidationError([{ code: "custom", path: path.split("."), message: messageKey, input }], input),

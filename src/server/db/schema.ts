@@ -166,6 +166,8 @@ export interface TicketEventTable {
   body_html: string | null;
   from_status: string | null;
   to_status: string | null;
+  from_priority: string | null;
+  to_priority: string | null;
   created_at: number;
 }
 

@@ -18,6 +18,15 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; status: number; key:
     key: "error.unsupported_media_type",
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: "malformed_json", status: 400, key: "error.malformed_json" },
+  FST_REQ_FILE_TOO_LARGE: { code: "body_too_large", status: 413, key: "error.body_too_large" },
+  FST_FILES_LIMIT: { code: "validation", status: 400, key: "error.validation" },
+  FST_PARTS_LIMIT: { code: "validation", status: 400, key: "error.validation" },
+  FST_FIELDS_LIMIT: { code: "validation", status: 400, key: "error.validation" },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    code: "unsupported_media_type",
+    status: 415,
+    key: "error.unsupported_media_type",
+  },
 };
 
 function send(reply: FastifyReply, status: number, body: ErrorResponse): FastifyReply {

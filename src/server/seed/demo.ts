@@ -2,9 +2,15 @@
 import type { AppContext, CommandMeta } from "../context";
 import { setPasswordDirectly } from "../modules/auth/service";
 import { createCompany } from "../modules/companies/service";
+import { createCategory } from "../modules/kb/service";
 import { claimMetaKey, deleteMetaKey, readMetaKey } from "../modules/meta/repository";
+import { upsertScreens } from "../modules/screens/service";
 import { createUser } from "../modules/users/service";
+import { demoCategories } from "./content/faq";
+import { demoScreens } from "./content/screens";
+import { demoTickets } from "./content/tickets";
 import { DEMO_PASSWORD, demoCompanies, demoStaff } from "./demo-data";
+import { type DemoCast, playDemoTicket } from "./demo-tickets";
 
 const MARKER = "demo_seeded_at";
 
@@ -32,9 +38,11 @@ export async function seedDemo(ctx: AppContext, meta: CommandMeta): Promise<Demo
 
 async function createDemoData(ctx: AppContext, meta: CommandMeta): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
+  const cast: DemoCast = { companies: [], agents: [], categoryIds: new Map() };
   for (const staff of demoStaff) {
     const { user } = await createUser(ctx, meta, { ...staff, locale: "pt-BR" });
     await setPasswordDirectly(ctx, meta, user.id, DEMO_PASSWORD);
+    if (staff.role === "agent") cast.agents.push(user);
     logins.push({ email: staff.email, role: staff.role, company: null });
   }
   for (const demo of demoCompanies) {
@@ -44,12 +52,21 @@ async function createDemoData(ctx: AppContext, meta: CommandMeta): Promise<DemoL
       state: demo.state,
       city: demo.city,
     });
+    const users = [];
     for (const person of demo.users) {
       const { user } = await createUser(ctx, meta, { ...person, companyId: company.id, locale: "pt-BR" });
       await setPasswordDirectly(ctx, meta, user.id, DEMO_PASSWORD);
+      users.push(user);
       logins.push({ email: person.email, role: person.role, company: demo.name });
     }
+    cast.companies.push({ company, users });
   }
+  for (const [index, category] of demoCategories.entries()) {
+    const row = await createCategory(ctx, index + 1, category);
+    cast.categoryIds.set(row.name, row.id);
+  }
+  await upsertScreens(ctx, demoScreens);
+  for (const [index, story] of demoTickets.entries()) await playDemoTicket(ctx, cast, story, index);
   return logins;
 }
 

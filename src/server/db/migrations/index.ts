@@ -1,7 +1,9 @@
 // Every migration, by name: imported statically so the bundled server carries them.
 import type { Migration } from "kysely";
 import * as foundation from "./20261128_0001_foundation";
+import * as tickets from "./20261128_0002_tickets";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
+  "20261128_0002_tickets": tickets,
 };

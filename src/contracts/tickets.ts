@@ -1,0 +1,160 @@
+// Tickets ("ocorrências"): opening, listing, reading the history and replying.
+import { z } from "zod";
+import { Id, Instant, PageQuery, pageOf } from "./common";
+import { ScreenCode } from "./screens";
+
+/** aberta · em andamento · aguardando cliente · finalizada · cancelada */
+export const TicketStatus = z.enum(["open", "in_progress", "waiting_customer", "resolved", "cancelled"]);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** baixa · normal · alta · urgente */
+export const Priority = z.enum(["low", "normal", "high", "urgent"]);
+export type Priority = z.infer<typeof Priority>;
+
+export const TicketChannel = z.enum(["portal", "phone", "email"]);
+export type TicketChannel = z.infer<typeof TicketChannel>;
+
+/** suporte (included in the plan) · consultoria (billable analysis) */
+export const TicketKind = z.enum(["support", "consultancy"]);
+export type TicketKind = z.infer<typeof TicketKind>;
+
+export const MAX_ATTACHMENTS_PER_SUBMISSION = 5;
+
+/** Attachments are reached by URL without their ticket: ids are random, not guessable. */
+export const AttachmentId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{22,64}$/, { message: "validation.invalid_format" });
+
+export const CreateTicketRequest = z.strictObject({
+  categoryId: Id,
+  subject: z.string().trim().min(5).max(120),
+  description: z.string().trim().min(10).max(10_000),
+  screenCode: ScreenCode,
+  /** The record that shows the problem, e.g. "cliente código 100". */
+  exampleRecord: z.string().trim().min(2).max(500),
+  priority: Priority,
+  /** Uploaded beforehand with POST /api/v1/attachments. */
+  attachmentIds: z.array(AttachmentId).max(MAX_ATTACHMENTS_PER_SUBMISSION).default([]),
+  /** Opened as a follow-up of a ticket that can no longer be reopened. */
+  relatedTicketNumber: z.number().int().positive().optional(),
+});
+export type CreateTicketRequest = z.infer<typeof CreateTicketRequest>;
+
+export const TicketNumberParams = z.strictObject({
+  number: z.coerce.number().int().positive().max(2_000_000_000),
+});
+
+export const TicketListQuery = PageQuery.extend({
+  status: TicketStatus.optional(),
+  /** A ticket number ("1042" or "#1042"), a screen code, or words of the subject, description, example or replies. */
+  q: z.string().trim().max(200).optional(),
+  /** Staff only: one company's tickets. */
+  companyId: Id.optional(),
+});
+
+export const Person = z.object({
+  id: Id,
+  name: z.string(),
+  /** True for the support team. */
+  staff: z.boolean(),
+});
+
+export const TicketSummary = z.object({
+  number: z.number().int(),
+  status: TicketStatus,
+  priority: Priority,
+  subject: z.string(),
+  screenCode: z.string(),
+  screenName: z.string(),
+  categoryId: Id,
+  categoryName: z.string(),
+  companyId: Id,
+  companyName: z.string(),
+  requester: Person,
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type TicketSummary = z.infer<typeof TicketSummary>;
+export const TicketPage = pageOf(TicketSummary);
+
+export const Attachment = z.object({
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  /** Download address; authorized like the ticket. */
+  url: z.string(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const TicketEventType = z.enum([
+  "opened",
+  "message",
+  "status_changed",
+  "attachment_added",
+  "reopened",
+]);
+export type TicketEventType = z.infer<typeof TicketEventType>;
+
+export const TicketEvent = z.object({
+  id: Id,
+  type: TicketEventType,
+  at: Instant,
+  actor: Person.nullable(),
+  /** Internal notes and staff-only events; never sent to customers. */
+  internal: z.boolean(),
+  /** Message text as sanitized HTML (messages only). */
+  bodyHtml: z.string().nullable(),
+  /** Status changes: { from, to }. */
+  fromStatus: TicketStatus.nullable(),
+  toStatus: TicketStatus.nullable(),
+  /** Priority changes. */
+  fromPriority: Priority.nullable(),
+  toPriority: Priority.nullable(),
+  attachments: z.array(Attachment),
+});
+export type TicketEvent = z.infer<typeof TicketEvent>;
+
+export const Ticket = TicketSummary.extend({
+  description: z.string(),
+  descriptionHtml: z.string(),
+  exampleRecord: z.string(),
+  channel: TicketChannel,
+  kind: TicketKind,
+  /** Increases at every change; staff updates send it back (409 when stale). */
+  version: z.number().int(),
+  relatedTicketNumber: z.number().int().nullable(),
+  resolvedAt: Instant.nullable(),
+  /** Until when a customer's reply reopens a resolved ticket; null when not resolved. */
+  reopenUntil: Instant.nullable(),
+  /** What the caller may do, computed by the server. */
+  abilities: z.object({ reply: z.boolean(), addInternalNote: z.boolean(), changeStatus: z.boolean() }),
+  attachments: z.array(Attachment),
+  events: z.array(TicketEvent),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const AddMessageRequest = z
+  .strictObject({
+    /** Markdown. May be empty when files are attached. */
+    body: z.string().trim().max(10_000).default(""),
+    /** Staff only: an internal note, never shown to customers. */
+    internal: z.boolean().default(false),
+    attachmentIds: z.array(AttachmentId).max(MAX_ATTACHMENTS_PER_SUBMISSION).default([]),
+  })
+  .superRefine((message, ctx) => {
+    if (message.body === "" && message.attachmentIds.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["body"], message: "validation.required" });
+    }
+  });
+export type AddMessageRequest = z.infer<typeof AddMessageRequest>;
+
+export const UpdateTicketRequest = z.strictObject({
+  /** The version the caller saw. */
+  version: z.number().int().positive(),
+  status: TicketStatus.optional(),
+  priority: Priority.optional(),
+});
+export type UpdateTicketRequest = z.infer<typeof UpdateTicketRequest>;
+
+export const AttachmentIdParams = z.strictObject({ attachmentId: AttachmentId });

@@ -1,0 +1,43 @@
+// Full-text matching, the one place where the dialects differ: FTS5 on SQLite, a GIN-indexed
+// tsvector on PostgreSQL. Both match the same pre-analyzed terms (src/domain/search), so results
+// agree; the caller puts the match inside its own scoped query (the tenant filter is never after it).
+import { type Expression, type SqlBool, sql } from "kysely";
+import type { QueryTerm } from "../../domain/search/portuguese";
+import type { Dialect } from "./dialect";
+
+/** Terms are [a-z0-9]+ by construction; anything else is dropped rather than escaped. */
+const clean = (term: string) => term.replace(/[^a-z0-9]/g, "");
+
+function ftsQuery(terms: QueryTerm[]): string {
+  return terms
+    .map(({ term, prefix }) => {
+      const exact = `"${clean(term)}"`;
+      return prefix ? `(${exact} OR "${clean(prefix)}"*)` : exact;
+    })
+    .join(" AND ");
+}
+
+function tsQuery(terms: QueryTerm[]): string {
+  return terms
+    .map(({ term, prefix }) => (prefix ? `(${clean(term)} | ${clean(prefix)}:*)` : clean(term)))
+    .join(" & ");
+}
+
+/** True when the query has something to search for. */
+export const hasTerms = (terms: QueryTerm[]) => terms.some((t) => clean(t.term) !== "");
+
+/** `ticket` rows whose terms match every query term (the last one also as a prefix). */
+export function ticketMatches(dialect: Dialect, terms: QueryTerm[]): Expression<SqlBool> {
+  if (dialect === "postgres") {
+    return sql<SqlBool>`to_tsvector('simple', ticket.search_terms) @@ to_tsquery('simple', ${tsQuery(terms)})`;
+  }
+  return sql<SqlBool>`ticket.number in (select rowid from ticket_fts where ticket_fts match ${ftsQuery(terms)})`;
+}
+
+/** `article` rows whose terms match. */
+export function articleMatches(dialect: Dialect, terms: QueryTerm[]): Expression<SqlBool> {
+  if (dialect === "postgres") {
+    return sql<SqlBool>`to_tsvector('simple', article.search_terms) @@ to_tsquery('simple', ${tsQuery(terms)})`;
+  }
+  return sql<SqlBool>`article.rowid in (select rowid from article_fts where article_fts match ${ftsQuery(terms)})`;
+}

@@ -1,0 +1,74 @@
+// /api/v1/attachments: upload one file (multipart) before sending a ticket or reply; download one.
+import fastifyMultipart from "@fastify/multipart";
+import { ErrorResponse } from "../../../contracts/common";
+import { Attachment, AttachmentIdParams } from "../../../contracts/tickets";
+import type { AppContext } from "../../context";
+import { errors } from "../../errors";
+import { requireAuth } from "../../plugins/session";
+import type { ZodApp } from "../../types";
+import { presentAttachment } from "../tickets/presenter";
+import { MAX_ATTACHMENT_BYTES } from "./file-types";
+import { readableAttachment, storageOf, uploadAttachment } from "./service";
+
+/** `attachment; filename="..."` with an ASCII fallback and the exact UTF-8 name (RFC 6266). */
+function contentDisposition(filename: string): string {
+  const ascii =
+    filename
+      .normalize("NFD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "_") || "arquivo";
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function attachmentRoutes(ctx: AppContext) {
+  return async (app: ZodApp) => {
+    // Registered here only: no other route accepts multipart bodies.
+    await app.register(fastifyMultipart, {
+      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0, parts: 1, headerPairs: 100 },
+      throwFileSizeLimit: false,
+    });
+
+    app.post(
+      "/api/v1/attachments",
+      {
+        schema: {
+          tags: ["attachments"],
+          summary:
+            "Upload one file (field `file`, at most 10 MiB; PNG, JPEG, GIF, WebP, PDF, ZIP, TXT, LOG, CSV)",
+          consumes: ["multipart/form-data"],
+          response: { 201: Attachment, 400: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = requireAuth(request);
+        if (!request.isMultipart()) throw errors.field("file", "validation.file_missing", {});
+        const part = await request.file();
+        if (!part) throw errors.field("file", "validation.file_missing", {});
+        const row = await uploadAttachment(ctx, actor, { filename: part.filename, stream: part.file });
+        return reply.status(201).send(presentAttachment(row));
+      },
+    );
+
+    app.get(
+      "/api/v1/attachments/:attachmentId",
+      {
+        schema: {
+          tags: ["attachments"],
+          summary: "Download a file, authorized like its ticket (404 otherwise)",
+          params: AttachmentIdParams,
+        },
+      },
+      async (request, reply) => {
+        const { actor } = requireAuth(request);
+        const row = await readableAttachment(ctx, actor, request.params.attachmentId);
+        if (!row) throw errors.notFound("attachment.not_found");
+        return reply
+          .header("content-type", row.content_type)
+          .header("content-length", String(row.size))
+          .header("content-disposition", contentDisposition(row.filename))
+          .header("cache-control", "private, no-store")
+          .send(storageOf(ctx).read(row.storage_key));
+      },
+    );
+  };
+}

@@ -1,0 +1,103 @@
+// Ticket rows to the contract's shapes. Internal events were already left out for customers by
+// the repository; nothing here queries.
+import { isStaffRole, type Role } from "../../../contracts/common";
+import type {
+  Attachment,
+  Priority,
+  Ticket,
+  TicketChannel,
+  TicketEvent,
+  TicketKind,
+  TicketStatus,
+  TicketSummary,
+} from "../../../contracts/tickets";
+import { reopenDeadline } from "../../../domain/tickets/status";
+import { toIso, toIsoOrNull } from "../../db/time";
+import type { AttachmentRow } from "../attachments/repository";
+import type { EventWithActor, TicketWithNames } from "./repository";
+
+export function presentAttachment(row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    filename: row.filename,
+    contentType: row.content_type,
+    size: row.size,
+    url: `/api/v1/attachments/${row.id}`,
+  };
+}
+
+export function presentTicketSummary(row: TicketWithNames): TicketSummary {
+  return {
+    number: row.number,
+    status: row.status as TicketStatus,
+    priority: row.priority as Priority,
+    subject: row.subject,
+    screenCode: row.screen_code,
+    screenName: row.screen_name,
+    categoryId: row.category_id,
+    categoryName: row.category_name,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    requester: {
+      id: row.requester_id,
+      name: row.requester_name,
+      staff: isStaffRole(row.requester_role as Role),
+    },
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+function presentEvent(row: EventWithActor, attachments: AttachmentRow[]): TicketEvent {
+  return {
+    id: row.id,
+    type: row.type as TicketEvent["type"],
+    at: toIso(row.created_at),
+    actor:
+      row.actor_id && row.actor_name && row.actor_role
+        ? { id: row.actor_id, name: row.actor_name, staff: isStaffRole(row.actor_role as Role) }
+        : null,
+    internal: row.internal === 1,
+    bodyHtml: row.body_html,
+    fromStatus: row.from_status as TicketStatus | null,
+    toStatus: row.to_status as TicketStatus | null,
+    fromPriority: row.from_priority as Priority | null,
+    toPriority: row.to_priority as Priority | null,
+    attachments: attachments.filter((a) => a.event_id === row.id).map(presentAttachment),
+  };
+}
+
+export interface TicketView {
+  ticket: TicketWithNames;
+  events: EventWithActor[];
+  attachments: AttachmentRow[];
+}
+
+export function presentTicket(
+  view: TicketView,
+  options: { staff: boolean; reopenWindowMs: number; now: number },
+): Ticket {
+  const { ticket, events, attachments } = view;
+  const status = ticket.status as TicketStatus;
+  const reopenUntil = reopenDeadline(status, ticket.resolved_at, options.reopenWindowMs);
+  const customerMayReply = status !== "cancelled" && (reopenUntil === null || options.now <= reopenUntil);
+  return {
+    ...presentTicketSummary(ticket),
+    description: ticket.description,
+    descriptionHtml: ticket.description_html,
+    exampleRecord: ticket.example_record,
+    channel: ticket.channel as TicketChannel,
+    kind: ticket.kind as TicketKind,
+    version: ticket.version,
+    relatedTicketNumber: ticket.related_number,
+    resolvedAt: toIsoOrNull(ticket.resolved_at),
+    reopenUntil: toIsoOrNull(reopenUntil),
+    abilities: {
+      reply: options.staff || customerMayReply,
+      addInternalNote: options.staff,
+      changeStatus: options.staff,
+    },
+    attachments: attachments.map(presentAttachment),
+    events: events.map((row) => presentEvent(row, attachments)),
+  };
+}

@@ -1,0 +1,215 @@
+// Tickets and their history in the database. Customer scoping happens here: a customer's query
+// carries its company in the same SQL, search included, and never reads internal events.
+import { sql } from "kysely";
+import type { Scope } from "../../../domain/policies";
+import type { QueryTerm } from "../../../domain/search/portuguese";
+import { dialectOf } from "../../db/dialect";
+import type { Executor, TicketEventTable, TicketTable } from "../../db/schema";
+import { scopedCompanyId } from "../../db/scope";
+import { ticketMatches } from "../../db/search";
+
+export type TicketRow = TicketTable;
+export type TicketEventRow = TicketEventTable;
+
+/** Which history a reader may see: customers only public events. */
+export type Visibility = "public" | "all";
+
+/** The ticket with the names its pages show, in one query. */
+function ticketsWithNames(db: Executor, scope: Scope) {
+  const companyId = scopedCompanyId(scope);
+  return db
+    .selectFrom("ticket")
+    .innerJoin("company", "company.id", "ticket.company_id")
+    .innerJoin("app_user as requester", "requester.id", "ticket.requester_id")
+    .innerJoin("category", "category.id", "ticket.category_id")
+    .innerJoin("screen", "screen.code", "ticket.screen_code")
+    .leftJoin("ticket as related", "related.id", "ticket.related_ticket_id")
+    .selectAll("ticket")
+    .select([
+      "company.name as company_name",
+      "requester.name as requester_name",
+      "requester.role as requester_role",
+      "category.name as category_name",
+      "screen.name as screen_name",
+      "related.number as related_number",
+    ])
+    .$if(companyId !== undefined, (q) => q.where("ticket.company_id", "=", companyId ?? ""));
+}
+export type TicketWithNames = Awaited<
+  ReturnType<ReturnType<typeof ticketsWithNames>["executeTakeFirstOrThrow"]>
+>;
+
+export function findTicketByNumber(
+  db: Executor,
+  scope: Scope,
+  number: number,
+): Promise<TicketWithNames | undefined> {
+  return ticketsWithNames(db, scope).where("ticket.number", "=", number).executeTakeFirst();
+}
+
+/**
+ * The bare row, for commands. `lock` takes a row lock on PostgreSQL so that concurrent commands on
+ * one ticket queue up; SQLite serializes writers anyway.
+ */
+export function findTicketRow(
+  db: Executor,
+  scope: Scope,
+  number: number,
+  options: { lock?: boolean } = {},
+): Promise<TicketRow | undefined> {
+  const companyId = scopedCompanyId(scope);
+  return db
+    .selectFrom("ticket")
+    .selectAll()
+    .where("number", "=", number)
+    .$if(companyId !== undefined, (q) => q.where("company_id", "=", companyId ?? ""))
+    .$if(options.lock === true && dialectOf(db) === "postgres", (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+export interface TicketListFilter {
+  status?: string | undefined;
+  companyId?: string | undefined;
+  /** Matches the number exactly, or any of the text. */
+  number?: number | undefined;
+  terms: QueryTerm[];
+  after?: { updatedAt: number; number: number } | undefined;
+  limit: number;
+}
+
+/** Newest activity first, keyset-paginated on (updated_at, number). */
+export function listTickets(
+  db: Executor,
+  scope: Scope,
+  filter: TicketListFilter,
+): Promise<TicketWithNames[]> {
+  const { after, terms, number } = filter;
+  const dialect = dialectOf(db);
+  return ticketsWithNames(db, scope)
+    .$if(filter.companyId !== undefined, (q) => q.where("ticket.company_id", "=", filter.companyId ?? ""))
+    .$if(filter.status !== undefined, (q) => q.where("ticket.status", "=", filter.status ?? ""))
+    .$if(terms.length > 0 || number !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          ...(number !== undefined ? [eb("ticket.number", "=", number)] : []),
+          ...(terms.length > 0 ? [ticketMatches(dialect, terms)] : []),
+        ]),
+      ),
+    )
+    .$if(after !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb("ticket.updated_at", "<", after?.updatedAt ?? 0),
+          eb.and([
+            eb("ticket.updated_at", "=", after?.updatedAt ?? 0),
+            eb("ticket.number", "<", after?.number ?? 0),
+          ]),
+        ]),
+      ),
+    )
+    .orderBy("ticket.updated_at", "desc")
+    .orderBy("ticket.number", "desc")
+    .limit(filter.limit + 1)
+    .execute();
+}
+
+export function listEvents(db: Executor, ticketId: string, visibility: Visibility) {
+  return db
+    .selectFrom("ticket_event")
+    .leftJoin("app_user as actor", "actor.id", "ticket_event.actor_id")
+    .selectAll("ticket_event")
+    .select(["actor.name as actor_name", "actor.role as actor_role"])
+    .where("ticket_event.ticket_id", "=", ticketId)
+    .$if(visibility === "public", (q) => q.where("ticket_event.internal", "=", 0))
+    .orderBy("ticket_event.created_at")
+    .orderBy("ticket_event.id")
+    .execute();
+}
+export type EventWithActor = Awaited<ReturnType<typeof listEvents>>[number];
+
+/** Attachments of the ticket's visible events (a file on an internal note stays internal). */
+export function listTicketAttachments(db: Executor, ticketId: string, visibility: Visibility) {
+  return db
+    .selectFrom("attachment")
+    .innerJoin("ticket_event", "ticket_event.id", "attachment.event_id")
+    .selectAll("attachment")
+    .where("attachment.ticket_id", "=", ticketId)
+    .$if(visibility === "public", (q) => q.where("ticket_event.internal", "=", 0))
+    .orderBy("attachment.created_at")
+    .orderBy("attachment.id")
+    .execute();
+}
+
+/** The next public ticket number; the counter row serializes concurrent openings. */
+export async function nextTicketNumber(db: Executor): Promise<number> {
+  const row = await db
+    .updateTable("counter")
+    .set((eb) => ({ value: eb("value", "+", 1) }))
+    .where("name", "=", "ticket_number")
+    .returning("value")
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+export async function insertTicket(db: Executor, row: TicketRow): Promise<void> {
+  await db.insertInto("ticket").values(row).execute();
+}
+
+export async function insertEvent(db: Executor, row: TicketEventRow): Promise<void> {
+  await db.insertInto("ticket_event").values(row).execute();
+}
+
+export interface TicketChanges {
+  status?: string;
+  priority?: string;
+  resolved_at?: number | null;
+  /** Moves the ticket up the lists; internal notes leave it alone. */
+  updated_at?: number;
+  /** Public text to make searchable. */
+  appendTerms?: string;
+}
+
+/**
+ * Applies changes if the ticket is still at `version`, and bumps it. Returns false when someone
+ * else changed it first (the caller answers 409).
+ */
+export async function updateTicketAt(
+  db: Executor,
+  id: string,
+  version: number,
+  changes: TicketChanges,
+): Promise<boolean> {
+  const { appendTerms, ...columns } = changes;
+  const result = await db
+    .updateTable("ticket")
+    .set((eb) => ({
+      ...columns,
+      version: eb("version", "+", 1),
+      ...(appendTerms
+        ? { search_terms: sql<string>`${sql.ref("search_terms")} || ${` ${appendTerms}`}` }
+        : {}),
+    }))
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export function findTicketRowById(db: Executor, scope: Scope, id: string): Promise<TicketRow | undefined> {
+  const companyId = scopedCompanyId(scope);
+  return db
+    .selectFrom("ticket")
+    .selectAll()
+    .where("id", "=", id)
+    .$if(companyId !== undefined, (q) => q.where("company_id", "=", companyId ?? ""))
+    .executeTakeFirst();
+}
+
+export async function isEventInternal(db: Executor, eventId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("ticket_event")
+    .select("internal")
+    .where("id", "=", eventId)
+    .executeTakeFirst();
+  return row?.internal !== 0;
+}

@@ -1,0 +1,145 @@
+// /api/v1/tickets: open a ticket, list the company's (or, for staff, all), read one, reply, change it.
+import { ErrorResponse, isStaffRole } from "../../../contracts/common";
+import {
+  AddMessageRequest,
+  CreateTicketRequest,
+  Ticket,
+  TicketListQuery,
+  TicketNumberParams,
+  TicketPage,
+  UpdateTicketRequest,
+} from "../../../contracts/tickets";
+import { type Actor, policies, scopeOf } from "../../../domain/policies";
+import type { AppContext } from "../../context";
+import { errors } from "../../errors";
+import { authorize } from "../../http";
+import { requireAuth } from "../../plugins/session";
+import type { ZodApp } from "../../types";
+import { presentTicket, presentTicketSummary } from "./presenter";
+import {
+  addMessage,
+  changeTicket,
+  getTicketDetail,
+  isTicketVisible,
+  openTicket,
+  pageTickets,
+} from "./service";
+
+const notFound = () => errors.notFound("ticket.not_found");
+
+export function ticketRoutes(ctx: AppContext) {
+  async function present(actor: Actor, number: number) {
+    const detail = await getTicketDetail(ctx, actor, number);
+    if (!detail) throw notFound();
+    return presentTicket(detail, {
+      staff: isStaffRole(actor.role),
+      reopenWindowMs: ctx.config.reopenWindowMs,
+      now: ctx.clock.now(),
+    });
+  }
+
+  return async (app: ZodApp) => {
+    app.post(
+      "/api/v1/tickets",
+      {
+        schema: {
+          tags: ["tickets"],
+          summary: "Open a ticket (every field required; attachments uploaded beforehand)",
+          body: CreateTicketRequest,
+          response: { 201: Ticket, 400: ErrorResponse, 403: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = requireAuth(request);
+        authorize(policies.ticket.open(actor));
+        const number = await openTicket(
+          ctx,
+          { id: actor.userId, companyId: actor.companyId ?? "" },
+          request.body,
+        );
+        return reply.status(201).send(await present(actor, number));
+      },
+    );
+
+    app.get(
+      "/api/v1/tickets",
+      {
+        schema: {
+          tags: ["tickets"],
+          summary: "Tickets by last update: a customer's company's, or (staff) all; filter and search",
+          querystring: TicketListQuery,
+          response: { 200: TicketPage, 400: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        const page = await pageTickets(ctx, scopeOf(actor), request.query);
+        return { items: page.rows.map(presentTicketSummary), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.get(
+      "/api/v1/tickets/:number",
+      {
+        schema: {
+          tags: ["tickets"],
+          summary: "A ticket with its history (customers never receive internal notes)",
+          params: TicketNumberParams,
+          response: { 200: Ticket, 404: ErrorResponse },
+        },
+      },
+      async (request) => present(requireAuth(request).actor, request.params.number),
+    );
+
+    app.post(
+      "/api/v1/tickets/:number/messages",
+      {
+        schema: {
+          tags: ["tickets"],
+          summary: "Reply (“Resposta”), or for staff an internal note; answers the updated ticket",
+          params: TicketNumberParams,
+          body: AddMessageRequest,
+          response: {
+            201: Ticket,
+            400: ErrorResponse,
+            403: ErrorResponse,
+            404: ErrorResponse,
+            409: ErrorResponse,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = requireAuth(request);
+        await addMessage(ctx, actor, request.params.number, request.body);
+        return reply.status(201).send(await present(actor, request.params.number));
+      },
+    );
+
+    app.patch(
+      "/api/v1/tickets/:number",
+      {
+        schema: {
+          tags: ["tickets"],
+          summary: "Change status or priority (staff); 409 when `version` is stale",
+          params: TicketNumberParams,
+          body: UpdateTicketRequest,
+          response: {
+            200: Ticket,
+            403: ErrorResponse,
+            404: ErrorResponse,
+            409: ErrorResponse,
+            422: ErrorResponse,
+          },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        // A customer learns nothing new here: the ticket is theirs or a 404.
+        if (!(await isTicketVisible(ctx, actor, request.params.number))) throw notFound();
+        authorize(policies.ticket.work(actor));
+        await changeTicket(ctx, actor, request.params.number, request.body);
+        return present(actor, request.params.number);
+      },
+    );
+  };
+}

@@ -1,0 +1,291 @@
+// Ticket use cases: open, read, reply (or note), change status or priority. Each command is one
+// transaction that writes the ticket, its history event(s) and claims its attachments together.
+import { isStaffRole } from "../../../contracts/common";
+import type {
+  AddMessageRequest,
+  CreateTicketRequest,
+  Priority,
+  TicketStatus,
+  UpdateTicketRequest,
+} from "../../../contracts/tickets";
+import { type Actor, type Scope, scopeOf } from "../../../domain/policies";
+import { analyze, parseQuery } from "../../../domain/search/portuguese";
+import { afterCustomerReply, afterStaffReply, canStaffMove } from "../../../domain/tickets/status";
+import type { AppContext } from "../../context";
+import { newId } from "../../crypto";
+import { decodeCursor, toPage } from "../../db/cursor";
+import type { Executor } from "../../db/schema";
+import { errors } from "../../errors";
+import { renderMarkdown } from "../../markdown";
+import { claimPending } from "../attachments/repository";
+import { findCategory } from "../kb/repository";
+import { findScreen } from "../screens/repository";
+import {
+  findTicketByNumber,
+  findTicketRow,
+  insertEvent,
+  insertTicket,
+  listEvents,
+  listTicketAttachments,
+  listTickets,
+  nextTicketNumber,
+  type TicketChanges,
+  type TicketEventRow,
+  type TicketRow,
+  updateTicketAt,
+  type Visibility,
+} from "./repository";
+
+const visibilityOf = (actor: Actor): Visibility => (isStaffRole(actor.role) ? "all" : "public");
+
+function event(
+  ticketId: string,
+  actorId: string | null,
+  at: number,
+  fields: Partial<TicketEventRow> & { type: string },
+): TicketEventRow {
+  return {
+    id: newId(),
+    ticket_id: ticketId,
+    actor_id: actorId,
+    internal: 0,
+    body: null,
+    body_html: null,
+    from_status: null,
+    to_status: null,
+    from_priority: null,
+    to_priority: null,
+    created_at: at,
+    ...fields,
+  };
+}
+
+async function claimAttachments(
+  trx: Executor,
+  ids: readonly string[],
+  uploaderId: string,
+  target: { ticketId: string; eventId: string },
+  input: unknown,
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  const claimed = await claimPending(trx, unique, uploaderId, target);
+  if (claimed !== unique.length) throw errors.field("attachmentIds", "validation.attachment_unknown", input);
+}
+
+/** Opens a ticket for the customer's company; returns its number. */
+export async function openTicket(
+  ctx: AppContext,
+  requester: { id: string; companyId: string },
+  props: CreateTicketRequest,
+): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    if (!(await findCategory(trx, props.categoryId)))
+      throw errors.field("categoryId", "validation.category_unknown", props);
+    if (!(await findScreen(trx, props.screenCode)))
+      throw errors.field("screenCode", "validation.screen_unknown", props);
+    const related = props.relatedTicketNumber
+      ? await findTicketRow(
+          trx,
+          { kind: "company", companyId: requester.companyId },
+          props.relatedTicketNumber,
+        )
+      : undefined;
+    if (props.relatedTicketNumber && !related) {
+      throw errors.field("relatedTicketNumber", "validation.ticket_unknown", props);
+    }
+    const now = ctx.clock.now();
+    const ticket: TicketRow = {
+      id: newId(),
+      number: await nextTicketNumber(trx),
+      company_id: requester.companyId,
+      requester_id: requester.id,
+      category_id: props.categoryId,
+      screen_code: props.screenCode,
+      subject: props.subject,
+      description: props.description,
+      description_html: renderMarkdown(props.description),
+      example_record: props.exampleRecord,
+      priority: props.priority,
+      status: "open",
+      channel: "portal",
+      kind: "support",
+      assignee_id: null,
+      related_ticket_id: related?.id ?? null,
+      version: 1,
+      search_terms: analyze(
+        `${props.subject} ${props.description} ${props.exampleRecord} ${props.screenCode}`,
+      ).join(" "),
+      created_at: now,
+      updated_at: now,
+      resolved_at: null,
+    };
+    await insertTicket(trx, ticket);
+    const opened = event(ticket.id, requester.id, now, { type: "opened" });
+    await insertEvent(trx, opened);
+    await claimAttachments(
+      trx,
+      props.attachmentIds,
+      requester.id,
+      { ticketId: ticket.id, eventId: opened.id },
+      props,
+    );
+    return ticket.number;
+  });
+}
+
+/** The ticket with the history the actor may see, or undefined (→ 404) outside its scope. */
+export async function getTicketDetail(ctx: AppContext, actor: Actor, number: number) {
+  const ticket = await findTicketByNumber(ctx.db, scopeOf(actor), number);
+  if (!ticket) return undefined;
+  const visibility = visibilityOf(actor);
+  const [events, attachments] = await Promise.all([
+    listEvents(ctx.db, ticket.id, visibility),
+    listTicketAttachments(ctx.db, ticket.id, visibility),
+  ]);
+  return { ticket, events, attachments };
+}
+export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
+
+export async function pageTickets(
+  ctx: AppContext,
+  scope: Scope,
+  query: {
+    status?: TicketStatus | undefined;
+    q?: string | undefined;
+    companyId?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const q = query.q ?? "";
+  const numberMatch = /^#?(\d{1,9})$/.exec(q);
+  const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+  const rows = await listTickets(ctx.db, scope, {
+    status: query.status,
+    companyId: query.companyId,
+    number: numberMatch ? Number(numberMatch[1]) : undefined,
+    terms: parseQuery(q),
+    after: after ? { updatedAt: Number(after[0]), number: Number(after[1]) } : undefined,
+    limit: query.limit,
+  });
+  return toPage(rows, query.limit, (row) => [row.updated_at, row.number]);
+}
+
+/** Whether the actor may know the ticket exists. */
+export async function isTicketVisible(ctx: AppContext, actor: Actor, number: number): Promise<boolean> {
+  return (await findTicketRow(ctx.db, scopeOf(actor), number)) !== undefined;
+}
+
+/** Loads the ticket for a command, locking its row on PostgreSQL so concurrent commands queue. */
+async function ticketForCommand(trx: Executor, actor: Actor, number: number): Promise<TicketRow> {
+  const row = await findTicketRow(trx, scopeOf(actor), number, { lock: true });
+  if (!row) throw errors.notFound("ticket.not_found");
+  return row;
+}
+
+/**
+ * A reply or an internal note. A customer's reply may move the ticket (back to the team, or
+ * reopened); a public staff reply takes a new ticket into work; a note changes nothing visible.
+ */
+export async function addMessage(
+  ctx: AppContext,
+  actor: Actor,
+  number: number,
+  props: AddMessageRequest,
+): Promise<void> {
+  const staff = isStaffRole(actor.role);
+  if (props.internal && !staff) throw errors.forbidden();
+  await ctx.db.transaction().execute(async (trx) => {
+    const ticket = await ticketForCommand(trx, actor, number);
+    const now = ctx.clock.now();
+    const status = ticket.status as TicketStatus;
+    let next = status;
+    let reopened = false;
+    if (!staff) {
+      const outcome = afterCustomerReply(status, ticket.resolved_at, now, ctx.config.reopenWindowMs);
+      if (outcome.kind === "refused")
+        throw errors.conflict(outcome.reason === "cancelled" ? "ticket.cancelled" : "ticket.reopen_closed");
+      next = outcome.status;
+      reopened = outcome.reopened;
+    } else if (!props.internal) {
+      next = afterStaffReply(status);
+    }
+
+    const message = event(ticket.id, actor.userId, now, {
+      type: props.body ? "message" : "attachment_added",
+      internal: props.internal ? 1 : 0,
+      body: props.body || null,
+      body_html: props.body ? renderMarkdown(props.body) : null,
+    });
+    await insertEvent(trx, message);
+    await claimAttachments(
+      trx,
+      props.attachmentIds,
+      actor.userId,
+      { ticketId: ticket.id, eventId: message.id },
+      props,
+    );
+    if (next !== status) {
+      await insertEvent(
+        trx,
+        event(ticket.id, actor.userId, now, {
+          type: reopened ? "reopened" : "status_changed",
+          from_status: status,
+          to_status: next,
+        }),
+      );
+    }
+    const changes: TicketChanges = props.internal
+      ? {}
+      : {
+          status: next,
+          updated_at: now,
+          appendTerms: analyze(props.body).join(" "),
+          ...(reopened && { resolved_at: null }),
+        };
+    await updateTicketAt(trx, ticket.id, ticket.version, changes);
+  });
+}
+
+/** Staff change status or priority, refusing a stale version (409) and moves the machine forbids. */
+export async function changeTicket(
+  ctx: AppContext,
+  actor: Actor,
+  number: number,
+  props: UpdateTicketRequest,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const ticket = await ticketForCommand(trx, actor, number);
+    if (ticket.version !== props.version) throw errors.conflict("ticket.stale_version");
+    const now = ctx.clock.now();
+    const changes: TicketChanges = {};
+    const status = ticket.status as TicketStatus;
+    if (props.status !== undefined && props.status !== status) {
+      if (!canStaffMove(status, props.status)) throw errors.rule("ticket.invalid_transition");
+      changes.status = props.status;
+      changes.resolved_at = props.status === "resolved" ? now : null;
+      await insertEvent(
+        trx,
+        event(ticket.id, actor.userId, now, {
+          type: "status_changed",
+          from_status: status,
+          to_status: props.status,
+        }),
+      );
+    }
+    const priority = ticket.priority as Priority;
+    if (props.priority !== undefined && props.priority !== priority) {
+      changes.priority = props.priority;
+      await insertEvent(
+        trx,
+        event(ticket.id, actor.userId, now, {
+          type: "priority_changed",
+          from_priority: priority,
+          to_priority: props.priority,
+        }),
+      );
+    }
+    if (Object.keys(changes).length === 0) return;
+    await updateTicketAt(trx, ticket.id, ticket.version, { ...changes, updated_at: now });
+  });
+}
