@@ -91,6 +91,7 @@ export const TicketEventType = z.enum([
   "opened",
   "message",
   "status_changed",
+  "priority_changed",
   "attachment_added",
   "reopened",
 ]);

@@ -19,12 +19,17 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+const MISSING_MEANS_REQUIRED = new Set(["invalid_type", "invalid_value", "invalid_union"]);
+
 function messageFor(issue: Issue, t: Translate, input: unknown): string {
+  if (MISSING_MEANS_REQUIRED.has(issue.code) && valueAt(input, issue.path) === undefined) {
+    return t("validation.required");
+  }
+  // A contract's own message is an i18n key (`{ message: "validation.cnpj" }`): it wins.
+  if (isMessageKey(issue.message)) return t(issue.message);
   switch (issue.code) {
     case "invalid_type":
-      return valueAt(input, issue.path) === undefined
-        ? t("validation.required")
-        : t("validation.invalid_type");
+      return t("validation.invalid_type");
     case "too_small": {
       const min = Number(issue.minimum);
       if (issue.origin === "string")

@@ -2,10 +2,14 @@
 import type { FastifyInstance } from "fastify";
 import { withCheckDigits } from "../../src/contracts/cnpj";
 import type { Role } from "../../src/contracts/common";
+import type { CreateTicketRequest } from "../../src/contracts/tickets";
 import type { AppContext, CommandMeta } from "../../src/server/context";
 import { setPasswordDirectly } from "../../src/server/modules/auth/service";
 import type { CompanyRow } from "../../src/server/modules/companies/repository";
 import { createCompany } from "../../src/server/modules/companies/service";
+import { createCategory } from "../../src/server/modules/kb/service";
+import { upsertScreens } from "../../src/server/modules/screens/service";
+import { openTicket } from "../../src/server/modules/tickets/service";
 import type { UserRow } from "../../src/server/modules/users/repository";
 import { createUser } from "../../src/server/modules/users/service";
 import { call, sessionCookieOf, TEST_ORIGIN } from "./app";
@@ -76,4 +80,72 @@ export async function loginAs(
   });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   return sessionCookieOf(response);
+}
+
+export interface Catalog {
+  categoryId: string;
+  otherCategoryId: string;
+  screenCode: string;
+}
+
+/** Two FAQ categories and a few screens, enough to open tickets. */
+export async function makeCatalog(ctx: AppContext): Promise<Catalog> {
+  const fiscal = await createCategory(ctx, 1, {
+    name: "Fiscal",
+    description: "NF-e, NFC-e, ICMS e CFOP.",
+    articles: [
+      {
+        question: "Como faço a emissão de NF-e?",
+        answer: "Acesse **Fiscal > Emissão** (tela FIS0001) e clique em *Emitir*.",
+      },
+      {
+        question: "Como é calculado o ICMS para consumidor final?",
+        answer: "Depende da UF de destino (DIFAL).",
+      },
+      { question: "A SEFAZ rejeitou minha nota", answer: "Veja o código da rejeição na tela FIS0004." },
+    ],
+  });
+  const finance = await createCategory(ctx, 2, {
+    name: "Financeiro",
+    description: "Contas a pagar e a receber, fluxo de caixa.",
+    articles: [
+      {
+        question: "Como fazer a conciliação bancária?",
+        answer: "Use a tela FIN0006 e importe o extrato OFX.",
+      },
+    ],
+  });
+  await upsertScreens(ctx, [
+    { code: "ATW0001", name: "Atendimento ao Cliente", module: "Atendimento" },
+    { code: "FIS0001", name: "Emissão de NF-e", module: "Fiscal" },
+    { code: "FIN0005", name: "Fluxo de Caixa", module: "Financeiro" },
+  ]);
+  return { categoryId: fiscal.id, otherCategoryId: finance.id, screenCode: "ATW0001" };
+}
+
+export function ticketBody(catalog: Catalog, overrides: Partial<CreateTicketRequest> = {}) {
+  return {
+    categoryId: catalog.categoryId,
+    subject: "E-mail do contato não foi gravado",
+    description:
+      "Cadastrei o cliente código 100 através da tela ATW0001 – Atendimento ao Cliente, porém o e-mail do contato Bruno não foi gravado. Favor verificar.",
+    screenCode: catalog.screenCode,
+    exampleRecord: "cliente código 100",
+    priority: "normal" as const,
+    ...overrides,
+  };
+}
+
+/** Opens a ticket through the service as `requester`; returns its number. */
+export function makeTicket(
+  ctx: AppContext,
+  catalog: Catalog,
+  requester: { id: string; company_id: string | null },
+  overrides: Partial<CreateTicketRequest> = {},
+): Promise<number> {
+  return openTicket(
+    ctx,
+    { id: requester.id, companyId: requester.company_id ?? "" },
+    { attachmentIds: [], ...ticketBody(catalog, overrides) },
+  );
 }

@@ -20,7 +20,16 @@ describe("Portuguese search terms", () => {
     ["cálculo", "calculo"],
     ["papel", "papéis"],
     ["Estoque", "estoque"],
+    ["bancária", "bancaria"],
+    ["relatório", "relatorio"],
+    ["rejeição", "rejeicao"],
   ])("%s finds %s", (a, b) => sameTerm(a, b));
+
+  it("reads hyphenated acronyms as one word, as people type them", () => {
+    expect(analyze("Emissão de NF-e e NFC-e")).toEqual(["emissa", "nfe", "nfce"]);
+    expect(analyze("nfe")).toEqual(["nfe"]);
+    expect(parseQuery("NF-e")).toEqual([{ term: "nfe", prefix: "nfe" }]);
+  });
 
   it("keeps different words apart", () => {
     expect(termOf("nota")).not.toBe(termOf("conta"));

@@ -13,17 +13,19 @@ const STOPWORDS = new Set(
 );
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** "NF-e", "NFC-e", "CC-e", "CT-e": one word as people type it ("nfe"). */
+const HYPHENATED_ACRONYM = /\b(\p{L}{2,4})-(\p{L})\b/gu;
+const joinAcronyms = (text: string) => text.replace(HYPHENATED_ACRONYM, "$1$2");
 
 export const stripAccents = (text: string): string => text.normalize("NFD").replace(/\p{M}/gu, "");
-const hasAccents = (word: string) => stripAccents(word) !== word;
 
 /**
- * Users often type without accents: restore the endings that are almost always accented
- * ("acao" → "ação", "emissoes" → "emissões") so both spellings stem alike.
+ * Users often type without accents, and Snowball stems "bancária" and "bancaria" apart: words are
+ * stripped of accents first, then the endings that are always accented are restored ("acao" →
+ * "ação", "emissoes" → "emissões") so that both spellings stem alike.
  */
-function restoreEndings(word: string): string {
-  if (hasAccents(word)) return word;
-  return word
+function restoreEndings(unaccented: string): string {
+  return unaccented
     .replace(/coes$/, "ções")
     .replace(/cao$/, "ção")
     .replace(/oes$/, "ões")
@@ -47,13 +49,13 @@ export function termOf(rawWord: string): string | undefined {
   const word = rawWord.toLowerCase();
   if (STOPWORDS.has(word) || STOPWORDS.has(stripAccents(word))) return undefined;
   if (/^\d+$/.test(word)) return word;
-  return stripAccents(stemmer.stem(singular(restoreEndings(word))));
+  return stripAccents(stemmer.stem(singular(restoreEndings(stripAccents(word)))));
 }
 
 /** The terms of a text, in order, for the search index. */
 export function analyze(text: string): string[] {
   const terms: string[] = [];
-  for (const match of text.matchAll(WORD)) {
+  for (const match of joinAcronyms(text).matchAll(WORD)) {
     const term = termOf(match[0]);
     if (term) terms.push(term);
   }
@@ -68,7 +70,7 @@ export interface QueryTerm {
 }
 
 export function parseQuery(query: string): QueryTerm[] {
-  const words = [...query.toLowerCase().matchAll(WORD)].map((m) => m[0]);
+  const words = [...joinAcronyms(query.toLowerCase()).matchAll(WORD)].map((m) => m[0]);
   const terms: QueryTerm[] = [];
   words.forEach((word, index) => {
     const term = termOf(word);
