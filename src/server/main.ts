@@ -1,5 +1,5 @@
 // The `extranet` command line. Each command loads its code only when it runs, so `--help` is instant.
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { Role } from "../contracts/common";
 import { translator } from "../i18n";
 import { fieldMessages } from "../i18n/zod-issues";
@@ -57,12 +57,39 @@ export function buildCli(): Command {
     .action(async (opts) => (await import("./cli/accounts")).createUserCommand(opts));
 
   program
+    .command("import-screens")
+    .description("import the ERP screen catalog from a CSV of code;name;module lines (all or nothing)")
+    .argument("<file>", "the CSV file")
+    .action(async (file: string) => (await import("./cli/screens")).importScreensCommand(file));
+
+  program
+    .command("generate")
+    .description("generate synthetic companies and tickets for load tests (with progress)")
+    .requiredOption("--tickets <n>", "how many tickets", (v) => positiveInt(v, "--tickets"))
+    .option(
+      "--companies <n>",
+      "how many companies to spread them over",
+      (v) => positiveInt(v, "--companies"),
+      200,
+    )
+    .action(async (opts: { tickets: number; companies: number }) =>
+      (await import("./cli/generate")).generateCommand(opts),
+    );
+
+  program
     .command("backup")
     .description("copy the SQLite database while it runs (online backup API)")
     .requiredOption("--out <file>", "the backup file to write")
     .action(async (opts) => (await import("./cli/database")).backupCommand(opts));
 
   return program;
+}
+
+function positiveInt(value: string, option: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError(`${option} must be a positive whole number`);
+  return n;
 }
 
 function describe(error: unknown): string {

@@ -1,0 +1,241 @@
+// `extranet generate --tickets N`: synthetic companies, users and tickets with history, written in
+// batches (one transaction each) for load tests and benchmarks. Ticket numbers are reserved as a
+// block; text goes through the same search analysis and Markdown rendering as real tickets.
+import { withCheckDigits } from "../../contracts/cnpj";
+import { BRAZILIAN_STATES } from "../../contracts/companies";
+import { Priority, TicketStatus } from "../../contracts/tickets";
+import { analyze } from "../../domain/search/portuguese";
+import type { AppContext } from "../context";
+import { hashPassword, newId } from "../crypto";
+import type { TicketEventTable, TicketTable } from "../db/schema";
+import { renderMarkdown } from "../markdown";
+import { createCategory } from "../modules/kb/service";
+import { upsertScreens } from "../modules/screens/service";
+import { demoCategories } from "../seed/content/faq";
+import { demoScreens } from "../seed/content/screens";
+import { out, withContext } from "./context";
+import { progress } from "./progress";
+
+export const GENERATED_PASSWORD = "extranet-bench";
+const BATCH = 400;
+const DAY = 86_400_000;
+
+const SUBJECTS = [
+  "NF-e rejeitada pela SEFAZ na emissão",
+  "Boleto não imprime após a remessa",
+  "Fluxo de caixa não bate com o extrato",
+  "Estoque negativo após a transferência",
+  "Pedido de compra não gera a nota de entrada",
+  "Relatório de vendas não mostra a filial",
+  "Usuário sem permissão para faturar",
+  "Cálculo do ICMS-ST diferente da planilha",
+  "Conciliação bancária duplicou lançamentos",
+  "Cadastro de cliente não grava o e-mail",
+];
+const RECORDS = ["pedido", "cliente código", "NF-e série 1 número", "título", "produto", "lote"];
+
+/** A small deterministic generator: the same N gives the same data. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+async function ensureCatalog(ctx: AppContext): Promise<string[]> {
+  let categories = await ctx.db.selectFrom("category").select("id").execute();
+  if (categories.length === 0) {
+    for (const [index, category] of demoCategories.entries()) await createCategory(ctx, index + 1, category);
+    categories = await ctx.db.selectFrom("category").select("id").execute();
+  }
+  await upsertScreens(ctx, demoScreens);
+  return categories.map((c) => c.id);
+}
+
+interface GeneratedCompany {
+  id: string;
+  userIds: string[];
+}
+
+async function createCompanies(
+  ctx: AppContext,
+  count: number,
+  passwordHash: string,
+): Promise<GeneratedCompany[]> {
+  const existing = await ctx.db
+    .selectFrom("company")
+    .select("id")
+    .where("name", "like", "Empresa Sintética %")
+    .execute();
+  const offset = existing.length;
+  const companies: GeneratedCompany[] = [];
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < count; i++) {
+      const n = offset + i + 1;
+      const id = newId();
+      await trx
+        .insertInto("company")
+        .values({
+          id,
+          name: `Empresa Sintética ${String(n).padStart(4, "0")} Ltda`,
+          cnpj: withCheckDigits(`9${String(n).padStart(7, "0")}0001`),
+          state: BRAZILIAN_STATES[n % BRAZILIAN_STATES.length] ?? "SP",
+          city: "Cidade Sintética",
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const userIds = [0, 1, 2].map(() => newId());
+      await trx
+        .insertInto("app_user")
+        .values(
+          userIds.map((userId, u) => ({
+            id: userId,
+            company_id: id,
+            name: `Usuário ${u + 1} da Empresa ${n}`,
+            email: `usuario${u + 1}.empresa${n}@sintetica.example.com`,
+            password_hash: passwordHash,
+            role: u === 0 ? "customer_admin" : "customer",
+            locale: "pt-BR",
+            active: 1,
+            last_login_at: null,
+            previous_login_at: null,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute();
+      companies.push({ id, userIds });
+    }
+  });
+  return companies;
+}
+
+export async function generate(
+  ctx: AppContext,
+  opts: { tickets: number; companies: number },
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<{ companies: number; tickets: number; firstNumber: number }> {
+  const categoryIds = await ensureCatalog(ctx);
+  const screens = demoScreens.map((s) => s.code);
+  const agents = await ctx.db
+    .selectFrom("app_user")
+    .select("id")
+    .where("role", "in", ["agent", "supervisor", "admin"])
+    .execute();
+  const companies = await createCompanies(ctx, opts.companies, await hashPassword(GENERATED_PASSWORD));
+  const reserved = await ctx.db
+    .updateTable("counter")
+    .set((eb) => ({ value: eb("value", "+", opts.tickets) }))
+    .where("name", "=", "ticket_number")
+    .returning("value")
+    .executeTakeFirstOrThrow();
+  const firstNumber = Number(reserved.value) - opts.tickets + 1;
+  const next = random(opts.tickets * 7919 + opts.companies);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const now = ctx.clock.now();
+
+  for (let start = 0; start < opts.tickets; start += BATCH) {
+    const tickets: TicketTable[] = [];
+    const events: TicketEventTable[] = [];
+    for (let i = start; i < Math.min(opts.tickets, start + BATCH); i++) {
+      const company = companies[i % companies.length] as GeneratedCompany;
+      const requester = pick(company.userIds);
+      const createdAt = now - Math.floor(next() * 365 * DAY);
+      const status = pick([
+        "open",
+        "in_progress",
+        "waiting_customer",
+        "resolved",
+        "resolved",
+        "resolved",
+        "cancelled",
+      ] as const);
+      const updatedAt = Math.min(now, createdAt + Math.floor(next() * 10 * DAY));
+      const subject = pick(SUBJECTS);
+      const screen = pick(screens);
+      const record = `${pick(RECORDS)} ${Math.floor(next() * 99_999)}`;
+      const description = `${subject}. Aconteceu na tela ${screen} com o ${record}. Favor verificar.`;
+      const id = newId();
+      tickets.push({
+        id,
+        number: firstNumber + i,
+        company_id: company.id,
+        requester_id: requester,
+        category_id: pick(categoryIds),
+        screen_code: screen,
+        subject,
+        description,
+        description_html: renderMarkdown(description),
+        example_record: record,
+        priority: pick(Priority.options),
+        status,
+        channel: "portal",
+        kind: "support",
+        assignee_id: null,
+        related_ticket_id: null,
+        version: status === "open" ? 1 : 3,
+        search_terms: analyze(`${subject} ${description} ${record} ${screen}`).join(" "),
+        created_at: createdAt,
+        updated_at: updatedAt,
+        resolved_at: status === "resolved" ? updatedAt : null,
+      });
+      const event = (type: string, at: number, fields: Partial<TicketEventTable> = {}): TicketEventTable => ({
+        id: newId(),
+        ticket_id: id,
+        type,
+        actor_id: requester,
+        internal: 0,
+        body: null,
+        body_html: null,
+        from_status: null,
+        to_status: null,
+        from_priority: null,
+        to_priority: null,
+        created_at: at,
+        ...fields,
+      });
+      events.push(event("opened", createdAt));
+      if (status !== "open" && agents.length > 0) {
+        const reply = "Olá! Estamos verificando e retornamos em breve.";
+        events.push(
+          event("message", createdAt + 3_600_000, {
+            actor_id: pick(agents).id,
+            body: reply,
+            body_html: renderMarkdown(reply),
+          }),
+        );
+        events.push(
+          event("status_changed", updatedAt, {
+            actor_id: pick(agents).id,
+            from_status: "in_progress",
+            to_status: status,
+          }),
+        );
+      }
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.insertInto("ticket").values(tickets).execute();
+      for (let e = 0; e < events.length; e += 1000)
+        await trx
+          .insertInto("ticket_event")
+          .values(events.slice(e, e + 1000))
+          .execute();
+    });
+    onProgress(Math.min(opts.tickets, start + BATCH), opts.tickets);
+  }
+  return { companies: companies.length, tickets: opts.tickets, firstNumber };
+}
+
+export function generateCommand(opts: { tickets: number; companies: number }) {
+  return withContext(async (ctx) => {
+    const result = await generate(ctx, opts, progress("tickets"));
+    out(
+      `generated ${result.tickets} tickets (#${result.firstNumber}…) across ${result.companies} companies; ` +
+        `users usuario1.empresaN@sintetica.example.com, password ${GENERATED_PASSWORD}`,
+    );
+  });
+}
