@@ -74,14 +74,15 @@ describe("tickets across companies", () => {
   }
 
   it("no list or search reveals company B's ticket", async () => {
-    for (const query of [
+    const queries: Record<string, string>[] = [
       {},
       { q: "zyxwv" },
       { q: String(ticketB) },
       { q: `#${ticketB}` },
       { q: "77777" },
       { status: "open" },
-    ]) {
+    ];
+    for (const query of queries) {
       const list = await call(t.app, "GET", "/api/v1/tickets", undefined, { cookie: customerA, query });
       expect(list.statusCode).toBe(200);
       expect(list.body).not.toContain("zyxwv");
