@@ -1,0 +1,21 @@
+// CPU time a child process has used, read from Linux's /proc: a per-request cost that other load
+// on the machine barely moves, unlike requests/s.
+import { readFile } from "node:fs/promises";
+
+// USER_HZ: the unit of /proc/<pid>/stat times; 100 on every mainstream Linux build.
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU of the process in microseconds; undefined where /proc is not available. */
+export async function cpuMicroseconds(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // The command name may hold spaces; the fields after it are space-separated.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 14 and 15 of stat (utime, stime), counted from the state field as 3.
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1_000_000) / TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,113 @@
+// `npm run bench`: measures every scenario against servers in child processes and reports the figures.
+import { mkdir } from "node:fs/promises";
+import os from "node:os";
+import { type Cleanup, createCleanup } from "./cleanup";
+import { createBenchDatabase } from "./database";
+import { createMeasurer } from "./measure";
+import { medianFigures } from "./median";
+import { type BenchOptions, parseOptions, USAGE, UsageError } from "./options";
+import { buildRows, formatJson, formatTable, type Measurement } from "./report";
+import { selectScenarios } from "./scenarios";
+import { createServerPool } from "./servers";
+import type { Figures, LoadSettings, Scenario } from "./types";
+
+/** The same load for every scenario, so that their figures compare. */
+const LOAD = { connections: 20, pipelining: 1, warmupSeconds: 1 };
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const scenarios = selectScenarios(options.only);
+  const settings: LoadSettings = { ...LOAD, durationSeconds: options.durationSeconds };
+  warnIfBusy();
+  const cleanup = createCleanup(log);
+  try {
+    const measurements = await measureAll(scenarios, options, settings, cleanup);
+    const rows = buildRows(measurements, options.dialect);
+    process.stdout.write(options.json ? formatJson(rows) : formatTable(rows, title(options, settings)));
+    // The table shows the verdicts; in JSON mode they go to stderr beside the progress lines.
+    if (options.json) {
+      for (const row of rows) if (row.verdict) log(`goal of ${row.scenario}: ${row.goal}: ${row.verdict}`);
+    }
+    const missed = rows.some((row) => row.verdict === "MISS");
+    return options.strict && missed ? 1 : 0;
+  } finally {
+    await cleanup.run();
+  }
+}
+
+async function measureAll(
+  scenarios: Scenario[],
+  options: BenchOptions,
+  settings: LoadSettings,
+  cleanup: Cleanup,
+): Promise<Measurement[]> {
+  const nodeFlags = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [];
+  if (options.cpuProfDir) await mkdir(options.cpuProfDir, { recursive: true });
+  const needsDatabase = scenarios.some(
+    (scenario) => scenario.kind === "http" && scenario.server === "extranet",
+  );
+  const database = needsDatabase
+    ? await createBenchDatabase(options.dialect, options.postgresUrl)
+    : undefined;
+  if (database) cleanup.add(database.drop);
+  const servers = createServerPool({ databaseEnv: database?.env ?? {}, nodeFlags, log });
+  cleanup.add(servers.stopAll);
+
+  const measureOnce = createMeasurer({ servers, settings, dialect: options.dialect, log });
+  const rounds = new Map<Scenario, Figures[]>(scenarios.map((scenario) => [scenario, []]));
+  for (let round = 1; round <= options.rounds; round++) {
+    if (options.rounds > 1) log(`round ${round} of ${options.rounds}`);
+    for (const scenario of scenarios) {
+      const figures = await measureOnce(scenario);
+      log(`${scenario.name}: ${describeFigures(figures)}`);
+      rounds.get(scenario)?.push(figures);
+    }
+  }
+  return scenarios.map((scenario) => ({ scenario, figures: medianFigures(rounds.get(scenario) ?? []) }));
+}
+
+function describeFigures(figures: Figures): string {
+  const cpu =
+    figures.serverCpuUs === undefined ? "" : `, server CPU ${Math.round(figures.serverCpuUs)} µs/req`;
+  return `${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.p99Ms} ms${cpu}`;
+}
+
+// Two cores hold the load generator and the server; anything else running skews every figure.
+function warnIfBusy(): void {
+  const [load = 0] = os.loadavg();
+  const cores = os.availableParallelism();
+  if (load > cores / 2) {
+    log(
+      `the machine is busy (load average ${load.toFixed(1)} on ${cores} cores): figures will be noisy (--rounds 3 helps)`,
+    );
+  }
+}
+
+function title(options: BenchOptions, settings: LoadSettings): string {
+  return [
+    `Extranet benchmark on ${options.dialect}, node ${process.version}:`,
+    `${settings.connections} connections, pipelining ${settings.pipelining},`,
+    `${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per scenario`,
+    options.rounds > 1 ? `(median of ${options.rounds} rounds)` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`bench: ${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,46 @@
+// Every benchmark scenario, in the order a run measures them; later issues add theirs here.
+import { signInAsDemoCustomer } from "./demo-session";
+import { UsageError } from "./options";
+import type { Scenario } from "./types";
+
+/** The scenario every other one's requests/s is divided by. */
+export const BASELINE = "bare";
+
+export const scenarios: readonly Scenario[] = [
+  {
+    kind: "http",
+    name: BASELINE,
+    description: "Fastify hello world, logger off: the ceiling on this machine",
+    server: "bare",
+    target: async () => ({ path: "/" }),
+  },
+  {
+    kind: "http",
+    name: "health",
+    description: "GET /health: the full plugin stack and one `select 1`",
+    server: "extranet",
+    target: async () => ({ path: "/health" }),
+  },
+  {
+    kind: "http",
+    name: "me",
+    description: "GET /api/v1/me signed in: session lookup, presenter, response schema",
+    server: "extranet",
+    goal: { minRatioToBare: 0.5, dialect: "sqlite" },
+    target: async (server) => ({
+      path: "/api/v1/me",
+      headers: { cookie: await signInAsDemoCustomer(server.origin) },
+    }),
+  },
+];
+
+/** The named scenarios, in registry order; all of them when no name is given. */
+export function selectScenarios(names: string[]): Scenario[] {
+  if (names.length === 0) return [...scenarios];
+  const unknown = names.filter((name) => !scenarios.some((scenario) => scenario.name === name));
+  if (unknown.length > 0) {
+    const known = scenarios.map((scenario) => scenario.name).join(", ");
+    throw new UsageError(`unknown scenario ${unknown.join(", ")} (known: ${known})`);
+  }
+  return scenarios.filter((scenario) => names.includes(scenario.name));
+}

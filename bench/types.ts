@@ -1,0 +1,60 @@
+// What a benchmark scenario is: a request repeated against one of the child servers, or its own measurement.
+import type { Dialect } from "./database";
+import type { RunningServer, ServerName } from "./servers";
+
+/** What measuring one scenario yields. */
+export interface Figures {
+  /** Requests (or, for a CPU scenario, operations) completed per second. */
+  requestsPerSecond: number;
+  /** 99th-percentile time of one request (or operation), in milliseconds. */
+  p99Ms: number;
+  /** HTTP scenarios on Linux: the server's CPU time per request, in microseconds. */
+  serverCpuUs?: number;
+}
+
+/** An issue's target for a scenario; every bound given must hold. */
+export interface Goal {
+  /** Requests/s at least this fraction of the bare Fastify endpoint's. */
+  minRatioToBare?: number;
+  maxP99Ms?: number;
+  /** The goal was set for this database; on the other one it is not judged. */
+  dialect?: Dialect;
+}
+
+/** The load every scenario gets, so that their figures compare. */
+export interface LoadSettings {
+  connections: number;
+  pipelining: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+}
+
+export interface HttpTarget {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Path and query, e.g. /api/v1/me. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+interface ScenarioBase {
+  /** Short and stable: the table's row, the JSON's `scenario`, what --only takes. */
+  name: string;
+  description: string;
+  goal?: Goal;
+}
+
+export interface HttpScenario extends ScenarioBase {
+  kind: "http";
+  server: ServerName;
+  /** Runs once against the started server (sign in, create data) and names the request to repeat. */
+  target: (server: RunningServer) => Promise<HttpTarget>;
+}
+
+/** A scenario that measures itself, e.g. a pure CPU computation with no server involved. */
+export interface MeasuredScenario extends ScenarioBase {
+  kind: "measured";
+  measure: (context: { settings: LoadSettings; dialect: Dialect }) => Promise<Figures>;
+}
+
+export type Scenario = HttpScenario | MeasuredScenario;
