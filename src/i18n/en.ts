@@ -46,17 +46,20 @@ export const en: Record<MessageKey, string> = {
   "validation.uuid": "Invalid identifier.",
   "validation.datetime": "Invalid date and time.",
   "validation.cnpj": "Invalid CNPJ: check the digits.",
-  "error.ticket.reopen_closed": "This ticket was resolved longer ago than the reopen period. Open a new ticket linked to it.",
+  "error.ticket.reopen_closed":
+    "This ticket was resolved longer ago than the reopen period. Open a new ticket linked to it.",
   "error.ticket.cancelled": "This ticket was cancelled. Open a new ticket linked to it.",
   "error.ticket.stale_version": "The ticket changed while you were looking at it. Reload and try again.",
   "error.ticket.invalid_transition": "This status change is not allowed.",
-  "error.attachment.too_many_pending": "Too many uploaded attachments not used yet. Send the ticket or remove attachments.",
+  "error.attachment.too_many_pending":
+    "Too many uploaded attachments not used yet. Send the ticket or remove attachments.",
   "validation.screen_code": "Invalid screen code: three letters and four digits, like ATW0001.",
   "validation.screen_unknown": "Screen not found in the catalog.",
   "validation.category_unknown": "Category not found.",
   "validation.ticket_unknown": "Ticket not found.",
   "validation.attachment_unknown": "Attachment not found or already used.",
-  "validation.file_type": "File type not allowed, or its content does not match its extension. Accepted: PNG, JPEG, GIF, WebP, PDF, ZIP, TXT, LOG and CSV.",
+  "validation.file_type":
+    "File type not allowed, or its content does not match its extension. Accepted: PNG, JPEG, GIF, WebP, PDF, ZIP, TXT, LOG and CSV.",
   "validation.file_missing": "Send one file in the “file” field.",
   "validation.passwords_differ": "The passwords do not match.",
 
@@ -156,6 +159,9 @@ export const en: Record<MessageKey, string> = {
   "ticket.field.createdAt": "Opened on",
   "ticket.field.updatedAt": "Last update",
   "ticket.field.related": "Related ticket",
+  "ticket.field.kind": "Type",
+  "ticket.kind.support": "Support",
+  "ticket.kind.consultancy": "Consultancy",
   "ticket.field.attachments": "Attachments",
   "ticket.title": "Ticket {number}",
   "ticket.details": "Details",
@@ -182,9 +188,11 @@ export const en: Record<MessageKey, string> = {
   "reply.submitNote": "Save internal note",
   "reply.sent": "Reply sent.",
   "reply.noteSaved": "Internal note saved.",
-  "ticket.reopenOpen": "This ticket was resolved. If you still have a question, reply by {date} and it will be reopened.",
+  "ticket.reopenOpen":
+    "This ticket was resolved. If you still have a question, reply by {date} and it will be reopened.",
   "ticket.reopenClosedTitle": "This ticket can no longer be reopened",
-  "ticket.reopenClosed": "The time to reopen it has ended. Open a new ticket linked to this one: the support team will see both.",
+  "ticket.reopenClosed":
+    "The time to reopen it has ended. Open a new ticket linked to this one: the support team will see both.",
   "ticket.openRelated": "Open a new linked ticket",
   "ticket.cancelledNotice": "This ticket was cancelled.",
   "ticket.handling": "Handling",
@@ -194,6 +202,7 @@ export const en: Record<MessageKey, string> = {
   "tickets.search": "Search",
   "tickets.searchPlaceholder": "Number, text or screen code",
   "tickets.open": "Open ticket {number}",
+  "tickets.openColumn": "Open",
   "tickets.loadMore": "Load more",
   "tickets.empty": "No tickets found.",
   // Opening a ticket: category, questions and answers, the form
@@ -203,19 +212,22 @@ export const en: Record<MessageKey, string> = {
   "newTicket.articleCount": "Questions and answers: {count}",
   "newTicket.noCategories": "No category is available at the moment.",
   "newTicket.faqTitle": "Questions and answers: {category}",
-  "newTicket.faqIntro": "See whether your question already has an answer. Click a question to read its answer.",
+  "newTicket.faqIntro":
+    "See whether your question already has an answer. Click a question to read its answer.",
   "newTicket.faqSearch": "Search the questions and answers",
   "newTicket.faqEmpty": "No question found.",
   "newTicket.changeCategory": "Change category",
   "newTicket.helpful": "This solved my problem",
   "newTicket.helpfulThanks": "Glad that solved it!",
-  "newTicket.helpfulBody": "Thanks for letting us know. There is no need to open a ticket; if you need anything else, just come back here.",
+  "newTicket.helpfulBody":
+    "Thanks for letting us know. There is no need to open a ticket; if you need anything else, just come back here.",
   "newTicket.helpfulBack": "Back to the questions and answers",
   "newTicket.notFound": "Didn't find your answer? Click here",
   "newTicket.formTitle": "Describe the problem",
   "newTicket.formIntro": "Fill in every field. Attachments are optional.",
   "newTicket.subjectPlaceholder": "E.g. Contact e-mail not saved",
-  "newTicket.descriptionPlaceholder": "I registered customer code 100 through screen ATW0001 – Atendimento ao Cliente, but contact Bruno's e-mail was not saved. Please check.",
+  "newTicket.descriptionPlaceholder":
+    "I registered customer code 100 through screen ATW0001 – Atendimento ao Cliente, but contact Bruno's e-mail was not saved. Please check.",
   "newTicket.screenPlaceholder": "Type the screen's code or name",
   "newTicket.screenPick": "Pick the screen from the list or type its code (e.g. ATW0001).",
   "newTicket.screenNone": "No screen found.",
@@ -224,20 +236,25 @@ export const en: Record<MessageKey, string> = {
   "newTicket.submit": "Open ticket",
   "newTicket.related": "This ticket will be linked to ticket {number}.",
   "newTicket.created": "Ticket {number} opened",
-  "newTicket.createdBody": "The support team can see it now. Follow its status and the replies on the ticket.",
+  "newTicket.createdBody":
+    "The support team can see it now. Follow its status and the replies on the ticket.",
   "newTicket.viewTicket": "Open ticket {number}",
   "newTicket.another": "Open another ticket",
   "newTicket.tipsTitle": "Tips",
-  "newTicket.tipClear": "Be as clear as possible when describing the problem, so there is no doubt about what needs to be done.",
+  "newTicket.tipClear":
+    "Be as clear as possible when describing the problem, so there is no doubt about what needs to be done.",
   "newTicket.tipShort": "Keep the description short and cohesive.",
-  "newTicket.tipScreen": "Always give the screen code and an example with the data of a record that caused the problem.",
-  "newTicket.tipExample": "Example: “I registered customer code 100 through screen ATW0001 – Atendimento ao Cliente, but contact Bruno's e-mail was not saved. Please check.”",
+  "newTicket.tipScreen":
+    "Always give the screen code and an example with the data of a record that caused the problem.",
+  "newTicket.tipExample":
+    "Example: “I registered customer code 100 through screen ATW0001 – Atendimento ao Cliente, but contact Bruno's e-mail was not saved. Please check.”",
   "newTicket.suggestionsTitle": "Answers that may help",
   "newTicket.suggestionsHint": "Type the subject to see answers from every category.",
   "newTicket.suggestionsEmpty": "No answer found for this subject.",
   // Attachments
   "attachments.add": "Attach files",
-  "attachments.hint": "Up to {count} files of up to {size} each: images (PNG, JPEG, GIF, WebP), PDF, ZIP or text (.txt, .log, .csv).",
+  "attachments.hint":
+    "Up to {count} files of up to {size} each: images (PNG, JPEG, GIF, WebP), PDF, ZIP or text (.txt, .log, .csv).",
   "attachments.remove": "Remove {name}",
   "attachments.uploading": "Uploading…",
   "attachments.tooLarge": "The file is larger than {size}.",

@@ -46,17 +46,20 @@ export const ptBR = {
   "validation.uuid": "Identificador inválido.",
   "validation.datetime": "Data e hora inválidas.",
   "validation.cnpj": "CNPJ inválido: confira os dígitos.",
-  "error.ticket.reopen_closed": "Esta ocorrência foi finalizada há mais tempo do que o prazo para reabrir. Abra uma nova ocorrência vinculada a ela.",
+  "error.ticket.reopen_closed":
+    "Esta ocorrência foi finalizada há mais tempo do que o prazo para reabrir. Abra uma nova ocorrência vinculada a ela.",
   "error.ticket.cancelled": "Esta ocorrência foi cancelada. Abra uma nova ocorrência vinculada a ela.",
   "error.ticket.stale_version": "A ocorrência mudou enquanto você a via. Recarregue e tente de novo.",
   "error.ticket.invalid_transition": "Esta mudança de status não é permitida.",
-  "error.attachment.too_many_pending": "Há anexos demais enviados e ainda não usados. Envie a ocorrência ou remova anexos.",
+  "error.attachment.too_many_pending":
+    "Há anexos demais enviados e ainda não usados. Envie a ocorrência ou remova anexos.",
   "validation.screen_code": "Código de tela inválido: três letras e quatro dígitos, como ATW0001.",
   "validation.screen_unknown": "Tela não encontrada no catálogo.",
   "validation.category_unknown": "Categoria não encontrada.",
   "validation.ticket_unknown": "Ocorrência não encontrada.",
   "validation.attachment_unknown": "Anexo não encontrado ou já usado.",
-  "validation.file_type": "Tipo de arquivo não permitido ou conteúdo não confere com a extensão. Aceitos: PNG, JPEG, GIF, WebP, PDF, ZIP, TXT, LOG e CSV.",
+  "validation.file_type":
+    "Tipo de arquivo não permitido ou conteúdo não confere com a extensão. Aceitos: PNG, JPEG, GIF, WebP, PDF, ZIP, TXT, LOG e CSV.",
   "validation.file_missing": "Envie um arquivo no campo “file”.",
   "validation.passwords_differ": "As senhas não conferem.",
 
@@ -161,6 +164,9 @@ export const ptBR = {
   "ticket.field.createdAt": "Aberta em",
   "ticket.field.updatedAt": "Atualizada em",
   "ticket.field.related": "Ocorrência relacionada",
+  "ticket.field.kind": "Tipo",
+  "ticket.kind.support": "Suporte",
+  "ticket.kind.consultancy": "Consultoria",
   "ticket.field.attachments": "Anexos",
   "ticket.title": "Ocorrência {number}",
   "ticket.details": "Detalhes",
@@ -187,9 +193,11 @@ export const ptBR = {
   "reply.submitNote": "Salvar nota interna",
   "reply.sent": "Resposta enviada.",
   "reply.noteSaved": "Nota interna salva.",
-  "ticket.reopenOpen": "Esta ocorrência foi finalizada. Se ainda tiver dúvida, responda até {date} e ela será reaberta.",
+  "ticket.reopenOpen":
+    "Esta ocorrência foi finalizada. Se ainda tiver dúvida, responda até {date} e ela será reaberta.",
   "ticket.reopenClosedTitle": "Esta ocorrência não pode mais ser reaberta",
-  "ticket.reopenClosed": "O prazo para reabri-la terminou. Abra uma nova ocorrência vinculada a esta: a equipe de suporte verá as duas.",
+  "ticket.reopenClosed":
+    "O prazo para reabri-la terminou. Abra uma nova ocorrência vinculada a esta: a equipe de suporte verá as duas.",
   "ticket.openRelated": "Abrir nova ocorrência vinculada",
   "ticket.cancelledNotice": "Esta ocorrência foi cancelada.",
   "ticket.handling": "Atendimento",
@@ -199,6 +207,7 @@ export const ptBR = {
   "tickets.search": "Buscar",
   "tickets.searchPlaceholder": "Número, texto ou código da tela",
   "tickets.open": "Abrir ocorrência {number}",
+  "tickets.openColumn": "Abrir",
   "tickets.loadMore": "Carregar mais",
   "tickets.empty": "Nenhuma ocorrência encontrada.",
   // Opening a ticket: category, questions and answers, the form
@@ -214,13 +223,15 @@ export const ptBR = {
   "newTicket.changeCategory": "Trocar categoria",
   "newTicket.helpful": "Isso resolveu meu problema",
   "newTicket.helpfulThanks": "Que bom que resolveu!",
-  "newTicket.helpfulBody": "Obrigado por nos avisar. Não é preciso abrir uma ocorrência; se precisar de algo mais, é só voltar aqui.",
+  "newTicket.helpfulBody":
+    "Obrigado por nos avisar. Não é preciso abrir uma ocorrência; se precisar de algo mais, é só voltar aqui.",
   "newTicket.helpfulBack": "Voltar às perguntas e respostas",
   "newTicket.notFound": "Caso não tenha encontrado a resposta, clique aqui",
   "newTicket.formTitle": "Descreva o problema",
   "newTicket.formIntro": "Preencha todos os campos. Os anexos são opcionais.",
   "newTicket.subjectPlaceholder": "Ex.: E-mail do contato não gravado",
-  "newTicket.descriptionPlaceholder": "Cadastrei o cliente código 100 através da tela ATW0001 – Atendimento ao Cliente, porém o e-mail do contato Bruno não foi gravado. Favor verificar.",
+  "newTicket.descriptionPlaceholder":
+    "Cadastrei o cliente código 100 através da tela ATW0001 – Atendimento ao Cliente, porém o e-mail do contato Bruno não foi gravado. Favor verificar.",
   "newTicket.screenPlaceholder": "Digite o código ou o nome da tela",
   "newTicket.screenPick": "Escolha a tela na lista ou digite o código (ex.: ATW0001).",
   "newTicket.screenNone": "Nenhuma tela encontrada.",
@@ -229,20 +240,25 @@ export const ptBR = {
   "newTicket.submit": "Abrir ocorrência",
   "newTicket.related": "Esta ocorrência ficará vinculada à ocorrência {number}.",
   "newTicket.created": "Ocorrência {number} aberta",
-  "newTicket.createdBody": "A equipe de suporte já pode vê-la. Acompanhe o status e as respostas pela ocorrência.",
+  "newTicket.createdBody":
+    "A equipe de suporte já pode vê-la. Acompanhe o status e as respostas pela ocorrência.",
   "newTicket.viewTicket": "Abrir ocorrência {number}",
   "newTicket.another": "Abrir outra ocorrência",
   "newTicket.tipsTitle": "Dicas",
-  "newTicket.tipClear": "Seja o mais claro possível ao descrever o problema, a fim de não gerar dúvidas do que precisa ser feito.",
+  "newTicket.tipClear":
+    "Seja o mais claro possível ao descrever o problema, a fim de não gerar dúvidas do que precisa ser feito.",
   "newTicket.tipShort": "A descrição deve ser curta e coesa.",
-  "newTicket.tipScreen": "Sempre informe o código da tela e um exemplo com os dados de um registro que ocasionou o problema.",
-  "newTicket.tipExample": "Exemplo: “Cadastrei o cliente código 100 através da tela ATW0001 – Atendimento ao Cliente, porém o e-mail do contato Bruno não foi gravado. Favor verificar.”",
+  "newTicket.tipScreen":
+    "Sempre informe o código da tela e um exemplo com os dados de um registro que ocasionou o problema.",
+  "newTicket.tipExample":
+    "Exemplo: “Cadastrei o cliente código 100 através da tela ATW0001 – Atendimento ao Cliente, porém o e-mail do contato Bruno não foi gravado. Favor verificar.”",
   "newTicket.suggestionsTitle": "Respostas que podem ajudar",
   "newTicket.suggestionsHint": "Digite o assunto para ver respostas de todas as categorias.",
   "newTicket.suggestionsEmpty": "Nenhuma resposta encontrada para este assunto.",
   // Attachments
   "attachments.add": "Anexar arquivos",
-  "attachments.hint": "Até {count} arquivos de até {size} cada: imagens (PNG, JPEG, GIF, WebP), PDF, ZIP ou texto (.txt, .log, .csv).",
+  "attachments.hint":
+    "Até {count} arquivos de até {size} cada: imagens (PNG, JPEG, GIF, WebP), PDF, ZIP ou texto (.txt, .log, .csv).",
   "attachments.remove": "Remover {name}",
   "attachments.uploading": "Enviando…",
   "attachments.tooLarge": "O arquivo passa de {size}.",

@@ -1,6 +1,5 @@
 // buildApp: plugins in order, then every module's routes. It never listens; main.ts and tests do.
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
@@ -18,6 +17,7 @@ import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
 import csrf from "./plugins/csrf";
 import errorHandler from "./plugins/error-handler";
+import securityHeaders from "./plugins/security-headers";
 import session from "./plugins/session";
 import { registerSpa } from "./plugins/spa";
 import { serializerCompiler, validatorCompiler } from "./plugins/zod";
@@ -56,23 +56,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorHandler);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        // Mantine sets CSS variables through style attributes.
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-        "upgrade-insecure-requests": null,
-      },
-    },
-    // HSTS only makes sense behind https; the proxy in front sets it.
-    strictTransportSecurity: false,
-  });
+  await app.register(securityHeaders);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

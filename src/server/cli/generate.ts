@@ -3,7 +3,7 @@
 // block; text goes through the same search analysis and Markdown rendering as real tickets.
 import { withCheckDigits } from "../../contracts/cnpj";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
-import { Priority, TicketStatus } from "../../contracts/tickets";
+import { Priority } from "../../contracts/tickets";
 import { analyze } from "../../domain/search/portuguese";
 import type { AppContext } from "../context";
 import { hashPassword, newId } from "../crypto";

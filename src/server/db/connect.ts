@@ -7,6 +7,7 @@ import pg from "pg";
 import type { DatabaseConfig } from "../config";
 import type { Database, Db } from "./schema";
 import { LockingSqliteDialect } from "./sqlite-dialect";
+import { withStatementCache } from "./statement-cache";
 
 // bigint columns hold epoch milliseconds and counts, both far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -36,7 +37,9 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     return {
-      db: new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: sqlite }) }),
+      db: new Kysely<Database>({
+        dialect: new LockingSqliteDialect({ database: withStatementCache(sqlite) }),
+      }),
       dialect: "sqlite",
       sqlite,
       schema: undefined,

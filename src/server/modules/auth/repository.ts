@@ -1,11 +1,11 @@
 // Sessions, one-time password links and login failures.
+import type { CompiledQuery } from "kysely";
 import type { Executor, SessionTable, UserTokenTable } from "../../db/schema";
 
 export type SessionRow = SessionTable;
 export type TokenPurpose = "set_password" | "reset_password";
 
-/** The session with everything a request needs about its user, in one query. */
-export function findSessionWithUser(db: Executor, sessionId: string) {
+function sessionWithUserQuery(db: Executor, sessionId: string) {
   return db
     .selectFrom("session as s")
     .innerJoin("app_user as u", "u.id", "s.user_id")
@@ -26,10 +26,28 @@ export function findSessionWithUser(db: Executor, sessionId: string) {
       "c.cnpj as companyCnpj",
       "c.active as companyActive",
     ])
-    .where("s.id", "=", sessionId)
-    .executeTakeFirst();
+    .where("s.id", "=", sessionId);
 }
-export type SessionWithUser = NonNullable<Awaited<ReturnType<typeof findSessionWithUser>>>;
+export type SessionWithUser = Awaited<
+  ReturnType<ReturnType<typeof sessionWithUserQuery>["executeTakeFirstOrThrow"]>
+>;
+
+// Every API request runs this query: it is compiled once per database, then run with new parameters.
+const compiledSessionQueries = new WeakMap<Executor, CompiledQuery<SessionWithUser>>();
+
+/** The session with everything a request needs about its user, in one query. */
+export async function findSessionWithUser(
+  db: Executor,
+  sessionId: string,
+): Promise<SessionWithUser | undefined> {
+  let compiled = compiledSessionQueries.get(db);
+  if (!compiled) {
+    compiled = sessionWithUserQuery(db, "").compile();
+    compiledSessionQueries.set(db, compiled);
+  }
+  const result = await db.executeQuery<SessionWithUser>({ ...compiled, parameters: [sessionId] });
+  return result.rows[0];
+}
 
 export async function insertSession(db: Executor, row: SessionRow): Promise<void> {
   await db.insertInto("session").values(row).execute();
