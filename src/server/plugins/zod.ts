@@ -1,8 +1,11 @@
-// Contracts as Fastify schemas: Zod validates requests (issues kept for localized messages) and
-// shapes responses, and the same schemas feed the OpenAPI document.
+// Contracts as Fastify schemas: Zod validates requests (issues kept for localized messages); responses
+// are written by fast-json-stringify compiled from each contract's JSON Schema, which is several times
+// faster than encoding through Zod and, like it, writes only the properties the contract declares.
+
+import fastJson from "fast-json-stringify";
 import type { FastifySchemaCompiler } from "fastify";
-import { serializerCompiler } from "fastify-type-provider-zod";
-import { safeParse, type ZodType } from "zod";
+import type { FastifySerializerCompiler } from "fastify/types/schema";
+import { safeParse, type ZodType, z } from "zod";
 import { ValidationError } from "../errors";
 
 export const validatorCompiler: FastifySchemaCompiler<ZodType> =
@@ -13,4 +16,7 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> =
     return { error: new ValidationError(result.error.issues, data) };
   };
 
-export { serializerCompiler };
+export const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema }) => {
+  const jsonSchema = z.toJSONSchema(schema, { io: "output", target: "draft-7", unrepresentable: "any" });
+  return fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
+};
