@@ -2,8 +2,10 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
 import { QueuePage } from "./console/queue/QueuePage";
+import { ConsoleTicketPage } from "./console/ticket/ConsoleTicketPage";
 import { UsersPage } from "./console/users/UsersPage";
 import { NewTicketPage } from "./portal/new-ticket/NewTicketPage";
+import { TicketPage } from "./portal/ticket/TicketPage";
 import { TicketsPage } from "./portal/tickets/TicketsPage";
 import { ProfilePage } from "./profile/ProfilePage";
 import { AudienceLayout, ConsoleOnly, HomeRedirect, PortalOnly } from "./shell/audience";
@@ -36,6 +38,7 @@ export function createAppRouter() {
                     { index: true, element: <Navigate to="/portal/tickets" replace /> },
                     { path: "new", element: <NewTicketPage /> },
                     { path: "tickets", element: <TicketsPage /> },
+                    { path: "tickets/:number", element: <TicketPage /> },
                   ],
                 },
                 {
@@ -43,6 +46,7 @@ export function createAppRouter() {
                   element: <ConsoleOnly />,
                   children: [
                     { index: true, element: <QueuePage /> },
+                    { path: "tickets/:number", element: <ConsoleTicketPage /> },
                     { path: "companies", element: <CompaniesPage /> },
                     { path: "users", element: <UsersPage /> },
                   ],

@@ -1,7 +1,7 @@
 // The typed HTTP client over fetch: JSON in, contract-checked JSON out, API errors as ApiError.
 import type { ZodType } from "zod";
 import { ErrorResponse } from "../../contracts/common";
-import { translate } from "../../i18n";
+import { type MessageKey, translate } from "../../i18n";
 import { readStoredLocale } from "../i18n/locale-store";
 import { ApiError } from "./api-error";
 
@@ -20,6 +20,11 @@ export async function apiRequest<T>(
   return parsed.data;
 }
 
+/** Sends a multipart form (file uploads) and checks the answer against the endpoint's contract. */
+export async function apiUpload<T>(path: string, form: FormData, schema: ZodType<T>): Promise<T> {
+  return apiRequest("POST", path, schema, form);
+}
+
 /** Calls an endpoint that answers 204 No Content. */
 export async function apiCommand(method: Method, path: string, body?: unknown): Promise<void> {
   await send(method, path, body);
@@ -31,20 +36,27 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
     // Signed-in users get their own language from the server; this covers everyone else.
     "accept-language": readStoredLocale(),
   };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  const payload = encodeBody(body);
+  // A multipart form's content type (with its boundary) is written by the browser.
+  if (typeof payload === "string") headers["content-type"] = "application/json";
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload,
     });
   } catch {
     throw new ApiError(0, "network", translate(readStoredLocale(), "error.unavailable"));
   }
   if (!response.ok) throw await errorFrom(response);
   return response;
+}
+
+function encodeBody(body: unknown): string | FormData | undefined {
+  if (body === undefined || body instanceof FormData) return body;
+  return JSON.stringify(body);
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
@@ -64,6 +76,12 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function badResponse(status: number): ApiError {
-  const key = status === 502 || status === 503 || status === 504 ? "error.unavailable" : "error.internal";
-  return new ApiError(status, "bad_response", translate(readStoredLocale(), key));
+  return new ApiError(status, "bad_response", translate(readStoredLocale(), messageForStatus(status)));
+}
+
+function messageForStatus(status: number): MessageKey {
+  // A proxy in front of the server can refuse a large upload before the API sees it.
+  if (status === 413) return "error.body_too_large";
+  if (status === 502 || status === 503 || status === 504) return "error.unavailable";
+  return "error.internal";
 }

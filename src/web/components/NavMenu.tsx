@@ -9,6 +9,8 @@ export interface NavItem {
   icon: Icon;
   /** Highlight only on this exact path, not on the pages below it ("/console" vs "/console/users"). */
   exact?: boolean;
+  /** Other pages that belong to this item ("/console/tickets/:number" to "Fila"). */
+  alsoOn?: readonly string[];
 }
 
 interface NavMenuProps {
@@ -23,7 +25,7 @@ export function NavMenu({ items, onNavigate, dense = false }: NavMenuProps) {
   return (
     <Stack component="nav" gap={2}>
       {items.map((item) => {
-        const active = matchPath({ path: item.to, end: item.exact ?? false }, pathname) !== null;
+        const active = isActive(item, pathname);
         return (
           <NavLink
             key={item.to}
@@ -42,4 +44,9 @@ export function NavMenu({ items, onNavigate, dense = false }: NavMenuProps) {
       })}
     </Stack>
   );
+}
+
+function isActive(item: NavItem, pathname: string): boolean {
+  if (matchPath({ path: item.to, end: item.exact ?? false }, pathname)) return true;
+  return (item.alsoOn ?? []).some((path) => matchPath({ path, end: false }, pathname) !== null);
 }

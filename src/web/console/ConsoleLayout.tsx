@@ -16,7 +16,9 @@ export function ConsoleLayout() {
   const [menuOpened, menu] = useDisclosure(false);
   const phone = usePhoneLayout();
 
-  const work: NavItem[] = [{ to: "/console", label: t("nav.queue"), icon: IconInbox, exact: true }];
+  const work: NavItem[] = [
+    { to: "/console", label: t("nav.queue"), icon: IconInbox, exact: true, alsoOn: ["/console/tickets"] },
+  ];
   if (abilities.manageCompanies)
     work.push({ to: "/console/companies", label: t("nav.companies"), icon: IconBuilding });
   if (abilities.manageUsers) work.push({ to: "/console/users", label: t("nav.users"), icon: IconUsers });

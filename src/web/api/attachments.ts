@@ -1,0 +1,14 @@
+// Uploading one file (multipart, field `file`) before the ticket or reply that carries it is sent.
+import { useMutation } from "@tanstack/react-query";
+import { Attachment } from "../../contracts/tickets";
+import { apiUpload } from "./client";
+
+export function uploadAttachment(file: File): Promise<Attachment> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return apiUpload("/api/v1/attachments", form, Attachment);
+}
+
+export function useUploadAttachment() {
+  return useMutation({ mutationFn: uploadAttachment });
+}

@@ -1,0 +1,56 @@
+// "Histórico": every event of the ticket in order, with an icon per kind of event.
+import { Text, ThemeIcon, Timeline } from "@mantine/core";
+import {
+  IconArrowsExchange,
+  IconFilePlus,
+  IconFlag,
+  IconHeadset,
+  IconLock,
+  IconPaperclip,
+  IconRefresh,
+  IconUser,
+} from "@tabler/icons-react";
+import type { TicketEvent } from "../../../contracts/tickets";
+import { useI18n } from "../../i18n/i18n";
+import { HistoryEvent } from "./HistoryEvent";
+
+export function HistoryTimeline({ events }: { events: readonly TicketEvent[] }) {
+  const { t } = useI18n();
+  if (events.length === 0) return <Text c="dimmed">{t("tickets.empty")}</Text>;
+  return (
+    <Timeline bulletSize={28} lineWidth={2}>
+      {events.map((event) => (
+        <Timeline.Item key={event.id} bullet={<EventIcon event={event} />}>
+          <HistoryEvent event={event} />
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}
+
+function EventIcon({ event }: { event: TicketEvent }) {
+  const { color, icon: Icon } = iconOf(event);
+  return (
+    <ThemeIcon size={28} radius="xl" color={color} variant="light" aria-hidden>
+      <Icon size={15} stroke={1.8} />
+    </ThemeIcon>
+  );
+}
+
+function iconOf(event: TicketEvent) {
+  switch (event.type) {
+    case "opened":
+      return { color: "blue", icon: IconFilePlus };
+    case "message":
+      if (event.internal) return { color: "yellow", icon: IconLock };
+      return event.actor?.staff ? { color: "uno", icon: IconHeadset } : { color: "gray", icon: IconUser };
+    case "status_changed":
+      return { color: "grape", icon: IconArrowsExchange };
+    case "priority_changed":
+      return { color: "orange", icon: IconFlag };
+    case "attachment_added":
+      return { color: "gray", icon: IconPaperclip };
+    case "reopened":
+      return { color: "orange", icon: IconRefresh };
+  }
+}

@@ -1,0 +1,54 @@
+// A ticket's page, shared by portal and console: header, description and history left, details right;
+// each side adds its own reply area and side panel.
+import { Grid, Paper, Stack, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import type { Ticket } from "../../../contracts/tickets";
+import { useI18n } from "../../i18n/i18n";
+import { usePageTitle } from "../use-page-title";
+import { HistoryTimeline } from "./HistoryTimeline";
+import { TicketDescription } from "./TicketDescription";
+import { TicketDetails } from "./TicketDetails";
+import { TicketHeader } from "./TicketHeader";
+
+interface TicketLayoutProps {
+  ticket: Ticket;
+  listPath: string;
+  ticketPath: (number: number) => string;
+  showCompany?: boolean;
+  /** Below the history: the reply box, or why there is none. */
+  reply: ReactNode;
+  /** Above the details: staff's status and priority controls. */
+  aside?: ReactNode;
+}
+
+export function TicketLayout({ ticket, listPath, ticketPath, showCompany, reply, aside }: TicketLayoutProps) {
+  const { t } = useI18n();
+  usePageTitle(t("ticket.title", { number: ticket.number }));
+  return (
+    <Stack gap="lg" maw={1200}>
+      <TicketHeader ticket={ticket} listPath={listPath} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <TicketDescription ticket={ticket} />
+            <Paper withBorder radius="lg" p="lg" component="section" aria-labelledby="ticket-history">
+              <Stack gap="md">
+                <Title order={2} fz="h4" id="ticket-history">
+                  {t("ticket.history")}
+                </Title>
+                <HistoryTimeline events={ticket.events} />
+              </Stack>
+            </Paper>
+            {reply}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg" pos={{ md: "sticky" }} top={80}>
+            {aside}
+            <TicketDetails ticket={ticket} ticketPath={ticketPath} showCompany={showCompany} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,50 @@
+// eventText: the history's one-line sentences in both languages.
+import { describe, expect, it } from "vitest";
+import type { TicketEvent } from "../../../contracts/tickets";
+import { translator } from "../../../i18n";
+import { eventText } from "./event-text";
+
+const base: TicketEvent = {
+  id: "0195f3a4-1d2e-7000-8000-000000000001",
+  type: "opened",
+  at: "2026-11-28T13:00:00.000Z",
+  actor: null,
+  internal: false,
+  bodyHtml: null,
+  fromStatus: null,
+  toStatus: null,
+  fromPriority: null,
+  toPriority: null,
+  attachments: [],
+};
+
+describe("eventText", () => {
+  it("writes a status change with the statuses in lower case", () => {
+    const event: TicketEvent = {
+      ...base,
+      type: "status_changed",
+      fromStatus: "open",
+      toStatus: "in_progress",
+    };
+    expect(eventText(event, translator("pt-BR"), "pt-BR")).toBe(
+      "Status alterado de aberta para em andamento",
+    );
+    expect(eventText(event, translator("en"), "en")).toBe("Status changed from open to in progress");
+  });
+
+  it("writes a priority change", () => {
+    const event: TicketEvent = {
+      ...base,
+      type: "priority_changed",
+      fromPriority: "normal",
+      toPriority: "urgent",
+    };
+    expect(eventText(event, translator("pt-BR"), "pt-BR")).toBe("Prioridade alterada de normal para urgente");
+  });
+
+  it("tells an internal note from a reply", () => {
+    const t = translator("pt-BR");
+    expect(eventText({ ...base, type: "message" }, t, "pt-BR")).toBe("Respondeu");
+    expect(eventText({ ...base, type: "message", internal: true }, t, "pt-BR")).toBe("Nota interna");
+  });
+});

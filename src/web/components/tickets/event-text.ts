@@ -1,0 +1,36 @@
+// What a history event says in one line: "Status alterado de aberta para em andamento", "Nota interna"…
+import type { Locale } from "../../../contracts/common";
+import type { Priority, TicketEvent, TicketStatus } from "../../../contracts/tickets";
+import type { Translate } from "../../../i18n";
+
+export function eventText(event: TicketEvent, t: Translate, locale: Locale): string {
+  switch (event.type) {
+    case "opened":
+      return t("ticket.event.opened");
+    case "message":
+      return event.internal ? t("ticket.event.note") : t("ticket.event.message");
+    case "status_changed":
+      return t("ticket.event.statusChanged", {
+        from: statusInSentence(event.fromStatus, t, locale),
+        to: statusInSentence(event.toStatus, t, locale),
+      });
+    case "priority_changed":
+      return t("ticket.event.priorityChanged", {
+        from: priorityInSentence(event.fromPriority, t, locale),
+        to: priorityInSentence(event.toPriority, t, locale),
+      });
+    case "attachment_added":
+      return t("ticket.event.attachmentAdded");
+    case "reopened":
+      return t("ticket.event.reopened");
+  }
+}
+
+/** Inside a sentence a status is written in lower case: "de aberta para em andamento". */
+function statusInSentence(status: TicketStatus | null, t: Translate, locale: Locale): string {
+  return status ? t(`ticket.status.${status}`).toLocaleLowerCase(locale) : "—";
+}
+
+function priorityInSentence(priority: Priority | null, t: Translate, locale: Locale): string {
+  return priority ? t(`ticket.priority.${priority}`).toLocaleLowerCase(locale) : "—";
+}

@@ -1,0 +1,26 @@
+// A ticket in the console (/console/tickets/:number): the customer's view plus internal notes, status and priority.
+import { ReplyBox } from "../../components/tickets/ReplyBox";
+import { TicketLayout } from "../../components/tickets/TicketLayout";
+import { TicketLoader } from "../../components/tickets/TicketLoader";
+import { StaffControls } from "./StaffControls";
+
+const consoleTicketPath = (number: number) => `/console/tickets/${number}`;
+
+export function ConsoleTicketPage() {
+  return (
+    <TicketLoader>
+      {(ticket) => (
+        <TicketLayout
+          key={ticket.number}
+          ticket={ticket}
+          listPath="/console"
+          ticketPath={consoleTicketPath}
+          showCompany
+          aside={ticket.abilities.changeStatus ? <StaffControls ticket={ticket} /> : null}
+          // Staff may answer a ticket in any status; the server says so through the abilities.
+          reply={ticket.abilities.reply ? <ReplyBox ticket={ticket} /> : null}
+        />
+      )}
+    </TicketLoader>
+  );
+}

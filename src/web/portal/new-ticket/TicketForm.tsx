@@ -1,0 +1,158 @@
+// Step 3, the form: every field required but the attachments; what was typed survives a refusal.
+import { Alert, Button, Group, List, Paper, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { IconAlertCircle, IconSend } from "@tabler/icons-react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { CreateTicketRequest, type Ticket } from "../../../contracts/tickets";
+import { type ApiError, fieldError, isApiError } from "../../api/api-error";
+import { useCreateTicket } from "../../api/tickets";
+import { AttachmentPicker } from "../../components/attachments/AttachmentPicker";
+import type { AttachmentUploads } from "../../components/attachments/use-attachment-uploads";
+import { useI18n } from "../../i18n/i18n";
+import { PriorityField } from "./PriorityField";
+import { ScreenField } from "./ScreenField";
+import {
+  checkDraft,
+  type FieldProblems,
+  FORM_FIELDS,
+  type FormField,
+  hasProblems,
+  requestOf,
+  type TicketDraft,
+} from "./ticket-draft";
+
+interface TicketFormProps {
+  categoryId: string;
+  relatedTicketNumber: number | null;
+  draft: TicketDraft;
+  onDraftChange: (changes: Partial<TicketDraft>) => void;
+  uploads: AttachmentUploads;
+  onCreated: (ticket: Ticket) => void;
+}
+
+export function TicketForm({
+  categoryId,
+  relatedTicketNumber,
+  draft,
+  onDraftChange,
+  uploads,
+  onCreated,
+}: TicketFormProps) {
+  const { t } = useI18n();
+  const create = useCreateTicket();
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [waitUploads, setWaitUploads] = useState(false);
+  const formRef = useFocusFirstError(problems, create.error);
+  const errorOf = (field: FormField) => problems[field] ?? fieldError(create.error, field);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setWaitUploads(uploads.uploading);
+    if (uploads.uploading) return;
+    const context = { categoryId, relatedTicketNumber, attachmentIds: uploads.attachmentIds };
+    const found = checkDraft(draft, context, t);
+    setProblems(found);
+    const request = CreateTicketRequest.safeParse(requestOf(draft, context));
+    if (hasProblems(found) || !request.success) return;
+    create.mutate(request.data, { onSuccess: onCreated });
+  };
+
+  return (
+    <Paper ref={formRef} component="form" onSubmit={submit} noValidate withBorder radius="lg" p="lg">
+      <Stack gap="md">
+        <Text fz="sm" c="dimmed">
+          {t("newTicket.formIntro")}
+        </Text>
+        {create.error && <SubmitError error={create.error} />}
+        {waitUploads && (
+          <Alert color="yellow" variant="light" role="alert">
+            {t("attachments.wait")}
+          </Alert>
+        )}
+        <TextInput
+          label={t("ticket.field.subject")}
+          placeholder={t("newTicket.subjectPlaceholder")}
+          withAsterisk
+          maxLength={120}
+          value={draft.subject}
+          onChange={(event) => onDraftChange({ subject: event.currentTarget.value })}
+          error={errorOf("subject")}
+        />
+        <Textarea
+          label={t("ticket.field.description")}
+          placeholder={t("newTicket.descriptionPlaceholder")}
+          withAsterisk
+          autosize
+          minRows={5}
+          maxRows={14}
+          value={draft.description}
+          onChange={(event) => onDraftChange({ description: event.currentTarget.value })}
+          error={errorOf("description")}
+        />
+        <ScreenField
+          value={draft.screen}
+          onChange={(screen) => onDraftChange({ screen })}
+          error={errorOf("screenCode")}
+        />
+        <TextInput
+          label={t("ticket.field.exampleRecord")}
+          description={t("newTicket.exampleHint")}
+          placeholder={t("newTicket.examplePlaceholder")}
+          withAsterisk
+          value={draft.exampleRecord}
+          onChange={(event) => onDraftChange({ exampleRecord: event.currentTarget.value })}
+          error={errorOf("exampleRecord")}
+        />
+        <PriorityField
+          value={draft.priority}
+          onChange={(priority) => onDraftChange({ priority })}
+          error={errorOf("priority")}
+        />
+        <AttachmentPicker uploads={uploads} label={t("ticket.field.attachments")} />
+        <Group justify="flex-end">
+          <Button
+            type="submit"
+            size="md"
+            loading={create.isPending}
+            leftSection={<IconSend size={18} aria-hidden />}
+          >
+            {t("newTicket.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The API's message, and the field messages no visible field shows (the category, a related ticket, a file). */
+function SubmitError({ error }: { error: Error }) {
+  const shown: ReadonlySet<string> = new Set(FORM_FIELDS);
+  const others = isApiError(error) ? otherFields(error, shown) : [];
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+      {error.message}
+      {others.length > 0 && (
+        <List fz="sm" mt={4}>
+          {others.map((message) => (
+            <List.Item key={message}>{message}</List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}
+
+function otherFields(error: ApiError, shown: ReadonlySet<string>): string[] {
+  return Object.entries(error.fields)
+    .filter(([field]) => !shown.has(field))
+    .map(([, message]) => message);
+}
+
+/** After a refusal (ours or the server's), the first field marked invalid takes the focus. */
+function useFocusFirstError(problems: FieldProblems, error: Error | null) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!hasProblems(problems) && !error) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [problems, error]);
+  return formRef;
+}
