@@ -19,6 +19,8 @@ export const TicketKind = z.enum(["support", "consultancy"]);
 export type TicketKind = z.infer<typeof TicketKind>;
 
 export const MAX_ATTACHMENTS_PER_SUBMISSION = 5;
+/** Largest attachment accepted, enforced while the upload streams. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** Attachments are reached by URL without their ticket: ids are random, not guessable. */
 export const AttachmentId = z
@@ -129,7 +131,14 @@ export const Ticket = TicketSummary.extend({
   /** Until when a customer's reply reopens a resolved ticket; null when not resolved. */
   reopenUntil: Instant.nullable(),
   /** What the caller may do, computed by the server. */
-  abilities: z.object({ reply: z.boolean(), addInternalNote: z.boolean(), changeStatus: z.boolean() }),
+  abilities: z.object({
+    reply: z.boolean(),
+    addInternalNote: z.boolean(),
+    changeStatus: z.boolean(),
+    /** The statuses the caller may move the ticket to now (empty for customers). */
+    statusTargets: z.array(TicketStatus),
+  }),
+  /** Every file the caller may see, the opening's and the replies' (each event lists its own too). */
   attachments: z.array(Attachment),
   events: z.array(TicketEvent),
 });

@@ -51,6 +51,7 @@ export const en: Record<MessageKey, string> = {
   "error.ticket.cancelled": "This ticket was cancelled. Open a new ticket linked to it.",
   "error.ticket.stale_version": "The ticket changed while you were looking at it. Reload and try again.",
   "error.ticket.invalid_transition": "This status change is not allowed.",
+  "error.attachment.attached": "This attachment already belongs to a ticket and cannot be removed.",
   "error.attachment.too_many_pending":
     "Too many uploaded attachments not used yet. Send the ticket or remove attachments.",
   "validation.screen_code": "Invalid screen code: three letters and four digits, like ATW0001.",

@@ -51,6 +51,7 @@ export const ptBR = {
   "error.ticket.cancelled": "Esta ocorrência foi cancelada. Abra uma nova ocorrência vinculada a ela.",
   "error.ticket.stale_version": "A ocorrência mudou enquanto você a via. Recarregue e tente de novo.",
   "error.ticket.invalid_transition": "Esta mudança de status não é permitida.",
+  "error.attachment.attached": "Este anexo já faz parte de uma ocorrência e não pode ser removido.",
   "error.attachment.too_many_pending":
     "Há anexos demais enviados e ainda não usados. Envie a ocorrência ou remova anexos.",
   "validation.screen_code": "Código de tela inválido: três letras e quatro dígitos, como ATW0001.",

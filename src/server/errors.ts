@@ -70,7 +70,8 @@ export const errors = {
       | "user.email_taken"
       | "ticket.reopen_closed"
       | "ticket.cancelled"
-      | "ticket.stale_version",
+      | "ticket.stale_version"
+      | "attachment.attached",
   ) => appError(code, 409),
   rule: (
     code:

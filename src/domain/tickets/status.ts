@@ -14,6 +14,11 @@ export function canStaffMove(from: TicketStatus, to: TicketStatus): boolean {
   return STAFF_MOVES[from].includes(to);
 }
 
+/** Where staff may move a ticket from `from`. */
+export function staffMovesFrom(from: TicketStatus): readonly TicketStatus[] {
+  return STAFF_MOVES[from];
+}
+
 export type CustomerReplyOutcome =
   | { kind: "accepted"; status: TicketStatus; reopened: boolean }
   | { kind: "refused"; reason: "reopen_closed" | "cancelled" };

@@ -1,7 +1,7 @@
 // Uploading one file (multipart, field `file`) before the ticket or reply that carries it is sent.
 import { useMutation } from "@tanstack/react-query";
 import { Attachment } from "../../contracts/tickets";
-import { apiUpload } from "./client";
+import { apiCommand, apiUpload } from "./client";
 
 export function uploadAttachment(file: File): Promise<Attachment> {
   const form = new FormData();
@@ -11,4 +11,9 @@ export function uploadAttachment(file: File): Promise<Attachment> {
 
 export function useUploadAttachment() {
   return useMutation({ mutationFn: uploadAttachment });
+}
+
+/** Withdraws an upload the user removed before sending, so it does not count against their pending limit. */
+export function withdrawAttachment(attachmentId: string): Promise<void> {
+  return apiCommand("DELETE", `/api/v1/attachments/${encodeURIComponent(attachmentId)}`);
 }

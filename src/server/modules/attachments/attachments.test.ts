@@ -176,6 +176,28 @@ describe("attachments", () => {
     expect(reply.json().events.at(-1)).toMatchObject({ type: "attachment_added", bodyHtml: null });
   });
 
+  it("withdraws a pending upload (row and file), but never a file already sent", async () => {
+    const before = storedFiles().length;
+    const pending = (await upload(customer, "engano.png", PNG)).json();
+    expect(storedFiles().length).toBe(before + 1);
+    expect((await call(t.app, "DELETE", pending.url, undefined, { cookie: colleague })).statusCode).toBe(404);
+    expect((await call(t.app, "DELETE", pending.url, undefined, { cookie: customer })).statusCode).toBe(204);
+    expect(storedFiles().length).toBe(before);
+    expect((await call(t.app, "GET", pending.url, undefined, { cookie: customer })).statusCode).toBe(404);
+
+    const sent = (await upload(customer, "enviado.png", PNG)).json();
+    await call(
+      t.app,
+      "POST",
+      "/api/v1/tickets",
+      { ...ticketBody(catalog), attachmentIds: [sent.id] },
+      { cookie: customer },
+    );
+    const refused = await call(t.app, "DELETE", sent.url, undefined, { cookie: customer });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe("attachment.attached");
+  });
+
   it("needs a file and a session", async () => {
     const noFile = await call(t.app, "POST", "/api/v1/attachments", {}, { cookie: customer });
     expect(noFile.statusCode).toBe(400);

@@ -1,7 +1,7 @@
 // Which files may be attached, judged by content (magic bytes) matched with the name's extension.
 import { fileTypeFromBuffer } from "file-type";
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES } from "../../../contracts/tickets";
 
 /** Extension → the type its content must show. Text has no magic bytes: it must simply be text. */
 const ALLOWED: Record<string, string> = {

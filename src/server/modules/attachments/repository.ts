@@ -48,3 +48,14 @@ export function attachmentsOfTicket(db: Executor, ticketId: string): Promise<Att
     .orderBy("id")
     .execute();
 }
+
+/** Removes a pending upload of this uploader; true when there was one. */
+export async function deletePending(db: Executor, id: string, uploaderId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom("attachment")
+    .where("id", "=", id)
+    .where("uploader_id", "=", uploaderId)
+    .where("ticket_id", "is", null)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

@@ -1,5 +1,6 @@
 // /api/v1/attachments: upload one file (multipart) before sending a ticket or reply; download one.
 import fastifyMultipart from "@fastify/multipart";
+import { z } from "zod";
 import { ErrorResponse } from "../../../contracts/common";
 import { Attachment, AttachmentIdParams } from "../../../contracts/tickets";
 import type { AppContext } from "../../context";
@@ -8,7 +9,7 @@ import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { presentAttachment } from "../tickets/presenter";
 import { MAX_ATTACHMENT_BYTES } from "./file-types";
-import { readableAttachment, storageOf, uploadAttachment } from "./service";
+import { readableAttachment, storageOf, uploadAttachment, withdrawAttachment } from "./service";
 
 /** `attachment; filename="..."` with an ASCII fallback and the exact UTF-8 name (RFC 6266). */
 function contentDisposition(filename: string): string {
@@ -46,6 +47,23 @@ export function attachmentRoutes(ctx: AppContext) {
         if (!part) throw errors.field("file", "validation.file_missing", {});
         const row = await uploadAttachment(ctx, actor, { filename: part.filename, stream: part.file });
         return reply.status(201).send(presentAttachment(row));
+      },
+    );
+
+    app.delete(
+      "/api/v1/attachments/:attachmentId",
+      {
+        schema: {
+          tags: ["attachments"],
+          summary: "Withdraw an upload not yet sent with a ticket or reply",
+          params: AttachmentIdParams,
+          response: { 204: z.null(), 404: ErrorResponse, 409: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = requireAuth(request);
+        await withdrawAttachment(ctx, actor, request.params.attachmentId);
+        return reply.status(204).send(null);
       },
     );
 

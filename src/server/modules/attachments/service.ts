@@ -8,7 +8,13 @@ import { newToken } from "../../crypto";
 import { errors } from "../../errors";
 import { findTicketRowById, isEventInternal } from "../tickets/repository";
 import { acceptedType, cleanFilename } from "./file-types";
-import { type AttachmentRow, countPendingOf, findAttachment, insertAttachment } from "./repository";
+import {
+  type AttachmentRow,
+  countPendingOf,
+  deletePending,
+  findAttachment,
+  insertAttachment,
+} from "./repository";
 import { AttachmentStorage } from "./storage";
 
 /** Uploads waiting to be sent with a ticket or reply, per user: bounds what one user can park. */
@@ -87,4 +93,17 @@ export async function readableAttachment(
   if (!ticket) return undefined;
   if (!isStaffRole(actor.role) && (await isEventInternal(ctx.db, row.event_id))) return undefined;
   return row;
+}
+
+/**
+ * Withdraws an upload the user removed before sending: its row and file go. A file already on a
+ * ticket stays (409); one the actor may not read is a 404.
+ */
+export async function withdrawAttachment(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  const row = await readableAttachment(ctx, actor, id);
+  if (!row) throw errors.notFound("attachment.not_found");
+  if (row.ticket_id !== null || !(await deletePending(ctx.db, row.id, actor.userId))) {
+    throw errors.conflict("attachment.attached");
+  }
+  await storageOf(ctx).remove(row.storage_key);
 }

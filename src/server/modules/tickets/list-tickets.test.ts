@@ -90,6 +90,24 @@ describe("“Lista de ocorrências”", () => {
     expect((await list({ q: q() })).items.map((i) => i.number)).toEqual([numbers[key]]);
   });
 
+  it("puts the ticket with the searched number first, then the tickets that mention it", async () => {
+    const target = numbers.caixa ?? 0;
+    const requester = await t.ctx.db
+      .selectFrom("app_user")
+      .selectAll()
+      .where("name", "=", "Alice")
+      .executeTakeFirstOrThrow();
+    t.clock.advance(60_000);
+    const mention = await makeTicket(t.ctx, catalog, requester, {
+      exampleRecord: `ocorrência ${target} de novo`,
+    });
+    const found = await list({ q: String(target) });
+    expect(found.items.map((i) => i.number)).toEqual([target, mention]);
+    const onlyOne = await list({ q: `#${target}`, limit: "1" });
+    expect(onlyOne.items.map((i) => i.number)).toEqual([target]);
+    numbers.mention = mention;
+  });
+
   it("pages with a keyset cursor without gaps or repeats", async () => {
     const seen: number[] = [];
     let cursor: string | null = null;
@@ -98,7 +116,7 @@ describe("“Lista de ocorrências”", () => {
       seen.push(...page.items.map((i) => i.number));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toEqual([numbers.nfe, numbers.impressao, numbers.email, numbers.caixa]);
+    expect(seen).toEqual([numbers.mention, numbers.nfe, numbers.impressao, numbers.email, numbers.caixa]);
   });
 
   it("refuses a malformed cursor or status", async () => {

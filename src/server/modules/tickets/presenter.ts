@@ -11,7 +11,7 @@ import type {
   TicketStatus,
   TicketSummary,
 } from "../../../contracts/tickets";
-import { reopenDeadline } from "../../../domain/tickets/status";
+import { reopenDeadline, staffMovesFrom } from "../../../domain/tickets/status";
 import { toIso, toIsoOrNull } from "../../db/time";
 import type { AttachmentRow } from "../attachments/repository";
 import type { EventWithActor, TicketWithNames } from "./repository";
@@ -96,6 +96,7 @@ export function presentTicket(
       reply: options.staff || customerMayReply,
       addInternalNote: options.staff,
       changeStatus: options.staff,
+      statusTargets: options.staff ? [...staffMovesFrom(status)] : [],
     },
     attachments: attachments.map(presentAttachment),
     events: events.map((row) => presentEvent(row, attachments)),

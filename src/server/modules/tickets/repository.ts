@@ -72,6 +72,8 @@ export interface TicketListFilter {
   companyId?: string | undefined;
   /** Matches the number exactly, or any of the text. */
   number?: number | undefined;
+  /** Leaves this ticket out (it was already shown first as the exact match). */
+  excludeNumber?: number | undefined;
   terms: QueryTerm[];
   after?: { updatedAt: number; number: number } | undefined;
   limit: number;
@@ -88,6 +90,7 @@ export function listTickets(
   return ticketsWithNames(db, scope)
     .$if(filter.companyId !== undefined, (q) => q.where("ticket.company_id", "=", filter.companyId ?? ""))
     .$if(filter.status !== undefined, (q) => q.where("ticket.status", "=", filter.status ?? ""))
+    .$if(filter.excludeNumber !== undefined, (q) => q.where("ticket.number", "!=", filter.excludeNumber ?? 0))
     .$if(terms.length > 0 || number !== undefined, (q) =>
       q.where((eb) =>
         eb.or([

@@ -146,6 +146,10 @@ export async function getTicketDetail(ctx: AppContext, actor: Actor, number: num
 }
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
 
+/**
+ * A page of the list, newest activity first. A query that is a ticket number ("1042", "#1042") puts
+ * that ticket first on the first page, then whatever else mentions the number.
+ */
 export async function pageTickets(
   ctx: AppContext,
   scope: Scope,
@@ -159,16 +163,26 @@ export async function pageTickets(
 ) {
   const q = query.q ?? "";
   const numberMatch = /^#?(\d{1,9})$/.exec(q);
+  const number = numberMatch ? Number(numberMatch[1]) : undefined;
   const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
-  const rows = await listTickets(ctx.db, scope, {
-    status: query.status,
-    companyId: query.companyId,
-    number: numberMatch ? Number(numberMatch[1]) : undefined,
+  const base = { status: query.status, companyId: query.companyId };
+  const exact =
+    number !== undefined && !after
+      ? await listTickets(ctx.db, scope, { ...base, number, terms: [], limit: 1 })
+      : [];
+  const exactNumber = exact[0]?.number;
+  const rest = await listTickets(ctx.db, scope, {
+    ...base,
     terms: parseQuery(q),
+    excludeNumber: number,
     after: after ? { updatedAt: Number(after[0]), number: Number(after[1]) } : undefined,
-    limit: query.limit,
+    limit: query.limit - exact.length,
   });
-  return toPage(rows, query.limit, (row) => [row.updated_at, row.number]);
+  const page = toPage(rest, query.limit - exact.length, (row) => [row.updated_at, row.number]);
+  return {
+    rows: exactNumber === undefined ? page.rows : [...exact.slice(0, 1), ...page.rows],
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Whether the actor may know the ticket exists. */

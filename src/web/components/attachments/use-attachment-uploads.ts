@@ -2,12 +2,14 @@
 import { useCallback, useRef, useState } from "react";
 import { MAX_ATTACHMENTS_PER_SUBMISSION } from "../../../contracts/tickets";
 import { fieldError } from "../../api/api-error";
-import { useUploadAttachment } from "../../api/attachments";
+import { useUploadAttachment, withdrawAttachment } from "../../api/attachments";
 import { useI18n } from "../../i18n/i18n";
 import { formatFileSize } from "./file-size";
 
 /** The server's cap per file; checked here too so a large file is not sent only to be refused. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES } from "../../../contracts/tickets";
+
+import { MAX_ATTACHMENT_BYTES } from "../../../contracts/tickets";
 
 export interface AttachmentUpload {
   key: number;
@@ -79,7 +81,12 @@ export function useAttachmentUploads(): AttachmentUploads {
   );
 
   const remove = useCallback((key: number) => {
-    setItems((current) => current.filter((item) => item.key !== key));
+    setItems((current) => {
+      const removed = current.find((item) => item.key === key);
+      // Best effort: a pending upload left behind only counts against the user's limit.
+      if (removed?.attachmentId) withdrawAttachment(removed.attachmentId).catch(() => {});
+      return current.filter((item) => item.key !== key);
+    });
   }, []);
 
   const clear = useCallback(() => setItems([]), []);

@@ -47,7 +47,8 @@ export function StaffControls({ ticket }: { ticket: Ticket }) {
         )}
         <Select
           label={t("ticket.field.status")}
-          data={TicketStatus.options.map((status) => ({
+          // The current status and the moves the server allows from it.
+          data={[ticket.status, ...ticket.abilities.statusTargets].map((status) => ({
             value: status,
             label: t(`ticket.status.${status}`),
           }))}

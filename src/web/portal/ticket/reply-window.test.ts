@@ -31,7 +31,7 @@ function ticketWith(changes: Partial<Ticket>): Ticket {
     relatedTicketNumber: null,
     resolvedAt: null,
     reopenUntil: null,
-    abilities: { reply: true, addInternalNote: false, changeStatus: false },
+    abilities: { reply: true, addInternalNote: false, changeStatus: false, statusTargets: [] },
     attachments: [],
     events: [],
     ...changes,
