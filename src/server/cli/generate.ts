@@ -8,6 +8,7 @@ import { analyze } from "../../domain/search/portuguese";
 import type { AppContext } from "../context";
 import { hashPassword, newId } from "../crypto";
 import type { TicketEventTable, TicketTable } from "../db/schema";
+import { companyTerm } from "../db/search";
 import { renderMarkdown } from "../markdown";
 import { createCategory } from "../modules/kb/service";
 import { upsertScreens } from "../modules/screens/service";
@@ -178,7 +179,10 @@ export async function generate(
         assignee_id: null,
         related_ticket_id: null,
         version: status === "open" ? 1 : 3,
-        search_terms: analyze(`${subject} ${description} ${record} ${screen}`).join(" "),
+        search_terms: [
+          companyTerm(company.id),
+          ...analyze(`${subject} ${description} ${record} ${screen}`),
+        ].join(" "),
         created_at: createdAt,
         updated_at: updatedAt,
         resolved_at: status === "resolved" ? updatedAt : null,

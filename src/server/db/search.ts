@@ -23,6 +23,13 @@ function tsQuery(terms: QueryTerm[]): string {
     .join(" & ");
 }
 
+/**
+ * The index term naming a ticket's company ("co" + the id's hex digits): part of every ticket's
+ * terms, so that a company's search is an intersection inside the full-text index.
+ */
+export const companyTerm = (companyId: string): string =>
+  `co${companyId.toLowerCase().replace(/[^0-9a-f]/g, "")}`;
+
 /** True when the query has something to search for. */
 export const hasTerms = (terms: QueryTerm[]) => terms.some((t) => clean(t.term) !== "");
 

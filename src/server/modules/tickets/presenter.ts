@@ -14,7 +14,7 @@ import type {
 import { reopenDeadline, staffMovesFrom } from "../../../domain/tickets/status";
 import { toIso, toIsoOrNull } from "../../db/time";
 import type { AttachmentRow } from "../attachments/repository";
-import type { EventWithActor, TicketWithNames } from "./repository";
+import type { EventWithActor, TicketSummaryRow, TicketWithNames } from "./repository";
 
 export function presentAttachment(row: AttachmentRow): Attachment {
   return {
@@ -26,7 +26,7 @@ export function presentAttachment(row: AttachmentRow): Attachment {
   };
 }
 
-export function presentTicketSummary(row: TicketWithNames): TicketSummary {
+export function presentTicketSummary(row: TicketSummaryRow): TicketSummary {
   return {
     number: row.number,
     status: row.status as TicketStatus,

@@ -6,7 +6,7 @@ import type { QueryTerm } from "../../../domain/search/portuguese";
 import { dialectOf } from "../../db/dialect";
 import type { Executor, TicketEventTable, TicketTable } from "../../db/schema";
 import { scopedCompanyId } from "../../db/scope";
-import { ticketMatches } from "../../db/search";
+import { companyTerm, ticketMatches } from "../../db/search";
 
 export type TicketRow = TicketTable;
 export type TicketEventRow = TicketEventTable;
@@ -14,7 +14,39 @@ export type TicketEventRow = TicketEventTable;
 /** Which history a reader may see: customers only public events. */
 export type Visibility = "public" | "all";
 
-/** The ticket with the names its pages show, in one query. */
+/** What a list row shows: no long texts, so a page of 25 reads little. */
+function ticketSummaries(db: Executor, scope: Scope) {
+  const companyId = scopedCompanyId(scope);
+  return db
+    .selectFrom("ticket")
+    .innerJoin("company", "company.id", "ticket.company_id")
+    .innerJoin("app_user as requester", "requester.id", "ticket.requester_id")
+    .innerJoin("category", "category.id", "ticket.category_id")
+    .innerJoin("screen", "screen.code", "ticket.screen_code")
+    .select([
+      "ticket.number",
+      "ticket.status",
+      "ticket.priority",
+      "ticket.subject",
+      "ticket.screen_code",
+      "ticket.category_id",
+      "ticket.company_id",
+      "ticket.requester_id",
+      "ticket.created_at",
+      "ticket.updated_at",
+      "company.name as company_name",
+      "requester.name as requester_name",
+      "requester.role as requester_role",
+      "category.name as category_name",
+      "screen.name as screen_name",
+    ])
+    .$if(companyId !== undefined, (q) => q.where("ticket.company_id", "=", companyId ?? ""));
+}
+export type TicketSummaryRow = Awaited<
+  ReturnType<ReturnType<typeof ticketSummaries>["executeTakeFirstOrThrow"]>
+>;
+
+/** The whole ticket with the names its page shows, in one query. */
 function ticketsWithNames(db: Executor, scope: Scope) {
   const companyId = scopedCompanyId(scope);
   return db
@@ -79,15 +111,22 @@ export interface TicketListFilter {
   limit: number;
 }
 
-/** Newest activity first, keyset-paginated on (updated_at, number). */
+/**
+ * Newest activity first, keyset-paginated on (updated_at, number) with a row-value comparison, so
+ * a deep page starts inside the index. A search within one company also names the company's own
+ * index term, so the full-text index intersects with the tenant instead of matching every company.
+ */
 export function listTickets(
   db: Executor,
   scope: Scope,
   filter: TicketListFilter,
-): Promise<TicketWithNames[]> {
+): Promise<TicketSummaryRow[]> {
   const { after, terms, number } = filter;
   const dialect = dialectOf(db);
-  return ticketsWithNames(db, scope)
+  const company = scopedCompanyId(scope) ?? filter.companyId;
+  const searchTerms =
+    company !== undefined ? [{ term: companyTerm(company), prefix: undefined }, ...terms] : terms;
+  return ticketSummaries(db, scope)
     .$if(filter.companyId !== undefined, (q) => q.where("ticket.company_id", "=", filter.companyId ?? ""))
     .$if(filter.status !== undefined, (q) => q.where("ticket.status", "=", filter.status ?? ""))
     .$if(filter.excludeNumber !== undefined, (q) => q.where("ticket.number", "!=", filter.excludeNumber ?? 0))
@@ -95,19 +134,17 @@ export function listTickets(
       q.where((eb) =>
         eb.or([
           ...(number !== undefined ? [eb("ticket.number", "=", number)] : []),
-          ...(terms.length > 0 ? [ticketMatches(dialect, terms)] : []),
+          ...(terms.length > 0 ? [ticketMatches(dialect, searchTerms)] : []),
         ]),
       ),
     )
     .$if(after !== undefined, (q) =>
       q.where((eb) =>
-        eb.or([
-          eb("ticket.updated_at", "<", after?.updatedAt ?? 0),
-          eb.and([
-            eb("ticket.updated_at", "=", after?.updatedAt ?? 0),
-            eb("ticket.number", "<", after?.number ?? 0),
-          ]),
-        ]),
+        eb(
+          eb.refTuple("ticket.updated_at", "ticket.number"),
+          "<",
+          eb.tuple(after?.updatedAt ?? 0, after?.number ?? 0),
+        ),
       ),
     )
     .orderBy("ticket.updated_at", "desc")

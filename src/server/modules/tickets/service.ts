@@ -15,6 +15,7 @@ import type { AppContext } from "../../context";
 import { newId } from "../../crypto";
 import { decodeCursor, toPage } from "../../db/cursor";
 import type { Executor } from "../../db/schema";
+import { companyTerm } from "../../db/search";
 import { errors } from "../../errors";
 import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
@@ -112,9 +113,10 @@ export async function openTicket(
       assignee_id: null,
       related_ticket_id: related?.id ?? null,
       version: 1,
-      search_terms: analyze(
-        `${props.subject} ${props.description} ${props.exampleRecord} ${props.screenCode}`,
-      ).join(" "),
+      search_terms: [
+        companyTerm(requester.companyId),
+        ...analyze(`${props.subject} ${props.description} ${props.exampleRecord} ${props.screenCode}`),
+      ].join(" "),
       created_at: now,
       updated_at: now,
       resolved_at: null,
