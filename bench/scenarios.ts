@@ -1,6 +1,7 @@
 // Every benchmark scenario, in the order a run measures them; later issues add theirs here.
 import { signInAsDemoCustomer } from "./demo-session";
 import { UsageError } from "./options";
+import { ticketScenarios } from "./ticket-scenarios";
 import type { Scenario } from "./types";
 
 /** The scenario every other one's requests/s is divided by. */
@@ -32,6 +33,7 @@ export const scenarios: readonly Scenario[] = [
       headers: { cookie: await signInAsDemoCustomer(server.origin) },
     }),
   },
+  ...ticketScenarios,
 ];
 
 /** The named scenarios, in registry order; all of them when no name is given. */

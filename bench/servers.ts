@@ -1,9 +1,11 @@
 // The servers scenarios run against, each started once per run on first use and stopped at the end.
 
+import path from "node:path";
 import { ensureServerBuilt } from "./build";
 import { type ChildServer, startChildServer } from "./child-server";
+import { generateTickets } from "./tickets-data";
 
-export type ServerName = "bare" | "extranet";
+export type ServerName = "bare" | "extranet" | "extranet-tickets";
 
 export interface RunningServer extends ChildServer {
   name: ServerName;
@@ -14,7 +16,7 @@ interface ServerRecipe {
   script: string[];
   readyPath: string;
   env: (databaseEnv: Record<string, string>) => Record<string, string>;
-  prepare?: (log: (line: string) => void) => Promise<void>;
+  prepare?: (context: { log: (line: string) => void; databaseEnv: Record<string, string> }) => Promise<void>;
 }
 
 const recipes: Record<ServerName, ServerRecipe> = {
@@ -27,9 +29,30 @@ const recipes: Record<ServerName, ServerRecipe> = {
     script: ["bin/extranet.mjs", "serve"],
     readyPath: "/health",
     env: (databaseEnv) => ({ ...databaseEnv, EXTRANET_SEED_DEMO: "true", LOG_LEVEL: "warn" }),
-    prepare: ensureServerBuilt,
+    prepare: async ({ log }) => ensureServerBuilt(log),
+  },
+  // The ticket scenarios' server: its own SQLite file (or the same PostgreSQL database) with the demo
+  // seed and the generated tickets written before it starts.
+  "extranet-tickets": {
+    script: ["bin/extranet.mjs", "serve"],
+    readyPath: "/health",
+    env: (databaseEnv) => ticketsEnv(databaseEnv),
+    prepare: async ({ log, databaseEnv }) => {
+      await ensureServerBuilt(log);
+      await generateTickets(ticketsEnv(databaseEnv), log);
+    },
   },
 };
+
+function ticketsEnv(databaseEnv: Record<string, string>): Record<string, string> {
+  const dataDir = databaseEnv.EXTRANET_DATA_DIR ?? "";
+  return {
+    ...databaseEnv,
+    EXTRANET_DATA_DIR: path.join(dataDir, "tickets"),
+    EXTRANET_SEED_DEMO: "true",
+    LOG_LEVEL: "warn",
+  };
+}
 
 export interface ServerPoolOptions {
   databaseEnv: Record<string, string>;
@@ -48,7 +71,7 @@ export function createServerPool(options: ServerPoolOptions): ServerPool {
 
   const start = async (name: ServerName): Promise<RunningServer> => {
     const recipe = recipes[name];
-    await recipe.prepare?.(options.log);
+    await recipe.prepare?.({ log: options.log, databaseEnv: options.databaseEnv });
     options.log(`starting the ${name} server`);
     const server = await startChildServer({
       label: name,

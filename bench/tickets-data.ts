@@ -1,0 +1,38 @@
+// The data the ticket scenarios need: the demo seed plus `extranet generate` (100 000 tickets across
+// 200 companies by default), written through the real CLI before the server starts.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
+import { REPO_ROOT } from "./paths";
+
+export const GENERATED_TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
+export const GENERATED_COMPANIES = 200;
+/** The first generated company's admin; `extranet generate` gives every generated user this password. */
+export const GENERATED_CUSTOMER = {
+  email: "usuario1.empresa1@sintetica.example.com",
+  password: "extranet-bench",
+};
+
+async function cli(args: string[], env: Record<string, string>, log: (line: string) => void): Promise<void> {
+  log(`extranet ${args.join(" ")}`);
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/extranet.mjs"), ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, LOG_LEVEL: "warn" },
+    // Progress goes to stderr, which is the bench's log; stdout is kept for the report.
+    stdio: ["ignore", 2, 2],
+  });
+  const [code] = await once(child, "exit");
+  if (code !== 0) throw new Error(`extranet ${args[0] ?? ""} failed (exit code ${String(code)})`);
+}
+
+export async function generateTickets(
+  env: Record<string, string>,
+  log: (line: string) => void,
+): Promise<void> {
+  await cli(["seed-demo"], env, log);
+  await cli(
+    ["generate", "--tickets", String(GENERATED_TICKETS), "--companies", String(GENERATED_COMPANIES)],
+    env,
+    log,
+  );
+}
