@@ -40,6 +40,8 @@ export const CreateCompanyRequest = z.strictObject({
   cnpj: Cnpj,
   state: BrazilianState,
   city: z.string().trim().min(2).max(120),
+  /** The support plan; when absent, the plan named by EXTRANET_DEFAULT_PLAN if any. */
+  planId: Id.optional(),
 });
 export type CreateCompanyRequest = z.infer<typeof CreateCompanyRequest>;
 
@@ -48,6 +50,7 @@ export const UpdateCompanyRequest = z.strictObject({
   state: BrazilianState.optional(),
   city: z.string().trim().min(2).max(120).optional(),
   active: z.boolean().optional(),
+  planId: Id.optional(),
 });
 export type UpdateCompanyRequest = z.infer<typeof UpdateCompanyRequest>;
 
@@ -59,6 +62,7 @@ export const Company = z.object({
   state: z.string(),
   city: z.string(),
   active: z.boolean(),
+  planId: Id.nullable(),
   createdAt: Instant,
 });
 export type Company = z.infer<typeof Company>;

@@ -80,6 +80,14 @@ export const policies = {
     /** Status, priority and internal notes are the support team's. */
     work: (actor: Actor): Decision => allowIf(isStaff(actor)),
   },
+  sla: {
+    /** Plans and calendars are the admin's; every staff member may read them. */
+    manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+    readAll: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
+    /** A customer reads (and simulates) only its company's plan. */
+    readPlan: (actor: Actor, plan: { id: string }, companyPlanId: string | null): Decision =>
+      allowIf(isStaff(actor) || companyPlanId === plan.id, "hide"),
+  },
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */
     markHelpful: (actor: Actor): Decision => allowIf(!isStaff(actor)),

@@ -46,7 +46,9 @@ export const errors = {
       | "category.not_found"
       | "article.not_found"
       | "ticket.not_found"
-      | "attachment.not_found" = "not_found",
+      | "attachment.not_found"
+      | "calendar.not_found"
+      | "plan.not_found" = "not_found",
   ) => appError(code, 404),
   routeNotFound: () => appError("route_not_found", 404),
   forbidden: () => appError("forbidden", 403),
@@ -71,7 +73,10 @@ export const errors = {
       | "ticket.reopen_closed"
       | "ticket.cancelled"
       | "ticket.stale_version"
-      | "attachment.attached",
+      | "attachment.attached"
+      | "calendar.in_use"
+      | "plan.in_use"
+      | "plan.name_taken",
   ) => appError(code, 409),
   rule: (
     code:

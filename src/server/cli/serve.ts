@@ -37,8 +37,9 @@ export async function serve(config: Config): Promise<void> {
   let closing = false;
   // While draining, every response closes its connection: an idle keep-alive socket would
   // otherwise hold the process open for the whole keep-alive timeout.
-  app.addHook("onSend", async (_request, reply) => {
+  app.addHook("onSend", (_request, reply, payload, done) => {
     if (closing) reply.header("connection", "close");
+    done(null, payload);
   });
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -11,6 +11,8 @@ export interface CompanyTable {
   state: string;
   city: string;
   active: number;
+  /** The support plan its tickets are measured against. */
+  plan_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -187,6 +189,34 @@ export interface AttachmentTable {
   created_at: number;
 }
 
+export interface BusinessCalendarTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  /** JSON. */
+  weekly_hours: string;
+  /** JSON or null. */
+  holidays: string | null;
+  /** JSON arrays of "YYYY-MM-DD". */
+  closed_dates: string;
+  open_dates: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PlanTable {
+  id: string;
+  name: string;
+  description: string;
+  calendar_id: string;
+  /** JSON. */
+  services: string;
+  /** JSON. */
+  targets: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -203,6 +233,8 @@ export interface Database {
   ticket: TicketTable;
   ticket_event: TicketEventTable;
   attachment: AttachmentTable;
+  business_calendar: BusinessCalendarTable;
+  plan: PlanTable;
 }
 
 export type Db = Kysely<Database>;

@@ -4,9 +4,12 @@ import { setPasswordDirectly } from "../modules/auth/service";
 import { createCompany } from "../modules/companies/service";
 import { createCategory } from "../modules/kb/service";
 import { claimMetaKey, deleteMetaKey, readMetaKey } from "../modules/meta/repository";
+import { createCalendar } from "../modules/plans/calendars";
+import { createPlan } from "../modules/plans/plans";
 import { upsertScreens } from "../modules/screens/service";
 import { createUser } from "../modules/users/service";
 import { demoCategories } from "./content/faq";
+import { demoCalendar, demoCompanyPlans, demoPlans } from "./content/plans";
 import { demoScreens } from "./content/screens";
 import { demoTickets } from "./content/tickets";
 import { DEMO_PASSWORD, demoCompanies, demoStaff } from "./demo-data";
@@ -45,12 +48,17 @@ async function createDemoData(ctx: AppContext, meta: CommandMeta): Promise<DemoL
     if (staff.role === "agent") cast.agents.push(user);
     logins.push({ email: staff.email, role: staff.role, company: null });
   }
-  for (const demo of demoCompanies) {
+  const calendar = await createCalendar(ctx, meta, demoCalendar);
+  const planIds = new Map<string, string>();
+  for (const plan of demoPlans)
+    planIds.set(plan.name, (await createPlan(ctx, meta, { ...plan, calendarId: calendar.id })).id);
+  for (const [index, demo] of demoCompanies.entries()) {
     const company = await createCompany(ctx, meta, {
       name: demo.name,
       cnpj: demo.cnpj,
       state: demo.state,
       city: demo.city,
+      planId: planIds.get(demoCompanyPlans[index] ?? ""),
     });
     const users = [];
     for (const person of demo.users) {

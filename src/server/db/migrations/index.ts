@@ -2,8 +2,10 @@
 import type { Migration } from "kysely";
 import * as foundation from "./20261128_0001_foundation";
 import * as tickets from "./20261128_0002_tickets";
+import * as plans from "./20261128_0003_plans";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
   "20261128_0002_tickets": tickets,
+  "20261128_0003_plans": plans,
 };

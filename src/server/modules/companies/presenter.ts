@@ -11,6 +11,7 @@ export function presentCompany(row: CompanyRow): Company {
     state: row.state,
     city: row.city,
     active: row.active === 1,
+    planId: row.plan_id,
     createdAt: toIso(row.created_at),
   };
 }

@@ -6,6 +6,7 @@ import { newId } from "../../crypto";
 import { decodeNameIdCursor, toPage } from "../../db/cursor";
 import { errors } from "../../errors";
 import { recordAudit } from "../audit/repository";
+import { planExists } from "../plans/repository";
 import {
   type CompanyRow,
   findCompany,
@@ -22,8 +23,18 @@ export async function createCompany(
 ): Promise<CompanyRow> {
   return ctx.db.transaction().execute(async (trx) => {
     if (await findCompanyByCnpj(trx, props.cnpj)) throw errors.conflict("company.cnpj_taken");
+    if (props.planId && !(await planExists(trx, props.planId)))
+      throw errors.field("planId", "validation.plan_unknown", props);
     const now = ctx.clock.now();
-    const row: CompanyRow = { id: newId(), ...props, active: 1, created_at: now, updated_at: now };
+    const { planId, ...fields } = props;
+    const row: CompanyRow = {
+      id: newId(),
+      ...fields,
+      plan_id: planId ?? null,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    };
     await insertCompany(trx, row);
     await recordAudit(trx, meta, now, {
       action: "company.created",
@@ -45,8 +56,11 @@ export async function changeCompany(
   return ctx.db.transaction().execute(async (trx) => {
     const current = await findCompany(trx, { kind: "all" }, id);
     if (!current) throw errors.notFound("company.not_found");
+    if (props.planId && !(await planExists(trx, props.planId)))
+      throw errors.field("planId", "validation.plan_unknown", props);
     const now = ctx.clock.now();
     const changes = {
+      ...(props.planId !== undefined && { plan_id: props.planId }),
       ...(props.name !== undefined && { name: props.name }),
       ...(props.state !== undefined && { state: props.state }),
       ...(props.city !== undefined && { city: props.city }),

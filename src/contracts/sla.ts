@@ -1,0 +1,151 @@
+// Support plans and business calendars: the SLA each company's tickets are measured against.
+import { z } from "zod";
+import { Id, Instant } from "./common";
+import { BrazilianState } from "./companies";
+import { Priority } from "./tickets";
+
+/** "HH:MM", local wall-clock time; an interval may end at "24:00". */
+export const TimeOfDay = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: "validation.time" });
+export const TimeRange = z.tuple([TimeOfDay, TimeOfDay]);
+export const IsoDate = z.iso.date({ message: "validation.date" });
+
+const DayHours = z.array(TimeRange).max(6);
+export const WeeklyHours = z.strictObject({
+  mon: DayHours,
+  tue: DayHours,
+  wed: DayHours,
+  thu: DayHours,
+  fri: DayHours,
+  sat: DayHours,
+  sun: DayHours,
+});
+
+export const HolidayRegion = z.strictObject({
+  country: z.literal("BR"),
+  /** Adds the state's public holidays. */
+  state: BrazilianState.optional(),
+  /** date-holidays' region code inside the state (e.g. "SP" for the city of São Paulo). */
+  city: z.string().trim().min(1).max(40).optional(),
+});
+
+export const CalendarRequest = z.strictObject({
+  name: z.string().trim().min(2).max(120),
+  /** IANA zone, e.g. America/Sao_Paulo. */
+  timeZone: z.string().trim().min(1).max(64).default("America/Sao_Paulo"),
+  weeklyHours: WeeklyHours,
+  /** null: no public holidays at all. */
+  holidays: HolidayRegion.nullable(),
+  /** Extra closed days (e.g. 24/12). */
+  closedDates: z.array(IsoDate).max(400).default([]),
+  /** Extra open days, even on a weekend or holiday. */
+  openDates: z.array(IsoDate).max(400).default([]),
+});
+export type CalendarRequest = z.infer<typeof CalendarRequest>;
+
+export const HolidayView = z.object({
+  date: z.string(),
+  name: z.string(),
+  scope: z.enum(["national", "state", "city"]),
+});
+
+export const Calendar = z.object({
+  id: Id,
+  name: z.string(),
+  timeZone: z.string(),
+  weeklyHours: WeeklyHours,
+  holidays: HolidayRegion.nullable(),
+  closedDates: z.array(z.string()),
+  openDates: z.array(z.string()),
+  /** The public holidays of the next twelve months, generated from the region. */
+  upcomingHolidays: z.array(HolidayView),
+  updatedAt: Instant,
+});
+export type Calendar = z.infer<typeof Calendar>;
+export const CalendarList = z.object({ items: z.array(Calendar) });
+export const CalendarIdParams = z.strictObject({ calendarId: Id });
+
+const MAX_TARGET_MINUTES = 60 * 24 * 365;
+export const Target = z.strictObject({
+  firstResponseMinutes: z.number().int().min(0).max(MAX_TARGET_MINUTES),
+  /** After each customer message, the next public staff reply is due within this. */
+  nextResponseMinutes: z.number().int().min(0).max(MAX_TARGET_MINUTES),
+  resolutionMinutes: z.number().int().min(0).max(MAX_TARGET_MINUTES),
+  /** true: counted in the calendar's business hours; false: around the clock (24x7). */
+  businessHours: z.boolean(),
+});
+export type Target = z.infer<typeof Target>;
+
+export const Targets = z.strictObject({ low: Target, normal: Target, high: Target, urgent: Target });
+
+export const PlanServices = z.strictObject({
+  portal: z.boolean(),
+  phone: z.boolean(),
+  email: z.boolean(),
+  remoteConsultancy: z.boolean(),
+  onSiteConsultancy: z.boolean(),
+  /** Consultancy hours included each month; beyond them consultancy is billed. */
+  consultancyHoursPerMonth: z.number().min(0).max(744),
+});
+
+export const PlanRequest = z.strictObject({
+  name: z.string().trim().min(2).max(80),
+  description: z.string().trim().max(2000).default(""),
+  calendarId: Id,
+  services: PlanServices,
+  targets: Targets,
+});
+export type PlanRequest = z.infer<typeof PlanRequest>;
+
+export const Plan = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  calendarId: Id,
+  calendarName: z.string(),
+  services: PlanServices,
+  targets: Targets,
+  updatedAt: Instant,
+});
+export type Plan = z.infer<typeof Plan>;
+export const PlanList = z.object({ items: z.array(Plan) });
+export const PlanIdParams = z.strictObject({ planId: Id });
+
+export const SimulateRequest = z.strictObject({
+  planId: Id,
+  priority: Priority,
+  /** ISO 8601 with an offset or Z. */
+  openedAt: z.iso.datetime({ offset: true }),
+  /** Spans the clock stood still ("aguardando cliente"). */
+  pauses: z
+    .array(z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }))
+    .max(50)
+    .default([]),
+});
+export type SimulateRequest = z.infer<typeof SimulateRequest>;
+
+export const DeadlineSegment = z.object({
+  kind: z.enum(["counted", "paused", "night", "break", "weekend", "holiday", "closed_date"]),
+  from: z.string(),
+  to: z.string(),
+  minutes: z.number(),
+  holidayName: z.string().nullable(),
+});
+
+export const DeadlineExplanation = z.object({
+  /** ISO 8601 in the calendar's zone, with its offset. */
+  dueAt: z.string().nullable(),
+  targetMinutes: z.number(),
+  businessHours: z.boolean(),
+  segments: z.array(DeadlineSegment),
+  /** The same, in plain pt-BR, one line each: "22/04/2026 08:00–12:00: 4 h contadas". */
+  lines: z.array(z.string()),
+});
+
+export const SimulateResponse = z.object({
+  firstResponseDueAt: z.string().nullable(),
+  resolutionDueAt: z.string().nullable(),
+  explanation: z.object({ firstResponse: DeadlineExplanation, resolution: DeadlineExplanation }),
+});
+export type SimulateResponse = z.infer<typeof SimulateResponse>;
