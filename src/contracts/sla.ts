@@ -104,6 +104,8 @@ export const Plan = z.object({
   description: z.string(),
   calendarId: Id,
   calendarName: z.string(),
+  /** The business hours and next holidays the plan's deadlines count in. */
+  calendar: Calendar,
   services: PlanServices,
   targets: Targets,
   updatedAt: Instant,

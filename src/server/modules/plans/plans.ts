@@ -6,6 +6,7 @@ import type { Executor } from "../../db/schema";
 import { errors } from "../../errors";
 import { recordAudit } from "../audit/repository";
 import {
+  type CalendarRow,
   deletePlan,
   findCalendarRow,
   findPlanRow,
@@ -16,11 +17,11 @@ import {
   updatePlan,
 } from "./repository";
 
-async function check(trx: Executor, props: PlanRequest, exceptId: string | null): Promise<string> {
+async function check(trx: Executor, props: PlanRequest, exceptId: string | null): Promise<CalendarRow> {
   const calendar = await findCalendarRow(trx, props.calendarId);
   if (!calendar) throw errors.field("calendarId", "validation.calendar_unknown", props);
   if (await planNameTaken(trx, props.name, exceptId)) throw errors.conflict("plan.name_taken");
-  return calendar.name;
+  return calendar;
 }
 
 function rowValues(props: PlanRequest, now: number) {
@@ -40,7 +41,7 @@ export async function createPlan(
   props: PlanRequest,
 ): Promise<PlanWithCalendar> {
   return ctx.db.transaction().execute(async (trx) => {
-    const calendarName = await check(trx, props, null);
+    const calendar = await check(trx, props, null);
     const now = ctx.clock.now();
     const row = { id: newId(), ...rowValues(props, now), created_at: now };
     await insertPlan(trx, row);
@@ -50,7 +51,7 @@ export async function createPlan(
       targetId: row.id,
       details: props,
     });
-    return { ...row, calendar_name: calendarName };
+    return { ...row, calendar };
   });
 }
 
@@ -64,7 +65,7 @@ export async function replacePlan(
   return ctx.db.transaction().execute(async (trx) => {
     const current = await findPlanRow(trx, id);
     if (!current) throw errors.notFound("plan.not_found");
-    const calendarName = await check(trx, props, id);
+    const calendar = await check(trx, props, id);
     const now = ctx.clock.now();
     const values = rowValues(props, now);
     await updatePlan(trx, id, values);
@@ -74,7 +75,7 @@ export async function replacePlan(
       targetId: id,
       details: props,
     });
-    return { ...current, ...values, calendar_name: calendarName };
+    return { ...current, ...values, calendar };
   });
 }
 

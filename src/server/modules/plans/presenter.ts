@@ -30,13 +30,14 @@ export function presentCalendar(row: CalendarRow, now: number): Calendar {
   };
 }
 
-export function presentPlan(row: PlanWithCalendar): Plan {
+export function presentPlan(row: PlanWithCalendar, now: number): Plan {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     calendarId: row.calendar_id,
-    calendarName: row.calendar_name,
+    calendarName: row.calendar.name,
+    calendar: presentCalendar(row.calendar, now),
     services: JSON.parse(row.services),
     targets: JSON.parse(row.targets),
     updatedAt: toIso(row.updated_at),

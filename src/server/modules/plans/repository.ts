@@ -3,7 +3,7 @@ import type { BusinessCalendarTable, Executor, PlanTable } from "../../db/schema
 
 export type CalendarRow = BusinessCalendarTable;
 export type PlanRow = PlanTable;
-export type PlanWithCalendar = PlanRow & { calendar_name: string };
+export type PlanWithCalendar = PlanRow & { calendar: CalendarRow };
 
 export function listCalendarRows(db: Executor): Promise<CalendarRow[]> {
   return db.selectFrom("business_calendar").selectAll().orderBy("name").orderBy("id").execute();
@@ -38,22 +38,65 @@ export async function calendarInUse(db: Executor, id: string): Promise<boolean> 
 function plansWithCalendar(db: Executor) {
   return db
     .selectFrom("plan")
-    .innerJoin("business_calendar", "business_calendar.id", "plan.calendar_id")
+    .innerJoin("business_calendar as c", "c.id", "plan.calendar_id")
     .selectAll("plan")
-    .select("business_calendar.name as calendar_name");
+    .select([
+      "c.id as c_id",
+      "c.name as c_name",
+      "c.time_zone as c_time_zone",
+      "c.weekly_hours as c_weekly_hours",
+      "c.holidays as c_holidays",
+      "c.closed_dates as c_closed_dates",
+      "c.open_dates as c_open_dates",
+      "c.created_at as c_created_at",
+      "c.updated_at as c_updated_at",
+    ]);
+}
+
+type PlanJoinRow = Awaited<ReturnType<ReturnType<typeof plansWithCalendar>["executeTakeFirstOrThrow"]>>;
+
+function withCalendar(row: PlanJoinRow): PlanWithCalendar {
+  const {
+    c_id,
+    c_name,
+    c_time_zone,
+    c_weekly_hours,
+    c_holidays,
+    c_closed_dates,
+    c_open_dates,
+    c_created_at,
+    c_updated_at,
+    ...plan
+  } = row;
+  return {
+    ...plan,
+    calendar: {
+      id: c_id,
+      name: c_name,
+      time_zone: c_time_zone,
+      weekly_hours: c_weekly_hours,
+      holidays: c_holidays,
+      closed_dates: c_closed_dates,
+      open_dates: c_open_dates,
+      created_at: c_created_at,
+      updated_at: c_updated_at,
+    },
+  };
 }
 
 /** Every plan, or only `planId` (a customer sees only its company's). */
-export function listPlanRows(db: Executor, only?: string | null): Promise<PlanWithCalendar[]> {
-  return plansWithCalendar(db)
+export async function listPlanRows(db: Executor, only?: string | null): Promise<PlanWithCalendar[]> {
+  const rows = await plansWithCalendar(db)
     .$if(only !== undefined, (q) => q.where("plan.id", "=", only ?? ""))
     .orderBy("plan.name")
     .orderBy("plan.id")
     .execute();
+  return rows.map(withCalendar);
 }
 
-export function findPlanRow(db: Executor, id: string): Promise<PlanWithCalendar | undefined> {
-  return plansWithCalendar(db).where("plan.id", "=", id).executeTakeFirst();
+export async function findPlanRow(db: Executor, id: string): Promise<PlanWithCalendar | undefined> {
+  const row = await plansWithCalendar(db).where("plan.id", "=", id).executeTakeFirst();
+  return row ? withCalendar(row) : undefined;
 }
 
 export async function planExists(db: Executor, id: string): Promise<boolean> {

@@ -128,7 +128,7 @@ export function planRoutes(ctx: AppContext) {
         const { actor } = requireAuth(request);
         const only = policies.sla.readAll(actor) === "allow" ? undefined : await companyPlan(actor);
         const rows = only === null ? [] : await listPlanRows(ctx.db, only);
-        return { items: rows.map(presentPlan) };
+        return { items: rows.map((row) => presentPlan(row, ctx.clock.now())) };
       },
     );
 
@@ -145,7 +145,7 @@ export function planRoutes(ctx: AppContext) {
         const { actor } = requireAuth(request);
         authorize(policies.sla.manage(actor));
         const row = await createPlan(ctx, commandMeta(request, ctx.config.publicUrl), request.body);
-        return reply.status(201).send(presentPlan(row));
+        return reply.status(201).send(presentPlan(row, ctx.clock.now()));
       },
     );
 
@@ -157,7 +157,7 @@ export function planRoutes(ctx: AppContext) {
         const row = await findPlanRow(ctx.db, request.params.planId);
         if (!row) throw planNotFound();
         authorize(policies.sla.readPlan(actor, row, await companyPlan(actor)), planNotFound);
-        return presentPlan(row);
+        return presentPlan(row, ctx.clock.now());
       },
     );
 
@@ -181,14 +181,13 @@ export function planRoutes(ctx: AppContext) {
       async (request) => {
         const { actor } = requireAuth(request);
         authorize(policies.sla.manage(actor), planNotFound);
-        return presentPlan(
-          await replacePlan(
-            ctx,
-            commandMeta(request, ctx.config.publicUrl),
-            request.params.planId,
-            request.body,
-          ),
+        const row = await replacePlan(
+          ctx,
+          commandMeta(request, ctx.config.publicUrl),
+          request.params.planId,
+          request.body,
         );
+        return presentPlan(row, ctx.clock.now());
       },
     );
 
