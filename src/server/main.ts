@@ -57,6 +57,15 @@ export function buildCli(): Command {
     .action(async (opts) => (await import("./cli/accounts")).createUserCommand(opts));
 
   program
+    .command("set-plan")
+    .description("set a company's support plan (new tickets follow it)")
+    .requiredOption("--cnpj <cnpj>", "the company's CNPJ")
+    .requiredOption("--plan <name>", "the plan's name, e.g. Profissional")
+    .action(async (opts: { cnpj: string; plan: string }) =>
+      (await import("./cli/plans")).setPlanCommand(opts),
+    );
+
+  program
     .command("import-screens")
     .description("import the ERP screen catalog from a CSV of code;name;module lines (all or nothing)")
     .argument("<file>", "the CSV file")
