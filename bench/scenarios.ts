@@ -1,6 +1,7 @@
 // Every benchmark scenario, in the order a run measures them; later issues add theirs here.
 import { signInAsDemoCustomer } from "./demo-session";
 import { UsageError } from "./options";
+import { measureDueInstants, report } from "./sla/due-instants";
 import { ticketScenarios } from "./ticket-scenarios";
 import type { Scenario } from "./types";
 
@@ -34,6 +35,20 @@ export const scenarios: readonly Scenario[] = [
     }),
   },
   ...ticketScenarios,
+  {
+    kind: "measured",
+    name: "sla-due-instants",
+    description:
+      "SLA due instants for 100 000 random (start, target) pairs, against moment-business-time (slow: ~1 min); " +
+      "operations/s are ours, the comparison goes to the log",
+    measure: async ({ log }) => {
+      const result = await measureDueInstants();
+      for (const line of report(result).trimEnd().split("\n")) log(line);
+      if (result.differences > 0)
+        throw new Error(`${result.differences} due instants differ from moment-business-time`);
+      return { requestsPerSecond: result.ours, p99Ms: 0 };
+    },
+  },
 ];
 
 /** The named scenarios, in registry order; all of them when no name is given. */

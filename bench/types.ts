@@ -54,7 +54,11 @@ export interface HttpScenario extends ScenarioBase {
 /** A scenario that measures itself, e.g. a pure CPU computation with no server involved. */
 export interface MeasuredScenario extends ScenarioBase {
   kind: "measured";
-  measure: (context: { settings: LoadSettings; dialect: Dialect }) => Promise<Figures>;
+  measure: (context: {
+    settings: LoadSettings;
+    dialect: Dialect;
+    log: (line: string) => void;
+  }) => Promise<Figures>;
 }
 
 export type Scenario = HttpScenario | MeasuredScenario;

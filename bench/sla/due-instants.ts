@@ -101,7 +101,7 @@ function countDifferences(businessTime: BusinessTime, ours: number[], theirs: nu
   return differences;
 }
 
-function report(result: DueInstantsResult): string {
+export function report(result: DueInstantsResult): string {
   const perSecond = (value: number) => `${Math.round(value).toLocaleString("en-US")} due instants/s`;
   const verdict = result.ratio >= GOAL_RATIO && result.differences === 0 ? "PASS" : "MISS";
   return [
