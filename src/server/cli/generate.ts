@@ -12,6 +12,7 @@ import { companyTerm } from "../db/search";
 import { renderMarkdown } from "../markdown";
 import { createCategory } from "../modules/kb/service";
 import { upsertScreens } from "../modules/screens/service";
+import { newTicketEvent } from "../modules/tickets/events";
 import { demoCategories } from "../seed/content/faq";
 import { demoScreens } from "../seed/content/screens";
 import { out, withContext } from "./context";
@@ -187,21 +188,8 @@ export async function generate(
         updated_at: updatedAt,
         resolved_at: status === "resolved" ? updatedAt : null,
       });
-      const event = (type: string, at: number, fields: Partial<TicketEventTable> = {}): TicketEventTable => ({
-        id: newId(),
-        ticket_id: id,
-        type,
-        actor_id: requester,
-        internal: 0,
-        body: null,
-        body_html: null,
-        from_status: null,
-        to_status: null,
-        from_priority: null,
-        to_priority: null,
-        created_at: at,
-        ...fields,
-      });
+      const event = (type: string, at: number, fields: Partial<TicketEventTable> = {}) =>
+        newTicketEvent(id, requester, at, { ...fields, type });
       events.push(event("opened", createdAt));
       if (status !== "open" && agents.length > 0) {
         const reply = "Olá! Estamos verificando e retornamos em breve.";

@@ -14,8 +14,8 @@ export type TicketEventRow = TicketEventTable;
 /** Which history a reader may see: customers only public events. */
 export type Visibility = "public" | "all";
 
-/** What a list row shows: no long texts, so a page of 25 reads little. */
-function ticketSummaries(db: Executor, scope: Scope) {
+/** A ticket joined with the rows that name its company, requester, category and screen, in scope. */
+function ticketsJoinedWithNames(db: Executor, scope: Scope) {
   const companyId = scopedCompanyId(scope);
   return db
     .selectFrom("ticket")
@@ -24,16 +24,6 @@ function ticketSummaries(db: Executor, scope: Scope) {
     .innerJoin("category", "category.id", "ticket.category_id")
     .innerJoin("screen", "screen.code", "ticket.screen_code")
     .select([
-      "ticket.number",
-      "ticket.status",
-      "ticket.priority",
-      "ticket.subject",
-      "ticket.screen_code",
-      "ticket.category_id",
-      "ticket.company_id",
-      "ticket.requester_id",
-      "ticket.created_at",
-      "ticket.updated_at",
       "company.name as company_name",
       "requester.name as requester_name",
       "requester.role as requester_role",
@@ -42,30 +32,32 @@ function ticketSummaries(db: Executor, scope: Scope) {
     ])
     .$if(companyId !== undefined, (q) => q.where("ticket.company_id", "=", companyId ?? ""));
 }
+
+/** What a list row shows: no long texts, so a page of 25 reads little. */
+function ticketSummaries(db: Executor, scope: Scope) {
+  return ticketsJoinedWithNames(db, scope).select([
+    "ticket.number",
+    "ticket.status",
+    "ticket.priority",
+    "ticket.subject",
+    "ticket.screen_code",
+    "ticket.category_id",
+    "ticket.company_id",
+    "ticket.requester_id",
+    "ticket.created_at",
+    "ticket.updated_at",
+  ]);
+}
 export type TicketSummaryRow = Awaited<
   ReturnType<ReturnType<typeof ticketSummaries>["executeTakeFirstOrThrow"]>
 >;
 
 /** The whole ticket with the names its page shows, in one query. */
 function ticketsWithNames(db: Executor, scope: Scope) {
-  const companyId = scopedCompanyId(scope);
-  return db
-    .selectFrom("ticket")
-    .innerJoin("company", "company.id", "ticket.company_id")
-    .innerJoin("app_user as requester", "requester.id", "ticket.requester_id")
-    .innerJoin("category", "category.id", "ticket.category_id")
-    .innerJoin("screen", "screen.code", "ticket.screen_code")
+  return ticketsJoinedWithNames(db, scope)
     .leftJoin("ticket as related", "related.id", "ticket.related_ticket_id")
     .selectAll("ticket")
-    .select([
-      "company.name as company_name",
-      "requester.name as requester_name",
-      "requester.role as requester_role",
-      "category.name as category_name",
-      "screen.name as screen_name",
-      "related.number as related_number",
-    ])
-    .$if(companyId !== undefined, (q) => q.where("ticket.company_id", "=", companyId ?? ""));
+    .select("related.number as related_number");
 }
 export type TicketWithNames = Awaited<
   ReturnType<ReturnType<typeof ticketsWithNames>["executeTakeFirstOrThrow"]>

@@ -1,5 +1,5 @@
 // Ticket use cases: open, read, reply (or note), change status or priority. Each command is one
-// transaction that writes the ticket, its history event(s) and claims its attachments together.
+// transaction that writes the ticket, its history newTicketEvent(s) and claims its attachments together.
 import { isStaffRole } from "../../../contracts/common";
 import type {
   AddMessageRequest,
@@ -21,6 +21,7 @@ import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
 import { findCategory } from "../kb/repository";
 import { findScreen } from "../screens/repository";
+import { newTicketEvent } from "./events";
 import {
   findTicketByNumber,
   findTicketRow,
@@ -38,28 +39,6 @@ import {
 } from "./repository";
 
 const visibilityOf = (actor: Actor): Visibility => (isStaffRole(actor.role) ? "all" : "public");
-
-function event(
-  ticketId: string,
-  actorId: string | null,
-  at: number,
-  fields: Partial<TicketEventRow> & { type: string },
-): TicketEventRow {
-  return {
-    id: newId(),
-    ticket_id: ticketId,
-    actor_id: actorId,
-    internal: 0,
-    body: null,
-    body_html: null,
-    from_status: null,
-    to_status: null,
-    from_priority: null,
-    to_priority: null,
-    created_at: at,
-    ...fields,
-  };
-}
 
 async function claimAttachments(
   trx: Executor,
@@ -122,7 +101,7 @@ export async function openTicket(
       resolved_at: null,
     };
     await insertTicket(trx, ticket);
-    const opened = event(ticket.id, requester.id, now, { type: "opened" });
+    const opened = newTicketEvent(ticket.id, requester.id, now, { type: "opened" });
     await insertEvent(trx, opened);
     await claimAttachments(
       trx,
@@ -227,7 +206,7 @@ export async function addMessage(
       next = afterStaffReply(status);
     }
 
-    const message = event(ticket.id, actor.userId, now, {
+    const message = newTicketEvent(ticket.id, actor.userId, now, {
       type: props.body ? "message" : "attachment_added",
       internal: props.internal ? 1 : 0,
       body: props.body || null,
@@ -244,7 +223,7 @@ export async function addMessage(
     if (next !== status) {
       await insertEvent(
         trx,
-        event(ticket.id, actor.userId, now, {
+        newTicketEvent(ticket.id, actor.userId, now, {
           type: reopened ? "reopened" : "status_changed",
           from_status: status,
           to_status: next,
@@ -282,7 +261,7 @@ export async function changeTicket(
       changes.resolved_at = props.status === "resolved" ? now : null;
       await insertEvent(
         trx,
-        event(ticket.id, actor.userId, now, {
+        newTicketEvent(ticket.id, actor.userId, now, {
           type: "status_changed",
           from_status: status,
           to_status: props.status,
@@ -294,7 +273,7 @@ export async function changeTicket(
       changes.priority = props.priority;
       await insertEvent(
         trx,
-        event(ticket.id, actor.userId, now, {
+        newTicketEvent(ticket.id, actor.userId, now, {
           type: "priority_changed",
           from_priority: priority,
           to_priority: props.priority,
