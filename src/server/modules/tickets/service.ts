@@ -32,7 +32,6 @@ import {
   listTickets,
   nextTicketNumber,
   type TicketChanges,
-  type TicketEventRow,
   type TicketRow,
   updateTicketAt,
   type Visibility,
