@@ -96,6 +96,8 @@ export const TicketEventType = z.enum([
   "priority_changed",
   "attachment_added",
   "reopened",
+  "sla_warning",
+  "sla_breach",
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 
@@ -114,11 +116,35 @@ export const TicketEvent = z.object({
   /** Priority changes. */
   fromPriority: Priority.nullable(),
   toPriority: Priority.nullable(),
+  /** SLA warnings and breaches (internal): which deadline. */
+  metric: z.enum(["first_response", "next_response", "resolution"]).nullable(),
   attachments: z.array(Attachment),
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;
 
+export const SlaMetric = z.enum(["first_response", "next_response", "resolution"]);
+/** no prazo · vence em breve · pausado — aguardando você · violado · cumprido */
+export const SlaState = z.enum(["on_time", "due_soon", "paused", "breached", "met"]);
+
+export const TicketSla = z.object({
+  /** The plan the ticket was opened under (later plan changes do not apply to it). */
+  planName: z.string(),
+  /** The current cycle of each deadline. */
+  deadlines: z.array(
+    z.object({
+      metric: SlaMetric,
+      /** Null while paused. */
+      dueAt: Instant.nullable(),
+      state: SlaState,
+      metAt: Instant.nullable(),
+    }),
+  ),
+});
+export type TicketSla = z.infer<typeof TicketSla>;
+
 export const Ticket = TicketSummary.extend({
+  /** Null when the company had no plan when the ticket was opened. */
+  sla: TicketSla.nullable(),
   description: z.string(),
   descriptionHtml: z.string(),
   exampleRecord: z.string(),

@@ -62,6 +62,8 @@ const EnvSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  SLA_WARNING_SHARE: z.coerce.number().gt(0).lt(1).default(0.8),
+  SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -89,6 +91,10 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
   links: { setPasswordHours: number; resetPasswordMinutes: number };
+  /** Share of a target after which a ticket is "vence em breve". */
+  slaWarningShare: number;
+  /** How often the sweeper looks for SLA warnings and breaches to raise. */
+  slaSweepMs: number;
   /** A customer's reply reopens a resolved ticket for this long. */
   reopenWindowMs: number;
   bodyLimitBytes: number;
@@ -131,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       setPasswordHours: e.SET_PASSWORD_LINK_HOURS,
       resetPasswordMinutes: e.RESET_PASSWORD_LINK_MINUTES,
     },
+    slaWarningShare: e.SLA_WARNING_SHARE,
+    slaSweepMs: e.SLA_SWEEP_SECONDS * 1000,
     reopenWindowMs: e.TICKET_REOPEN_DAYS * 24 * 60 * 60 * 1000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,

@@ -1,9 +1,11 @@
 // Every page's address: pages before sign-in, then the guarded portal (customers) and console (staff).
 import { createBrowserRouter, Navigate } from "react-router";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
+import { PlansPage } from "./console/plans/PlansPage";
 import { QueuePage } from "./console/queue/QueuePage";
 import { ConsoleTicketPage } from "./console/ticket/ConsoleTicketPage";
 import { UsersPage } from "./console/users/UsersPage";
+import { PolicyPage } from "./policy/PolicyPage";
 import { NewTicketPage } from "./portal/new-ticket/NewTicketPage";
 import { TicketPage } from "./portal/ticket/TicketPage";
 import { TicketsPage } from "./portal/tickets/TicketsPage";
@@ -39,6 +41,7 @@ export function createAppRouter() {
                     { path: "new", element: <NewTicketPage /> },
                     { path: "tickets", element: <TicketsPage /> },
                     { path: "tickets/:number", element: <TicketPage /> },
+                    { path: "policy", element: <PolicyPage /> },
                   ],
                 },
                 {
@@ -49,6 +52,8 @@ export function createAppRouter() {
                     { path: "tickets/:number", element: <ConsoleTicketPage /> },
                     { path: "companies", element: <CompaniesPage /> },
                     { path: "users", element: <UsersPage /> },
+                    { path: "plans", element: <PlansPage /> },
+                    { path: "policy", element: <PolicyPage /> },
                   ],
                 },
                 { path: "/profile", element: <ProfilePage /> },

@@ -187,6 +187,8 @@ export async function generate(
         created_at: createdAt,
         updated_at: updatedAt,
         resolved_at: status === "resolved" ? updatedAt : null,
+        // Synthetic companies have no plan: no SLA clocks to generate.
+        sla_policy: null,
       });
       const event = (type: string, at: number, fields: Partial<TicketEventTable> = {}) =>
         newTicketEvent(id, requester, at, { ...fields, type });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "../app";
 import type { Config } from "../config";
+import { startSlaSweeper } from "../jobs/sla-sweeper";
 import { closeContext, openContext } from "../runtime";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
 
@@ -35,6 +36,7 @@ export async function serve(config: Config): Promise<void> {
   if (!config.webRoot) app.log.warn("web app not built: run `npm run build` to serve the portal pages");
 
   let closing = false;
+  let sweeper: { stop(): void } | undefined;
   // While draining, every response closes its connection: an idle keep-alive socket would
   // otherwise hold the process open for the whole keep-alive timeout.
   app.addHook("onSend", (_request, reply, payload, done) => {
@@ -45,6 +47,7 @@ export async function serve(config: Config): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down: draining in-flight requests");
+    sweeper?.stop();
     try {
       await app.close();
       await closeContext(ctx);
@@ -59,5 +62,6 @@ export async function serve(config: Config): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  sweeper = startSlaSweeper(ctx, (error) => app.log.error({ err: error }, "SLA sweep failed"));
   app.log.info(`Extranet ${config.brand} at ${config.publicUrl ?? address} (${ctx.connection.dialect})`);
 }

@@ -152,6 +152,8 @@ export interface TicketTable {
   version: number;
   /** Terms of the subject, description, example record and public replies. */
   search_terms: string;
+  /** JSON snapshot of the plan's policy when the ticket was opened; null without a plan. */
+  sla_policy: string | null;
   created_at: number;
   /** Last change a customer can see (internal notes do not move it). */
   updated_at: number;
@@ -170,6 +172,8 @@ export interface TicketEventTable {
   to_status: string | null;
   from_priority: string | null;
   to_priority: string | null;
+  /** SLA events: the metric they concern. */
+  metric: string | null;
   created_at: number;
 }
 
@@ -217,6 +221,23 @@ export interface PlanTable {
   updated_at: number;
 }
 
+export interface SlaClockTable {
+  id: string;
+  ticket_id: string;
+  metric: string;
+  cycle: number;
+  started_at: number;
+  target_minutes: number;
+  /** JSON [{ from, to | null }]. */
+  pauses: string;
+  due_at: number | null;
+  warn_at: number | null;
+  met_at: number | null;
+  stopped_at: number | null;
+  warned_at: number | null;
+  breached_at: number | null;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -235,6 +256,7 @@ export interface Database {
   attachment: AttachmentTable;
   business_calendar: BusinessCalendarTable;
   plan: PlanTable;
+  sla_clock: SlaClockTable;
 }
 
 export type Db = Kysely<Database>;

@@ -18,6 +18,8 @@ export const queryKeys = {
   ticketLists: ["tickets", "list"],
   ticketList: (filters: TicketListFilters) => ["tickets", "list", filters] as const,
   ticket: (number: number) => ["tickets", "one", number] as const,
+  plans: ["plans"],
+  calendars: ["calendars"],
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

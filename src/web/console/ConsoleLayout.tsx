@@ -1,7 +1,14 @@
 // The support team's frame: denser than the portal, a dark header naming the console, the work queues left.
 import { AppShell, Burger, Divider, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBuilding, IconInbox, IconUserCircle, IconUsers } from "@tabler/icons-react";
+import {
+  IconBuilding,
+  IconClockHour4,
+  IconInbox,
+  IconShieldCheck,
+  IconUserCircle,
+  IconUsers,
+} from "@tabler/icons-react";
 import { Outlet } from "react-router";
 import { BrandMark } from "../components/BrandMark";
 import { type NavItem, NavMenu } from "../components/NavMenu";
@@ -22,6 +29,8 @@ export function ConsoleLayout() {
   if (abilities.manageCompanies)
     work.push({ to: "/console/companies", label: t("nav.companies"), icon: IconBuilding });
   if (abilities.manageUsers) work.push({ to: "/console/users", label: t("nav.users"), icon: IconUsers });
+  work.push({ to: "/console/plans", label: t("nav.plans"), icon: IconClockHour4 });
+  work.push({ to: "/console/policy", label: t("nav.policy"), icon: IconShieldCheck });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 
   return (

@@ -1,7 +1,7 @@
 // The customer's frame: brand, who is signed in and for which company, and the seed's left menu.
 import { AppShell, Burger, Divider, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconFilePlus, IconListDetails, IconUserCircle } from "@tabler/icons-react";
+import { IconFilePlus, IconListDetails, IconShieldCheck, IconUserCircle } from "@tabler/icons-react";
 import { Outlet } from "react-router";
 import { BrandMark } from "../components/BrandMark";
 import { type NavItem, NavMenu } from "../components/NavMenu";
@@ -20,6 +20,7 @@ export function PortalLayout() {
   if (abilities.openTickets) work.push({ to: "/portal/new", label: t("nav.newTicket"), icon: IconFilePlus });
   if (abilities.viewCompanyTickets)
     work.push({ to: "/portal/tickets", label: t("nav.tickets"), icon: IconListDetails });
+  work.push({ to: "/portal/policy", label: t("nav.policy"), icon: IconShieldCheck });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 
   return (

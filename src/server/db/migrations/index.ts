@@ -3,9 +3,11 @@ import type { Migration } from "kysely";
 import * as foundation from "./20261128_0001_foundation";
 import * as tickets from "./20261128_0002_tickets";
 import * as plans from "./20261128_0003_plans";
+import * as slaClocks from "./20261128_0004_sla_clocks";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
   "20261128_0002_tickets": tickets,
   "20261128_0003_plans": plans,
+  "20261128_0004_sla_clocks": slaClocks,
 };

@@ -19,6 +19,7 @@ export function newTicketEvent(
     to_status: null,
     from_priority: null,
     to_priority: null,
+    metric: null,
     created_at: at,
     ...fields,
   };

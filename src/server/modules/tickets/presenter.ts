@@ -14,6 +14,9 @@ import type {
 import { reopenDeadline, staffMovesFrom } from "../../../domain/tickets/status";
 import { toIso, toIsoOrNull } from "../../db/time";
 import type { AttachmentRow } from "../attachments/repository";
+import { parsePolicy } from "../sla/policy";
+import { presentSla } from "../sla/presenter";
+import type { SlaClockRow } from "../sla/repository";
 import type { EventWithActor, TicketSummaryRow, TicketWithNames } from "./repository";
 
 export function presentAttachment(row: AttachmentRow): Attachment {
@@ -63,6 +66,7 @@ function presentEvent(row: EventWithActor, attachments: AttachmentRow[]): Ticket
     toStatus: row.to_status as TicketStatus | null,
     fromPriority: row.from_priority as Priority | null,
     toPriority: row.to_priority as Priority | null,
+    metric: row.metric as TicketEvent["metric"],
     attachments: attachments.filter((a) => a.event_id === row.id).map(presentAttachment),
   };
 }
@@ -71,18 +75,20 @@ export interface TicketView {
   ticket: TicketWithNames;
   events: EventWithActor[];
   attachments: AttachmentRow[];
+  clocks: SlaClockRow[];
 }
 
 export function presentTicket(
   view: TicketView,
   options: { staff: boolean; reopenWindowMs: number; now: number },
 ): Ticket {
-  const { ticket, events, attachments } = view;
+  const { ticket, events, attachments, clocks } = view;
   const status = ticket.status as TicketStatus;
   const reopenUntil = reopenDeadline(status, ticket.resolved_at, options.reopenWindowMs);
   const customerMayReply = status !== "cancelled" && (reopenUntil === null || options.now <= reopenUntil);
   return {
     ...presentTicketSummary(ticket),
+    sla: presentSla(parsePolicy(ticket.sla_policy), clocks, ticket.priority as Priority, options.now),
     description: ticket.description,
     descriptionHtml: ticket.description_html,
     exampleRecord: ticket.example_record,

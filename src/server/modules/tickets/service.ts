@@ -21,6 +21,9 @@ import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
 import { findCategory } from "../kb/repository";
 import { findScreen } from "../screens/repository";
+import { advanceTicketClocks, startTicketClocks } from "../sla/clocks";
+import { parsePolicy, policyForCompany } from "../sla/policy";
+import { clocksOfTicket } from "../sla/repository";
 import { newTicketEvent } from "./events";
 import {
   findTicketByNumber,
@@ -73,6 +76,7 @@ export async function openTicket(
       throw errors.field("relatedTicketNumber", "validation.ticket_unknown", props);
     }
     const now = ctx.clock.now();
+    const policy = await policyForCompany(trx, requester.companyId, ctx.config.slaWarningShare);
     const ticket: TicketRow = {
       id: newId(),
       number: await nextTicketNumber(trx),
@@ -95,11 +99,14 @@ export async function openTicket(
         companyTerm(requester.companyId),
         ...analyze(`${props.subject} ${props.description} ${props.exampleRecord} ${props.screenCode}`),
       ].join(" "),
+      sla_policy: policy ? JSON.stringify(policy) : null,
       created_at: now,
       updated_at: now,
       resolved_at: null,
     };
     await insertTicket(trx, ticket);
+    if (policy)
+      await startTicketClocks(trx, { id: ticket.id, priority: props.priority, created_at: now }, policy);
     const opened = newTicketEvent(ticket.id, requester.id, now, { type: "opened" });
     await insertEvent(trx, opened);
     await claimAttachments(
@@ -118,11 +125,12 @@ export async function getTicketDetail(ctx: AppContext, actor: Actor, number: num
   const ticket = await findTicketByNumber(ctx.db, scopeOf(actor), number);
   if (!ticket) return undefined;
   const visibility = visibilityOf(actor);
-  const [events, attachments] = await Promise.all([
+  const [events, attachments, clocks] = await Promise.all([
     listEvents(ctx.db, ticket.id, visibility),
     listTicketAttachments(ctx.db, ticket.id, visibility),
+    clocksOfTicket(ctx.db, ticket.id),
   ]);
-  return { ticket, events, attachments };
+  return { ticket, events, attachments, clocks };
 }
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
 
@@ -229,6 +237,22 @@ export async function addMessage(
         }),
       );
     }
+    const clockTicket = {
+      id: ticket.id,
+      priority: ticket.priority as Priority,
+      policy: parsePolicy(ticket.sla_policy),
+    };
+    if (next !== status) {
+      await advanceTicketClocks(
+        trx,
+        clockTicket,
+        { kind: "status", from: status, to: next, resolvedAt: ticket.resolved_at },
+        now,
+      );
+    }
+    if (!props.internal) {
+      await advanceTicketClocks(trx, clockTicket, { kind: staff ? "staff_reply" : "customer_message" }, now);
+    }
     const changes: TicketChanges = props.internal
       ? {}
       : {
@@ -254,10 +278,21 @@ export async function changeTicket(
     const now = ctx.clock.now();
     const changes: TicketChanges = {};
     const status = ticket.status as TicketStatus;
+    const clockTicket = {
+      id: ticket.id,
+      priority: ticket.priority as Priority,
+      policy: parsePolicy(ticket.sla_policy),
+    };
     if (props.status !== undefined && props.status !== status) {
       if (!canStaffMove(status, props.status)) throw errors.rule("ticket.invalid_transition");
       changes.status = props.status;
       changes.resolved_at = props.status === "resolved" ? now : null;
+      await advanceTicketClocks(
+        trx,
+        clockTicket,
+        { kind: "status", from: status, to: props.status, resolvedAt: ticket.resolved_at },
+        now,
+      );
       await insertEvent(
         trx,
         newTicketEvent(ticket.id, actor.userId, now, {
@@ -270,6 +305,7 @@ export async function changeTicket(
     const priority = ticket.priority as Priority;
     if (props.priority !== undefined && props.priority !== priority) {
       changes.priority = props.priority;
+      await advanceTicketClocks(trx, clockTicket, { kind: "priority", to: props.priority }, now);
       await insertEvent(
         trx,
         newTicketEvent(ticket.id, actor.userId, now, {

@@ -1,6 +1,7 @@
 // "Histórico": every event of the ticket in order, with an icon per kind of event.
 import { Text, ThemeIcon, Timeline } from "@mantine/core";
 import {
+  IconAlarm,
   IconArrowsExchange,
   IconFilePlus,
   IconFlag,
@@ -52,5 +53,9 @@ function iconOf(event: TicketEvent) {
       return { color: "gray", icon: IconPaperclip };
     case "reopened":
       return { color: "orange", icon: IconRefresh };
+    case "sla_warning":
+      return { color: "yellow", icon: IconAlarm };
+    case "sla_breach":
+      return { color: "red", icon: IconAlarm };
   }
 }

@@ -15,6 +15,7 @@ const base: TicketEvent = {
   toStatus: null,
   fromPriority: null,
   toPriority: null,
+  metric: null,
   attachments: [],
 };
 

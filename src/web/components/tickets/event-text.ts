@@ -23,7 +23,15 @@ export function eventText(event: TicketEvent, t: Translate, locale: Locale): str
       return t("ticket.event.attachmentAdded");
     case "reopened":
       return t("ticket.event.reopened");
+    case "sla_warning":
+      return t("ticket.event.slaWarning", { deadline: deadlineInSentence(event.metric, t) });
+    case "sla_breach":
+      return t("ticket.event.slaBreach", { deadline: deadlineInSentence(event.metric, t) });
   }
+}
+
+function deadlineInSentence(metric: TicketEvent["metric"], t: Translate): string {
+  return metric ? t(`sla.metric.${metric}`) : "—";
 }
 
 /** Inside a sentence a status is written in lower case: "de aberta para em andamento". */

@@ -10,6 +10,7 @@ const person = { id: "0195f3a4-1d2e-7000-8000-000000000002", name: "Fernanda Lim
 function ticketWith(changes: Partial<Ticket>): Ticket {
   return {
     number: 1042,
+    sla: null,
     status: "in_progress",
     priority: "normal",
     subject: "E-mail do contato não gravado",

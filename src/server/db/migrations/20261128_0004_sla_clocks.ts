@@ -1,0 +1,39 @@
+// Each ticket's SLA: the policy it was opened under (a snapshot) and one clock row per metric cycle.
+import type { Kysely } from "kysely";
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // JSON snapshot { planId, planName, calendar, targets, warningShare }; null: the company had no plan.
+  await db.schema.alterTable("ticket").addColumn("sla_policy", "text").execute();
+  // Which SLA metric an "sla_warning" or "sla_breach" history event is about.
+  await db.schema.alterTable("ticket_event").addColumn("metric", "text").execute();
+
+  await db.schema
+    .createTable("sla_clock")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("ticket_id", "text", (c) => c.notNull().references("ticket.id"))
+    // first_response · next_response · resolution
+    .addColumn("metric", "text", (c) => c.notNull())
+    .addColumn("cycle", "integer", (c) => c.notNull())
+    .addColumn("started_at", "bigint", (c) => c.notNull())
+    .addColumn("target_minutes", "integer", (c) => c.notNull())
+    // JSON [{ from, to|null }]
+    .addColumn("pauses", "text", (c) => c.notNull())
+    // Null while paused, met or stopped.
+    .addColumn("due_at", "bigint")
+    .addColumn("warn_at", "bigint")
+    .addColumn("met_at", "bigint")
+    .addColumn("stopped_at", "bigint")
+    .addColumn("warned_at", "bigint")
+    .addColumn("breached_at", "bigint")
+    .addUniqueConstraint("sla_clock_cycle_uq", ["ticket_id", "metric", "cycle"])
+    .execute();
+  // The sweeper's two questions: which running clocks are past their warning, past their due instant.
+  await db.schema.createIndex("sla_clock_warn_idx").on("sla_clock").columns(["warn_at"]).execute();
+  await db.schema.createIndex("sla_clock_due_idx").on("sla_clock").columns(["due_at"]).execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable("sla_clock").execute();
+  await db.schema.alterTable("ticket_event").dropColumn("metric").execute();
+  await db.schema.alterTable("ticket").dropColumn("sla_policy").execute();
+}

@@ -1,0 +1,48 @@
+// Raises SLA warnings ("vence em breve") and breaches ("violado") as internal history events,
+// exactly once each even with several server processes: a clock is claimed with a conditional
+// update inside the transaction that writes its event, so only one claimer writes.
+import type { AppContext } from "../context";
+import { claimFiring, clocksToFire } from "../modules/sla/repository";
+import { newTicketEvent } from "../modules/tickets/events";
+import { insertEvent } from "../modules/tickets/repository";
+
+const BATCH = 200;
+
+export async function sweepSla(ctx: AppContext): Promise<{ warnings: number; breaches: number }> {
+  const now = ctx.clock.now();
+  const fired = { warnings: 0, breaches: 0 };
+  for (const kind of ["warning", "breach"] as const) {
+    for (const clock of await clocksToFire(ctx.db, kind, now, BATCH)) {
+      const won = await ctx.db.transaction().execute(async (trx) => {
+        if (!(await claimFiring(trx, clock.id, kind, now))) return false;
+        await insertEvent(
+          trx,
+          newTicketEvent(clock.ticket_id, null, now, {
+            type: kind === "warning" ? "sla_warning" : "sla_breach",
+            internal: 1,
+            metric: clock.metric,
+          }),
+        );
+        return true;
+      });
+      if (won) fired[kind === "warning" ? "warnings" : "breaches"] += 1;
+    }
+  }
+  return fired;
+}
+
+/** Runs the sweep every `slaSweepMs`; the timer never keeps the process alive. */
+export function startSlaSweeper(ctx: AppContext, onError: (error: unknown) => void): { stop(): void } {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweepSla(ctx)
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  }, ctx.config.slaSweepMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
+import {
+  type Catalog,
+  loginAs,
+  type MadeUser,
+  makeCatalog,
+  makeCompany,
+  makeUser,
+} from "../../../../test/support/factories";
+import { sweepSla } from "../../jobs/sla-sweeper";
+import { closeContext, openContext } from "../../runtime";
+import { demoCalendar, demoPlans } from "../../seed/content/plans";
+
+// The Profissional plan: São Paulo calendar 08–12 and 13–18 on weekdays; normal: 4 h first and next
+// response, 24 h resolution; high: 2 h and 16 h. All instants below were worked out by hand.
+describe("a ticket's SLA clocks", () => {
+  let t: TestApp;
+  let catalog: Catalog;
+  let customerUser: MadeUser;
+  let agentUser: MadeUser;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    catalog = await makeCatalog(t.ctx);
+    const admin = await loginAs(t.app, await makeUser(t.ctx, "admin"));
+    const calendar = (await call(t.app, "POST", "/api/v1/calendars", demoCalendar, { cookie: admin })).json();
+    const plan = (
+      await call(
+        t.app,
+        "POST",
+        "/api/v1/plans",
+        { ...demoPlans[1], calendarId: calendar.id },
+        { cookie: admin },
+      )
+    ).json();
+    const company = await makeCompany(t.ctx);
+    await call(t.app, "PATCH", `/api/v1/companies/${company.id}`, { planId: plan.id }, { cookie: admin });
+    customerUser = await makeUser(t.ctx, "customer", { company });
+    agentUser = await makeUser(t.ctx, "agent");
+  });
+  afterAll(() => t.close());
+
+  const at = async (iso: string) => {
+    t.clock.set(iso);
+    return { customer: await loginAs(t.app, customerUser), agent: await loginAs(t.app, agentUser) };
+  };
+  const open = async (cookie: string) =>
+    (
+      await call(
+        t.app,
+        "POST",
+        "/api/v1/tickets",
+        {
+          categoryId: catalog.categoryId,
+          subject: "NF-e rejeitada",
+          description: "Rejeição 539 ao emitir.",
+          screenCode: "FIS0001",
+          exampleRecord: "NF-e 123",
+          priority: "normal",
+        },
+        { cookie },
+      )
+    ).json();
+  const deadlines = async (cookie: string, number: number) =>
+    Object.fromEntries(
+      (await call(t.app, "GET", `/api/v1/tickets/${number}`, undefined, { cookie }))
+        .json()
+        .sla.deadlines.map((d: { metric: string }) => [d.metric, d]),
+    );
+
+  it("counts business hours from the opening, pauses while waiting for the customer and resumes", async () => {
+    let s = await at("2026-04-22T10:00:00-03:00"); // a Wednesday
+    const ticket = await open(s.customer);
+    expect(ticket.sla.planName).toBe("Profissional");
+    let d = await deadlines(s.customer, ticket.number);
+    expect(d.first_response).toMatchObject({ dueAt: "2026-04-22T18:00:00.000Z", state: "on_time" }); // 15:00 -03
+    expect(d.resolution).toMatchObject({ dueAt: "2026-04-24T20:00:00.000Z", state: "on_time" }); // Fri 17:00 -03
+
+    s = await at("2026-04-22T11:00:00-03:00");
+    await call(
+      t.app,
+      "POST",
+      `/api/v1/tickets/${ticket.number}/messages`,
+      { body: "Pode enviar o XML?" },
+      { cookie: s.agent },
+    );
+    let version = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}`, undefined, { cookie: s.agent })
+    ).json().version;
+    await call(
+      t.app,
+      "PATCH",
+      `/api/v1/tickets/${ticket.number}`,
+      { version, status: "waiting_customer" },
+      { cookie: s.agent },
+    );
+    d = await deadlines(s.customer, ticket.number);
+    expect(d.first_response).toMatchObject({ state: "met", metAt: "2026-04-22T14:00:00.000Z" });
+    expect(d.resolution).toMatchObject({ dueAt: null, state: "paused" });
+
+    // Thursday 09:00: the customer answers. The pause held Wed 11–12, 13–18 and Thu 08–09: 7 business hours.
+    s = await at("2026-04-23T09:00:00-03:00");
+    await call(
+      t.app,
+      "POST",
+      `/api/v1/tickets/${ticket.number}/messages`,
+      { body: "Segue o XML." },
+      { cookie: s.customer },
+    );
+    d = await deadlines(s.customer, ticket.number);
+    expect(d.resolution).toMatchObject({ dueAt: "2026-04-27T18:00:00.000Z", state: "on_time" }); // Mon 15:00 -03
+    expect(d.next_response).toMatchObject({ dueAt: "2026-04-23T17:00:00.000Z", state: "on_time" }); // Thu 14:00 -03
+
+    // A priority change re-targets from what already ran: 1 h counted, 15 h of the 16 h left.
+    version = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}`, undefined, { cookie: s.agent })
+    ).json().version;
+    await call(
+      t.app,
+      "PATCH",
+      `/api/v1/tickets/${ticket.number}`,
+      { version, priority: "high" },
+      { cookie: s.agent },
+    );
+    d = await deadlines(s.agent, ticket.number);
+    expect(d.resolution.dueAt).toBe("2026-04-24T19:00:00.000Z"); // Fri 16:00 -03
+    expect(d.next_response.dueAt).toBe("2026-04-23T14:00:00.000Z"); // 2 h: Thu 11:00 -03
+  });
+
+  it("resolution is met when resolved, and a reopening resumes it where it stopped", async () => {
+    let s = await at("2026-04-22T10:00:00-03:00");
+    const ticket = await open(s.customer);
+    s = await at("2026-04-22T12:00:00-03:00");
+    let version = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}`, undefined, { cookie: s.agent })
+    ).json().version;
+    await call(
+      t.app,
+      "PATCH",
+      `/api/v1/tickets/${ticket.number}`,
+      { version, status: "resolved" },
+      { cookie: s.agent },
+    );
+    expect((await deadlines(s.customer, ticket.number)).resolution).toMatchObject({
+      state: "met",
+      metAt: "2026-04-22T15:00:00.000Z",
+    });
+
+    // Reopened Thursday 08:00 by the customer's reply. 2 h had run (Wed 10–12); the resolved span is
+    // a pause, so 22 h remain: Thu 9 h, Fri 9 h, Mon 08–12.
+    s = await at("2026-04-23T08:00:00-03:00");
+    await call(
+      t.app,
+      "POST",
+      `/api/v1/tickets/${ticket.number}/messages`,
+      { body: "Voltou a acontecer." },
+      { cookie: s.customer },
+    );
+    const d = await deadlines(s.customer, ticket.number);
+    expect(d.resolution).toMatchObject({ state: "on_time", metAt: null, dueAt: "2026-04-27T15:00:00.000Z" }); // Mon 12:00 -03
+    version = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}`, undefined, { cookie: s.agent })
+    ).json().version;
+    expect(version).toBeGreaterThan(1);
+  });
+
+  it("raises a warning and then a breach exactly once, even with two sweepers racing", async () => {
+    const s = await at("2026-04-22T10:00:00-03:00");
+    const ticket = await open(s.customer);
+    // On PostgreSQL a second connection pool stands for a second server process. An embedded SQLite
+    // server is one process: its sweeps race on the one connection.
+    const second =
+      t.ctx.connection.dialect === "postgres"
+        ? await openContext(t.ctx.config, { clock: t.clock, searchPath: t.database.searchPath, poolSize: 2 })
+        : t.ctx;
+    try {
+      // 80% of 4 h is 3 h 12 min: 10–12 and 13:00–14:12.
+      t.clock.set("2026-04-22T14:11:00-03:00");
+      expect(await sweepSla(t.ctx)).toEqual({ warnings: 0, breaches: 0 });
+      t.clock.set("2026-04-22T14:30:00-03:00");
+      const racing = await Promise.all([
+        sweepSla(t.ctx),
+        sweepSla(second),
+        sweepSla(t.ctx),
+        sweepSla(second),
+      ]);
+      // Every warning the racing sweepers claimed was written once: claims and events agree.
+      const claimed = racing.reduce((sum, r) => sum + r.warnings, 0);
+      const written = await t.ctx.db
+        .selectFrom("ticket_event")
+        .select("id")
+        .where("type", "=", "sla_warning")
+        .execute();
+      expect(claimed).toBeGreaterThanOrEqual(1);
+      expect(written).toHaveLength(claimed);
+      t.clock.set("2026-04-22T15:01:00-03:00");
+      await Promise.all([sweepSla(t.ctx), sweepSla(second)]);
+      await Promise.all([sweepSla(t.ctx), sweepSla(second)]);
+
+      const agent = await loginAs(t.app, agentUser);
+      const staffView = (
+        await call(t.app, "GET", `/api/v1/tickets/${ticket.number}`, undefined, { cookie: agent })
+      ).json();
+      const alerts = staffView.events.filter((e: { type: string }) => e.type.startsWith("sla_"));
+      const ofThisTicket = alerts.map((e: { type: string; metric: string; internal: boolean }) => [
+        e.type,
+        e.metric,
+        e.internal,
+      ]);
+      expect(ofThisTicket).toEqual([
+        ["sla_warning", "first_response", true],
+        ["sla_breach", "first_response", true],
+      ]);
+      const d = await deadlines(agent, ticket.number);
+      expect(d.first_response.state).toBe("breached");
+
+      const customer = await loginAs(t.app, customerUser);
+      const customerView = (
+        await call(t.app, "GET", `/api/v1/tickets/${ticket.number}`, undefined, { cookie: customer })
+      ).json();
+      expect(customerView.events.some((e: { type: string }) => e.type.startsWith("sla_"))).toBe(false);
+    } finally {
+      if (second !== t.ctx) await closeContext(second);
+    }
+  });
+});

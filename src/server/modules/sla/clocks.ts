@@ -1,0 +1,150 @@
+// The SLA clocks of one ticket, kept in step inside the ticket command that changes it: started at
+// opening, met by public staff replies and resolution, paused while waiting for the customer,
+// resumed where they stopped on reopening, re-targeted on a priority change.
+
+import type { Target } from "../../../contracts/sla";
+import type { Priority, TicketStatus } from "../../../contracts/tickets";
+import { dueAt, type Pause } from "../../../domain/sla/clock";
+import { newId } from "../../crypto";
+import type { Executor } from "../../db/schema";
+import { businessTimeOf, type SlaPolicy } from "./policy";
+import { clocksOfTicket, insertClock, type Metric, type SlaClockRow, updateClock } from "./repository";
+
+const TARGET_OF: Record<Metric, keyof Omit<Target, "businessHours">> = {
+  first_response: "firstResponseMinutes",
+  next_response: "nextResponseMinutes",
+  resolution: "resolutionMinutes",
+};
+
+export type ClockChange =
+  | { kind: "staff_reply" }
+  | { kind: "customer_message" }
+  | { kind: "status"; from: TicketStatus; to: TicketStatus; resolvedAt: number | null }
+  | { kind: "priority"; to: Priority };
+
+const pausesOf = (clock: SlaClockRow): Pause[] => JSON.parse(clock.pauses);
+
+/** The due and warning instants for the clock as it stands (null while an open pause holds it). */
+function scheduled(policy: SlaPolicy, priority: Priority, clock: SlaClockRow) {
+  const businessTime = businessTimeOf(policy, priority);
+  const pauses = pausesOf(clock);
+  return {
+    due_at: dueAt(businessTime, clock.started_at, clock.target_minutes, pauses),
+    warn_at: dueAt(businessTime, clock.started_at, clock.target_minutes * policy.warningShare, pauses),
+  };
+}
+
+function newClock(
+  ticketId: string,
+  metric: Metric,
+  cycle: number,
+  at: number,
+  policy: SlaPolicy,
+  priority: Priority,
+) {
+  const clock: SlaClockRow = {
+    id: newId(),
+    ticket_id: ticketId,
+    metric,
+    cycle,
+    started_at: at,
+    target_minutes: policy.targets[priority][TARGET_OF[metric]],
+    pauses: "[]",
+    due_at: null,
+    warn_at: null,
+    met_at: null,
+    stopped_at: null,
+    warned_at: null,
+    breached_at: null,
+  };
+  return { ...clock, ...scheduled(policy, priority, clock) };
+}
+
+export async function startTicketClocks(
+  trx: Executor,
+  ticket: { id: string; priority: Priority; created_at: number },
+  policy: SlaPolicy,
+): Promise<void> {
+  for (const metric of ["first_response", "resolution"] as const) {
+    await insertClock(trx, newClock(ticket.id, metric, 1, ticket.created_at, policy, ticket.priority));
+  }
+}
+
+/** What a change does to one running clock; undefined when it leaves the clock alone. */
+function changed(
+  clock: SlaClockRow,
+  change: ClockChange,
+  at: number,
+  policy: SlaPolicy,
+): Partial<SlaClockRow> | undefined {
+  const running = clock.met_at === null && clock.stopped_at === null;
+  const pauses = pausesOf(clock);
+  switch (change.kind) {
+    case "staff_reply":
+      return running && clock.metric !== "resolution" ? { met_at: at } : undefined;
+    case "priority":
+      return running
+        ? { target_minutes: policy.targets[change.to][TARGET_OF[clock.metric as Metric]] }
+        : undefined;
+    case "status": {
+      if (change.from === "resolved" && clock.metric === "resolution" && clock.met_at !== null) {
+        // Reopened: the resolution clock resumes where it stopped, the resolved span a pause.
+        return {
+          met_at: null,
+          pauses: JSON.stringify([...pauses, { from: change.resolvedAt ?? clock.met_at, to: at }]),
+        };
+      }
+      if (change.from === "cancelled" && clock.stopped_at !== null) {
+        return { stopped_at: null, pauses: JSON.stringify([...pauses, { from: clock.stopped_at, to: at }]) };
+      }
+      if (!running) return undefined;
+      if (change.to === "cancelled") return { stopped_at: at };
+      if (change.to === "resolved" && clock.metric === "resolution") return { met_at: at };
+      if (change.to === "waiting_customer")
+        return { pauses: JSON.stringify([...pauses, { from: at, to: null }]) };
+      if (change.from === "waiting_customer") {
+        return { pauses: JSON.stringify(pauses.map((p) => (p.to === null ? { ...p, to: at } : p))) };
+      }
+      return undefined;
+    }
+    case "customer_message":
+      return undefined;
+  }
+}
+
+/** Applies a ticket change to its clocks, at `at`, under the ticket's own policy. */
+export async function advanceTicketClocks(
+  trx: Executor,
+  ticket: { id: string; priority: Priority; policy: SlaPolicy | null },
+  change: ClockChange,
+  at: number,
+): Promise<void> {
+  const { policy } = ticket;
+  if (!policy) return;
+  const priority = change.kind === "priority" ? change.to : ticket.priority;
+  const clocks = await clocksOfTicket(trx, ticket.id);
+  for (const clock of clocks) {
+    const changes = changed(clock, change, at, policy);
+    if (!changes) continue;
+    const next = { ...clock, ...changes };
+    await updateClock(trx, clock.id, { ...changes, ...scheduled(policy, priority, next) });
+  }
+  if (change.kind === "customer_message")
+    await startNextResponse(trx, ticket.id, clocks, policy, priority, at);
+}
+
+/** A customer message starts a next-response cycle, once the first response was given. */
+async function startNextResponse(
+  trx: Executor,
+  ticketId: string,
+  clocks: SlaClockRow[],
+  policy: SlaPolicy,
+  priority: Priority,
+  at: number,
+): Promise<void> {
+  const firstAnswered = clocks.some((c) => c.metric === "first_response" && c.met_at !== null);
+  const cycles = clocks.filter((c) => c.metric === "next_response");
+  const waiting = cycles.some((c) => c.met_at === null && c.stopped_at === null);
+  if (!firstAnswered || waiting) return;
+  await insertClock(trx, newClock(ticketId, "next_response", cycles.length + 1, at, policy, priority));
+}

@@ -1,0 +1,61 @@
+// SLA clock rows: one per ticket, metric and cycle (next response starts a cycle per customer message).
+import type { Executor, SlaClockTable } from "../../db/schema";
+
+export type SlaClockRow = SlaClockTable;
+export type Metric = "first_response" | "next_response" | "resolution";
+
+export async function insertClock(db: Executor, row: SlaClockRow): Promise<void> {
+  await db.insertInto("sla_clock").values(row).execute();
+}
+
+export function clocksOfTicket(db: Executor, ticketId: string): Promise<SlaClockRow[]> {
+  return db
+    .selectFrom("sla_clock")
+    .selectAll()
+    .where("ticket_id", "=", ticketId)
+    .orderBy("metric")
+    .orderBy("cycle")
+    .execute();
+}
+
+export async function updateClock(
+  db: Executor,
+  id: string,
+  changes: Partial<Omit<SlaClockRow, "id" | "ticket_id">>,
+): Promise<void> {
+  await db.updateTable("sla_clock").set(changes).where("id", "=", id).execute();
+}
+
+/** Running clocks whose warning (or due) instant has passed and that have not fired it yet. */
+export function clocksToFire(db: Executor, kind: "warning" | "breach", now: number, limit: number) {
+  const instant = kind === "warning" ? "warn_at" : "due_at";
+  const fired = kind === "warning" ? "warned_at" : "breached_at";
+  return db
+    .selectFrom("sla_clock")
+    .select(["id", "ticket_id", "metric", "cycle"])
+    .where(instant, "<=", now)
+    .where(fired, "is", null)
+    .where("met_at", "is", null)
+    .where("stopped_at", "is", null)
+    .orderBy(instant)
+    .limit(limit)
+    .execute();
+}
+
+/** The atomic claim: of any number of sweepers, exactly one gets `true` for a clock and fires it. */
+export async function claimFiring(
+  db: Executor,
+  id: string,
+  kind: "warning" | "breach",
+  now: number,
+): Promise<boolean> {
+  const fired = kind === "warning" ? "warned_at" : "breached_at";
+  const result = await db
+    .updateTable("sla_clock")
+    .set({ [fired]: now })
+    .where("id", "=", id)
+    .where(fired, "is", null)
+    .where("met_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,65 @@
+// Support plans and business calendars: read by everyone (a customer sees its own plan), changed by admins.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  Calendar,
+  CalendarList,
+  type CalendarRequest,
+  Plan,
+  PlanList,
+  type PlanRequest,
+  type SimulateRequest,
+  SimulateResponse,
+} from "../../contracts/sla";
+import { apiRequest } from "./client";
+import { queryKeys } from "./query-keys";
+
+export function usePlans() {
+  return useQuery({
+    queryKey: queryKeys.plans,
+    queryFn: () => apiRequest("GET", "/api/v1/plans", PlanList),
+  });
+}
+
+/** Staff only. */
+export function useCalendars(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.calendars,
+    queryFn: () => apiRequest("GET", "/api/v1/calendars", CalendarList),
+    enabled,
+  });
+}
+
+/** Creates a plan when `planId` is null, else replaces it. */
+export function useSavePlan(planId: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: PlanRequest) =>
+      planId
+        ? apiRequest("PUT", `/api/v1/plans/${planId}`, Plan, request)
+        : apiRequest("POST", "/api/v1/plans", Plan, request),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.plans }),
+  });
+}
+
+/** Creates a calendar when `calendarId` is null, else replaces it; plans embed calendars, so both refresh. */
+export function useSaveCalendar(calendarId: string | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CalendarRequest) =>
+      calendarId
+        ? apiRequest("PUT", `/api/v1/calendars/${calendarId}`, Calendar, request)
+        : apiRequest("POST", "/api/v1/calendars", Calendar, request),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.calendars });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.plans });
+    },
+  });
+}
+
+/** When a ticket opened at a given moment would be due, and why. */
+export function useSimulateDeadline() {
+  return useMutation({
+    mutationFn: (request: SimulateRequest) =>
+      apiRequest("POST", "/api/v1/sla/simulate", SimulateResponse, request),
+  });
+}

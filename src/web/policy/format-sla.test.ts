@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { translator } from "../../i18n";
+import { describeWeeklyHours, formatIsoDate, formatTargetMinutes } from "./format-sla";
+
+const t = translator("pt-BR");
+const office: [string, string][] = [
+  ["08:00", "12:00"],
+  ["13:00", "18:00"],
+];
+
+describe("plans in words", () => {
+  it("writes deadlines in hours and minutes, saying which clock counts", () => {
+    expect(formatTargetMinutes(240, true, t)).toBe("4 h úteis");
+    expect(formatTargetMinutes(30, false, t)).toBe("30 min corridos (24x7)");
+    expect(formatTargetMinutes(90, true, t)).toBe("1 h 30 min úteis");
+  });
+
+  it("groups days with the same business hours", () => {
+    const week = { mon: office, tue: office, wed: office, thu: office, fri: office, sat: [], sun: [] };
+    expect(describeWeeklyHours(week, "pt-BR", t)).toEqual(["Segunda a sexta, 08:00–12:00 e 13:00–18:00"]);
+    const withSaturday = { ...week, sat: [["08:00", "12:00"] as [string, string]] };
+    expect(describeWeeklyHours(withSaturday, "pt-BR", t)[1]).toBe("Sábado, 08:00–12:00");
+  });
+
+  it("writes dates the reader's way", () => {
+    expect(formatIsoDate("2026-04-21", "pt-BR")).toBe("21/04/2026");
+    expect(formatIsoDate("2026-04-21", "en")).toBe("04/21/2026");
+  });
+});

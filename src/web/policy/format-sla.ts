@@ -1,0 +1,67 @@
+// Plans in words: "4 h úteis", "30 min corridos (24x7)", "Segunda a sexta, 08:00–12:00 e 13:00–18:00".
+import type { Locale } from "../../contracts/common";
+import type { Calendar, Target } from "../../contracts/sla";
+import type { Translate } from "../../i18n";
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+type WeeklyHours = Calendar["weeklyHours"];
+
+/** Whole hours and minutes only: honest about what the clock counts, no "dias úteis" guesswork. */
+export function formatDuration(minutes: number, t: Translate): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return t("sla.duration.minutes", { minutes: rest });
+  if (rest === 0) return t("sla.duration.hours", { hours });
+  return t("sla.duration.hoursMinutes", { hours, minutes: rest });
+}
+
+/** A deadline with the clock it runs on: business hours or around the clock. */
+export function formatTargetMinutes(minutes: number, businessHours: boolean, t: Translate): string {
+  const duration = formatDuration(minutes, t);
+  return businessHours ? t("sla.inBusinessHours", { duration }) : t("sla.aroundTheClock", { duration });
+}
+
+export function formatTarget(target: Target, field: "first" | "next" | "resolution", t: Translate): string {
+  const minutes =
+    field === "first"
+      ? target.firstResponseMinutes
+      : field === "next"
+        ? target.nextResponseMinutes
+        : target.resolutionMinutes;
+  return formatTargetMinutes(minutes, target.businessHours, t);
+}
+
+export function formatIntervals(ranges: readonly (readonly [string, string])[], locale: Locale): string {
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  return list.format(ranges.map(([from, to]) => `${from}–${to}`));
+}
+
+/** One line per run of consecutive days with the same hours; closed days are left out. */
+export function describeWeeklyHours(weeklyHours: WeeklyHours, locale: Locale, t: Translate): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (start < WEEKDAYS.length) {
+    const hours = weeklyHours[WEEKDAYS[start] as Weekday];
+    let end = start;
+    while (end + 1 < WEEKDAYS.length && sameHours(weeklyHours[WEEKDAYS[end + 1] as Weekday], hours)) end++;
+    if (hours.length > 0) {
+      const from = t(`sla.day.${WEEKDAYS[start] as Weekday}`);
+      const to = t(`sla.day.${WEEKDAYS[end] as Weekday}`);
+      const days = start === end ? from : t("sla.dayRange", { from, to: to.toLowerCase() });
+      lines.push(t("sla.hoursLine", { days, hours: formatIntervals(hours, locale) }));
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+function sameHours(a: WeeklyHours[Weekday], b: WeeklyHours[Weekday]): boolean {
+  return a.length === b.length && a.every(([from, to], i) => from === b[i]?.[0] && to === b[i]?.[1]);
+}
+
+/** "2026-04-21" as the reader writes dates: 21/04/2026, or 04/21/2026 in English. */
+export function formatIsoDate(date: string, locale: Locale): string {
+  const [year, month, day] = date.split("-");
+  return locale === "en" ? `${month}/${day}/${year}` : `${day}/${month}/${year}`;
+}
