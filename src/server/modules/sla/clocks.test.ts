@@ -127,6 +127,45 @@ describe("a ticket's SLA clocks", () => {
     expect(d.next_response.dueAt).toBe("2026-04-23T14:00:00.000Z"); // 2 h: Thu 11:00 -03
   });
 
+  it("explains a deadline: spans to staff, plain lines to everyone, nothing to other companies", async () => {
+    const s = await at("2026-04-20T16:00:00-03:00"); // Monday; Tuesday 21/04 is Tiradentes
+    const ticket = await open(s.customer);
+    const staff = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}/deadlines/first_response`, undefined, {
+        cookie: s.agent,
+      })
+    ).json();
+    expect(staff.dueAt).toBe("2026-04-22T10:00:00.000-03:00");
+    expect(staff.segments.map((x: { kind: string }) => x.kind)).toContain("holiday");
+    expect(staff.lines.join("\n")).toMatch(/Tiradentes/);
+    const customer = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}/deadlines/first_response`, undefined, {
+        cookie: s.customer,
+      })
+    ).json();
+    expect(customer.segments).toEqual([]);
+    expect(customer.lines).toEqual(staff.lines);
+    const stranger = await loginAs(t.app, await makeUser(t.ctx, "customer"));
+    const hidden = await call(
+      t.app,
+      "GET",
+      `/api/v1/tickets/${ticket.number}/deadlines/first_response`,
+      undefined,
+      {
+        cookie: stranger,
+      },
+    );
+    expect(hidden.statusCode).toBe(404);
+    const badMetric = await call(
+      t.app,
+      "GET",
+      `/api/v1/tickets/${ticket.number}/deadlines/lunch`,
+      undefined,
+      { cookie: s.agent },
+    );
+    expect(badMetric.statusCode).toBe(400);
+  });
+
   it("resolution is met when resolved, and a reopening resumes it where it stopped", async () => {
     let s = await at("2026-04-22T10:00:00-03:00");
     const ticket = await open(s.customer);
@@ -175,8 +214,17 @@ describe("a ticket's SLA clocks", () => {
         : t.ctx;
     try {
       // 80% of 4 h is 3 h 12 min: 10–12 and 13:00–14:12.
+      // One minute before this ticket's warning: other tickets' alerts fire, not this one's.
       t.clock.set("2026-04-22T14:11:00-03:00");
-      expect(await sweepSla(t.ctx)).toEqual({ warnings: 0, breaches: 0 });
+      await sweepSla(t.ctx);
+      const early = await t.ctx.db
+        .selectFrom("ticket_event")
+        .innerJoin("ticket", "ticket.id", "ticket_event.ticket_id")
+        .select("ticket_event.type")
+        .where("ticket.number", "=", ticket.number)
+        .where("ticket_event.type", "like", "sla_%")
+        .execute();
+      expect(early).toEqual([]);
       t.clock.set("2026-04-22T14:30:00-03:00");
       const racing = await Promise.all([
         sweepSla(t.ctx),
@@ -190,6 +238,7 @@ describe("a ticket's SLA clocks", () => {
         .selectFrom("ticket_event")
         .select("id")
         .where("type", "=", "sla_warning")
+        .where("created_at", "=", t.clock.now())
         .execute();
       expect(claimed).toBeGreaterThanOrEqual(1);
       expect(written).toHaveLength(claimed);

@@ -1,14 +1,20 @@
 // /api/v1/tickets: open a ticket, list the company's (or, for staff, all), read one, reply, change it.
+
 import { ErrorResponse, isStaffRole } from "../../../contracts/common";
+import { DeadlineExplanation } from "../../../contracts/sla";
 import {
   AddMessageRequest,
   CreateTicketRequest,
+  SlaMetric,
   Ticket,
   TicketListQuery,
   TicketNumberParams,
   TicketPage,
   UpdateTicketRequest,
 } from "../../../contracts/tickets";
+
+const DeadlineParams = TicketNumberParams.extend({ metric: SlaMetric });
+
 import { type Actor, policies, scopeOf } from "../../../domain/policies";
 import type { AppContext } from "../../context";
 import { errors } from "../../errors";
@@ -19,6 +25,7 @@ import { presentTicket, presentTicketSummary } from "./presenter";
 import {
   addMessage,
   changeTicket,
+  explainTicketDeadline,
   getTicketDetail,
   isTicketVisible,
   openTicket,
@@ -89,6 +96,30 @@ export function ticketRoutes(ctx: AppContext) {
         },
       },
       async (request) => present(requireAuth(request).actor, request.params.number),
+    );
+
+    app.get(
+      "/api/v1/tickets/:number/deadlines/:metric",
+      {
+        schema: {
+          tags: ["tickets", "sla"],
+          summary:
+            "“Como este prazo foi calculado”: a deadline's counted and skipped spans (staff) and plain lines",
+          params: DeadlineParams,
+          response: { 200: DeadlineExplanation, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        const explanation = await explainTicketDeadline(
+          ctx,
+          actor,
+          request.params.number,
+          request.params.metric,
+        );
+        if (!explanation) throw notFound();
+        return explanation;
+      },
     );
 
     app.post(

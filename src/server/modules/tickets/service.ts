@@ -22,6 +22,7 @@ import { claimPending } from "../attachments/repository";
 import { findCategory } from "../kb/repository";
 import { findScreen } from "../screens/repository";
 import { advanceTicketClocks, startTicketClocks } from "../sla/clocks";
+import { explainClock } from "../sla/explain";
 import { parsePolicy, policyForCompany } from "../sla/policy";
 import { clocksOfTicket } from "../sla/repository";
 import { newTicketEvent } from "./events";
@@ -318,4 +319,16 @@ export async function changeTicket(
     if (Object.keys(changes).length === 0) return;
     await updateTicketAt(trx, ticket.id, ticket.version, { ...changes, updated_at: now });
   });
+}
+
+/** The current cycle of one deadline, explained; undefined (→ 404) when invisible or absent. */
+export async function explainTicketDeadline(ctx: AppContext, actor: Actor, number: number, metric: string) {
+  const ticket = await findTicketRow(ctx.db, scopeOf(actor), number);
+  const policy = ticket ? parsePolicy(ticket.sla_policy) : null;
+  if (!ticket || !policy) return undefined;
+  const clock = (await clocksOfTicket(ctx.db, ticket.id))
+    .filter((c) => c.metric === metric && c.stopped_at === null)
+    .at(-1);
+  if (!clock) return undefined;
+  return explainClock(policy, clock, ticket.priority as Priority, isStaffRole(actor.role));
 }
