@@ -151,3 +151,31 @@ export const SimulateResponse = z.object({
   explanation: z.object({ firstResponse: DeadlineExplanation, resolution: DeadlineExplanation }),
 });
 export type SimulateResponse = z.infer<typeof SimulateResponse>;
+
+export const ComplianceQuery = z.strictObject({
+  /** "2026-04": tickets opened in that month (São Paulo time). */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "validation.month" }),
+});
+
+const Outcome = z.object({
+  met: z.number().int(),
+  breached: z.number().int(),
+  /** Still running, paused or stopped: not counted in the share. */
+  pending: z.number().int(),
+  /** met / (met + breached); null when nothing was decided yet. */
+  shareMet: z.number().nullable(),
+});
+
+export const ComplianceReport = z.object({
+  month: z.string(),
+  companies: z.array(
+    z.object({
+      companyId: Id,
+      companyName: z.string(),
+      tickets: z.number().int(),
+      firstResponse: Outcome,
+      resolution: Outcome,
+    }),
+  ),
+});
+export type ComplianceReport = z.infer<typeof ComplianceReport>;

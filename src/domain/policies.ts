@@ -87,6 +87,9 @@ export const policies = {
     /** A customer reads (and simulates) only its company's plan. */
     readPlan: (actor: Actor, plan: { id: string }, companyPlanId: string | null): Decision =>
       allowIf(isStaff(actor) || companyPlanId === plan.id, "hide"),
+    /** The compliance report is for supervisors (and admins). */
+    compliance: (actor: Actor): Decision =>
+      allowIf(actor.role === "supervisor" || actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
   },
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */

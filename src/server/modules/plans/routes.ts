@@ -6,6 +6,8 @@ import {
   CalendarIdParams,
   CalendarList,
   CalendarRequest,
+  ComplianceQuery,
+  ComplianceReport,
   Plan,
   PlanIdParams,
   PlanList,
@@ -19,6 +21,7 @@ import { errors } from "../../errors";
 import { authorize, commandMeta } from "../../http";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
+import { complianceReport } from "../sla/compliance";
 import { createCalendar, removeCalendar, replaceCalendar } from "./calendars";
 import { createPlan, removePlan, replacePlan } from "./plans";
 import { presentCalendar, presentPlan } from "./presenter";
@@ -205,6 +208,24 @@ export function planRoutes(ctx: AppContext) {
         authorize(policies.sla.manage(actor), planNotFound);
         await removePlan(ctx, commandMeta(request, ctx.config.publicUrl), request.params.planId);
         return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      "/api/v1/sla/compliance",
+      {
+        schema: {
+          tags: ["sla"],
+          summary:
+            "Per company, for tickets opened in a month: deadlines met, breached, pending and the share met",
+          querystring: ComplianceQuery,
+          response: { 200: ComplianceReport, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        authorize(policies.sla.compliance(actor));
+        return complianceReport(ctx, request.query.month);
       },
     );
 

@@ -272,4 +272,52 @@ describe("a ticket's SLA clocks", () => {
       if (second !== t.ctx) await closeContext(second);
     }
   });
+
+  it("reports compliance per company and month to supervisors", async () => {
+    // Every ticket above was opened in April 2026 for one company. At Wed 22/04 15:01 (-03):
+    // one first response was met in time, three are past due; no resolution is decided yet.
+    t.clock.set("2026-04-22T15:01:00-03:00");
+    const supervisor = await loginAs(t.app, await makeUser(t.ctx, "supervisor"));
+    const response = await call(t.app, "GET", "/api/v1/sla/compliance", undefined, {
+      cookie: supervisor,
+      query: { month: "2026-04" },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().companies).toEqual([
+      expect.objectContaining({
+        tickets: 4,
+        firstResponse: { met: 1, breached: 3, pending: 0, shareMet: 0.25 },
+        resolution: { met: 0, breached: 0, pending: 4, shareMet: null },
+      }),
+    ]);
+    const may = await call(t.app, "GET", "/api/v1/sla/compliance", undefined, {
+      cookie: supervisor,
+      query: { month: "2026-05" },
+    });
+    expect(may.json().companies).toEqual([]);
+
+    const agent = await loginAs(t.app, agentUser);
+    const customer = await loginAs(t.app, customerUser);
+    expect(
+      (
+        await call(t.app, "GET", "/api/v1/sla/compliance", undefined, {
+          cookie: agent,
+          query: { month: "2026-04" },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call(t.app, "GET", "/api/v1/sla/compliance", undefined, {
+          cookie: customer,
+          query: { month: "2026-04" },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const bad = await call(t.app, "GET", "/api/v1/sla/compliance", undefined, {
+      cookie: supervisor,
+      query: { month: "2026-13" },
+    });
+    expect(bad.json().error.fields).toEqual({ month: "Mês inválido: use AAAA-MM." });
+  });
 });

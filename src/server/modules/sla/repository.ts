@@ -59,3 +59,25 @@ export async function claimFiring(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The first-response and resolution clocks of tickets opened in [from, to), with their company. */
+export function clocksOfTicketsOpenedBetween(db: Executor, from: number, to: number) {
+  return db
+    .selectFrom("sla_clock")
+    .innerJoin("ticket", "ticket.id", "sla_clock.ticket_id")
+    .innerJoin("company", "company.id", "ticket.company_id")
+    .select([
+      "ticket.id as ticket_id",
+      "ticket.company_id",
+      "company.name as company_name",
+      "sla_clock.metric",
+      "sla_clock.due_at",
+      "sla_clock.met_at",
+      "sla_clock.breached_at",
+    ])
+    .where("ticket.created_at", ">=", from)
+    .where("ticket.created_at", "<", to)
+    .where("sla_clock.metric", "in", ["first_response", "resolution"])
+    .where("sla_clock.cycle", "=", 1)
+    .execute();
+}
