@@ -48,6 +48,18 @@ async function deepCursor(server: RunningServer): Promise<string> {
   return cursor;
 }
 
+/** The demo agent, seeded before the tickets were generated. */
+const DEMO_AGENT = { email: "juliana.prado@uno.com.br", password: "extranet-demo" };
+const agentCookies = new WeakMap<RunningServer, Promise<string>>();
+function agentCookieFor(server: RunningServer): Promise<string> {
+  let cookie = agentCookies.get(server);
+  if (!cookie) {
+    cookie = signIn(server.origin, DEMO_AGENT);
+    agentCookies.set(server, cookie);
+  }
+  return cookie;
+}
+
 export const ticketScenarios: HttpScenario[] = [
   {
     kind: "http",
@@ -89,5 +101,16 @@ export const ticketScenarios: HttpScenario[] = [
       if (!first) throw new Error("no resolved ticket to open");
       return { path: `/api/v1/tickets/${first.number}`, headers: { cookie } };
     },
+  },
+  {
+    kind: "http",
+    name: "sla-at-risk",
+    description: "Staff's “vence em breve / violado”: running deadlines soonest first (~40 000 open clocks)",
+    server: "extranet-tickets",
+    goal: { maxP99Ms: 20, dialect: "sqlite" },
+    target: async (server) => ({
+      path: "/api/v1/sla/at-risk?limit=25",
+      headers: { cookie: await agentCookieFor(server) },
+    }),
   },
 ];

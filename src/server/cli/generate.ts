@@ -7,13 +7,19 @@ import { Priority } from "../../contracts/tickets";
 import { analyze } from "../../domain/search/portuguese";
 import type { AppContext } from "../context";
 import { hashPassword, newId } from "../crypto";
-import type { TicketEventTable, TicketTable } from "../db/schema";
+import type { SlaClockTable, TicketEventTable, TicketTable } from "../db/schema";
 import { companyTerm } from "../db/search";
 import { renderMarkdown } from "../markdown";
 import { createCategory } from "../modules/kb/service";
+import { calendarOf, createCalendar } from "../modules/plans/calendars";
+import { createPlan } from "../modules/plans/plans";
+import { listPlanRows } from "../modules/plans/repository";
 import { upsertScreens } from "../modules/screens/service";
+import { newClock } from "../modules/sla/clocks";
+import type { SlaPolicy } from "../modules/sla/policy";
 import { newTicketEvent } from "../modules/tickets/events";
 import { demoCategories } from "../seed/content/faq";
+import { demoCalendar, demoPlans } from "../seed/content/plans";
 import { demoScreens } from "../seed/content/screens";
 import { out, withContext } from "./context";
 import { progress } from "./progress";
@@ -60,10 +66,54 @@ interface GeneratedCompany {
   userIds: string[];
 }
 
+/** The demo's Profissional plan (created with its calendar when absent): every generated company has it. */
+async function ensurePlan(ctx: AppContext): Promise<SlaPolicy> {
+  const meta = { actorId: null, ip: null, origin: "" };
+  let plan = (await listPlanRows(ctx.db)).find((p) => p.name === "Profissional");
+  if (!plan) {
+    const calendar = await createCalendar(ctx, meta, demoCalendar);
+    const profissional = demoPlans.find((p) => p.name === "Profissional") ?? demoPlans[0];
+    if (!profissional) throw new Error("no demo plan to generate with");
+    await createPlan(ctx, meta, { ...profissional, calendarId: calendar.id });
+    plan = (await listPlanRows(ctx.db)).find((p) => p.name === "Profissional");
+  }
+  if (!plan) throw new Error("the Profissional plan could not be created");
+  return {
+    planId: plan.id,
+    planName: plan.name,
+    calendarName: plan.calendar.name,
+    calendar: calendarOf(plan.calendar),
+    targets: JSON.parse(plan.targets),
+    warningShare: ctx.config.slaWarningShare,
+  };
+}
+
+/** The clocks a ticket in this status would have, as if it had lived its story. */
+function clocksFor(
+  policy: SlaPolicy,
+  ticket: { id: string; priority: Priority; status: string; createdAt: number; updatedAt: number },
+) {
+  const { id, priority, status, createdAt, updatedAt } = ticket;
+  const answered = status === "open" ? {} : { met_at: createdAt + 3_600_000 };
+  const resolution =
+    status === "resolved"
+      ? { met_at: updatedAt }
+      : status === "cancelled"
+        ? { stopped_at: updatedAt }
+        : status === "waiting_customer"
+          ? { pauses: JSON.stringify([{ from: updatedAt, to: null }]) }
+          : {};
+  return [
+    newClock(id, "first_response", 1, createdAt, policy, priority, answered),
+    newClock(id, "resolution", 1, createdAt, policy, priority, resolution),
+  ];
+}
+
 async function createCompanies(
   ctx: AppContext,
   count: number,
   passwordHash: string,
+  planId: string,
 ): Promise<GeneratedCompany[]> {
   const existing = await ctx.db
     .selectFrom("company")
@@ -86,6 +136,7 @@ async function createCompanies(
           state: BRAZILIAN_STATES[n % BRAZILIAN_STATES.length] ?? "SP",
           city: "Cidade Sintética",
           active: 1,
+          plan_id: planId,
           created_at: now,
           updated_at: now,
         })
@@ -128,7 +179,14 @@ export async function generate(
     .select("id")
     .where("role", "in", ["agent", "supervisor", "admin"])
     .execute();
-  const companies = await createCompanies(ctx, opts.companies, await hashPassword(GENERATED_PASSWORD));
+  const policy = await ensurePlan(ctx);
+  const policyJson = JSON.stringify(policy);
+  const companies = await createCompanies(
+    ctx,
+    opts.companies,
+    await hashPassword(GENERATED_PASSWORD),
+    policy.planId,
+  );
   const reserved = await ctx.db
     .updateTable("counter")
     .set((eb) => ({ value: eb("value", "+", opts.tickets) }))
@@ -143,6 +201,7 @@ export async function generate(
   for (let start = 0; start < opts.tickets; start += BATCH) {
     const tickets: TicketTable[] = [];
     const events: TicketEventTable[] = [];
+    const clocks: SlaClockTable[] = [];
     for (let i = start; i < Math.min(opts.tickets, start + BATCH); i++) {
       const company = companies[i % companies.length] as GeneratedCompany;
       const requester = pick(company.userIds);
@@ -187,12 +246,23 @@ export async function generate(
         created_at: createdAt,
         updated_at: updatedAt,
         resolved_at: status === "resolved" ? updatedAt : null,
-        // Synthetic companies have no plan: no SLA clocks to generate.
-        sla_policy: null,
+        sla_policy: policyJson,
       });
       const event = (type: string, at: number, fields: Partial<TicketEventTable> = {}) =>
         newTicketEvent(id, requester, at, { ...fields, type });
       events.push(event("opened", createdAt));
+      const ticket = tickets.at(-1);
+      if (ticket) {
+        clocks.push(
+          ...clocksFor(policy, {
+            id,
+            priority: ticket.priority as Priority,
+            status,
+            createdAt,
+            updatedAt: updatedAt,
+          }),
+        );
+      }
       if (status !== "open" && agents.length > 0) {
         const reply = "Olá! Estamos verificando e retornamos em breve.";
         events.push(
@@ -217,6 +287,11 @@ export async function generate(
         await trx
           .insertInto("ticket_event")
           .values(events.slice(e, e + 1000))
+          .execute();
+      for (let c = 0; c < clocks.length; c += 1000)
+        await trx
+          .insertInto("sla_clock")
+          .values(clocks.slice(c, c + 1000))
           .execute();
     });
     onProgress(Math.min(opts.tickets, start + BATCH), opts.tickets);

@@ -27,9 +27,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("breached_at", "bigint")
     .addUniqueConstraint("sla_clock_cycle_uq", ["ticket_id", "metric", "cycle"])
     .execute();
-  // The sweeper's two questions: which running clocks are past their warning, past their due instant.
+  // The sweeper's two questions (which running clocks are past their warning, past their due
+  // instant) and the console's "vence em breve / violado" queue (running clocks by due instant).
   await db.schema.createIndex("sla_clock_warn_idx").on("sla_clock").columns(["warn_at"]).execute();
-  await db.schema.createIndex("sla_clock_due_idx").on("sla_clock").columns(["due_at"]).execute();
+  await db.schema
+    .createIndex("sla_clock_running_due_idx")
+    .on("sla_clock")
+    .columns(["met_at", "stopped_at", "due_at", "ticket_id"])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { ErrorResponse } from "../../../contracts/common";
 import {
+  AtRiskPage,
+  AtRiskQuery,
   Calendar,
   CalendarIdParams,
   CalendarList,
@@ -22,6 +24,7 @@ import { authorize, commandMeta } from "../../http";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { complianceReport } from "../sla/compliance";
+import { runningDeadlines } from "../sla/repository";
 import { createCalendar, removeCalendar, replaceCalendar } from "./calendars";
 import { createPlan, removePlan, replacePlan } from "./plans";
 import { presentCalendar, presentPlan } from "./presenter";
@@ -226,6 +229,39 @@ export function planRoutes(ctx: AppContext) {
         const { actor } = requireAuth(request);
         authorize(policies.sla.compliance(actor));
         return complianceReport(ctx, request.query.month);
+      },
+    );
+
+    app.get(
+      "/api/v1/sla/at-risk",
+      {
+        schema: {
+          tags: ["sla"],
+          summary: "Staff: running deadlines, soonest (and breached) first",
+          querystring: AtRiskQuery,
+          response: { 200: AtRiskPage, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        authorize(policies.sla.readAll(actor));
+        const now = ctx.clock.now();
+        const rows = await runningDeadlines(ctx.db, {
+          dueBefore: request.query.dueBefore ? Date.parse(request.query.dueBefore) : undefined,
+          limit: request.query.limit,
+        });
+        return {
+          items: rows.map((row) => ({
+            ticketNumber: row.number,
+            subject: row.subject,
+            companyName: row.company_name,
+            priority: row.priority,
+            status: row.status,
+            metric: row.metric as "first_response" | "next_response" | "resolution",
+            dueAt: new Date(row.due_at ?? 0).toISOString(),
+            breached: (row.due_at ?? 0) < now,
+          })),
+        };
       },
     );
 

@@ -320,4 +320,23 @@ describe("a ticket's SLA clocks", () => {
     });
     expect(bad.json().error.fields).toEqual({ month: "Mês inválido: use AAAA-MM." });
   });
+
+  it("lists running deadlines soonest first for staff only", async () => {
+    t.clock.set("2026-04-22T15:01:00-03:00");
+    const agent = await loginAs(t.app, agentUser);
+    const response = await call(t.app, "GET", "/api/v1/sla/at-risk", undefined, {
+      cookie: agent,
+      query: { limit: "100" },
+    });
+    expect(response.statusCode).toBe(200);
+    const items = response.json().items as { dueAt: string; breached: boolean; metric: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.map((i) => i.dueAt)).toEqual([...items.map((i) => i.dueAt)].sort());
+    expect(items.filter((i) => i.breached).every((i) => Date.parse(i.dueAt) < t.clock.now())).toBe(true);
+    expect(items.some((i) => i.breached)).toBe(true);
+    const customer = await loginAs(t.app, customerUser);
+    expect(
+      (await call(t.app, "GET", "/api/v1/sla/at-risk", undefined, { cookie: customer })).statusCode,
+    ).toBe(404);
+  });
 });

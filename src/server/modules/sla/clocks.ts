@@ -34,14 +34,16 @@ function scheduled(policy: SlaPolicy, priority: Priority, clock: SlaClockRow) {
   };
 }
 
-function newClock(
+/** A new clock row, scheduled; `fields` (pauses, met or stopped) shape it before it is scheduled. */
+export function newClock(
   ticketId: string,
   metric: Metric,
   cycle: number,
   at: number,
   policy: SlaPolicy,
   priority: Priority,
-) {
+  fields: Partial<SlaClockRow> = {},
+): SlaClockRow {
   const clock: SlaClockRow = {
     id: newId(),
     ticket_id: ticketId,
@@ -56,6 +58,7 @@ function newClock(
     stopped_at: null,
     warned_at: null,
     breached_at: null,
+    ...fields,
   };
   return { ...clock, ...scheduled(policy, priority, clock) };
 }

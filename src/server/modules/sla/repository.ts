@@ -81,3 +81,27 @@ export function clocksOfTicketsOpenedBetween(db: Executor, from: number, to: num
     .where("sla_clock.cycle", "=", 1)
     .execute();
 }
+
+/** Running deadlines, soonest first, with their ticket: the console's "vence em breve / violado". */
+export function runningDeadlines(db: Executor, options: { dueBefore?: number | undefined; limit: number }) {
+  return db
+    .selectFrom("sla_clock")
+    .innerJoin("ticket", "ticket.id", "sla_clock.ticket_id")
+    .innerJoin("company", "company.id", "ticket.company_id")
+    .select([
+      "ticket.number",
+      "ticket.subject",
+      "ticket.priority",
+      "ticket.status",
+      "company.name as company_name",
+      "sla_clock.metric",
+      "sla_clock.due_at",
+    ])
+    .where("sla_clock.met_at", "is", null)
+    .where("sla_clock.stopped_at", "is", null)
+    .where("sla_clock.due_at", "is not", null)
+    .$if(options.dueBefore !== undefined, (q) => q.where("sla_clock.due_at", "<", options.dueBefore ?? 0))
+    .orderBy("sla_clock.due_at")
+    .limit(options.limit)
+    .execute();
+}
