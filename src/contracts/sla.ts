@@ -179,3 +179,24 @@ export const ComplianceReport = z.object({
   ),
 });
 export type ComplianceReport = z.infer<typeof ComplianceReport>;
+
+export const AtRiskQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  /** Only deadlines due before this instant (default: all running ones, soonest first). */
+  dueBefore: z.iso.datetime().optional(),
+});
+
+export const AtRiskPage = z.object({
+  items: z.array(
+    z.object({
+      ticketNumber: z.number().int(),
+      subject: z.string(),
+      companyName: z.string(),
+      priority: z.string(),
+      status: z.string(),
+      metric: z.enum(["first_response", "next_response", "resolution"]),
+      dueAt: Instant,
+      breached: z.boolean(),
+    }),
+  ),
+});

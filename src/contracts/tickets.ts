@@ -98,6 +98,7 @@ export const TicketEventType = z.enum([
   "reopened",
   "sla_warning",
   "sla_breach",
+  "kind_changed",
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 
@@ -118,6 +119,8 @@ export const TicketEvent = z.object({
   toPriority: Priority.nullable(),
   /** SLA warnings and breaches (internal): which deadline. */
   metric: z.enum(["first_response", "next_response", "resolution"]).nullable(),
+  /** Reclassifications: support (in the plan, under SLA) or consultancy (billable, no support SLA). */
+  toKind: TicketKind.nullable(),
   attachments: z.array(Attachment),
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;
@@ -190,6 +193,8 @@ export const UpdateTicketRequest = z.strictObject({
   version: z.number().int().positive(),
   status: TicketStatus.optional(),
   priority: Priority.optional(),
+  /** Consultancy stops the support SLA; back to support resumes it. */
+  kind: TicketKind.optional(),
 });
 export type UpdateTicketRequest = z.infer<typeof UpdateTicketRequest>;
 

@@ -174,6 +174,8 @@ export interface TicketEventTable {
   to_priority: string | null;
   /** SLA events: the metric they concern. */
   metric: string | null;
+  /** "kind_changed" events: the new classification. */
+  to_kind: string | null;
   created_at: number;
 }
 

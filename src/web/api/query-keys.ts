@@ -1,5 +1,8 @@
 // The cache keys of the web client's queries, in one place so that invalidation cannot drift.
-import type { TicketStatus } from "../../contracts/tickets";
+import type { TicketSla, TicketStatus } from "../../contracts/tickets";
+
+/** first_response · next_response · resolution */
+export type SlaMetric = TicketSla["deadlines"][number]["metric"];
 
 /** The filters a ticket list is asked with; part of its cache key. */
 export interface TicketListFilters {
@@ -18,6 +21,9 @@ export const queryKeys = {
   ticketLists: ["tickets", "list"],
   ticketList: (filters: TicketListFilters) => ["tickets", "list", filters] as const,
   ticket: (number: number) => ["tickets", "one", number] as const,
+  /** Under the ticket's key, so that refreshing the ticket refreshes its explanations too. */
+  ticketDeadline: (number: number, metric: SlaMetric) =>
+    ["tickets", "one", number, "deadline", metric] as const,
   plans: ["plans"],
   calendars: ["calendars"],
 } as const;

@@ -6,6 +6,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("ticket").addColumn("sla_policy", "text").execute();
   // Which SLA metric an "sla_warning" or "sla_breach" history event is about.
   await db.schema.alterTable("ticket_event").addColumn("metric", "text").execute();
+  // "kind_changed" events: support or consultancy.
+  await db.schema.alterTable("ticket_event").addColumn("to_kind", "text").execute();
 
   await db.schema
     .createTable("sla_clock")
@@ -39,6 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("sla_clock").execute();
+  await db.schema.alterTable("ticket_event").dropColumn("to_kind").execute();
   await db.schema.alterTable("ticket_event").dropColumn("metric").execute();
   await db.schema.alterTable("ticket").dropColumn("sla_policy").execute();
 }

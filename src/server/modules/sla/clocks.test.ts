@@ -273,9 +273,51 @@ describe("a ticket's SLA clocks", () => {
     }
   });
 
+  it("reclassifying as consultancy stops the support SLA and says so; back to support resumes it", async () => {
+    let s = await at("2026-04-22T10:00:00-03:00");
+    const ticket = await open(s.customer);
+    s = await at("2026-04-22T11:00:00-03:00");
+    let version = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}`, undefined, { cookie: s.agent })
+    ).json().version;
+    const consultancy = await call(
+      t.app,
+      "PATCH",
+      `/api/v1/tickets/${ticket.number}`,
+      { version, kind: "consultancy" },
+      { cookie: s.agent },
+    );
+    expect(consultancy.json()).toMatchObject({ kind: "consultancy" });
+    const seen = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}`, undefined, { cookie: s.customer })
+    ).json();
+    expect(seen.sla.deadlines).toEqual([]);
+    expect(seen.events.at(-1)).toMatchObject({
+      type: "kind_changed",
+      toKind: "consultancy",
+      internal: false,
+    });
+
+    // Back to support on Thursday 08:00: 1 h had run; Wed 11–18 is a pause; 3 h of first response remain.
+    s = await at("2026-04-23T08:00:00-03:00");
+    version = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}`, undefined, { cookie: s.agent })
+    ).json().version;
+    await call(
+      t.app,
+      "PATCH",
+      `/api/v1/tickets/${ticket.number}`,
+      { version, kind: "support" },
+      { cookie: s.agent },
+    );
+    const d = await deadlines(s.customer, ticket.number);
+    expect(d.first_response).toMatchObject({ state: "on_time", dueAt: "2026-04-23T14:00:00.000Z" }); // Thu 11:00 -03
+  });
+
   it("reports compliance per company and month to supervisors", async () => {
     // Every ticket above was opened in April 2026 for one company. At Wed 22/04 15:01 (-03):
-    // one first response was met in time, three are past due; no resolution is decided yet.
+    // one first response was met in time, three are past due, one is due on Thursday after the
+    // consultancy detour; no resolution is decided yet.
     t.clock.set("2026-04-22T15:01:00-03:00");
     const supervisor = await loginAs(t.app, await makeUser(t.ctx, "supervisor"));
     const response = await call(t.app, "GET", "/api/v1/sla/compliance", undefined, {
@@ -285,9 +327,9 @@ describe("a ticket's SLA clocks", () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().companies).toEqual([
       expect.objectContaining({
-        tickets: 4,
-        firstResponse: { met: 1, breached: 3, pending: 0, shareMet: 0.25 },
-        resolution: { met: 0, breached: 0, pending: 4, shareMet: null },
+        tickets: 5,
+        firstResponse: { met: 1, breached: 3, pending: 1, shareMet: 0.25 },
+        resolution: { met: 0, breached: 0, pending: 5, shareMet: null },
       }),
     ]);
     const may = await call(t.app, "GET", "/api/v1/sla/compliance", undefined, {

@@ -20,7 +20,8 @@ export type ClockChange =
   | { kind: "staff_reply" }
   | { kind: "customer_message" }
   | { kind: "status"; from: TicketStatus; to: TicketStatus; resolvedAt: number | null }
-  | { kind: "priority"; to: Priority };
+  | { kind: "priority"; to: Priority }
+  | { kind: "classification"; to: "support" | "consultancy" };
 
 const pausesOf = (clock: SlaClockRow): Pause[] => JSON.parse(clock.pauses);
 
@@ -110,6 +111,12 @@ function changed(
       }
       return undefined;
     }
+    case "classification":
+      if (change.to === "consultancy") return running ? { stopped_at: at } : undefined;
+      // Back to support: what consultancy stopped resumes, the consultancy span a pause.
+      return clock.stopped_at !== null && clock.met_at === null
+        ? { stopped_at: null, pauses: JSON.stringify([...pauses, { from: clock.stopped_at, to: at }]) }
+        : undefined;
     case "customer_message":
       return undefined;
   }

@@ -20,6 +20,7 @@ export function newTicketEvent(
     from_priority: null,
     to_priority: null,
     metric: null,
+    to_kind: null,
     created_at: at,
     ...fields,
   };

@@ -67,6 +67,7 @@ function presentEvent(row: EventWithActor, attachments: AttachmentRow[]): Ticket
     fromPriority: row.from_priority as Priority | null,
     toPriority: row.to_priority as Priority | null,
     metric: row.metric as TicketEvent["metric"],
+    toKind: row.to_kind as TicketKind | null,
     attachments: attachments.filter((a) => a.event_id === row.id).map(presentAttachment),
   };
 }

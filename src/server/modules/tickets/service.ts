@@ -316,6 +316,14 @@ export async function changeTicket(
         }),
       );
     }
+    if (props.kind !== undefined && props.kind !== ticket.kind) {
+      changes.kind = props.kind;
+      await advanceTicketClocks(trx, clockTicket, { kind: "classification", to: props.kind }, now);
+      await insertEvent(
+        trx,
+        newTicketEvent(ticket.id, actor.userId, now, { type: "kind_changed", to_kind: props.kind }),
+      );
+    }
     if (Object.keys(changes).length === 0) return;
     await updateTicketAt(trx, ticket.id, ticket.version, { ...changes, updated_at: now });
   });

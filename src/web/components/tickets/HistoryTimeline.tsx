@@ -9,6 +9,7 @@ import {
   IconLock,
   IconPaperclip,
   IconRefresh,
+  IconTag,
   IconUser,
 } from "@tabler/icons-react";
 import type { TicketEvent } from "../../../contracts/tickets";
@@ -57,5 +58,7 @@ function iconOf(event: TicketEvent) {
       return { color: "yellow", icon: IconAlarm };
     case "sla_breach":
       return { color: "red", icon: IconAlarm };
+    case "kind_changed":
+      return { color: "indigo", icon: IconTag };
   }
 }

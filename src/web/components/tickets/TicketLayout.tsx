@@ -1,4 +1,4 @@
-// A ticket's page, shared by portal and console: header, description and history left, details right;
+// A ticket's page, shared by portal and console: header, description and history left, deadlines and details right;
 // each side adds its own reply area and side panel.
 import { Grid, Paper, Stack, Title } from "@mantine/core";
 import type { ReactNode } from "react";
@@ -6,6 +6,7 @@ import type { Ticket } from "../../../contracts/tickets";
 import { useI18n } from "../../i18n/i18n";
 import { usePageTitle } from "../use-page-title";
 import { HistoryTimeline } from "./HistoryTimeline";
+import { type Audience, TicketDeadlines } from "./TicketDeadlines";
 import { TicketDescription } from "./TicketDescription";
 import { TicketDetails } from "./TicketDetails";
 import { TicketHeader } from "./TicketHeader";
@@ -15,13 +16,23 @@ interface TicketLayoutProps {
   listPath: string;
   ticketPath: (number: number) => string;
   showCompany?: boolean;
+  /** Whose words the deadlines speak: a paused one waits for "você" or for "cliente". */
+  audience: Audience;
   /** Below the history: the reply box, or why there is none. */
   reply: ReactNode;
   /** Above the details: staff's status and priority controls. */
   aside?: ReactNode;
 }
 
-export function TicketLayout({ ticket, listPath, ticketPath, showCompany, reply, aside }: TicketLayoutProps) {
+export function TicketLayout({
+  ticket,
+  listPath,
+  ticketPath,
+  showCompany,
+  audience,
+  reply,
+  aside,
+}: TicketLayoutProps) {
   const { t } = useI18n();
   usePageTitle(t("ticket.title", { number: ticket.number }));
   return (
@@ -45,6 +56,7 @@ export function TicketLayout({ ticket, listPath, ticketPath, showCompany, reply,
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg" pos={{ md: "sticky" }} top={80}>
             {aside}
+            <TicketDeadlines ticket={ticket} audience={audience} />
             <TicketDetails ticket={ticket} ticketPath={ticketPath} showCompany={showCompany} />
           </Stack>
         </Grid.Col>

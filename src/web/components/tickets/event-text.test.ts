@@ -16,6 +16,7 @@ const base: TicketEvent = {
   fromPriority: null,
   toPriority: null,
   metric: null,
+  toKind: null,
   attachments: [],
 };
 

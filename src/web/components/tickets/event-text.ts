@@ -27,6 +27,8 @@ export function eventText(event: TicketEvent, t: Translate, locale: Locale): str
       return t("ticket.event.slaWarning", { deadline: deadlineInSentence(event.metric, t) });
     case "sla_breach":
       return t("ticket.event.slaBreach", { deadline: deadlineInSentence(event.metric, t) });
+    case "kind_changed":
+      return event.toKind === "consultancy" ? t("ticket.event.toConsultancy") : t("ticket.event.toSupport");
   }
 }
 

@@ -14,6 +14,7 @@ export function ConsoleTicketPage() {
           key={ticket.number}
           ticket={ticket}
           listPath="/console"
+          audience="staff"
           ticketPath={consoleTicketPath}
           showCompany
           aside={ticket.abilities.changeStatus ? <StaffControls ticket={ticket} /> : null}

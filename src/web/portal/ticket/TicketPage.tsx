@@ -13,6 +13,7 @@ export function TicketPage() {
           key={ticket.number}
           ticket={ticket}
           listPath="/portal/tickets"
+          audience="customer"
           ticketPath={portalTicketPath}
           reply={<ReplyArea ticket={ticket} />}
         />
