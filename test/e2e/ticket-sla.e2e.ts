@@ -1,0 +1,60 @@
+// A customer reads a fresh ticket's deadlines ("Prazos (SLA)") and how the first response's was calculated.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CategoryList } from "../../src/contracts/kb";
+import { Ticket } from "../../src/contracts/tickets";
+import { signInThroughApi } from "./support/api";
+import { launchBrowser, newPage } from "./support/browser";
+import { demo, signIn, waitForPath } from "./support/journeys";
+import { seedExample } from "./support/tickets";
+
+const origin = inject("origin");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opened through the API just now, so its first response is still "no prazo". */
+async function openTicket(): Promise<number> {
+  const api = await signInThroughApi(origin, demo.customer.email);
+  const category = CategoryList.parse(await api.get("/api/v1/categories")).items[0];
+  if (!category) throw new Error("the demo data has no category");
+  // Only the number: the rest of the ticket is the page's to show.
+  const ticket = Ticket.pick({ number: true }).parse(
+    await api.post("/api/v1/tickets", {
+      categoryId: category.id,
+      subject: seedExample.subject,
+      description: seedExample.description,
+      screenCode: "ATW0001",
+      exampleRecord: seedExample.exampleRecord,
+      priority: "low",
+    }),
+  );
+  return ticket.number;
+}
+
+describe("a ticket's deadlines", () => {
+  it("shows the customer its deadlines and how the first response's was calculated", async () => {
+    const number = await openTicket();
+    const path = `/portal/tickets/${number}`;
+    const { context, page } = await newPage(browser, origin);
+    await page.goto(path);
+    await waitForPath(page, "/login");
+    await signIn(page, demo.customer.email);
+    await waitForPath(page, path);
+
+    const deadlines = page.getByRole("region", { name: "Prazos (SLA)" });
+    const firstResponse = deadlines.getByRole("listitem").filter({ hasText: "Primeira resposta até" });
+    await firstResponse.getByText("no prazo", { exact: true }).waitFor();
+    await firstResponse.getByRole("button", { name: "Como este prazo foi calculado" }).click();
+    const lines = firstResponse.getByRole("list").getByRole("listitem");
+    await lines.first().waitFor();
+    expect(await lines.count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
