@@ -1,25 +1,17 @@
 // Staff handle a ticket in the console: status and priority with the ticket's version, and what a stale
 // version (someone else changed it meanwhile) looks like.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { TicketPage } from "../../src/contracts/tickets";
 import { signInThroughApi } from "./support/api";
-import { launchBrowser, newPage } from "./support/browser";
+import { browserForThisFile, newPage } from "./support/browser";
 import { demo, signIn, waitForPath } from "./support/journeys";
 
 const origin = inject("origin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 async function agentOn(path: string): Promise<Page> {
-  const { page } = await newPage(browser, origin);
+  const { page } = await newPage(browser(), origin);
   await page.goto(path);
   await waitForPath(page, "/login");
   await signIn(page, demo.agent.email);
@@ -81,7 +73,7 @@ describe("the console's queue", () => {
       });
     const total = (await all()).length;
 
-    const { page } = await newPage(browser, origin);
+    const { page } = await newPage(browser(), origin);
     await page.goto("/login");
     await signIn(page, demo.agent.email);
     await waitForPath(page, "/console");

@@ -1,23 +1,14 @@
 // Staff land in the support console; each side of the app keeps to its own audience.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, saveScreenshot } from "./support/browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile, newPage, saveScreenshot } from "./support/browser";
 import { demo, signIn, waitForPath } from "./support/journeys";
 
 const origin = inject("origin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 describe("support console", () => {
   it("greets an agent with the console, not the customer menu", async () => {
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
     await page.goto("/login");
     await signIn(page, demo.agent.email);
     await waitForPath(page, "/console");
@@ -35,7 +26,7 @@ describe("support console", () => {
   });
 
   it("sends a customer who opens the console back to the portal", async () => {
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
     await page.goto("/console");
     await waitForPath(page, "/login");
     await signIn(page, demo.customerAdmin.email);

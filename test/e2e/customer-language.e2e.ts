@@ -1,18 +1,17 @@
 // A customer signs in, finds the seed's menu and their company, and switches to English for good.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, saveScreenshot } from "./support/browser";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { signInThroughApi } from "./support/api";
+import { browserForThisFile, newPage, saveScreenshot } from "./support/browser";
 import { demo, signIn, waitForPath } from "./support/journeys";
 
 const origin = inject("origin");
-let browser: Browser;
+const browser = browserForThisFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
+// The journeys share one demo server: give the account its Portuguese back for the files after this one.
 afterAll(async () => {
-  await browser?.close();
+  const api = await signInThroughApi(origin, demo.customer.email);
+  await api.patch("/api/v1/me", { locale: "pt-BR" });
 });
 
 const menu = (page: Page) => page.getByRole("navigation");
@@ -20,7 +19,7 @@ const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.la
 
 describe("customer portal in the user's language", () => {
   it("remembers English on the account, not just in the browser", async () => {
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
 
     // Signed out, the portal sends the customer to sign in, in Portuguese.
     await page.goto("/");

@@ -1,22 +1,13 @@
 // A new customer account gets its password through the one-time link the support team hands over.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { CompanyPage } from "../../src/contracts/companies";
 import { CreatedUser } from "../../src/contracts/users";
 import { signInThroughApi } from "./support/api";
-import { launchBrowser, newPage } from "./support/browser";
+import { browserForThisFile, newPage } from "./support/browser";
 import { demo, signIn, waitForPath } from "./support/journeys";
 
 const origin = inject("origin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 describe("set password by one-time link", () => {
   it("lets a new customer choose a password and sign in with it", async () => {
@@ -36,7 +27,7 @@ describe("set password by one-time link", () => {
     const link = created.setPasswordLink.url;
     expect(link.startsWith(`${origin}/set-password#token=`)).toBe(true);
 
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
     await page.goto(link);
     await page.getByRole("heading", { name: "Definir senha" }).waitFor();
     // The secret leaves the address bar once read.
@@ -68,7 +59,7 @@ describe("set password by one-time link", () => {
     await context.close();
 
     // The link works once.
-    const again = await newPage(browser, origin);
+    const again = await newPage(browser(), origin);
     await again.page.goto(link);
     await again.page.getByRole("heading", { name: "Definir senha" }).waitFor();
     await again.page.getByLabel("Nova senha", { exact: true }).fill(password);

@@ -1,23 +1,14 @@
 // The sign-in page: its look, the API's messages in Portuguese, and the way back to the page asked for.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, saveScreenshot } from "./support/browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile, newPage, saveScreenshot } from "./support/browser";
 import { demo, signIn, waitForPath } from "./support/journeys";
 
 const origin = inject("origin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 describe("sign-in page", () => {
   it("shows the brand, the form and how to get an account", async () => {
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
     await page.goto("/login");
     await page.getByText("Extranet UNO").waitFor();
     await page.getByText("Portal de relacionamento com o cliente").waitFor();
@@ -34,7 +25,7 @@ describe("sign-in page", () => {
   });
 
   it("says the e-mail or password is wrong, in Portuguese", async () => {
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
     await page.goto("/login");
     await signIn(page, demo.customerAdmin.email, "senha-errada-123");
     const alert = page.getByRole("alert");
@@ -46,7 +37,7 @@ describe("sign-in page", () => {
   });
 
   it("puts the API's field messages under the fields", async () => {
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
     await page.goto("/login");
     await signIn(page, "fernanda.lima", "");
     await page.getByText("E-mail inválido.").waitFor();
@@ -56,7 +47,7 @@ describe("sign-in page", () => {
   });
 
   it("returns to the page the user asked for, and never to another site", async () => {
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
     await page.goto("/profile");
     await page.waitForURL((url) => url.pathname === "/login" && url.searchParams.get("next") === "/profile");
     await signIn(page, demo.customerAdmin.email);
@@ -64,7 +55,7 @@ describe("sign-in page", () => {
     await page.getByRole("heading", { name: "Meu perfil" }).waitFor();
     await context.close();
 
-    const second = await newPage(browser, origin);
+    const second = await newPage(browser(), origin);
     await second.page.goto("/login?next=//evil.example/phish");
     await signIn(second.page, demo.customerAdmin.email);
     await waitForPath(second.page, "/portal/tickets");

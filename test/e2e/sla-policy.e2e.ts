@@ -1,23 +1,14 @@
 // The support policy as a customer reads it, and the admin's deadline simulator across a holiday.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, saveScreenshot } from "./support/browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile, newPage, saveScreenshot } from "./support/browser";
 import { demo, signIn, waitForPath } from "./support/journeys";
 
 const origin = inject("origin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 describe("support policy and deadlines", () => {
   it("shows a customer its own plan, its deadlines and what consultancy is", async () => {
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
     await page.goto("/login");
     await signIn(page, demo.customer.email);
     await waitForPath(page, "/portal/tickets");
@@ -40,7 +31,7 @@ describe("support policy and deadlines", () => {
   });
 
   it("lets the admin simulate a deadline across Tiradentes", async () => {
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
     await page.goto("/login");
     await signIn(page, demo.admin.email);
     await waitForPath(page, "/console");

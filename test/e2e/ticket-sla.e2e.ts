@@ -1,23 +1,14 @@
 // A customer reads a fresh ticket's deadlines ("Prazos (SLA)") and how the first response's was calculated.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { CategoryList } from "../../src/contracts/kb";
 import { Ticket } from "../../src/contracts/tickets";
 import { signInThroughApi } from "./support/api";
-import { launchBrowser, newPage } from "./support/browser";
+import { browserForThisFile, newPage } from "./support/browser";
 import { demo, signIn, waitForPath } from "./support/journeys";
 import { seedExample } from "./support/tickets";
 
 const origin = inject("origin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 /** Opened through the API just now, so its first response is still "no prazo". */
 async function openTicket(): Promise<number> {
@@ -42,7 +33,7 @@ describe("a ticket's deadlines", () => {
   it("shows the customer its deadlines and how the first response's was calculated", async () => {
     const number = await openTicket();
     const path = `/portal/tickets/${number}`;
-    const { context, page } = await newPage(browser, origin);
+    const { context, page } = await newPage(browser(), origin);
     await page.goto(path);
     await waitForPath(page, "/login");
     await signIn(page, demo.customer.email);

@@ -1,11 +1,11 @@
 // The seed's story end to end: a customer reads the FAQ, opens a ticket with the Support Policy's example,
 // finds it with the "lupa"; an agent answers and adds an internal note; the customer reads and replies.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { ArticleList, CategoryList } from "../../src/contracts/kb";
 import { Ticket, TicketPage } from "../../src/contracts/tickets";
 import { signInThroughApi } from "./support/api";
-import { launchBrowser, newPage, saveScreenshot } from "./support/browser";
+import { browserForThisFile, newPage, saveScreenshot } from "./support/browser";
 import { demo, signIn, waitForPath } from "./support/journeys";
 import {
   createdTicketNumber,
@@ -18,20 +18,12 @@ import {
 } from "./support/tickets";
 
 const origin = inject("origin");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 const history = (page: Page) => page.getByRole("region", { name: "Histórico" });
 
 async function signedIn(email: string, landing: string): Promise<Page> {
-  const { page } = await newPage(browser, origin);
+  const { page } = await newPage(browser(), origin);
   await page.goto("/login");
   await signIn(page, email);
   await waitForPath(page, landing);

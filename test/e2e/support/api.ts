@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from "./journeys";
 export interface ApiSession {
   get: (path: string) => Promise<unknown>;
   post: (path: string, body: unknown) => Promise<unknown>;
+  patch: (path: string, body: unknown) => Promise<unknown>;
 }
 
 /** Signs in through POST /api/v1/auth/login and keeps the session cookie for later calls. */
@@ -37,5 +38,9 @@ export async function signInThroughApi(
     const answer: unknown = await response.json();
     return answer;
   };
-  return { get: (path) => call("GET", path), post: (path, body) => call("POST", path, body) };
+  return {
+    get: (path) => call("GET", path),
+    post: (path, body) => call("POST", path, body),
+    patch: (path, body) => call("PATCH", path, body),
+  };
 }

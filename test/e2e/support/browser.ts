@@ -1,7 +1,9 @@
 // Debian's Chromium through playwright-core: one browser per test file, a fresh context (no cookies) per test.
+
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../../test-results");
 
@@ -44,4 +46,19 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** One browser per test file, launched before its tests and closed after them; call the getter in a test. */
+export function browserForThisFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is not launched yet");
+    return browser;
+  };
 }
