@@ -92,6 +92,7 @@ async function ensurePlan(ctx: AppContext): Promise<SlaPolicy> {
 function clocksFor(
   policy: SlaPolicy,
   ticket: { id: string; priority: Priority; status: string; createdAt: number; updatedAt: number },
+  now: number,
 ) {
   const { id, priority, status, createdAt, updatedAt } = ticket;
   const answered = status === "open" ? {} : { met_at: createdAt + 3_600_000 };
@@ -103,9 +104,16 @@ function clocksFor(
         : status === "waiting_customer"
           ? { pauses: JSON.stringify([{ from: updatedAt, to: null }]) }
           : {};
+  // Synthetic history: warnings and breaches already past count as raised, or the sweeper would
+  // raise tens of thousands of them the moment the server starts.
+  const raised = (clock: SlaClockTable): SlaClockTable => ({
+    ...clock,
+    warned_at: clock.warn_at !== null && clock.warn_at < now ? clock.warn_at : null,
+    breached_at: clock.due_at !== null && clock.due_at < now ? clock.due_at : null,
+  });
   return [
-    newClock(id, "first_response", 1, createdAt, policy, priority, answered),
-    newClock(id, "resolution", 1, createdAt, policy, priority, resolution),
+    raised(newClock(id, "first_response", 1, createdAt, policy, priority, answered)),
+    raised(newClock(id, "resolution", 1, createdAt, policy, priority, resolution)),
   ];
 }
 
@@ -254,13 +262,17 @@ export async function generate(
       const ticket = tickets.at(-1);
       if (ticket) {
         clocks.push(
-          ...clocksFor(policy, {
-            id,
-            priority: ticket.priority as Priority,
-            status,
-            createdAt,
-            updatedAt: updatedAt,
-          }),
+          ...clocksFor(
+            policy,
+            {
+              id,
+              priority: ticket.priority as Priority,
+              status,
+              createdAt,
+              updatedAt: updatedAt,
+            },
+            now,
+          ),
         );
       }
       if (status !== "open" && agents.length > 0) {

@@ -31,7 +31,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // The sweeper's two questions (which running clocks are past their warning, past their due
   // instant) and the console's "vence em breve / violado" queue (running clocks by due instant).
-  await db.schema.createIndex("sla_clock_warn_idx").on("sla_clock").columns(["warn_at"]).execute();
+  // Unfired, running clocks come first (equality on the nulls), then the instant as a range: the
+  // sweep reads only what it may fire, however many clocks history holds.
+  await db.schema
+    .createIndex("sla_clock_unwarned_idx")
+    .on("sla_clock")
+    .columns(["warned_at", "met_at", "stopped_at", "warn_at"])
+    .execute();
+  await db.schema
+    .createIndex("sla_clock_unbreached_idx")
+    .on("sla_clock")
+    .columns(["breached_at", "met_at", "stopped_at", "due_at"])
+    .execute();
   await db.schema
     .createIndex("sla_clock_running_due_idx")
     .on("sla_clock")
