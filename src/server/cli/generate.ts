@@ -16,7 +16,7 @@ import { createPlan } from "../modules/plans/plans";
 import { listPlanRows } from "../modules/plans/repository";
 import { upsertScreens } from "../modules/screens/service";
 import { newClock } from "../modules/sla/clocks";
-import type { SlaPolicy } from "../modules/sla/policy";
+import { type SlaPolicy, snapshotPolicy } from "../modules/sla/policy";
 import { newTicketEvent } from "../modules/tickets/events";
 import { demoCategories } from "../seed/content/faq";
 import { demoCalendar, demoPlans } from "../seed/content/plans";
@@ -188,7 +188,7 @@ export async function generate(
     .where("role", "in", ["agent", "supervisor", "admin"])
     .execute();
   const policy = await ensurePlan(ctx);
-  const policyJson = JSON.stringify(policy);
+  const policyId = await snapshotPolicy(ctx.db, policy, ctx.clock.now());
   const companies = await createCompanies(
     ctx,
     opts.companies,
@@ -254,7 +254,7 @@ export async function generate(
         created_at: createdAt,
         updated_at: updatedAt,
         resolved_at: status === "resolved" ? updatedAt : null,
-        sla_policy: policyJson,
+        sla_policy_id: policyId,
       });
       const event = (type: string, at: number, fields: Partial<TicketEventTable> = {}) =>
         newTicketEvent(id, requester, at, { ...fields, type });

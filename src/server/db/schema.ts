@@ -152,8 +152,8 @@ export interface TicketTable {
   version: number;
   /** Terms of the subject, description, example record and public replies. */
   search_terms: string;
-  /** JSON snapshot of the plan's policy when the ticket was opened; null without a plan. */
-  sla_policy: string | null;
+  /** The plan's policy when the ticket was opened (a shared snapshot); null without a plan. */
+  sla_policy_id: string | null;
   created_at: number;
   /** Last change a customer can see (internal notes do not move it). */
   updated_at: number;
@@ -240,6 +240,14 @@ export interface SlaClockTable {
   breached_at: number | null;
 }
 
+export interface SlaPolicyTable {
+  /** SHA-256 of `policy`. */
+  id: string;
+  /** JSON: SlaPolicy. */
+  policy: string;
+  created_at: number;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -259,6 +267,7 @@ export interface Database {
   business_calendar: BusinessCalendarTable;
   plan: PlanTable;
   sla_clock: SlaClockTable;
+  sla_policy: SlaPolicyTable;
 }
 
 export type Db = Kysely<Database>;

@@ -2,8 +2,19 @@
 import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // JSON snapshot { planId, planName, calendar, targets, warningShare }; null: the company had no plan.
-  await db.schema.alterTable("ticket").addColumn("sla_policy", "text").execute();
+  // Policy snapshots, content-addressed (id = SHA-256 of the JSON): the tickets opened under one
+  // version of a plan share one row instead of each carrying a copy.
+  await db.schema
+    .createTable("sla_policy")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("policy", "text", (c) => c.notNull())
+    .addColumn("created_at", "bigint", (c) => c.notNull())
+    .execute();
+  // null: the company had no plan when the ticket was opened.
+  await db.schema
+    .alterTable("ticket")
+    .addColumn("sla_policy_id", "text", (c) => c.references("sla_policy.id"))
+    .execute();
   // Which SLA metric an "sla_warning" or "sla_breach" history event is about.
   await db.schema.alterTable("ticket_event").addColumn("metric", "text").execute();
   // "kind_changed" events: support or consultancy.
@@ -54,5 +65,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("sla_clock").execute();
   await db.schema.alterTable("ticket_event").dropColumn("to_kind").execute();
   await db.schema.alterTable("ticket_event").dropColumn("metric").execute();
-  await db.schema.alterTable("ticket").dropColumn("sla_policy").execute();
+  await db.schema.alterTable("ticket").dropColumn("sla_policy_id").execute();
+  await db.schema.dropTable("sla_policy").execute();
 }

@@ -1,6 +1,7 @@
 // The SLA policy a ticket keeps from the moment it is opened: a snapshot of its company's plan (a
 // later plan change applies to new tickets only), and the compiled calendar to count it in.
 
+import { createHash } from "node:crypto";
 import type { Target } from "../../../contracts/sla";
 import type { Priority } from "../../../contracts/tickets";
 import { type BusinessTime, businessTimeFor, compileCalendar } from "../../../domain/sla/business-time";
@@ -8,6 +9,7 @@ import type { BusinessCalendar } from "../../../domain/sla/calendar";
 import type { Executor } from "../../db/schema";
 import { calendarOf } from "../plans/calendars";
 import { findPlanRow, planOfCompany } from "../plans/repository";
+import { findPolicySnapshot, insertPolicySnapshot } from "./repository";
 
 export interface SlaPolicy {
   planId: string;
@@ -37,8 +39,28 @@ export async function policyForCompany(
   };
 }
 
-export const parsePolicy = (json: string | null): SlaPolicy | null =>
-  json === null ? null : JSON.parse(json);
+/** Stores the snapshot once (content-addressed) and returns its id. */
+export async function snapshotPolicy(db: Executor, policy: SlaPolicy, at: number): Promise<string> {
+  const json = JSON.stringify(policy);
+  const id = createHash("sha256").update(json).digest("hex");
+  await insertPolicySnapshot(db, { id, policy: json, created_at: at });
+  return id;
+}
+
+// A snapshot never changes once written (its id is its content's hash): safe to keep in memory.
+const snapshots = new Map<string, SlaPolicy>();
+
+export async function loadPolicy(db: Executor, id: string | null): Promise<SlaPolicy | null> {
+  if (id === null) return null;
+  const cached = snapshots.get(id);
+  if (cached) return cached;
+  const json = await findPolicySnapshot(db, id);
+  if (json === undefined) return null;
+  const policy: SlaPolicy = JSON.parse(json);
+  if (snapshots.size > 1000) snapshots.clear();
+  snapshots.set(id, policy);
+  return policy;
+}
 
 // Compiling builds a year of intervals: snapshots of one plan share one compiled calendar.
 const compiled = new Map<string, BusinessTime>();

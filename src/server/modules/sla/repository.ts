@@ -1,5 +1,5 @@
 // SLA clock rows: one per ticket, metric and cycle (next response starts a cycle per customer message).
-import type { Executor, SlaClockTable } from "../../db/schema";
+import type { Executor, SlaClockTable, SlaPolicyTable } from "../../db/schema";
 
 export type SlaClockRow = SlaClockTable;
 export type Metric = "first_response" | "next_response" | "resolution";
@@ -104,4 +104,17 @@ export function runningDeadlines(db: Executor, options: { dueBefore?: number | u
     .orderBy("sla_clock.due_at")
     .limit(options.limit)
     .execute();
+}
+
+/** Content-addressed: writing the same snapshot twice keeps one row. */
+export async function insertPolicySnapshot(db: Executor, row: SlaPolicyTable): Promise<void> {
+  await db
+    .insertInto("sla_policy")
+    .values(row)
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
+}
+
+export async function findPolicySnapshot(db: Executor, id: string): Promise<string | undefined> {
+  return (await db.selectFrom("sla_policy").select("policy").where("id", "=", id).executeTakeFirst())?.policy;
 }

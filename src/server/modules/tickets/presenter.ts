@@ -14,7 +14,7 @@ import type {
 import { reopenDeadline, staffMovesFrom } from "../../../domain/tickets/status";
 import { toIso, toIsoOrNull } from "../../db/time";
 import type { AttachmentRow } from "../attachments/repository";
-import { parsePolicy } from "../sla/policy";
+import type { SlaPolicy } from "../sla/policy";
 import { presentSla } from "../sla/presenter";
 import type { SlaClockRow } from "../sla/repository";
 import type { EventWithActor, TicketSummaryRow, TicketWithNames } from "./repository";
@@ -77,19 +77,20 @@ export interface TicketView {
   events: EventWithActor[];
   attachments: AttachmentRow[];
   clocks: SlaClockRow[];
+  policy: SlaPolicy | null;
 }
 
 export function presentTicket(
   view: TicketView,
   options: { staff: boolean; reopenWindowMs: number; now: number },
 ): Ticket {
-  const { ticket, events, attachments, clocks } = view;
+  const { ticket, events, attachments, clocks, policy } = view;
   const status = ticket.status as TicketStatus;
   const reopenUntil = reopenDeadline(status, ticket.resolved_at, options.reopenWindowMs);
   const customerMayReply = status !== "cancelled" && (reopenUntil === null || options.now <= reopenUntil);
   return {
     ...presentTicketSummary(ticket),
-    sla: presentSla(parsePolicy(ticket.sla_policy), clocks, ticket.priority as Priority, options.now),
+    sla: presentSla(policy, clocks, ticket.priority as Priority, options.now),
     description: ticket.description,
     descriptionHtml: ticket.description_html,
     exampleRecord: ticket.example_record,

@@ -23,7 +23,7 @@ import { findCategory } from "../kb/repository";
 import { findScreen } from "../screens/repository";
 import { advanceTicketClocks, startTicketClocks } from "../sla/clocks";
 import { explainClock } from "../sla/explain";
-import { parsePolicy, policyForCompany } from "../sla/policy";
+import { loadPolicy, policyForCompany, snapshotPolicy } from "../sla/policy";
 import { clocksOfTicket } from "../sla/repository";
 import { newTicketEvent } from "./events";
 import {
@@ -100,7 +100,7 @@ export async function openTicket(
         companyTerm(requester.companyId),
         ...analyze(`${props.subject} ${props.description} ${props.exampleRecord} ${props.screenCode}`),
       ].join(" "),
-      sla_policy: policy ? JSON.stringify(policy) : null,
+      sla_policy_id: policy ? await snapshotPolicy(trx, policy, now) : null,
       created_at: now,
       updated_at: now,
       resolved_at: null,
@@ -126,12 +126,13 @@ export async function getTicketDetail(ctx: AppContext, actor: Actor, number: num
   const ticket = await findTicketByNumber(ctx.db, scopeOf(actor), number);
   if (!ticket) return undefined;
   const visibility = visibilityOf(actor);
-  const [events, attachments, clocks] = await Promise.all([
+  const [events, attachments, clocks, policy] = await Promise.all([
     listEvents(ctx.db, ticket.id, visibility),
     listTicketAttachments(ctx.db, ticket.id, visibility),
     clocksOfTicket(ctx.db, ticket.id),
+    loadPolicy(ctx.db, ticket.sla_policy_id),
   ]);
-  return { ticket, events, attachments, clocks };
+  return { ticket, events, attachments, clocks, policy };
 }
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
 
@@ -241,7 +242,7 @@ export async function addMessage(
     const clockTicket = {
       id: ticket.id,
       priority: ticket.priority as Priority,
-      policy: parsePolicy(ticket.sla_policy),
+      policy: await loadPolicy(trx, ticket.sla_policy_id),
     };
     if (next !== status) {
       await advanceTicketClocks(
@@ -282,7 +283,7 @@ export async function changeTicket(
     const clockTicket = {
       id: ticket.id,
       priority: ticket.priority as Priority,
-      policy: parsePolicy(ticket.sla_policy),
+      policy: await loadPolicy(trx, ticket.sla_policy_id),
     };
     if (props.status !== undefined && props.status !== status) {
       if (!canStaffMove(status, props.status)) throw errors.rule("ticket.invalid_transition");
@@ -332,7 +333,7 @@ export async function changeTicket(
 /** The current cycle of one deadline, explained; undefined (→ 404) when invisible or absent. */
 export async function explainTicketDeadline(ctx: AppContext, actor: Actor, number: number, metric: string) {
   const ticket = await findTicketRow(ctx.db, scopeOf(actor), number);
-  const policy = ticket ? parsePolicy(ticket.sla_policy) : null;
+  const policy = ticket ? await loadPolicy(ctx.db, ticket.sla_policy_id) : null;
   if (!ticket || !policy) return undefined;
   const clock = (await clocksOfTicket(ctx.db, ticket.id))
     .filter((c) => c.metric === metric && c.stopped_at === null)
