@@ -1,11 +1,12 @@
 // Business calendar use cases: validated by the SLA engine's own rules, compiled once and reused.
 import type { CalendarRequest } from "../../../contracts/sla";
-import { type BusinessTime, compileCalendar } from "../../../domain/sla/business-time";
+import type { BusinessTime } from "../../../domain/sla/business-time";
 import { type BusinessCalendar, validateCalendar } from "../../../domain/sla/calendar";
 import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { errors, ValidationError } from "../../errors";
 import { recordAudit } from "../audit/repository";
+import { compiledCalendar } from "../sla/compiled-calendars";
 import {
   type CalendarRow,
   calendarInUse,
@@ -108,16 +109,6 @@ export async function removeCalendar(ctx: AppContext, meta: CommandMeta, id: str
   });
 }
 
-// Compiling a calendar builds a year of intervals (tens of ms): keep each version compiled.
-const compiled = new Map<string, BusinessTime>();
-
 export function businessTimeOf(row: CalendarRow): BusinessTime {
-  const key = `${row.id}@${row.updated_at}`;
-  let businessTime = compiled.get(key);
-  if (!businessTime) {
-    businessTime = compileCalendar(calendarOf(row));
-    if (compiled.size > 200) compiled.clear();
-    compiled.set(key, businessTime);
-  }
-  return businessTime;
+  return compiledCalendar(calendarOf(row));
 }

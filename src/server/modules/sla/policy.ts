@@ -4,11 +4,12 @@
 import { createHash } from "node:crypto";
 import type { Target } from "../../../contracts/sla";
 import type { Priority } from "../../../contracts/tickets";
-import { type BusinessTime, businessTimeFor, compileCalendar } from "../../../domain/sla/business-time";
+import { type BusinessTime, businessTimeFor } from "../../../domain/sla/business-time";
 import type { BusinessCalendar } from "../../../domain/sla/calendar";
 import type { Executor } from "../../db/schema";
 import { calendarOf } from "../plans/calendars";
 import { findPlanRow, planOfCompany } from "../plans/repository";
+import { compiledCalendar } from "./compiled-calendars";
 import { findPolicySnapshot, insertPolicySnapshot } from "./repository";
 
 export interface SlaPolicy {
@@ -62,17 +63,7 @@ export async function loadPolicy(db: Executor, id: string | null): Promise<SlaPo
   return policy;
 }
 
-// Compiling builds a year of intervals: snapshots of one plan share one compiled calendar.
-const compiled = new Map<string, BusinessTime>();
-
 /** The clock a priority's target counts in: the calendar's business hours, or around the clock. */
 export function businessTimeOf(policy: SlaPolicy, priority: Priority): BusinessTime {
-  const key = JSON.stringify(policy.calendar);
-  let calendar = compiled.get(key);
-  if (!calendar) {
-    calendar = compileCalendar(policy.calendar);
-    if (compiled.size > 100) compiled.clear();
-    compiled.set(key, calendar);
-  }
-  return businessTimeFor(policy.targets[priority], calendar);
+  return businessTimeFor(policy.targets[priority], compiledCalendar(policy.calendar));
 }
