@@ -10,16 +10,26 @@ interface TicketPage {
   nextCursor: string | null;
 }
 
-// Sessions are per server: sign in once and share the cookie between the scenarios.
-const cookies = new WeakMap<RunningServer, Promise<string>>();
-function cookieFor(server: RunningServer): Promise<string> {
-  let cookie = cookies.get(server);
+/** The demo agent, seeded before the tickets were generated. */
+const DEMO_AGENT = { email: "juliana.prado@uno.com.br", password: "extranet-demo" };
+
+// Sessions are per server and user: sign in once and share the cookie between the scenarios.
+const sessions = new WeakMap<RunningServer, Map<string, Promise<string>>>();
+function sessionFor(
+  server: RunningServer,
+  credentials: { email: string; password: string },
+): Promise<string> {
+  const byUser = sessions.get(server) ?? new Map<string, Promise<string>>();
+  sessions.set(server, byUser);
+  let cookie = byUser.get(credentials.email);
   if (!cookie) {
-    cookie = signIn(server.origin, GENERATED_CUSTOMER);
-    cookies.set(server, cookie);
+    cookie = signIn(server.origin, credentials);
+    byUser.set(credentials.email, cookie);
   }
   return cookie;
 }
+const cookieFor = (server: RunningServer) => sessionFor(server, GENERATED_CUSTOMER);
+const agentCookieFor = (server: RunningServer) => sessionFor(server, DEMO_AGENT);
 
 async function page(server: RunningServer, cookie: string, query: string): Promise<TicketPage> {
   const response = await fetch(`${server.origin}/api/v1/tickets?${query}`, { headers: { cookie } });
@@ -46,18 +56,6 @@ async function deepCursor(server: RunningServer): Promise<string> {
   }
   if (!cursor) throw new Error("the generated company has too few tickets for a deep cursor");
   return cursor;
-}
-
-/** The demo agent, seeded before the tickets were generated. */
-const DEMO_AGENT = { email: "juliana.prado@uno.com.br", password: "extranet-demo" };
-const agentCookies = new WeakMap<RunningServer, Promise<string>>();
-function agentCookieFor(server: RunningServer): Promise<string> {
-  let cookie = agentCookies.get(server);
-  if (!cookie) {
-    cookie = signIn(server.origin, DEMO_AGENT);
-    agentCookies.set(server, cookie);
-  }
-  return cookie;
 }
 
 export const ticketScenarios: HttpScenario[] = [
