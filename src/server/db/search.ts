@@ -33,12 +33,17 @@ export const companyTerm = (companyId: string): string =>
 /** True when the query has something to search for. */
 export const hasTerms = (terms: QueryTerm[]) => terms.some((t) => clean(t.term) !== "");
 
-/** `ticket` rows whose terms match every query term (the last one also as a prefix). */
-export function ticketMatches(dialect: Dialect, terms: QueryTerm[]): Expression<SqlBool> {
+/** The full-text query text for the dialect: what `ticketMatchesText` takes as its parameter. */
+export function matchText(dialect: Dialect, terms: QueryTerm[]): string {
+  return dialect === "postgres" ? tsQuery(terms) : ftsQuery(terms);
+}
+
+/** `ticket` rows whose terms match `text` (from `matchText`), which reaches the SQL as a parameter. */
+export function ticketMatchesText(dialect: Dialect, text: string): Expression<SqlBool> {
   if (dialect === "postgres") {
-    return sql<SqlBool>`to_tsvector('simple', ticket.search_terms) @@ to_tsquery('simple', ${tsQuery(terms)})`;
+    return sql<SqlBool>`to_tsvector('simple', ticket.search_terms) @@ to_tsquery('simple', ${text})`;
   }
-  return sql<SqlBool>`ticket.number in (select rowid from ticket_fts where ticket_fts match ${ftsQuery(terms)})`;
+  return sql<SqlBool>`ticket.number in (select rowid from ticket_fts where ticket_fts match ${text})`;
 }
 
 /** `article` rows whose terms match. */

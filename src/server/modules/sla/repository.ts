@@ -1,4 +1,5 @@
 // SLA clock rows: one per ticket, metric and cycle (next response starts a cycle per customer message).
+import { PreparedQuery } from "../../db/prepared";
 import type { Executor, SlaClockTable, SlaPolicyTable } from "../../db/schema";
 
 export type SlaClockRow = SlaClockTable;
@@ -8,14 +9,20 @@ export async function insertClock(db: Executor, row: SlaClockRow): Promise<void>
   await db.insertInto("sla_clock").values(row).execute();
 }
 
+const ticketClocks = new PreparedQuery(
+  (db, _shape: null, values: { ticketId: string }) =>
+    db
+      .selectFrom("sla_clock")
+      .selectAll()
+      .where("ticket_id", "=", values.ticketId)
+      .orderBy("metric")
+      .orderBy("cycle"),
+  () => "",
+);
+
+/** A ticket's clocks, read on every ticket page: compiled once. */
 export function clocksOfTicket(db: Executor, ticketId: string): Promise<SlaClockRow[]> {
-  return db
-    .selectFrom("sla_clock")
-    .selectAll()
-    .where("ticket_id", "=", ticketId)
-    .orderBy("metric")
-    .orderBy("cycle")
-    .execute();
+  return ticketClocks.execute(db, null, { ticketId });
 }
 
 export async function updateClock(

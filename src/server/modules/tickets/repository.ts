@@ -4,9 +4,10 @@ import { sql } from "kysely";
 import type { Scope } from "../../../domain/policies";
 import type { QueryTerm } from "../../../domain/search/portuguese";
 import { dialectOf } from "../../db/dialect";
+import { PreparedQuery } from "../../db/prepared";
 import type { Executor, TicketEventTable, TicketTable } from "../../db/schema";
 import { scopedCompanyId } from "../../db/scope";
-import { companyTerm, ticketMatches } from "../../db/search";
+import { companyTerm, matchText, ticketMatchesText } from "../../db/search";
 
 export type TicketRow = TicketTable;
 export type TicketEventRow = TicketEventTable;
@@ -14,9 +15,8 @@ export type TicketEventRow = TicketEventTable;
 /** Which history a reader may see: customers only public events. */
 export type Visibility = "public" | "all";
 
-/** A ticket joined with the rows that name its company, requester, category and screen, in scope. */
-function ticketsJoinedWithNames(db: Executor, scope: Scope) {
-  const companyId = scopedCompanyId(scope);
+/** A ticket joined with the rows that name its company, requester, category and screen. */
+function ticketsJoinedWithNames(db: Executor) {
   return db
     .selectFrom("ticket")
     .innerJoin("company", "company.id", "ticket.company_id")
@@ -29,13 +29,12 @@ function ticketsJoinedWithNames(db: Executor, scope: Scope) {
       "requester.role as requester_role",
       "category.name as category_name",
       "screen.name as screen_name",
-    ])
-    .$if(companyId !== undefined, (q) => q.where("ticket.company_id", "=", companyId ?? ""));
+    ]);
 }
 
 /** What a list row shows: no long texts, so a page of 25 reads little. */
-function ticketSummaries(db: Executor, scope: Scope) {
-  return ticketsJoinedWithNames(db, scope).select([
+function ticketSummaries(db: Executor) {
+  return ticketsJoinedWithNames(db).select([
     "ticket.number",
     "ticket.status",
     "ticket.priority",
@@ -53,8 +52,8 @@ export type TicketSummaryRow = Awaited<
 >;
 
 /** The whole ticket with the names its page shows, in one query. */
-function ticketsWithNames(db: Executor, scope: Scope) {
-  return ticketsJoinedWithNames(db, scope)
+function ticketsWithNames(db: Executor) {
+  return ticketsJoinedWithNames(db)
     .leftJoin("ticket as related", "related.id", "ticket.related_ticket_id")
     .selectAll("ticket")
     .select("related.number as related_number");
@@ -63,12 +62,22 @@ export type TicketWithNames = Awaited<
   ReturnType<ReturnType<typeof ticketsWithNames>["executeTakeFirstOrThrow"]>
 >;
 
+// A ticket's page, by number, in or out of a company's scope.
+const ticketByNumber = new PreparedQuery(
+  (db, scoped: boolean, values: { number: number; companyId: string }) =>
+    ticketsWithNames(db)
+      .where("ticket.number", "=", values.number)
+      .$if(scoped, (q) => q.where("ticket.company_id", "=", values.companyId)),
+  (scoped) => (scoped ? "company" : "all"),
+);
+
 export function findTicketByNumber(
   db: Executor,
   scope: Scope,
   number: number,
 ): Promise<TicketWithNames | undefined> {
-  return ticketsWithNames(db, scope).where("ticket.number", "=", number).executeTakeFirst();
+  const companyId = scopedCompanyId(scope);
+  return ticketByNumber.executeTakeFirst(db, companyId !== undefined, { number, companyId: companyId ?? "" });
 }
 
 /**
@@ -103,10 +112,65 @@ export interface TicketListFilter {
   limit: number;
 }
 
+/** Which optional parts a list query has: one compiled query per combination. */
+interface ListShape {
+  company: boolean;
+  status: boolean;
+  exclude: boolean;
+  number: boolean;
+  search: boolean;
+  after: boolean;
+}
+
+interface ListValues {
+  [name: string]: string | number;
+  companyId: string;
+  status: string;
+  excludeNumber: number;
+  number: number;
+  match: string;
+  afterUpdatedAt: number;
+  afterNumber: number;
+  limit: number;
+}
+
+const ticketList = new PreparedQuery(
+  (db, shape: ListShape, values: ListValues) =>
+    ticketSummaries(db)
+      .$if(shape.company, (q) => q.where("ticket.company_id", "=", values.companyId))
+      .$if(shape.status, (q) => q.where("ticket.status", "=", values.status))
+      .$if(shape.exclude, (q) => q.where("ticket.number", "!=", values.excludeNumber))
+      .$if(shape.number || shape.search, (q) =>
+        q.where((eb) =>
+          eb.or([
+            ...(shape.number ? [eb("ticket.number", "=", values.number)] : []),
+            ...(shape.search ? [ticketMatchesText(dialectOf(db), values.match)] : []),
+          ]),
+        ),
+      )
+      .$if(shape.after, (q) =>
+        q.where((eb) =>
+          eb(
+            eb.refTuple("ticket.updated_at", "ticket.number"),
+            "<",
+            eb.tuple(values.afterUpdatedAt, values.afterNumber),
+          ),
+        ),
+      )
+      .orderBy("ticket.updated_at", "desc")
+      .orderBy("ticket.number", "desc")
+      .limit(values.limit),
+  (shape) =>
+    [shape.company, shape.status, shape.exclude, shape.number, shape.search, shape.after]
+      .map((part) => (part ? "1" : "0"))
+      .join(""),
+);
+
 /**
  * Newest activity first, keyset-paginated on (updated_at, number) with a row-value comparison, so
  * a deep page starts inside the index. A search within one company also names the company's own
  * index term, so the full-text index intersects with the tenant instead of matching every company.
+ * A customer's scope and a staff filter by company both come down to one company.
  */
 export function listTickets(
   db: Executor,
@@ -114,62 +178,78 @@ export function listTickets(
   filter: TicketListFilter,
 ): Promise<TicketSummaryRow[]> {
   const { after, terms, number } = filter;
-  const dialect = dialectOf(db);
-  const company = scopedCompanyId(scope) ?? filter.companyId;
+  const scoped = scopedCompanyId(scope);
+  if (scoped !== undefined && filter.companyId !== undefined && filter.companyId !== scoped) {
+    return Promise.resolve([]);
+  }
+  const company = scoped ?? filter.companyId;
   const searchTerms =
     company !== undefined ? [{ term: companyTerm(company), prefix: undefined }, ...terms] : terms;
-  return ticketSummaries(db, scope)
-    .$if(filter.companyId !== undefined, (q) => q.where("ticket.company_id", "=", filter.companyId ?? ""))
-    .$if(filter.status !== undefined, (q) => q.where("ticket.status", "=", filter.status ?? ""))
-    .$if(filter.excludeNumber !== undefined, (q) => q.where("ticket.number", "!=", filter.excludeNumber ?? 0))
-    .$if(terms.length > 0 || number !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([
-          ...(number !== undefined ? [eb("ticket.number", "=", number)] : []),
-          ...(terms.length > 0 ? [ticketMatches(dialect, searchTerms)] : []),
-        ]),
-      ),
-    )
-    .$if(after !== undefined, (q) =>
-      q.where((eb) =>
-        eb(
-          eb.refTuple("ticket.updated_at", "ticket.number"),
-          "<",
-          eb.tuple(after?.updatedAt ?? 0, after?.number ?? 0),
-        ),
-      ),
-    )
-    .orderBy("ticket.updated_at", "desc")
-    .orderBy("ticket.number", "desc")
-    .limit(filter.limit + 1)
-    .execute();
+  const shape: ListShape = {
+    company: company !== undefined,
+    status: filter.status !== undefined,
+    exclude: filter.excludeNumber !== undefined,
+    number: number !== undefined,
+    search: terms.length > 0,
+    after: after !== undefined,
+  };
+  return ticketList.execute(db, shape, {
+    companyId: company ?? "",
+    status: filter.status ?? "",
+    excludeNumber: filter.excludeNumber ?? 0,
+    number: number ?? 0,
+    match: terms.length > 0 ? matchText(dialectOf(db), searchTerms) : "",
+    afterUpdatedAt: after?.updatedAt ?? 0,
+    afterNumber: after?.number ?? 0,
+    limit: filter.limit + 1,
+  });
 }
 
-export function listEvents(db: Executor, ticketId: string, visibility: Visibility) {
+function eventsWithActor(db: Executor) {
   return db
     .selectFrom("ticket_event")
     .leftJoin("app_user as actor", "actor.id", "ticket_event.actor_id")
     .selectAll("ticket_event")
-    .select(["actor.name as actor_name", "actor.role as actor_role"])
-    .where("ticket_event.ticket_id", "=", ticketId)
-    .$if(visibility === "public", (q) => q.where("ticket_event.internal", "=", 0))
-    .orderBy("ticket_event.created_at")
-    .orderBy("ticket_event.id")
-    .execute();
+    .select(["actor.name as actor_name", "actor.role as actor_role"]);
 }
-export type EventWithActor = Awaited<ReturnType<typeof listEvents>>[number];
+export type EventWithActor = Awaited<
+  ReturnType<ReturnType<typeof eventsWithActor>["executeTakeFirstOrThrow"]>
+>;
 
-/** Attachments of the ticket's visible events (a file on an internal note stays internal). */
+const ticketEvents = new PreparedQuery(
+  (db, visibility: Visibility, values: { ticketId: string }) =>
+    eventsWithActor(db)
+      .where("ticket_event.ticket_id", "=", values.ticketId)
+      .$if(visibility === "public", (q) => q.where("ticket_event.internal", "=", 0))
+      .orderBy("ticket_event.created_at")
+      .orderBy("ticket_event.id"),
+  (visibility) => visibility,
+);
+
+export function listEvents(
+  db: Executor,
+  ticketId: string,
+  visibility: Visibility,
+): Promise<EventWithActor[]> {
+  return ticketEvents.execute(db, visibility, { ticketId });
+}
+
+// Attachments of the ticket's visible events (a file on an internal note stays internal).
+const ticketAttachments = new PreparedQuery(
+  (db, visibility: Visibility, values: { ticketId: string }) =>
+    db
+      .selectFrom("attachment")
+      .innerJoin("ticket_event", "ticket_event.id", "attachment.event_id")
+      .selectAll("attachment")
+      .where("attachment.ticket_id", "=", values.ticketId)
+      .$if(visibility === "public", (q) => q.where("ticket_event.internal", "=", 0))
+      .orderBy("attachment.created_at")
+      .orderBy("attachment.id"),
+  (visibility) => visibility,
+);
+
 export function listTicketAttachments(db: Executor, ticketId: string, visibility: Visibility) {
-  return db
-    .selectFrom("attachment")
-    .innerJoin("ticket_event", "ticket_event.id", "attachment.event_id")
-    .selectAll("attachment")
-    .where("attachment.ticket_id", "=", ticketId)
-    .$if(visibility === "public", (q) => q.where("ticket_event.internal", "=", 0))
-    .orderBy("attachment.created_at")
-    .orderBy("attachment.id")
-    .execute();
+  return ticketAttachments.execute(db, visibility, { ticketId });
 }
 
 /** The next public ticket number; the counter row serializes concurrent openings. */
