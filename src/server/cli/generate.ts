@@ -17,6 +17,7 @@ import { listPlanRows } from "../modules/plans/repository";
 import { upsertScreens } from "../modules/screens/service";
 import { newClock } from "../modules/sla/clocks";
 import { type SlaPolicy, snapshotPolicy } from "../modules/sla/policy";
+import { NO_DUE, priorityOrder, queueKeysOf } from "../modules/sla/queue-keys";
 import { newTicketEvent } from "../modules/tickets/events";
 import { demoCategories } from "../seed/content/faq";
 import { demoCalendar, demoPlans } from "../seed/content/plans";
@@ -255,25 +256,25 @@ export async function generate(
         updated_at: updatedAt,
         resolved_at: status === "resolved" ? updatedAt : null,
         sla_policy_id: policyId,
+        queue_due_at: NO_DUE,
+        queue_warn_at: null,
+        priority_order: 0,
+        merged_into_id: null,
       });
       const event = (type: string, at: number, fields: Partial<TicketEventTable> = {}) =>
         newTicketEvent(id, requester, at, { ...fields, type });
       events.push(event("opened", createdAt));
       const ticket = tickets.at(-1);
       if (ticket) {
-        clocks.push(
-          ...clocksFor(
-            policy,
-            {
-              id,
-              priority: ticket.priority as Priority,
-              status,
-              createdAt,
-              updatedAt: updatedAt,
-            },
-            now,
-          ),
+        const ticketClocks = clocksFor(
+          policy,
+          { id, priority: ticket.priority as Priority, status, createdAt, updatedAt: updatedAt },
+          now,
         );
+        clocks.push(...ticketClocks);
+        Object.assign(ticket, queueKeysOf(ticketClocks), {
+          priority_order: priorityOrder(ticket.priority as Priority),
+        });
       }
       if (status !== "open" && agents.length > 0) {
         const reply = "Olá! Estamos verificando e retornamos em breve.";

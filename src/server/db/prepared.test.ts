@@ -70,7 +70,10 @@ describe("PreparedQuery", () => {
   it("refuses a query that inlines a value into its SQL text", async () => {
     const inlined = new PreparedQuery(
       (db, _shape: null, values: { name: string }) =>
-        db.selectFrom("category").select("id").where(sql<boolean>`${sql.lit(values.name)} = name`),
+        db
+          .selectFrom("category")
+          .select("id")
+          .where(sql<boolean>`${sql.lit(values.name)} = name`),
       () => "",
     );
     await expect(inlined.execute(connection.db, null, { name: "Fiscal" })).rejects.toThrow(/inlined/);

@@ -158,6 +158,14 @@ export interface TicketTable {
   /** Last change a customer can see (internal notes do not move it). */
   updated_at: number;
   resolved_at: number | null;
+  /** The earliest due instant of a running SLA clock; NO_DUE when none runs (sorts last). */
+  queue_due_at: number;
+  /** The earliest warning instant of a running clock: "vence em breve" once it has passed. */
+  queue_warn_at: number | null;
+  /** urgent 0, high 1, normal 2, low 3: the "by priority" queue key. */
+  priority_order: number;
+  /** Set when this ticket was merged into another, which continues the conversation. */
+  merged_into_id: string | null;
 }
 
 export interface TicketEventTable {
@@ -176,6 +184,16 @@ export interface TicketEventTable {
   metric: string | null;
   /** "kind_changed" events: the new classification. */
   to_kind: string | null;
+  /** Generic field changes (assignee, category, screen, tags): the field and its values. */
+  field: string | null;
+  from_value: string | null;
+  to_value: string | null;
+  /** Merges and links: the other ticket. */
+  related_ticket_id: string | null;
+  /** The ticket's version after this change. */
+  ticket_version: number | null;
+  /** Logged phone calls. */
+  duration_minutes: number | null;
   created_at: number;
 }
 
@@ -248,6 +266,69 @@ export interface SlaPolicyTable {
   created_at: number;
 }
 
+export interface TicketTagTable {
+  ticket_id: string;
+  tag: string;
+}
+
+export interface TicketLinkTable {
+  ticket_id: string;
+  linked_ticket_id: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface CannedResponseTable {
+  id: string;
+  /** Null: shared with the whole team. */
+  owner_id: string | null;
+  title: string;
+  /** Markdown with {placeholders}. */
+  body: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TimeEntryTable {
+  id: string;
+  ticket_id: string;
+  user_id: string;
+  minutes: number;
+  note: string;
+  billable: number;
+  /** YYYY-MM-DD in the vendor's time zone. */
+  work_date: string;
+  created_at: number;
+}
+
+export interface ConsultancyEstimateTable {
+  id: string;
+  ticket_id: string;
+  company_id: string;
+  minutes: number;
+  description: string;
+  /** draft · sent · approved · declined · withdrawn */
+  status: string;
+  created_by: string;
+  created_at: number;
+  sent_at: number | null;
+  decided_at: number | null;
+  decided_by: string | null;
+  /** YYYY-MM (vendor's time zone) of the decision: the statement month an approval counts in. */
+  decided_month: string | null;
+}
+
+export interface SavedViewTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  /** JSON of the queue query's filters. */
+  filters: string;
+  shared: number;
+  created_at: number;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -268,6 +349,12 @@ export interface Database {
   plan: PlanTable;
   sla_clock: SlaClockTable;
   sla_policy: SlaPolicyTable;
+  ticket_tag: TicketTagTable;
+  ticket_link: TicketLinkTable;
+  canned_response: CannedResponseTable;
+  time_entry: TimeEntryTable;
+  consultancy_estimate: ConsultancyEstimateTable;
+  saved_view: SavedViewTable;
 }
 
 export type Db = Kysely<Database>;

@@ -8,7 +8,15 @@ import { dueAt, type Pause } from "../../../domain/sla/clock";
 import { newId } from "../../crypto";
 import type { Executor } from "../../db/schema";
 import { businessTimeOf, type SlaPolicy } from "./policy";
-import { clocksOfTicket, insertClock, type Metric, type SlaClockRow, updateClock } from "./repository";
+import { queueKeysOf } from "./queue-keys";
+import {
+  clocksOfTicket,
+  insertClock,
+  type Metric,
+  type SlaClockRow,
+  setTicketQueueKeys,
+  updateClock,
+} from "./repository";
 
 const TARGET_OF: Record<Metric, keyof Omit<Target, "businessHours">> = {
   first_response: "firstResponseMinutes",
@@ -69,9 +77,11 @@ export async function startTicketClocks(
   ticket: { id: string; priority: Priority; created_at: number },
   policy: SlaPolicy,
 ): Promise<void> {
-  for (const metric of ["first_response", "resolution"] as const) {
-    await insertClock(trx, newClock(ticket.id, metric, 1, ticket.created_at, policy, ticket.priority));
-  }
+  const clocks = (["first_response", "resolution"] as const).map((metric) =>
+    newClock(ticket.id, metric, 1, ticket.created_at, policy, ticket.priority),
+  );
+  for (const clock of clocks) await insertClock(trx, clock);
+  await setTicketQueueKeys(trx, ticket.id, queueKeysOf(clocks));
 }
 
 /** What a change does to one running clock; undefined when it leaves the clock alone. */
@@ -141,6 +151,7 @@ export async function advanceTicketClocks(
   }
   if (change.kind === "customer_message")
     await startNextResponse(trx, ticket.id, clocks, policy, priority, at);
+  await setTicketQueueKeys(trx, ticket.id, queueKeysOf(await clocksOfTicket(trx, ticket.id)));
 }
 
 /** A customer message starts a next-response cycle, once the first response was given. */

@@ -1,6 +1,7 @@
 // SLA clock rows: one per ticket, metric and cycle (next response starts a cycle per customer message).
 import { PreparedQuery } from "../../db/prepared";
 import type { Executor, SlaClockTable, SlaPolicyTable } from "../../db/schema";
+import type { QueueKeys } from "./queue-keys";
 
 export type SlaClockRow = SlaClockTable;
 export type Metric = "first_response" | "next_response" | "resolution";
@@ -23,6 +24,11 @@ const ticketClocks = new PreparedQuery(
 /** A ticket's clocks, read on every ticket page: compiled once. */
 export function clocksOfTicket(db: Executor, ticketId: string): Promise<SlaClockRow[]> {
   return ticketClocks.execute(db, null, { ticketId });
+}
+
+/** The ticket's queue keys follow its clocks; the ticket's version does not move for them. */
+export async function setTicketQueueKeys(db: Executor, ticketId: string, keys: QueueKeys): Promise<void> {
+  await db.updateTable("ticket").set(keys).where("id", "=", ticketId).execute();
 }
 
 export async function updateClock(

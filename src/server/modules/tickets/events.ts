@@ -21,6 +21,12 @@ export function newTicketEvent(
     to_priority: null,
     metric: null,
     to_kind: null,
+    field: null,
+    from_value: null,
+    to_value: null,
+    related_ticket_id: null,
+    ticket_version: null,
+    duration_minutes: null,
     created_at: at,
     ...fields,
   };

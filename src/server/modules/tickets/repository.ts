@@ -274,6 +274,7 @@ export async function insertEvent(db: Executor, row: TicketEventRow): Promise<vo
 export interface TicketChanges {
   status?: string;
   priority?: string;
+  priority_order?: number;
   kind?: string;
   resolved_at?: number | null;
   /** Moves the ticket up the lists; internal notes leave it alone. */

@@ -24,6 +24,7 @@ import { findScreen } from "../screens/repository";
 import { advanceTicketClocks, startTicketClocks } from "../sla/clocks";
 import { explainClock } from "../sla/explain";
 import { loadPolicy, policyForCompany, snapshotPolicy } from "../sla/policy";
+import { NO_DUE, priorityOrder } from "../sla/queue-keys";
 import { clocksOfTicket } from "../sla/repository";
 import { newTicketEvent } from "./events";
 import {
@@ -104,6 +105,11 @@ export async function openTicket(
       created_at: now,
       updated_at: now,
       resolved_at: null,
+      // The clocks set the due keys when they start.
+      queue_due_at: NO_DUE,
+      queue_warn_at: null,
+      priority_order: priorityOrder(props.priority),
+      merged_into_id: null,
     };
     await insertTicket(trx, ticket);
     if (policy)
@@ -307,6 +313,7 @@ export async function changeTicket(
     const priority = ticket.priority as Priority;
     if (props.priority !== undefined && props.priority !== priority) {
       changes.priority = props.priority;
+      changes.priority_order = priorityOrder(props.priority);
       await advanceTicketClocks(trx, clockTicket, { kind: "priority", to: props.priority }, now);
       await insertEvent(
         trx,
