@@ -86,6 +86,7 @@ export const en: Record<MessageKey, string> = {
   "sla.metric.next_response": "next response",
   "sla.metric.resolution": "resolution",
   "validation.month": "Invalid month: use YYYY-MM.",
+  "validation.notifications_target": "Give the notifications to mark (ids) or all of them (all), not both.",
   "ticket.event.toConsultancy":
     "Reclassified as consultancy: a specific, billable analysis of the customer's situation; the support SLA no longer applies",
   "ticket.event.toSupport": "Reclassified as support: the plan's SLA counts again",

@@ -86,6 +86,7 @@ export const ptBR = {
   "sla.metric.next_response": "próxima resposta",
   "sla.metric.resolution": "solução",
   "validation.month": "Mês inválido: use AAAA-MM.",
+  "validation.notifications_target": "Informe quais notificações marcar (ids) ou todas (all), não as duas.",
   "ticket.event.toConsultancy":
     "Reclassificada como consultoria: uma análise específica da situação do cliente, faturável; o SLA de suporte não se aplica",
   "ticket.event.toSupport": "Reclassificada como suporte: volta a contar o SLA do plano",
