@@ -10,6 +10,30 @@ export async function insertNotifications(db: Executor, rows: readonly Notificat
   await db.insertInto("notification").values(rows).execute();
 }
 
+/**
+ * Active users with one of `roles`, and the ticket's assignee when it is active: one query, each
+ * person once however many of the conditions they meet.
+ */
+export async function activeStaffAndAssignee(
+  db: Executor,
+  roles: readonly string[],
+  ticketId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("app_user")
+    .select("id")
+    .where("active", "=", 1)
+    .where((eb) =>
+      eb.or([
+        eb("role", "in", roles),
+        eb("id", "=", eb.selectFrom("ticket").select("assignee_id").where("ticket.id", "=", ticketId)),
+      ]),
+    )
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export interface NotificationListFilter {
   unreadOnly: boolean;
   after?: { createdAt: number; id: string } | undefined;
