@@ -82,6 +82,13 @@ describe("user policies", () => {
   });
 });
 
+describe("notification policies", () => {
+  it("gives every staff member a bell and hides it from customers", () => {
+    for (const who of [agent, supervisor, admin]) expect(policies.notification.use(who)).toBe("allow");
+    for (const who of [customerA, adminA]) expect(policies.notification.use(who)).toBe("hide");
+  });
+});
+
 describe("abilitiesOf", () => {
   it("gives customers the portal and staff the console", () => {
     expect(abilitiesOf(customerA)).toEqual({

@@ -91,6 +91,10 @@ export const policies = {
     compliance: (actor: Actor): Decision =>
       allowIf(actor.role === "supervisor" || actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
   },
+  notification: {
+    /** The bell is the support team's; customers are not told the routes exist. */
+    use: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
+  },
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */
     markHelpful: (actor: Actor): Decision => allowIf(!isStaff(actor)),

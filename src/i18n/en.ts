@@ -86,6 +86,7 @@ export const en: Record<MessageKey, string> = {
   "sla.metric.next_response": "next response",
   "sla.metric.resolution": "resolution",
   "validation.month": "Invalid month: use YYYY-MM.",
+  "validation.notifications_target": "Give the notifications to mark (ids) or all of them (all), not both.",
   "ticket.event.toConsultancy":
     "Reclassified as consultancy: a specific, billable analysis of the customer's situation; the support SLA no longer applies",
   "ticket.event.toSupport": "Reclassified as support: the plan's SLA counts again",
@@ -157,6 +158,16 @@ export const en: Record<MessageKey, string> = {
   "notFound.title": "Page not found",
   "notFound.body": "The address you opened does not exist or has moved.",
   "notFound.home": "Go to the home page",
+  // The console's bell: SLA warnings and breaches for the assignee and supervisors
+  "notifications.title": "Notifications",
+  "notifications.bell": "Notifications: {count} unread",
+  "notifications.empty": "No notifications.",
+  "notifications.markAllRead": "Mark all as read",
+  "notifications.loadMore": "Load more",
+  "notifications.unread": "Unread",
+  "notifications.slaWarning": "Due soon: {deadline}",
+  "notifications.slaBreach": "Breached: {deadline}",
+  "notifications.ticket": "#{number} {subject} ({company})",
 
   // Tickets: statuses, priorities (each with what it means) and fields
   "ticket.status.open": "Open",

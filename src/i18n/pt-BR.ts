@@ -86,6 +86,7 @@ export const ptBR = {
   "sla.metric.next_response": "próxima resposta",
   "sla.metric.resolution": "solução",
   "validation.month": "Mês inválido: use AAAA-MM.",
+  "validation.notifications_target": "Informe quais notificações marcar (ids) ou todas (all), não as duas.",
   "ticket.event.toConsultancy":
     "Reclassificada como consultoria: uma análise específica da situação do cliente, faturável; o SLA de suporte não se aplica",
   "ticket.event.toSupport": "Reclassificada como suporte: volta a contar o SLA do plano",
@@ -162,6 +163,16 @@ export const ptBR = {
   "notFound.title": "Página não encontrada",
   "notFound.body": "O endereço aberto não existe ou mudou de lugar.",
   "notFound.home": "Ir para o início",
+  // The console's bell: SLA warnings and breaches for the assignee and supervisors
+  "notifications.title": "Notificações",
+  "notifications.bell": "Notificações: {count} não lidas",
+  "notifications.empty": "Nenhuma notificação.",
+  "notifications.markAllRead": "Marcar todas como lidas",
+  "notifications.loadMore": "Carregar mais",
+  "notifications.unread": "Não lida",
+  "notifications.slaWarning": "Vence em breve: {deadline}",
+  "notifications.slaBreach": "Violado: {deadline}",
+  "notifications.ticket": "#{number} {subject} ({company})",
 
   // Tickets: statuses, priorities (each with what it means) and fields
   "ticket.status.open": "Aberta",

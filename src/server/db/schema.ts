@@ -329,6 +329,20 @@ export interface SavedViewTable {
   created_at: number;
 }
 
+export interface NotificationTable {
+  id: string;
+  /** The staff member it is for; nobody else ever reads or marks it. */
+  recipient_id: string;
+  /** sla_warning · sla_breach (later types are new values of this column). */
+  type: string;
+  ticket_id: string;
+  /** SLA notifications: the deadline concerned; null for other types. */
+  metric: string | null;
+  created_at: number;
+  /** Null while unread. */
+  read_at: number | null;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -355,6 +369,7 @@ export interface Database {
   time_entry: TimeEntryTable;
   consultancy_estimate: ConsultancyEstimateTable;
   saved_view: SavedViewTable;
+  notification: NotificationTable;
 }
 
 export type Db = Kysely<Database>;

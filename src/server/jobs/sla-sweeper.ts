@@ -1,8 +1,10 @@
-// Raises SLA warnings ("vence em breve") and breaches ("violado") as internal history events,
-// exactly once each even with several server processes: a clock is claimed with a conditional
-// update inside the transaction that writes its event, so only one claimer writes.
+// Raises SLA warnings ("vence em breve") and breaches ("violado") as internal history events and
+// in-app notifications to the assignee and supervisors, exactly once each even with several server
+// processes: a clock is claimed with a conditional update inside the transaction that writes its
+// event and notifications, so only one claimer writes.
 import type { AppContext } from "../context";
-import { claimFiring, clocksToFire } from "../modules/sla/repository";
+import { notifySlaAlert } from "../modules/notifications/service";
+import { claimFiring, clocksToFire, type Metric } from "../modules/sla/repository";
 import { newTicketEvent } from "../modules/tickets/events";
 import { insertEvent } from "../modules/tickets/repository";
 
@@ -15,14 +17,17 @@ export async function sweepSla(ctx: AppContext): Promise<{ warnings: number; bre
     for (const clock of await clocksToFire(ctx.db, kind, now, BATCH)) {
       const won = await ctx.db.transaction().execute(async (trx) => {
         if (!(await claimFiring(trx, clock.id, kind, now))) return false;
+        const type = kind === "warning" ? "sla_warning" : "sla_breach";
         await insertEvent(
           trx,
-          newTicketEvent(clock.ticket_id, null, now, {
-            type: kind === "warning" ? "sla_warning" : "sla_breach",
-            internal: 1,
-            metric: clock.metric,
-          }),
+          newTicketEvent(clock.ticket_id, null, now, { type, internal: 1, metric: clock.metric }),
         );
+        await notifySlaAlert(trx, {
+          ticketId: clock.ticket_id,
+          type,
+          metric: clock.metric as Metric,
+          at: now,
+        });
         return true;
       });
       if (won) fired[kind === "warning" ? "warnings" : "breaches"] += 1;

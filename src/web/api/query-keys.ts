@@ -26,6 +26,10 @@ export const queryKeys = {
     ["tickets", "one", number, "deadline", metric] as const,
   plans: ["plans"],
   calendars: ["calendars"],
+  /** The signed-in staff member's notifications: the bell's unread count and its list. */
+  notifications: ["notifications"],
+  notificationCount: ["notifications", "unread-count"],
+  notificationList: ["notifications", "list"],
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

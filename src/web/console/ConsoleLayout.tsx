@@ -16,6 +16,7 @@ import { HeaderSessionControls, MenuSessionControls } from "../components/Sessio
 import { usePhoneLayout } from "../components/use-phone-layout";
 import { useI18n } from "../i18n/i18n";
 import { useCurrentUser } from "../shell/current-user";
+import { NotificationBell } from "./notifications/NotificationBell";
 
 export function ConsoleLayout() {
   const { t } = useI18n();
@@ -56,7 +57,10 @@ export function ConsoleLayout() {
               {t("nav.console")}
             </Text>
           </Group>
-          {!phone && <HeaderSessionControls onDark />}
+          <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
+            {!phone && <HeaderSessionControls onDark />}
+          </Group>
         </Group>
       </AppShell.Header>
 

@@ -1,0 +1,103 @@
+// Notifications in the database. Every read and write names its recipient in the same SQL: nobody
+// lists, counts or marks another person's notifications.
+import type { Executor, NotificationTable } from "../../db/schema";
+
+export type NotificationRow = NotificationTable;
+
+/** One insert for every recipient of a happening. */
+export async function insertNotifications(db: Executor, rows: readonly NotificationRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto("notification").values(rows).execute();
+}
+
+/**
+ * Active users with one of `roles`, and the ticket's assignee when it is active: one query, each
+ * person once however many of the conditions they meet.
+ */
+export async function activeStaffAndAssignee(
+  db: Executor,
+  roles: readonly string[],
+  ticketId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("app_user")
+    .select("id")
+    .where("active", "=", 1)
+    .where((eb) =>
+      eb.or([
+        eb("role", "in", roles),
+        eb("id", "=", eb.selectFrom("ticket").select("assignee_id").where("ticket.id", "=", ticketId)),
+      ]),
+    )
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export interface NotificationListFilter {
+  unreadOnly: boolean;
+  after?: { createdAt: number; id: string } | undefined;
+  limit: number;
+}
+
+/** Newest first with the ticket's number, subject and company, keyset-paginated on (created_at, id). */
+export function listNotifications(db: Executor, recipientId: string, filter: NotificationListFilter) {
+  const { after } = filter;
+  return db
+    .selectFrom("notification")
+    .innerJoin("ticket", "ticket.id", "notification.ticket_id")
+    .innerJoin("company", "company.id", "ticket.company_id")
+    .select([
+      "notification.id",
+      "notification.type",
+      "notification.metric",
+      "notification.created_at",
+      "notification.read_at",
+      "ticket.number as ticket_number",
+      "ticket.subject as ticket_subject",
+      "company.name as company_name",
+    ])
+    .where("notification.recipient_id", "=", recipientId)
+    .$if(filter.unreadOnly, (q) => q.where("notification.read_at", "is", null))
+    .$if(after !== undefined, (q) =>
+      q.where((eb) =>
+        eb(
+          eb.refTuple("notification.created_at", "notification.id"),
+          "<",
+          eb.tuple(after?.createdAt ?? 0, after?.id ?? ""),
+        ),
+      ),
+    )
+    .orderBy("notification.created_at", "desc")
+    .orderBy("notification.id", "desc")
+    .limit(filter.limit + 1)
+    .execute();
+}
+export type NotificationWithTicket = Awaited<ReturnType<typeof listNotifications>>[number];
+
+export async function countUnread(db: Executor, recipientId: string): Promise<number> {
+  const row = await db
+    .selectFrom("notification")
+    .select((eb) => eb.fn.countAll().as("count"))
+    .where("recipient_id", "=", recipientId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Marks the recipient's unread notifications read: those of `ids`, or all. Returns how many changed. */
+export async function markRead(
+  db: Executor,
+  recipientId: string,
+  ids: readonly string[] | "all",
+  at: number,
+): Promise<number> {
+  const result = await db
+    .updateTable("notification")
+    .set({ read_at: at })
+    .where("recipient_id", "=", recipientId)
+    .where("read_at", "is", null)
+    .$if(ids !== "all", (q) => q.where("id", "in", ids === "all" ? [] : ids))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
