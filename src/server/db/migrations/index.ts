@@ -4,10 +4,12 @@ import * as foundation from "./20261128_0001_foundation";
 import * as tickets from "./20261128_0002_tickets";
 import * as plans from "./20261128_0003_plans";
 import * as slaClocks from "./20261128_0004_sla_clocks";
+import * as calendarHolidays from "./20261128_0005_calendar_holidays";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
   "20261128_0002_tickets": tickets,
   "20261128_0003_plans": plans,
   "20261128_0004_sla_clocks": slaClocks,
+  "20261128_0005_calendar_holidays": calendarHolidays,
 };
