@@ -12,6 +12,7 @@ import { companyRoutes } from "./modules/companies/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { kbRoutes } from "./modules/kb/routes";
 import { metaRoutes } from "./modules/meta/routes";
+import { calendarHolidayRoutes } from "./modules/plans/holiday-routes";
 import { planRoutes } from "./modules/plans/routes";
 import { screenRoutes } from "./modules/screens/routes";
 import { ticketRoutes } from "./modules/tickets/routes";
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(ticketRoutes(ctx));
   await app.register(attachmentRoutes(ctx));
   await app.register(planRoutes(ctx));
+  await app.register(calendarHolidayRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);
