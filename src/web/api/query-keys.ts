@@ -26,6 +26,9 @@ export const queryKeys = {
     ["tickets", "one", number, "deadline", metric] as const,
   plans: ["plans"],
   calendars: ["calendars"],
+  /** Under the calendars' key, so that refreshing the calendars refreshes their holidays too. */
+  calendarHolidays: (calendarId: string, year: number) =>
+    ["calendars", calendarId, "holidays", year] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */
