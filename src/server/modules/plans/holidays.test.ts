@@ -257,6 +257,29 @@ describe("a calendar's holidays: seen, added and removed by admins", () => {
     });
   });
 
+  it("the customer's support policy shows the effective holidays: custom in, removed out", async () => {
+    const id = await newCalendar("Política");
+    await add(id, { date: "2026-06-04", name: "Corpus Christi" });
+    await remove(id, "2026-07-09");
+    const plan = (
+      await call(
+        t.app,
+        "POST",
+        "/api/v1/plans",
+        { ...demoPlans[0], name: "Plano da política", calendarId: id },
+        { cookie: admin },
+      )
+    ).json();
+    const company = await makeCompany(t.ctx);
+    await call(t.app, "PATCH", `/api/v1/companies/${company.id}`, { planId: plan.id }, { cookie: admin });
+    const customer = await loginAs(t.app, await makeUser(t.ctx, "customer", { company }));
+    const plans = (await call(t.app, "GET", "/api/v1/plans", undefined, { cookie: customer })).json();
+    const upcoming = byDate(plans.items[0].calendar.upcomingHolidays);
+    expect(upcoming["2026-06-04"]).toEqual({ date: "2026-06-04", name: "Corpus Christi", scope: "custom" });
+    expect(upcoming["2026-07-09"]).toBeUndefined();
+    expect(upcoming["2026-09-07"]?.scope).toBe("national");
+  });
+
   it("a ticket's deadline and its explanation follow a custom holiday, simulations follow each change", async () => {
     const id = await newCalendar("Prazos");
     const plan = (
