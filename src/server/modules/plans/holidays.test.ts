@@ -131,6 +131,21 @@ describe("a calendar's holidays: seen, added and removed by admins", () => {
     ]);
   });
 
+  it("changes made at the same moment are all kept (the calendar row is locked per command)", async () => {
+    const id = await newCalendar("Concorrência");
+    const dates = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"];
+    const responses = await Promise.all([
+      ...dates.map((date) => add(id, { date, name: `Ponte ${date}` })),
+      remove(id, "2026-07-09"),
+    ]);
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 200]);
+    const calendar = (
+      await call(t.app, "GET", `/api/v1/calendars/${id}`, undefined, { cookie: admin })
+    ).json();
+    expect(calendar.customHolidays.map((h: { date: string }) => h.date)).toEqual(dates);
+    expect(calendar.removedHolidays).toEqual(["2026-07-09"]);
+  });
+
   it("refuses bad input field by field, in pt-BR and in English, never with a 500", async () => {
     const id = await newCalendar("Validação");
     const fields = async (response: Awaited<ReturnType<typeof add>>) => {
