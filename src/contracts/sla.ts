@@ -30,6 +30,13 @@ export const HolidayRegion = z.strictObject({
   city: z.string().trim().min(1).max(40).optional(),
 });
 
+/** A holiday an admin adds to a calendar, e.g. a municipal one: 2026-01-25 "Aniversário de São Paulo". */
+export const CustomHoliday = z.strictObject({
+  date: IsoDate,
+  name: z.string().trim().min(1).max(80),
+});
+export type CustomHoliday = z.infer<typeof CustomHoliday>;
+
 export const CalendarRequest = z.strictObject({
   name: z.string().trim().min(2).max(120),
   /** IANA zone, e.g. America/Sao_Paulo. */
@@ -41,13 +48,23 @@ export const CalendarRequest = z.strictObject({
   closedDates: z.array(IsoDate).max(400).default([]),
   /** Extra open days, even on a weekend or holiday. */
   openDates: z.array(IsoDate).max(400).default([]),
+  /** The admin's own holidays. Absent: none on creation, kept as they are on replacement. */
+  customHolidays: z.array(CustomHoliday).max(400).optional(),
+  /**
+   * Generated holidays the company does not observe ("YYYY-MM-DD"). Absent: none on creation, kept
+   * as they are on replacement. A newly listed date must be one of the region's holidays.
+   */
+  removedHolidays: z.array(IsoDate).max(400).optional(),
 });
 export type CalendarRequest = z.infer<typeof CalendarRequest>;
+
+/** national, state and city ones come from the region (date-holidays); custom ones from the admin. */
+export const HolidayScope = z.enum(["national", "state", "city", "custom"]);
 
 export const HolidayView = z.object({
   date: z.string(),
   name: z.string(),
-  scope: z.enum(["national", "state", "city"]),
+  scope: HolidayScope,
 });
 
 export const Calendar = z.object({
@@ -58,13 +75,33 @@ export const Calendar = z.object({
   holidays: HolidayRegion.nullable(),
   closedDates: z.array(z.string()),
   openDates: z.array(z.string()),
-  /** The public holidays of the next twelve months, generated from the region. */
+  customHolidays: z.array(z.object({ date: z.string(), name: z.string() })),
+  removedHolidays: z.array(z.string()),
+  /** The holidays of the next twelve months: generated from the region, minus removed, plus custom. */
   upcomingHolidays: z.array(HolidayView),
   updatedAt: Instant,
 });
 export type Calendar = z.infer<typeof Calendar>;
 export const CalendarList = z.object({ items: z.array(Calendar) });
 export const CalendarIdParams = z.strictObject({ calendarId: Id });
+
+export const CalendarHolidaysQuery = z.strictObject({
+  /** Defaults to the current year in the calendar's zone. */
+  year: z.coerce.number().int().min(1900).max(2199).optional(),
+});
+/** `date`: the holiday's local date, "YYYY-MM-DD". */
+export const CalendarHolidayParams = z.strictObject({ calendarId: Id, date: IsoDate });
+
+/** One year of a calendar's holidays, as the admin manages them. */
+export const CalendarHolidays = z.object({
+  calendarId: Id,
+  year: z.number().int(),
+  /** The holidays that close the calendar that year, by date. */
+  items: z.array(HolidayView),
+  /** The region's holidays the admin removed that year; each can be restored. */
+  removed: z.array(HolidayView),
+});
+export type CalendarHolidays = z.infer<typeof CalendarHolidays>;
 
 const MAX_TARGET_MINUTES = 60 * 24 * 365;
 export const Target = z.strictObject({

@@ -13,6 +13,7 @@ import { healthRoutes } from "./modules/health/routes";
 import { kbRoutes } from "./modules/kb/routes";
 import { metaRoutes } from "./modules/meta/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
+import { calendarHolidayRoutes } from "./modules/plans/holiday-routes";
 import { planRoutes } from "./modules/plans/routes";
 import { screenRoutes } from "./modules/screens/routes";
 import { ticketRoutes } from "./modules/tickets/routes";
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(attachmentRoutes(ctx));
   await app.register(planRoutes(ctx));
   await app.register(notificationRoutes(ctx));
+  await app.register(calendarHolidayRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

@@ -19,6 +19,9 @@ describe("GET /api/openapi.json", () => {
       "/api/v1/companies",
       "/api/v1/companies/{companyId}",
       "/api/v1/users/{userId}/password-link",
+      "/api/v1/calendars/{calendarId}/holidays",
+      "/api/v1/calendars/{calendarId}/holidays/{date}",
+      "/api/v1/calendars/{calendarId}/holidays/{date}/restore",
     ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
@@ -26,5 +29,8 @@ describe("GET /api/openapi.json", () => {
     const schema = login.requestBody.content["application/json"].schema;
     expect(schema.required).toEqual(["email", "password"]);
     expect(schema.additionalProperties).toBe(false);
+    const addHoliday = doc.paths["/api/v1/calendars/{calendarId}/holidays"].post;
+    expect(addHoliday.requestBody.content["application/json"].schema.required).toEqual(["date", "name"]);
+    expect(Object.keys(addHoliday.responses)).toEqual(expect.arrayContaining(["201", "400", "403", "404"]));
   });
 });

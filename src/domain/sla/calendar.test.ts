@@ -84,8 +84,41 @@ describe("validateCalendar", () => {
       { holidays: { country: "BR", city: "SP" } },
       ["holidays.city sla.unknown_region"],
     ],
+    [
+      "a custom holiday without a date or a name",
+      {
+        customHolidays: [
+          { date: "2026-02-30", name: "Aniversário" },
+          { date: "2026-01-25", name: "  " },
+        ],
+      },
+      ["customHolidays.0.date sla.bad_date", "customHolidays.1.name sla.holiday_name_required"],
+    ],
+    [
+      "two custom holidays on one date",
+      {
+        customHolidays: [
+          { date: "2026-01-25", name: "Aniversário de São Paulo" },
+          { date: "2026-01-25", name: "Outro" },
+        ],
+      },
+      ["customHolidays.1.date sla.duplicate_holiday"],
+    ],
+    [
+      "a removed holiday that is not a date",
+      { removedHolidays: ["21/04/2026"] },
+      ["removedHolidays.0 sla.bad_date"],
+    ],
   ])("refuses %s", (_name, overrides, expected) => {
     expect(codes(saoPauloCalendar(overrides))).toEqual(expected);
+  });
+
+  it("accepts custom and removed holidays, even a removed date the region no longer generates", () => {
+    const calendar = saoPauloCalendar({
+      customHolidays: [{ date: "2026-01-25", name: "Aniversário de São Paulo" }],
+      removedHolidays: ["2026-07-09", "2026-03-03"],
+    });
+    expect(validateCalendar(calendar)).toEqual([]);
   });
 
   it("accepts touching intervals, 24:00 as an end, and a known city", () => {

@@ -18,6 +18,13 @@ export interface HolidayRegion {
   city?: string;
 }
 
+/** A holiday the admin adds to a calendar (a municipal one the library lacks). */
+export interface CustomHoliday {
+  /** Local date, "YYYY-MM-DD". */
+  date: string;
+  name: string;
+}
+
 export interface BusinessCalendar {
   /** IANA zone the hours and dates are read in, e.g. "America/Sao_Paulo". */
   timeZone: string;
@@ -29,6 +36,13 @@ export interface BusinessCalendar {
   closedDates: readonly string[];
   /** Extra open days, "YYYY-MM-DD"; they open even on a holiday or a weekend (see day-plan.ts). */
   openDates: readonly string[];
+  /**
+   * The admin's own holidays, closed like public ones and named in explanations. Optional (absent
+   * means none) so that snapshots stored before it existed stay valid calendars.
+   */
+  customHolidays?: readonly CustomHoliday[];
+  /** Generated holidays the admin removed ("YYYY-MM-DD"): those dates count as ordinary days. */
+  removedHolidays?: readonly string[];
 }
 
 export type CalendarProblemCode =
@@ -39,7 +53,9 @@ export type CalendarProblemCode =
   | "sla.no_business_hours"
   | "sla.bad_date"
   | "sla.date_open_and_closed"
-  | "sla.unknown_region";
+  | "sla.unknown_region"
+  | "sla.holiday_name_required"
+  | "sla.duplicate_holiday";
 
 export interface CalendarProblem {
   /** Dotted path to the offending field, e.g. "weeklyHours.mon.1". */
@@ -80,6 +96,8 @@ export function validateCalendar(calendar: BusinessCalendar): CalendarProblem[] 
     ...weeklyHoursProblems(calendar.weeklyHours),
     ...dateProblems(calendar.closedDates ?? [], calendar.openDates ?? []),
     ...regionProblems(calendar.holidays ?? null),
+    ...customHolidayProblems(calendar.customHolidays ?? []),
+    ...removedHolidayProblems(calendar.removedHolidays ?? []),
   ];
 }
 
@@ -141,6 +159,32 @@ function dateProblems(closedDates: readonly string[], openDates: readonly string
       problems.push(problem(path, "sla.bad_date", `not a YYYY-MM-DD date: "${date}"`));
     else if (closed.has(date))
       problems.push(problem(path, "sla.date_open_and_closed", `${date} is also closed`));
+  });
+  return problems;
+}
+
+function customHolidayProblems(holidays: readonly CustomHoliday[]): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  const seen = new Set<string>();
+  holidays.forEach((holiday, index) => {
+    const path = `customHolidays.${index}`;
+    const date = String(holiday?.date);
+    if (!isIsoDate(date))
+      problems.push(problem(`${path}.date`, "sla.bad_date", `not a YYYY-MM-DD date: "${date}"`));
+    else if (seen.has(date))
+      problems.push(problem(`${path}.date`, "sla.duplicate_holiday", `${date} is already a custom holiday`));
+    seen.add(date);
+    if (typeof holiday?.name !== "string" || holiday.name.trim() === "")
+      problems.push(problem(`${path}.name`, "sla.holiday_name_required", "a custom holiday needs a name"));
+  });
+  return problems;
+}
+
+function removedHolidayProblems(dates: readonly string[]): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  dates.forEach((date, index) => {
+    if (!isIsoDate(String(date)))
+      problems.push(problem(`removedHolidays.${index}`, "sla.bad_date", `not a YYYY-MM-DD date: "${date}"`));
   });
   return problems;
 }

@@ -1,6 +1,6 @@
 // What one local date of a calendar holds: its opening ranges, or why it stays closed.
 import { type BusinessCalendar, parseTime, type TimeRange, WEEKDAYS } from "./calendar";
-import { type Holiday, holidaysBetween } from "./holidays";
+import { type CalendarHoliday, effectiveHolidays } from "./calendar-holidays";
 
 /** Minutes since local midnight; `end` may be 1440 (the next midnight). */
 export interface MinuteRange {
@@ -30,8 +30,9 @@ export type DayPlanner = (date: LocalDate) => DayPlan;
 /**
  * Precedence, first match wins: an extra closed date; an extra open date (open even on a holiday or
  * a weekend, with its weekday's hours, or the typical weekday hours when its weekday has none); a
- * weekday without hours ("weekend"); a public holiday; the weekday's hours. A holiday or a closed
- * date on a day that is closed anyway is reported as "weekend": it skipped nothing.
+ * weekday without hours ("weekend"); a holiday (the region's, minus those removed, plus the admin's
+ * own); the weekday's hours. A holiday or a closed date on a day that is closed anyway is reported
+ * as "weekend": it skipped nothing.
  */
 export function createDayPlanner(calendar: BusinessCalendar): DayPlanner {
   const weekly = WEEKDAYS.map((day) => toMinuteRanges(calendar.weeklyHours[day] ?? []));
@@ -89,15 +90,13 @@ export function typicalRanges(weekly: readonly (readonly MinuteRange[])[]): read
   return best?.ranges ?? weekly.find((ranges) => ranges.length > 0) ?? [];
 }
 
-function createHolidayLookup(calendar: BusinessCalendar): (date: LocalDate) => Holiday | undefined {
-  const region = calendar.holidays;
-  if (region === null) return () => undefined;
-  const byYear = new Map<number, Map<string, Holiday>>();
+function createHolidayLookup(calendar: BusinessCalendar): (date: LocalDate) => CalendarHoliday | undefined {
+  const byYear = new Map<number, Map<string, CalendarHoliday>>();
   return (date) => {
     let holidays = byYear.get(date.year);
     if (!holidays) {
       holidays = new Map(
-        holidaysBetween(region, date.year, date.year).map((holiday) => [holiday.date, holiday]),
+        effectiveHolidays(calendar, date.year, date.year).map((holiday) => [holiday.date, holiday]),
       );
       byYear.set(date.year, holidays);
     }

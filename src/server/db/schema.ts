@@ -224,6 +224,10 @@ export interface BusinessCalendarTable {
   /** JSON arrays of "YYYY-MM-DD". */
   closed_dates: string;
   open_dates: string;
+  /** JSON array of { date, name }: the admin's own holidays. */
+  custom_holidays: string;
+  /** JSON array of "YYYY-MM-DD": generated holidays the admin removed. */
+  removed_holidays: string;
   created_at: number;
   updated_at: number;
 }

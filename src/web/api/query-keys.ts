@@ -30,6 +30,9 @@ export const queryKeys = {
   notifications: ["notifications"],
   notificationCount: ["notifications", "unread-count"],
   notificationList: ["notifications", "list"],
+  /** Under the calendars' key, so that refreshing the calendars refreshes their holidays too. */
+  calendarHolidays: (calendarId: string, year: number) =>
+    ["calendars", calendarId, "holidays", year] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

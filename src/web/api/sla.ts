@@ -2,8 +2,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Calendar,
+  CalendarHolidays,
   CalendarList,
   type CalendarRequest,
+  type CustomHoliday,
   Plan,
   PlanList,
   type PlanRequest,
@@ -54,6 +56,52 @@ export function useSaveCalendar(calendarId: string | null) {
       await queryClient.invalidateQueries({ queryKey: queryKeys.plans });
     },
   });
+}
+
+/** Staff only: one year of a calendar's holidays, and the region's ones removed from it. */
+export function useCalendarHolidays(calendarId: string, year: number) {
+  return useQuery({
+    queryKey: queryKeys.calendarHolidays(calendarId, year),
+    queryFn: () =>
+      apiRequest("GET", `/api/v1/calendars/${calendarId}/holidays?year=${year}`, CalendarHolidays),
+  });
+}
+
+/**
+ * A change to a calendar's holidays answers that year's list; calendars and plans show the next
+ * holidays, so both refresh.
+ */
+function useHolidayChange<T>(calendarId: string, request: (variables: T) => Promise<CalendarHolidays>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: async (holidays) => {
+      queryClient.setQueryData(queryKeys.calendarHolidays(calendarId, holidays.year), holidays);
+      // Exact: the other years' lists did not change (and this one was just set).
+      await queryClient.invalidateQueries({ queryKey: queryKeys.calendars, exact: true });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.plans });
+    },
+  });
+}
+
+/** Adds a named holiday (a municipal one) to the calendar. */
+export function useAddHoliday(calendarId: string) {
+  return useHolidayChange(calendarId, (holiday: CustomHoliday) =>
+    apiRequest("POST", `/api/v1/calendars/${calendarId}/holidays`, CalendarHolidays, holiday),
+  );
+}
+
+/** Removes the holiday on a date: a custom one is dropped, a generated one can be restored. */
+export function useRemoveHoliday(calendarId: string) {
+  return useHolidayChange(calendarId, (date: string) =>
+    apiRequest("DELETE", `/api/v1/calendars/${calendarId}/holidays/${date}`, CalendarHolidays),
+  );
+}
+
+export function useRestoreHoliday(calendarId: string) {
+  return useHolidayChange(calendarId, (date: string) =>
+    apiRequest("POST", `/api/v1/calendars/${calendarId}/holidays/${date}/restore`, CalendarHolidays),
+  );
 }
 
 /** When a ticket opened at a given moment would be due, and why. */

@@ -4,6 +4,7 @@ import * as foundation from "./20261128_0001_foundation";
 import * as tickets from "./20261128_0002_tickets";
 import * as plans from "./20261128_0003_plans";
 import * as slaClocks from "./20261128_0004_sla_clocks";
+import * as calendarHolidays from "./20261128_0005_calendar_holidays";
 import * as notifications from "./20261128_0006_notifications";
 import * as console from "./20261128_0007_console";
 
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   "20261128_0002_tickets": tickets,
   "20261128_0003_plans": plans,
   "20261128_0004_sla_clocks": slaClocks,
+  "20261128_0005_calendar_holidays": calendarHolidays,
   "20261128_0006_notifications": notifications,
   "20261128_0007_console": console,
 };

@@ -1,7 +1,8 @@
 // Business calendar use cases: validated by the SLA engine's own rules, compiled once and reused.
-import type { CalendarRequest } from "../../../contracts/sla";
+import type { CalendarRequest, CustomHoliday } from "../../../contracts/sla";
 import type { BusinessTime } from "../../../domain/sla/business-time";
 import { type BusinessCalendar, validateCalendar } from "../../../domain/sla/calendar";
+import { generatedHolidayOn } from "../../../domain/sla/calendar-holidays";
 import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { errors, ValidationError } from "../../errors";
@@ -17,39 +18,70 @@ import {
 } from "./repository";
 
 export function calendarOf(row: CalendarRow): BusinessCalendar {
+  const customHolidays: CustomHoliday[] = JSON.parse(row.custom_holidays);
+  const removedHolidays: string[] = JSON.parse(row.removed_holidays);
   return {
     timeZone: row.time_zone,
     weeklyHours: JSON.parse(row.weekly_hours),
     holidays: row.holidays === null ? null : JSON.parse(row.holidays),
     closedDates: JSON.parse(row.closed_dates),
     openDates: JSON.parse(row.open_dates),
+    // Left out when empty: a calendar without them keeps the JSON it had before they existed, so its
+    // compiled-calendar key and policy snapshot hash stay the same.
+    ...(customHolidays.length > 0 && { customHolidays }),
+    ...(removedHolidays.length > 0 && { removedHolidays }),
   };
 }
 
 /** The engine's problems become field errors named as the contract names its fields. */
-function assertValid(props: CalendarRequest): void {
-  const problems = validateCalendar(props);
+export function assertValid(calendar: BusinessCalendar, input: unknown): void {
+  const problems = validateCalendar(calendar);
   if (problems.length === 0) return;
   throw new ValidationError(
     problems.map((p) => ({
       code: "custom" as const,
       path: p.path.split("."),
       message: p.code,
-      input: props,
+      input,
     })),
-    props,
+    input,
   );
 }
 
-function rowValues(props: CalendarRequest, now: number) {
+/**
+ * The calendar a request describes. Holiday decisions it leaves out are kept from `stored` (none on
+ * creation), so a client that predates them cannot wipe them by saving the hours.
+ */
+function calendarFrom(props: CalendarRequest, stored: BusinessCalendar | null): BusinessCalendar {
   return {
-    name: props.name,
-    time_zone: props.timeZone,
-    weekly_hours: JSON.stringify(props.weeklyHours),
-    holidays: props.holidays === null ? null : JSON.stringify(props.holidays),
-    closed_dates: JSON.stringify([...props.closedDates].sort()),
-    open_dates: JSON.stringify([...props.openDates].sort()),
-    updated_at: now,
+    timeZone: props.timeZone,
+    weeklyHours: props.weeklyHours,
+    holidays: props.holidays,
+    closedDates: props.closedDates,
+    openDates: props.openDates,
+    customHolidays: props.customHolidays ?? stored?.customHolidays ?? [],
+    removedHolidays: props.removedHolidays ?? stored?.removedHolidays ?? [],
+  };
+}
+
+/** A date newly listed as removed must be one of the region's holidays; stored ones may have aged. */
+function assertRemovable(calendar: BusinessCalendar, stored: BusinessCalendar | null, input: unknown): void {
+  const before = new Set(stored?.removedHolidays ?? []);
+  const removed = calendar.removedHolidays ?? [];
+  const index = removed.findIndex((date) => !before.has(date) && !generatedHolidayOn(calendar, date));
+  if (index >= 0) throw errors.field(`removedHolidays.${index}`, "validation.not_a_holiday", input);
+}
+
+export function calendarValues(calendar: BusinessCalendar) {
+  const customHolidays = [...(calendar.customHolidays ?? [])].map(({ date, name }) => ({ date, name }));
+  return {
+    time_zone: calendar.timeZone,
+    weekly_hours: JSON.stringify(calendar.weeklyHours),
+    holidays: calendar.holidays === null ? null : JSON.stringify(calendar.holidays),
+    closed_dates: JSON.stringify([...calendar.closedDates].sort()),
+    open_dates: JSON.stringify([...calendar.openDates].sort()),
+    custom_holidays: JSON.stringify(customHolidays.sort((a, b) => (a.date < b.date ? -1 : 1))),
+    removed_holidays: JSON.stringify([...new Set(calendar.removedHolidays ?? [])].sort()),
   };
 }
 
@@ -58,10 +90,18 @@ export async function createCalendar(
   meta: CommandMeta,
   props: CalendarRequest,
 ): Promise<CalendarRow> {
-  assertValid(props);
+  const calendar = calendarFrom(props, null);
+  assertValid(calendar, props);
+  assertRemovable(calendar, null, props);
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
-    const row: CalendarRow = { id: newId(), ...rowValues(props, now), created_at: now };
+    const row: CalendarRow = {
+      id: newId(),
+      name: props.name,
+      ...calendarValues(calendar),
+      created_at: now,
+      updated_at: now,
+    };
     await insertCalendar(trx, row);
     await recordAudit(trx, meta, now, {
       action: "calendar.created",
@@ -79,12 +119,15 @@ export async function replaceCalendar(
   id: string,
   props: CalendarRequest,
 ): Promise<CalendarRow> {
-  assertValid(props);
   return ctx.db.transaction().execute(async (trx) => {
-    const current = await findCalendarRow(trx, id);
+    const current = await findCalendarRow(trx, id, { lock: true });
     if (!current) throw errors.notFound("calendar.not_found");
+    const stored = calendarOf(current);
+    const calendar = calendarFrom(props, stored);
+    assertValid(calendar, props);
+    assertRemovable(calendar, stored, props);
     const now = ctx.clock.now();
-    const values = rowValues(props, now);
+    const values = { name: props.name, ...calendarValues(calendar), updated_at: now };
     await updateCalendar(trx, id, values);
     await recordAudit(trx, meta, now, {
       action: "calendar.updated",

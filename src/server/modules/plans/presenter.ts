@@ -1,8 +1,8 @@
-// Calendar and plan rows to the contract's shapes; the calendar's next holidays are generated here
-// from its region (pure: the holiday library, no query).
+// Calendar and plan rows to the contract's shapes; a calendar's holidays are generated here from its
+// region and its admin's decisions (pure: the holiday library, no query).
 import { DateTime } from "luxon";
-import type { Calendar, Plan } from "../../../contracts/sla";
-import { holidaysBetween } from "../../../domain/sla/holidays";
+import type { Calendar, CalendarHolidays, Plan } from "../../../contracts/sla";
+import { effectiveHolidays, removedHolidays } from "../../../domain/sla/calendar-holidays";
 import { toIso } from "../../db/time";
 import { calendarOf } from "./calendars";
 import type { CalendarRow, PlanWithCalendar } from "./repository";
@@ -12,11 +12,9 @@ export function presentCalendar(row: CalendarRow, now: number): Calendar {
   const today = DateTime.fromMillis(now, { zone: calendar.timeZone });
   const from = today.toISODate() ?? "";
   const until = today.plus({ years: 1 }).toISODate() ?? "";
-  const upcoming = calendar.holidays
-    ? holidaysBetween(calendar.holidays, today.year, today.year + 1).filter(
-        (h) => h.date >= from && h.date < until,
-      )
-    : [];
+  const upcoming = effectiveHolidays(calendar, today.year, today.year + 1).filter(
+    (h) => h.date >= from && h.date < until,
+  );
   return {
     id: row.id,
     name: row.name,
@@ -25,9 +23,35 @@ export function presentCalendar(row: CalendarRow, now: number): Calendar {
     holidays: calendar.holidays as Calendar["holidays"],
     closedDates: [...calendar.closedDates],
     openDates: [...calendar.openDates],
+    customHolidays: (calendar.customHolidays ?? []).map(({ date, name }) => ({ date, name })),
+    removedHolidays: [...(calendar.removedHolidays ?? [])],
     upcomingHolidays: upcoming.map((h) => ({ date: h.date, name: h.name, scope: h.scope })),
     updatedAt: toIso(row.updated_at),
   };
+}
+
+/** One year of the calendar's holidays: those that close it, and the region's ones removed. */
+export function presentCalendarHolidays(row: CalendarRow, year: number): CalendarHolidays {
+  const calendar = calendarOf(row);
+  return {
+    calendarId: row.id,
+    year,
+    items: effectiveHolidays(calendar, year, year).map((h) => ({
+      date: h.date,
+      name: h.name,
+      scope: h.scope,
+    })),
+    removed: removedHolidays(calendar, year, year).map((h) => ({
+      date: h.date,
+      name: h.name,
+      scope: h.scope,
+    })),
+  };
+}
+
+/** The calendar's current local year. */
+export function currentYear(row: CalendarRow, now: number): number {
+  return DateTime.fromMillis(now, { zone: row.time_zone }).year;
 }
 
 export function presentPlan(row: PlanWithCalendar, now: number): Plan {

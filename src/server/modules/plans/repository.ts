@@ -1,4 +1,5 @@
 // Business calendars and support plans in the database (their structured parts are JSON text).
+import { dialectOf } from "../../db/dialect";
 import type { BusinessCalendarTable, Executor, PlanTable } from "../../db/schema";
 
 export type CalendarRow = BusinessCalendarTable;
@@ -9,8 +10,18 @@ export function listCalendarRows(db: Executor): Promise<CalendarRow[]> {
   return db.selectFrom("business_calendar").selectAll().orderBy("name").orderBy("id").execute();
 }
 
-export function findCalendarRow(db: Executor, id: string): Promise<CalendarRow | undefined> {
-  return db.selectFrom("business_calendar").selectAll().where("id", "=", id).executeTakeFirst();
+/** `lock` takes a row lock on PostgreSQL so that concurrent changes to one calendar queue up. */
+export function findCalendarRow(
+  db: Executor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<CalendarRow | undefined> {
+  return db
+    .selectFrom("business_calendar")
+    .selectAll()
+    .where("id", "=", id)
+    .$if(options.lock === true && dialectOf(db) === "postgres", (q) => q.forUpdate())
+    .executeTakeFirst();
 }
 
 export async function insertCalendar(db: Executor, row: CalendarRow): Promise<void> {
@@ -21,6 +32,15 @@ export async function updateCalendar(
   db: Executor,
   id: string,
   row: Omit<CalendarRow, "id" | "created_at">,
+): Promise<void> {
+  await db.updateTable("business_calendar").set(row).where("id", "=", id).execute();
+}
+
+/** Only the holiday decisions: the rest of the calendar stays as the admin last saved it. */
+export async function updateCalendarHolidays(
+  db: Executor,
+  id: string,
+  row: Pick<CalendarRow, "custom_holidays" | "removed_holidays" | "updated_at">,
 ): Promise<void> {
   await db.updateTable("business_calendar").set(row).where("id", "=", id).execute();
 }
@@ -48,6 +68,8 @@ function plansWithCalendar(db: Executor) {
       "c.holidays as c_holidays",
       "c.closed_dates as c_closed_dates",
       "c.open_dates as c_open_dates",
+      "c.custom_holidays as c_custom_holidays",
+      "c.removed_holidays as c_removed_holidays",
       "c.created_at as c_created_at",
       "c.updated_at as c_updated_at",
     ]);
@@ -64,6 +86,8 @@ function withCalendar(row: PlanJoinRow): PlanWithCalendar {
     c_holidays,
     c_closed_dates,
     c_open_dates,
+    c_custom_holidays,
+    c_removed_holidays,
     c_created_at,
     c_updated_at,
     ...plan
@@ -78,6 +102,8 @@ function withCalendar(row: PlanJoinRow): PlanWithCalendar {
       holidays: c_holidays,
       closed_dates: c_closed_dates,
       open_dates: c_open_dates,
+      custom_holidays: c_custom_holidays,
+      removed_holidays: c_removed_holidays,
       created_at: c_created_at,
       updated_at: c_updated_at,
     },

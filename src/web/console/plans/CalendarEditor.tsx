@@ -1,5 +1,17 @@
-// The admin's calendar form: weekly hours as text intervals, holiday region, extra closed and open days.
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+// The admin's calendar form: weekly hours as text intervals, holiday region, extra closed and open days;
+// a second tab adjusts the calendar's holidays.
+import {
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { BRAZILIAN_STATES } from "../../../contracts/companies";
@@ -9,6 +21,7 @@ import { useSaveCalendar } from "../../api/sla";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { WEEKDAYS, type Weekday } from "../../policy/format-sla";
+import { CalendarHolidaysSection } from "./CalendarHolidaysSection";
 import { datesToText, rangesToText, textToDates, textToRanges } from "./calendar-form";
 
 const NO_HOLIDAYS = "none";
@@ -100,84 +113,99 @@ export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | nul
       size="lg"
       title={calendar ? t("calendarEditor.titleEdit", { name: calendar.name }) : t("calendarEditor.titleNew")}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t("calendarEditor.name")}
-              value={draft.name}
-              onChange={(event) => setDraft({ ...draft, name: event.currentTarget.value })}
-              error={errorUnder(error, "name")}
-              required
-            />
-            <TextInput
-              label={t("calendarEditor.timeZone")}
-              value={draft.timeZone}
-              onChange={(event) => setDraft({ ...draft, timeZone: event.currentTarget.value })}
-              error={errorUnder(error, "timeZone")}
-            />
-          </SimpleGrid>
-          <Stack gap={6}>
-            <Text fw={600} fz="sm">
-              {t("calendarEditor.weeklyHours")}
-            </Text>
-            <Text fz="xs" c="dimmed">
-              {t("calendarEditor.hoursHint")}
-            </Text>
-            {WEEKDAYS.map((day) => (
-              <TextInput
-                key={day}
-                label={t(`sla.day.${day}`)}
-                placeholder="08:00–12:00, 13:00–18:00"
-                value={draft.hours[day]}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
-                  setDraft((current) => ({ ...current, hours: { ...current.hours, [day]: value } }));
-                }}
-                error={errorUnder(error, `weeklyHours.${day}`)}
+      <Tabs defaultValue="hours" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="hours">{t("calendarEditor.tab.hours")}</Tabs.Tab>
+          <Tabs.Tab value="holidays">{t("calendarEditor.tab.holidays")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="hours">
+          <form onSubmit={submit} noValidate>
+            <Stack gap="md">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label={t("calendarEditor.name")}
+                  value={draft.name}
+                  onChange={(event) => setDraft({ ...draft, name: event.currentTarget.value })}
+                  error={errorUnder(error, "name")}
+                  required
+                />
+                <TextInput
+                  label={t("calendarEditor.timeZone")}
+                  value={draft.timeZone}
+                  onChange={(event) => setDraft({ ...draft, timeZone: event.currentTarget.value })}
+                  error={errorUnder(error, "timeZone")}
+                />
+              </SimpleGrid>
+              <Stack gap={6}>
+                <Text fw={600} fz="sm">
+                  {t("calendarEditor.weeklyHours")}
+                </Text>
+                <Text fz="xs" c="dimmed">
+                  {t("calendarEditor.hoursHint")}
+                </Text>
+                {WEEKDAYS.map((day) => (
+                  <TextInput
+                    key={day}
+                    label={t(`sla.day.${day}`)}
+                    placeholder="08:00–12:00, 13:00–18:00"
+                    value={draft.hours[day]}
+                    onChange={(event) => {
+                      const value = event.currentTarget.value;
+                      setDraft((current) => ({ ...current, hours: { ...current.hours, [day]: value } }));
+                    }}
+                    error={errorUnder(error, `weeklyHours.${day}`)}
+                  />
+                ))}
+              </Stack>
+              <Select
+                label={t("calendarEditor.holidays")}
+                data={holidayOptions}
+                value={draft.holidays}
+                onChange={(value) => setDraft({ ...draft, holidays: value ?? NO_HOLIDAYS })}
+                allowDeselect={false}
+                searchable
+                error={errorUnder(error, "holidays")}
               />
-            ))}
-          </Stack>
-          <Select
-            label={t("calendarEditor.holidays")}
-            data={holidayOptions}
-            value={draft.holidays}
-            onChange={(value) => setDraft({ ...draft, holidays: value ?? NO_HOLIDAYS })}
-            allowDeselect={false}
-            searchable
-            error={errorUnder(error, "holidays")}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Textarea
-              label={t("calendarEditor.closedDates")}
-              description={t("calendarEditor.datesHint")}
-              value={draft.closedDates}
-              onChange={(event) => setDraft({ ...draft, closedDates: event.currentTarget.value })}
-              error={errorUnder(error, "closedDates")}
-              autosize
-              minRows={3}
-            />
-            <Textarea
-              label={t("calendarEditor.openDates")}
-              description={t("calendarEditor.datesHint")}
-              value={draft.openDates}
-              onChange={(event) => setDraft({ ...draft, openDates: event.currentTarget.value })}
-              error={errorUnder(error, "openDates")}
-              autosize
-              minRows={3}
-            />
-          </SimpleGrid>
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t("calendarEditor.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <Textarea
+                  label={t("calendarEditor.closedDates")}
+                  description={t("calendarEditor.datesHint")}
+                  value={draft.closedDates}
+                  onChange={(event) => setDraft({ ...draft, closedDates: event.currentTarget.value })}
+                  error={errorUnder(error, "closedDates")}
+                  autosize
+                  minRows={3}
+                />
+                <Textarea
+                  label={t("calendarEditor.openDates")}
+                  description={t("calendarEditor.datesHint")}
+                  value={draft.openDates}
+                  onChange={(event) => setDraft({ ...draft, openDates: event.currentTarget.value })}
+                  error={errorUnder(error, "openDates")}
+                  autosize
+                  minRows={3}
+                />
+              </SimpleGrid>
+              <ErrorAlert error={error} />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={onClose}>
+                  {t("common.cancel")}
+                </Button>
+                <Button type="submit" loading={save.isPending}>
+                  {t("calendarEditor.save")}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Tabs.Panel>
+        <Tabs.Panel value="holidays">
+          {calendar ? (
+            <CalendarHolidaysSection calendarId={calendar.id} />
+          ) : (
+            <Text fz="sm">{t("calendarHolidays.saveFirst")}</Text>
+          )}
+        </Tabs.Panel>
+      </Tabs>
     </Modal>
   );
 }

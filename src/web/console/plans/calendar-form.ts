@@ -26,10 +26,14 @@ export function textToDates(text: string): string[] {
     .split(/\s*[\n,]\s*/)
     .map((line) => line.trim())
     .filter(Boolean)
-    .map((line) => {
-      const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(line);
-      if (!match) return line;
-      const [, day = "", month = "", year = ""] = match;
-      return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-    });
+    .map(textToDate);
+}
+
+/** "25/1/2026" → "2026-01-25"; anything else is sent as typed (trimmed). */
+export function textToDate(text: string): string {
+  const line = text.trim();
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(line);
+  if (!match) return line;
+  const [, day = "", month = "", year = ""] = match;
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
