@@ -34,3 +34,8 @@ const PUBLIC_ROOTS: ReadonlySet<unknown> = new Set([queryKeys.me[0], queryKeys.a
 export function belongsToUser(queryKey: readonly unknown[]): boolean {
   return !PUBLIC_ROOTS.has(queryKey[0]);
 }
+
+/** Answers the server writes in the user's language (a deadline's plain lines): stale after a switch. */
+export function isWrittenInUserLanguage(queryKey: readonly unknown[]): boolean {
+  return queryKey[0] === "tickets" && queryKey[3] === "deadline";
+}

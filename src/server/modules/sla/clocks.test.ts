@@ -133,6 +133,14 @@ describe("a ticket's SLA clocks", () => {
     ).json();
     expect(customer.segments).toEqual([]);
     expect(customer.lines).toEqual(staff.lines);
+    expect(staff.lines.at(-1)).toBe("Total: 4 h úteis; vence em 22/04/2026 10:00");
+    const english = await loginAs(t.app, await makeUser(t.ctx, "agent", { locale: "en" }));
+    const inEnglish = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}/deadlines/first_response`, undefined, {
+        cookie: english,
+      })
+    ).json();
+    expect(inEnglish.lines.at(-1)).toBe("Total: 4 h of business time; due 04/22/2026 10:00 AM");
     const stranger = await loginAs(t.app, await makeUser(t.ctx, "customer"));
     const hidden = await call(
       t.app,
