@@ -26,6 +26,7 @@ export const queryKeys = {
     ["tickets", "one", number, "deadline", metric] as const,
   plans: ["plans"],
   calendars: ["calendars"],
+  compliance: (month: string) => ["sla", "compliance", month] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

@@ -1,9 +1,11 @@
-// Support plans and business calendars: read by everyone (a customer sees its own plan), changed by admins.
+// Support plans and business calendars: read by everyone (a customer sees its own plan), changed by admins;
+// and the monthly compliance report.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Calendar,
   CalendarList,
   type CalendarRequest,
+  ComplianceReport,
   Plan,
   PlanList,
   type PlanRequest,
@@ -12,6 +14,7 @@ import {
 } from "../../contracts/sla";
 import { apiRequest } from "./client";
 import { queryKeys } from "./query-keys";
+import { searchOf } from "./search-params";
 
 export function usePlans() {
   return useQuery({
@@ -53,6 +56,14 @@ export function useSaveCalendar(calendarId: string | null) {
       await queryClient.invalidateQueries({ queryKey: queryKeys.calendars });
       await queryClient.invalidateQueries({ queryKey: queryKeys.plans });
     },
+  });
+}
+
+/** Supervisors and admins: per company, the deadlines of tickets opened in `month` ("2026-04") met and breached. */
+export function useComplianceReport(month: string) {
+  return useQuery({
+    queryKey: queryKeys.compliance(month),
+    queryFn: () => apiRequest("GET", `/api/v1/sla/compliance${searchOf({ month })}`, ComplianceReport),
   });
 }
 
