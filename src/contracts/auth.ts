@@ -30,6 +30,8 @@ export const Abilities = z.object({
   useConsole: z.boolean(),
   manageCompanies: z.boolean(),
   manageUsers: z.boolean(),
+  /** The monthly SLA compliance report ("Cumprimento do SLA"): supervisors and admins. */
+  readSlaCompliance: z.boolean(),
 });
 export type Abilities = z.infer<typeof Abilities>;
 

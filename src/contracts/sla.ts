@@ -178,7 +178,7 @@ export const DeadlineExplanation = z.object({
   targetMinutes: z.number(),
   businessHours: z.boolean(),
   segments: z.array(DeadlineSegment),
-  /** The same, in plain pt-BR, one line each: "22/04/2026 08:00–12:00: 4 h contadas". */
+  /** The same in plain words, in the reader's language, one line each: "22/04/2026 08:00–12:00: 4 h contadas". */
   lines: z.array(z.string()),
 });
 

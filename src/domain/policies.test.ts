@@ -89,6 +89,18 @@ describe("notification policies", () => {
   });
 });
 
+describe("sla policies", () => {
+  it.each([
+    ["a customer", customerA, "hide"],
+    ["a company admin", adminA, "hide"],
+    ["an agent", agent, "forbid"],
+    ["a supervisor", supervisor, "allow"],
+    ["an admin", admin, "allow"],
+  ] as const)("%s reading the compliance report: %s", (_who, who, decision) => {
+    expect(policies.sla.compliance(who)).toBe(decision);
+  });
+});
+
 describe("abilitiesOf", () => {
   it("gives customers the portal and staff the console", () => {
     expect(abilitiesOf(customerA)).toEqual({
@@ -97,9 +109,21 @@ describe("abilitiesOf", () => {
       useConsole: false,
       manageCompanies: false,
       manageUsers: false,
+      readSlaCompliance: false,
     });
-    expect(abilitiesOf(admin)).toMatchObject({ useConsole: true, openTickets: false, manageCompanies: true });
-    expect(abilitiesOf(agent)).toMatchObject({ useConsole: true, manageCompanies: false, manageUsers: true });
+    expect(abilitiesOf(admin)).toMatchObject({
+      useConsole: true,
+      openTickets: false,
+      manageCompanies: true,
+      readSlaCompliance: true,
+    });
+    expect(abilitiesOf(agent)).toMatchObject({
+      useConsole: true,
+      manageCompanies: false,
+      manageUsers: true,
+      readSlaCompliance: false,
+    });
+    expect(abilitiesOf(supervisor)).toMatchObject({ readSlaCompliance: true, manageCompanies: false });
     expect(policies.console.use(customerA)).toBe("hide");
   });
 });

@@ -110,5 +110,6 @@ export function abilitiesOf(actor: Actor): Abilities {
     useConsole: isStaff(actor),
     manageCompanies: actor.role === "admin",
     manageUsers: actor.role !== "customer",
+    readSlaCompliance: policies.sla.compliance(actor) === "allow",
   };
 }

@@ -1,6 +1,7 @@
 // Every page's address: pages before sign-in, then the guarded portal (customers) and console (staff).
 import { createBrowserRouter, Navigate } from "react-router";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
+import { CompliancePage } from "./console/compliance/CompliancePage";
 import { PlansPage } from "./console/plans/PlansPage";
 import { QueuePage } from "./console/queue/QueuePage";
 import { ConsoleTicketPage } from "./console/ticket/ConsoleTicketPage";
@@ -53,6 +54,7 @@ export function createAppRouter() {
                     { path: "companies", element: <CompaniesPage /> },
                     { path: "users", element: <UsersPage /> },
                     { path: "plans", element: <PlansPage /> },
+                    { path: "compliance", element: <CompliancePage /> },
                     { path: "policy", element: <PolicyPage /> },
                   ],
                 },

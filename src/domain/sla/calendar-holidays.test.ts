@@ -108,7 +108,7 @@ describe("business time with custom and removed holidays", () => {
       to: at("2026-06-05T00:00:00-03:00"),
       holidayName: "Corpus Christi",
     });
-    expect(describeExplanation(explanation, SAO_PAULO)).toEqual([
+    expect(describeExplanation(explanation, SAO_PAULO, "pt-BR")).toEqual([
       "03/06/2026 17:00–18:00: 1 h contada",
       "03/06/2026 18:00–24:00: fora do expediente",
       "04/06/2026: feriado — Corpus Christi",

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Locale } from "../../contracts/common";
+import { translator } from "../../i18n";
 import { compileCalendar } from "./business-time";
 import { explainDeadline } from "./explain";
 import { describeExplanation, formatDuration } from "./explain-text";
@@ -6,7 +8,8 @@ import { at, saoPauloCalendar } from "./test-fixtures";
 
 const SAO_PAULO = "America/Sao_Paulo";
 const businessHours = compileCalendar(saoPauloCalendar({ closedDates: ["2026-12-24"] }));
-const lines = (start: string, minutes: number, pauses: { from: string; to: string | null }[] = []) =>
+type PauseAt = { from: string; to: string | null };
+const linesIn = (locale: Locale, start: string, minutes: number, pauses: PauseAt[] = []) =>
   describeExplanation(
     explainDeadline(
       businessHours,
@@ -15,7 +18,10 @@ const lines = (start: string, minutes: number, pauses: { from: string; to: strin
       pauses.map((pause) => ({ from: at(pause.from), to: pause.to === null ? null : at(pause.to) })),
     ),
     SAO_PAULO,
+    locale,
   );
+const lines = (start: string, minutes: number, pauses: PauseAt[] = []) =>
+  linesIn("pt-BR", start, minutes, pauses);
 
 describe("describeExplanation", () => {
   it("tells the Tiradentes case in pt-BR", () => {
@@ -84,6 +90,53 @@ describe("describeExplanation", () => {
       lines("2026-04-22T09:00:00-03:00", 240, [{ from: "2026-04-22T10:00:00-03:00", to: null }]),
     ).toEqual(["22/04/2026 09:00–10:00: 1 h contada", "Pausado desde 22/04/2026 10:00; faltam 3 h"]);
   });
+
+  it("agrees the participle with the last unit", () => {
+    expect(lines("2026-04-20T17:59:00-03:00", 1)).toEqual([
+      "20/04/2026 17:59–18:00: 1 min contado",
+      "Total: 1 min úteis; vence em 20/04/2026 18:00",
+    ]);
+    expect(lines("2026-04-20T16:00:00-03:00", 90)).toEqual([
+      "20/04/2026 16:00–17:30: 1 h 30 min contados",
+      "Total: 1 h 30 min úteis; vence em 20/04/2026 17:30",
+    ]);
+  });
+});
+
+describe("describeExplanation in English", () => {
+  it("tells the Tiradentes case with US dates and a 12-hour clock", () => {
+    expect(linesIn("en", "2026-04-20T17:00:00-03:00", 120)).toEqual([
+      "04/20/2026 5:00 PM–6:00 PM: 1 h counted",
+      "04/20/2026 6:00 PM–midnight: outside business hours",
+      "04/21/2026: holiday — Dia de Tiradentes",
+      "04/22/2026 12:00 AM–8:00 AM: outside business hours",
+      "04/22/2026 8:00 AM–9:00 AM: 1 h counted",
+      "Total: 2 h of business time; due 04/22/2026 9:00 AM",
+    ]);
+  });
+
+  it("tells a weekend, a lunch break, a pause and a span across days", () => {
+    const told = linesIn("en", "2026-04-17T16:00:00-03:00", 12 * 60, [
+      { from: "2026-04-17T17:00:00-03:00", to: "2026-04-20T09:00:00-03:00" },
+    ]);
+    expect(told.slice(0, 4)).toEqual([
+      "04/17/2026 4:00 PM–5:00 PM: 1 h counted",
+      "04/17/2026 5:00 PM–6:00 PM: paused (1 h)",
+      "04/17/2026 6:00 PM–midnight: outside business hours",
+      "04/18/2026 to 04/19/2026 (Saturday and Sunday): weekend",
+    ]);
+    expect(told).toContain("04/20/2026 12:00 PM–1:00 PM: break");
+    expect(linesIn("en", "2026-12-21T17:00:00-03:00", 120)).toContain(
+      "12/21/2026 6:00 PM – 12/22/2026 8:00 AM: outside business hours",
+    );
+    expect(linesIn("en", "2026-12-23T17:00:00-03:00", 120)).toContain("12/24/2026: closed in the calendar");
+  });
+
+  it("says how much is left while an open pause holds the clock", () => {
+    expect(
+      linesIn("en", "2026-04-22T09:00:00-03:00", 240, [{ from: "2026-04-22T10:00:00-03:00", to: null }]),
+    ).toEqual(["04/22/2026 9:00 AM–10:00 AM: 1 h counted", "Paused since 04/22/2026 10:00 AM; 3 h left"]);
+  });
 });
 
 describe("formatDuration", () => {
@@ -96,6 +149,7 @@ describe("formatDuration", () => {
     [1500, "25 h"],
     [59.6, "1 h"],
   ])("%s min → %s", (minutes, expected) => {
-    expect(formatDuration(minutes)).toBe(expected);
+    expect(formatDuration(minutes, translator("pt-BR"))).toBe(expected);
+    expect(formatDuration(minutes, translator("en"))).toBe(expected);
   });
 });

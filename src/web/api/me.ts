@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ChangePasswordRequest, Me, type UpdateMeRequest } from "../../contracts/auth";
 import { isSignedOutError } from "./api-error";
 import { apiRequest } from "./client";
-import { queryKeys } from "./query-keys";
+import { isWrittenInUserLanguage, queryKeys } from "./query-keys";
 
 /** Being signed out is a state, not an error: the query answers null on 401. */
 async function fetchMe(): Promise<Me | null> {
@@ -33,7 +33,13 @@ export function useUpdateMe() {
     onError: (_error, _changes, context) => {
       if (context?.previous) queryClient.setQueryData(queryKeys.me, context.previous);
     },
-    onSuccess: (me) => queryClient.setQueryData(queryKeys.me, me),
+    onSuccess: async (me, changes) => {
+      queryClient.setQueryData(queryKeys.me, me);
+      if (changes.locale)
+        await queryClient.invalidateQueries({
+          predicate: (query) => isWrittenInUserLanguage(query.queryKey),
+        });
+    },
   });
 }
 

@@ -33,6 +33,7 @@ export const queryKeys = {
   /** Under the calendars' key, so that refreshing the calendars refreshes their holidays too. */
   calendarHolidays: (calendarId: string, year: number) =>
     ["calendars", calendarId, "holidays", year] as const,
+  compliance: (month: string) => ["sla", "compliance", month] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */
@@ -40,4 +41,9 @@ const PUBLIC_ROOTS: ReadonlySet<unknown> = new Set([queryKeys.me[0], queryKeys.a
 
 export function belongsToUser(queryKey: readonly unknown[]): boolean {
   return !PUBLIC_ROOTS.has(queryKey[0]);
+}
+
+/** Answers the server writes in the user's language (a deadline's plain lines): stale after a switch. */
+export function isWrittenInUserLanguage(queryKey: readonly unknown[]): boolean {
+  return queryKey[0] === "tickets" && queryKey[3] === "deadline";
 }

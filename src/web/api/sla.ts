@@ -1,4 +1,5 @@
-// Support plans and business calendars: read by everyone (a customer sees its own plan), changed by admins.
+// Support plans and business calendars: read by everyone (a customer sees its own plan), changed by admins;
+// and the monthly compliance report.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Calendar,
@@ -6,6 +7,7 @@ import {
   CalendarList,
   type CalendarRequest,
   type CustomHoliday,
+  ComplianceReport,
   Plan,
   PlanList,
   type PlanRequest,
@@ -14,6 +16,7 @@ import {
 } from "../../contracts/sla";
 import { apiRequest } from "./client";
 import { queryKeys } from "./query-keys";
+import { searchOf } from "./search-params";
 
 export function usePlans() {
   return useQuery({
@@ -102,6 +105,14 @@ export function useRestoreHoliday(calendarId: string) {
   return useHolidayChange(calendarId, (date: string) =>
     apiRequest("POST", `/api/v1/calendars/${calendarId}/holidays/${date}/restore`, CalendarHolidays),
   );
+}
+
+/** Supervisors and admins: per company, the deadlines of tickets opened in `month` ("2026-04") met and breached. */
+export function useComplianceReport(month: string) {
+  return useQuery({
+    queryKey: queryKeys.compliance(month),
+    queryFn: () => apiRequest("GET", `/api/v1/sla/compliance${searchOf({ month })}`, ComplianceReport),
+  });
 }
 
 /** When a ticket opened at a given moment would be due, and why. */

@@ -3,6 +3,7 @@ import { AppShell, Burger, Divider, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconBuilding,
+  IconChartBar,
   IconClockHour4,
   IconInbox,
   IconShieldCheck,
@@ -31,6 +32,8 @@ export function ConsoleLayout() {
     work.push({ to: "/console/companies", label: t("nav.companies"), icon: IconBuilding });
   if (abilities.manageUsers) work.push({ to: "/console/users", label: t("nav.users"), icon: IconUsers });
   work.push({ to: "/console/plans", label: t("nav.plans"), icon: IconClockHour4 });
+  if (abilities.readSlaCompliance)
+    work.push({ to: "/console/compliance", label: t("nav.compliance"), icon: IconChartBar });
   work.push({ to: "/console/policy", label: t("nav.policy"), icon: IconShieldCheck });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 

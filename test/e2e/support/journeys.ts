@@ -10,6 +10,7 @@ export const demo = {
   },
   customerAdmin: { email: "bruno.carvalho@paulistaalimentos.com.br" },
   agent: { email: "juliana.prado@uno.com.br" },
+  supervisor: { email: "carlos.menezes@uno.com.br" },
   admin: { email: "renata.albuquerque@uno.com.br" },
 } as const;
 

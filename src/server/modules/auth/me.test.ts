@@ -28,6 +28,7 @@ describe("/api/v1/me", () => {
         useConsole: false,
         manageCompanies: false,
         manageUsers: false,
+        readSlaCompliance: false,
       },
       previousLoginAt: null,
     });

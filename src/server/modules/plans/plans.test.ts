@@ -133,6 +133,26 @@ describe("support plans, calendars and the deadline simulation", () => {
       body.explanation.firstResponse.segments.find((s: { kind: string }) => s.kind === "holiday").holidayName,
     ).toMatch(/Tiradentes/);
     expect(body.explanation.firstResponse.lines.join("\n")).toMatch(/Tiradentes/);
+    expect(body.explanation.firstResponse.lines.at(-1)).toBe("Total: 4 h úteis; vence em 22/04/2026 10:00");
+  });
+
+  it("explains the simulation in the signed-in user's language", async () => {
+    const englishAgent = await loginAs(t.app, await makeUser(t.ctx, "agent", { locale: "en" }));
+    const response = await call(
+      t.app,
+      "POST",
+      "/api/v1/sla/simulate",
+      { planId: planIds.Profissional, priority: "normal", openedAt: "2026-04-20T16:00:00-03:00" },
+      { cookie: englishAgent },
+    );
+    expect(response.json().explanation.firstResponse.lines).toEqual([
+      "04/20/2026 4:00 PM–6:00 PM: 2 h counted",
+      "04/20/2026 6:00 PM–midnight: outside business hours",
+      "04/21/2026: holiday — Dia de Tiradentes",
+      "04/22/2026 12:00 AM–8:00 AM: outside business hours",
+      "04/22/2026 8:00 AM–10:00 AM: 2 h counted",
+      "Total: 4 h of business time; due 04/22/2026 10:00 AM",
+    ]);
   });
 
   it("an urgent ticket on the top plan runs around the clock", async () => {

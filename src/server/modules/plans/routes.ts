@@ -21,6 +21,7 @@ import { type Actor, policies } from "../../../domain/policies";
 import type { AppContext } from "../../context";
 import { errors } from "../../errors";
 import { authorize, commandMeta } from "../../http";
+import { localeOf } from "../../plugins/locale";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { complianceReport } from "../sla/compliance";
@@ -281,7 +282,7 @@ export function planRoutes(ctx: AppContext) {
           policies.sla.readPlan(actor, { id: request.body.planId }, await companyPlan(actor)),
           planNotFound,
         );
-        return simulateDeadlines(ctx, request.body);
+        return simulateDeadlines(ctx, request.body, localeOf(request));
       },
     );
   };

@@ -11,12 +11,14 @@ import {
 import { sweepSla } from "../../jobs/sla-sweeper";
 import { closeContext, openContext } from "../../runtime";
 import { demoCalendar, demoPlans } from "../../seed/content/plans";
+import type { CompanyRow } from "../companies/repository";
 
 // The Profissional plan: São Paulo calendar 08–12 and 13–18 on weekdays; normal: 4 h first and next
 // response, 24 h resolution; high: 2 h and 16 h. All instants below were worked out by hand.
 describe("a ticket's SLA clocks", () => {
   let t: TestApp;
   let catalog: Catalog;
+  let company: CompanyRow;
   let customerUser: MadeUser;
   let agentUser: MadeUser;
   beforeAll(async () => {
@@ -33,7 +35,7 @@ describe("a ticket's SLA clocks", () => {
         { cookie: admin },
       )
     ).json();
-    const company = await makeCompany(t.ctx);
+    company = await makeCompany(t.ctx);
     await call(t.app, "PATCH", `/api/v1/companies/${company.id}`, { planId: plan.id }, { cookie: admin });
     customerUser = await makeUser(t.ctx, "customer", { company });
     agentUser = await makeUser(t.ctx, "agent");
@@ -133,6 +135,14 @@ describe("a ticket's SLA clocks", () => {
     ).json();
     expect(customer.segments).toEqual([]);
     expect(customer.lines).toEqual(staff.lines);
+    expect(staff.lines.at(-1)).toBe("Total: 4 h úteis; vence em 22/04/2026 10:00");
+    const english = await loginAs(t.app, await makeUser(t.ctx, "agent", { locale: "en" }));
+    const inEnglish = (
+      await call(t.app, "GET", `/api/v1/tickets/${ticket.number}/deadlines/first_response`, undefined, {
+        cookie: english,
+      })
+    ).json();
+    expect(inEnglish.lines.at(-1)).toBe("Total: 4 h of business time; due 04/22/2026 10:00 AM");
     const stranger = await loginAs(t.app, await makeUser(t.ctx, "customer"));
     const hidden = await call(
       t.app,
@@ -313,6 +323,13 @@ describe("a ticket's SLA clocks", () => {
         })
       ).statusCode,
     ).toBe(404);
+    const companyAdmin = await loginAs(t.app, await makeUser(t.ctx, "customer_admin", { company }));
+    const compliance = (cookie?: string) =>
+      call(t.app, "GET", "/api/v1/sla/compliance", undefined, { cookie, query: { month: "2026-04" } });
+    expect((await compliance(companyAdmin)).statusCode).toBe(404);
+    expect((await compliance()).statusCode).toBe(401);
+    const admin = await loginAs(t.app, await makeUser(t.ctx, "admin"));
+    expect((await compliance(admin)).json()).toEqual(response.json());
     const bad = await call(t.app, "GET", "/api/v1/sla/compliance", undefined, {
       cookie: supervisor,
       query: { month: "2026-13" },

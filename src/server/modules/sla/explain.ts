@@ -1,17 +1,19 @@
 // "Como este prazo foi calculado" for one of a ticket's deadlines, from its clock and policy.
 import { DateTime } from "luxon";
+import type { Locale } from "../../../contracts/common";
 import type { Priority } from "../../../contracts/tickets";
 import { explainDeadline } from "../../../domain/sla/explain";
 import { describeExplanation } from "../../../domain/sla/explain-text";
 import { businessTimeOf, type SlaPolicy } from "./policy";
 import type { SlaClockRow } from "./repository";
 
-/** Staff see the counted and skipped spans; everybody gets the plain pt-BR lines. */
+/** Staff see the counted and skipped spans; everybody gets the plain lines, in `locale`. */
 export function explainClock(
   policy: SlaPolicy,
   clock: SlaClockRow,
   priority: Priority,
   withSegments: boolean,
+  locale: Locale,
 ) {
   const businessTime = businessTimeOf(policy, priority);
   const explanation = explainDeadline(
@@ -35,6 +37,6 @@ export function explainClock(
           holidayName: s.holidayName ?? null,
         }))
       : [],
-    lines: describeExplanation(explanation, zone),
+    lines: describeExplanation(explanation, zone, locale),
   };
 }

@@ -19,6 +19,7 @@ import { type Actor, policies, scopeOf } from "../../../domain/policies";
 import type { AppContext } from "../../context";
 import { errors } from "../../errors";
 import { authorize } from "../../http";
+import { localeOf } from "../../plugins/locale";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { presentTicket, presentTicketSummary } from "./presenter";
@@ -116,6 +117,7 @@ export function ticketRoutes(ctx: AppContext) {
           actor,
           request.params.number,
           request.params.metric,
+          localeOf(request),
         );
         if (!explanation) throw notFound();
         return explanation;

@@ -1,6 +1,6 @@
 // Ticket use cases: open, read, reply (or note), change status or priority. Each command is one
 // transaction that writes the ticket, its history newTicketEvent(s) and claims its attachments together.
-import { isStaffRole } from "../../../contracts/common";
+import { isStaffRole, type Locale } from "../../../contracts/common";
 import type {
   AddMessageRequest,
   CreateTicketRequest,
@@ -338,7 +338,13 @@ export async function changeTicket(
 }
 
 /** The current cycle of one deadline, explained; undefined (→ 404) when invisible or absent. */
-export async function explainTicketDeadline(ctx: AppContext, actor: Actor, number: number, metric: string) {
+export async function explainTicketDeadline(
+  ctx: AppContext,
+  actor: Actor,
+  number: number,
+  metric: string,
+  locale: Locale,
+) {
   const ticket = await findTicketRow(ctx.db, scopeOf(actor), number);
   const policy = ticket ? await loadPolicy(ctx.db, ticket.sla_policy_id) : null;
   if (!ticket || !policy) return undefined;
@@ -346,5 +352,5 @@ export async function explainTicketDeadline(ctx: AppContext, actor: Actor, numbe
     .filter((c) => c.metric === metric && c.stopped_at === null)
     .at(-1);
   if (!clock) return undefined;
-  return explainClock(policy, clock, ticket.priority as Priority, isStaffRole(actor.role));
+  return explainClock(policy, clock, ticket.priority as Priority, isStaffRole(actor.role), locale);
 }
