@@ -12,6 +12,7 @@ import { sweepSla } from "../../jobs/sla-sweeper";
 import { closeContext, openContext } from "../../runtime";
 import { demoCalendar, demoPlans } from "../../seed/content/plans";
 import type { CompanyRow } from "../companies/repository";
+import { NO_DUE } from "./queue-keys";
 
 // The Profissional plan: São Paulo calendar 08–12 and 13–18 on weekdays; normal: 4 h first and next
 // response, 24 h resolution; high: 2 h and 16 h. All instants below were worked out by hand.
@@ -283,8 +284,9 @@ describe("a ticket's SLA clocks", () => {
 
   it("reports compliance per company and month to supervisors", async () => {
     // Every ticket above was opened in April 2026 for one company. At Wed 22/04 15:01 (-03):
-    // one first response was met in time, three are past due, one is due on Thursday after the
-    // consultancy detour; no resolution is decided yet.
+    // one first response was met in time, two are past due, two are due on Thursday (after the
+    // consultancy detour, and after a reopening that owes the unanswered first response again);
+    // no resolution is decided yet.
     t.clock.set("2026-04-22T15:01:00-03:00");
     const supervisor = await loginAs(t.app, await makeUser(t.ctx, "supervisor"));
     const response = await call(t.app, "GET", "/api/v1/sla/compliance", undefined, {
@@ -295,7 +297,7 @@ describe("a ticket's SLA clocks", () => {
     expect(response.json().companies).toEqual([
       expect.objectContaining({
         tickets: 5,
-        firstResponse: { met: 1, breached: 3, pending: 1, shareMet: 0.25 },
+        firstResponse: { met: 1, breached: 2, pending: 2, shareMet: 1 / 3 },
         resolution: { met: 0, breached: 0, pending: 5, shareMet: null },
       }),
     ]);
@@ -354,5 +356,72 @@ describe("a ticket's SLA clocks", () => {
     expect(
       (await call(t.app, "GET", "/api/v1/sla/at-risk", undefined, { cookie: customer })).statusCode,
     ).toBe(404);
+  });
+
+  it("resolving stops the replies still owed, and reopening an unanswered ticket owes the first response again", async () => {
+    let s = await at("2026-04-22T10:00:00-03:00");
+    const ticket = await open(s.customer);
+    s = await at("2026-04-22T11:00:00-03:00");
+    await change(s.agent, ticket.number, { status: "resolved" });
+    let d = await deadlines(s.agent, ticket.number);
+    // Stopped, not met: no longer shown as a deadline.
+    expect(d.first_response).toBeUndefined();
+    // Hours later, past the 4 h target: a finished ticket raises nothing.
+    t.clock.set("2026-04-22T17:00:00-03:00");
+    await sweepSla(t.ctx);
+    const alerts = await t.ctx.db
+      .selectFrom("ticket_event")
+      .innerJoin("ticket", "ticket.id", "ticket_event.ticket_id")
+      .select("ticket_event.type")
+      .where("ticket.number", "=", ticket.number)
+      .where("ticket_event.type", "like", "sla_%")
+      .execute();
+    expect(alerts).toEqual([]);
+
+    // Reopened Thursday 08:00 by the customer: 1 h of the 4 h had run (Wed 10–11), 3 h remain.
+    s = await at("2026-04-23T08:00:00-03:00");
+    await call(
+      t.app,
+      "POST",
+      `/api/v1/tickets/${ticket.number}/messages`,
+      { body: "Ainda não foi resolvido." },
+      { cookie: s.customer },
+    );
+    d = await deadlines(s.agent, ticket.number);
+    expect(d.first_response).toMatchObject({ dueAt: "2026-04-23T14:00:00.000Z", state: "on_time" }); // 11:00 -03
+  });
+
+  it("keeps the ticket's queue keys on its earliest running deadline", async () => {
+    const keys = async (number: number) =>
+      t.ctx.db
+        .selectFrom("ticket")
+        .select(["queue_due_at", "queue_warn_at", "priority_order"])
+        .where("number", "=", number)
+        .executeTakeFirstOrThrow();
+    let s = await at("2026-04-22T10:00:00-03:00");
+    const ticket = await open(s.customer);
+    // First response due 15:00 -03 (18:00Z), its warning at 80%: 3 h 12 min → 14:12 -03.
+    expect(await keys(ticket.number)).toEqual({
+      queue_due_at: Date.parse("2026-04-22T18:00:00Z"),
+      queue_warn_at: Date.parse("2026-04-22T17:12:00Z"),
+      priority_order: 2,
+    });
+    s = await at("2026-04-22T11:00:00-03:00");
+    await call(
+      t.app,
+      "POST",
+      `/api/v1/tickets/${ticket.number}/messages`,
+      { body: "Verificando." },
+      { cookie: s.agent },
+    );
+    // Answered: the resolution deadline (Fri 17:00 -03) is the earliest left.
+    expect((await keys(ticket.number)).queue_due_at).toBe(Date.parse("2026-04-24T20:00:00Z"));
+    await change(s.agent, ticket.number, { status: "waiting_customer", priority: "urgent" });
+    // Paused: nothing runs, the ticket sorts last; the priority key follows the priority.
+    expect(await keys(ticket.number)).toEqual({
+      queue_due_at: NO_DUE,
+      queue_warn_at: null,
+      priority_order: 0,
+    });
   });
 });

@@ -108,12 +108,26 @@ function changed(
           pauses: JSON.stringify([...pauses, { from: change.resolvedAt ?? clock.met_at, to: at }]),
         };
       }
+      if (
+        change.from === "resolved" &&
+        clock.metric === "first_response" &&
+        clock.met_at === null &&
+        clock.stopped_at !== null &&
+        clock.stopped_at === change.resolvedAt
+      ) {
+        // Reopened before anyone answered: the first response is owed again, the resolved span a pause.
+        return { stopped_at: null, pauses: JSON.stringify([...pauses, { from: clock.stopped_at, to: at }]) };
+      }
       if (change.from === "cancelled" && clock.stopped_at !== null) {
         return { stopped_at: null, pauses: JSON.stringify([...pauses, { from: clock.stopped_at, to: at }]) };
       }
       if (!running) return undefined;
       if (change.to === "cancelled") return { stopped_at: at };
-      if (change.to === "resolved" && clock.metric === "resolution") return { met_at: at };
+      if (change.to === "resolved") {
+        // Resolution is met; a reply still owed is no longer due (the ticket is done), so it stops
+        // instead of warning and breaching on a finished ticket.
+        return clock.metric === "resolution" ? { met_at: at } : { stopped_at: at };
+      }
       if (change.to === "waiting_customer")
         return { pauses: JSON.stringify([...pauses, { from: at, to: null }]) };
       if (change.from === "waiting_customer") {
