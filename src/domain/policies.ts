@@ -72,6 +72,7 @@ export const policies = {
     },
   },
   console: {
+    /** The support console's API (queues, presence, canned responses, time, estimates, merges…). */
     use: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
   },
   ticket: {

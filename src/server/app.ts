@@ -11,6 +11,7 @@ import { authRoutes } from "./modules/auth/routes";
 import { companyRoutes } from "./modules/companies/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { kbRoutes } from "./modules/kb/routes";
+import { liveRoutes } from "./modules/live/routes";
 import { metaRoutes } from "./modules/meta/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
 import { calendarHolidayRoutes } from "./modules/plans/holiday-routes";
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(planRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(calendarHolidayRoutes(ctx));
+  await app.register(liveRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

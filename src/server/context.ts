@@ -2,6 +2,7 @@
 import type { Config } from "./config";
 import type { Connection } from "./db/connect";
 import type { Db } from "./db/schema";
+import type { LiveBus } from "./events/bus";
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -15,6 +16,8 @@ export interface AppContext {
   db: Db;
   connection: Connection;
   clock: Clock;
+  /** Live events for open consoles and portals; publish after the transaction commits. */
+  live: LiveBus & { ready(): Promise<void> };
 }
 
 /** Who issues a command, and from where: recorded in the audit trail. */

@@ -3,6 +3,11 @@ import type { Config } from "./config";
 import { type AppContext, type Clock, systemClock } from "./context";
 import { type ConnectOptions, connect } from "./db/connect";
 import { migrateToLatest } from "./db/migrate";
+import { createLiveBus } from "./events/bus";
+
+/** Live-event trouble (a lost LISTEN connection) is reported, never fatal: clients refetch. */
+const reportLiveError = (error: unknown) =>
+  process.stderr.write(`extranet: live events: ${error instanceof Error ? error.message : String(error)}\n`);
 
 /** Connects and brings the schema up to date. */
 export async function openContext(
@@ -18,9 +23,16 @@ export async function openContext(
       throw error;
     }
   }
-  return { config, db: connection.db, connection, clock: options.clock ?? systemClock };
+  return {
+    config,
+    db: connection.db,
+    connection,
+    clock: options.clock ?? systemClock,
+    live: createLiveBus(config.database, connection.schema, reportLiveError),
+  };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.live.close();
   await ctx.db.destroy();
 }

@@ -31,7 +31,7 @@ export interface SlaAlert {
  * Runs in the caller's transaction, the one that won the clock's firing claim: a firing that is
  * claimed once notifies each person once. Returns how many were notified.
  */
-export async function notifySlaAlert(trx: Executor, alert: SlaAlert): Promise<number> {
+export async function notifySlaAlert(trx: Executor, alert: SlaAlert): Promise<string[]> {
   const recipients = await activeStaffAndAssignee(trx, SLA_ALERT_ROLES, alert.ticketId);
   await insertNotifications(
     trx,
@@ -45,7 +45,7 @@ export async function notifySlaAlert(trx: Executor, alert: SlaAlert): Promise<nu
       read_at: null,
     })),
   );
-  return recipients.length;
+  return recipients;
 }
 
 /** A page of the recipient's notifications, newest first. */

@@ -17,6 +17,7 @@ import { decodeCursor, toPage } from "../../db/cursor";
 import type { Executor } from "../../db/schema";
 import { companyTerm } from "../../db/search";
 import { errors } from "../../errors";
+import { publicTicketEvent, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
 import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
 import { findCategory } from "../kb/repository";
@@ -62,7 +63,7 @@ export async function openTicket(
   requester: { id: string; companyId: string },
   props: CreateTicketRequest,
 ): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const number = await ctx.db.transaction().execute(async (trx) => {
     if (!(await findCategory(trx, props.categoryId)))
       throw errors.field("categoryId", "validation.category_unknown", props);
     if (!(await findScreen(trx, props.screenCode)))
@@ -125,6 +126,14 @@ export async function openTicket(
     );
     return ticket.number;
   });
+  await ctx.live.publish(
+    publicTicketEvent(
+      "ticket.created",
+      { number, companyId: requester.companyId, status: "open" },
+      ctx.clock.now(),
+    ),
+  );
+  return number;
 }
 
 /** The ticket with the history the actor may see, or undefined (→ 404) outside its scope. */
@@ -205,7 +214,7 @@ export async function addMessage(
 ): Promise<void> {
   const staff = isStaffRole(actor.role);
   if (props.internal && !staff) throw errors.forbidden();
-  await ctx.db.transaction().execute(async (trx) => {
+  const ref = await ctx.db.transaction().execute(async (trx): Promise<TicketRef> => {
     const ticket = await ticketForCommand(trx, actor, number);
     const now = ctx.clock.now();
     const status = ticket.status as TicketStatus;
@@ -270,7 +279,12 @@ export async function addMessage(
           ...(reopened && { resolved_at: null }),
         };
     await updateTicketAt(trx, ticket.id, ticket.version, changes);
+    return { number: ticket.number, companyId: ticket.company_id, status: next };
   });
+  const at = ctx.clock.now();
+  await ctx.live.publish(
+    props.internal ? staffTicketEvent("ticket.note", ref, at) : publicTicketEvent("ticket.message", ref, at),
+  );
 }
 
 /** Staff change status or priority, refusing a stale version (409) and moves the machine forbids. */
@@ -280,7 +294,7 @@ export async function changeTicket(
   number: number,
   props: UpdateTicketRequest,
 ): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  const ref = await ctx.db.transaction().execute(async (trx): Promise<TicketRef | undefined> => {
     const ticket = await ticketForCommand(trx, actor, number);
     if (ticket.version !== props.version) throw errors.conflict("ticket.stale_version");
     const now = ctx.clock.now();
@@ -332,9 +346,11 @@ export async function changeTicket(
         newTicketEvent(ticket.id, actor.userId, now, { type: "kind_changed", to_kind: props.kind }),
       );
     }
-    if (Object.keys(changes).length === 0) return;
+    if (Object.keys(changes).length === 0) return undefined;
     await updateTicketAt(trx, ticket.id, ticket.version, { ...changes, updated_at: now });
+    return { number: ticket.number, companyId: ticket.company_id, status: changes.status ?? ticket.status };
   });
+  if (ref) await ctx.live.publish(publicTicketEvent("ticket.updated", ref, ctx.clock.now()));
 }
 
 /** The current cycle of one deadline, explained; undefined (→ 404) when invisible or absent. */
