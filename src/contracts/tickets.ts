@@ -99,6 +99,19 @@ export const TicketEventType = z.enum([
   "sla_warning",
   "sla_breach",
   "kind_changed",
+  // The console's (staff changes, calls, merges, links, consultancy estimates).
+  "assigned",
+  "category_changed",
+  "screen_changed",
+  "tags_changed",
+  "call_logged",
+  "merged",
+  "merged_from",
+  "linked",
+  "estimate_sent",
+  "estimate_approved",
+  "estimate_declined",
+  "estimate_withdrawn",
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 
@@ -121,6 +134,16 @@ export const TicketEvent = z.object({
   metric: z.enum(["first_response", "next_response", "resolution"]).nullable(),
   /** Reclassifications: support (in the plan, under SLA) or consultancy (billable, no support SLA). */
   toKind: TicketKind.nullable(),
+  /**
+   * Console changes (assignee, category, screen, tags): the values as they read when changed
+   * ("Juliana Prado", "FIS0001 – Emissão de NF-e", "nfe, urgente"); null when there was none.
+   */
+  fromValue: z.string().nullable(),
+  toValue: z.string().nullable(),
+  /** Logged phone calls: minutes on the phone. */
+  durationMinutes: z.number().int().nullable(),
+  /** Merges and links: the other ticket's number. */
+  relatedTicketNumber: z.number().int().nullable(),
   attachments: z.array(Attachment),
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;

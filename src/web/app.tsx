@@ -3,6 +3,7 @@ import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "react-router";
+import { LiveEventsProvider } from "./api/live";
 import { createQueryClient } from "./api/query-client";
 import { I18nProvider } from "./i18n/i18n";
 import { createAppRouter } from "./routes";
@@ -18,7 +19,9 @@ export function App() {
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
-          <RouterProvider router={router} />
+          <LiveEventsProvider>
+            <RouterProvider router={router} />
+          </LiveEventsProvider>
         </I18nProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -34,6 +34,8 @@ export const queryKeys = {
   calendarHolidays: (calendarId: string, year: number) =>
     ["calendars", calendarId, "holidays", year] as const,
   compliance: (month: string) => ["sla", "compliance", month] as const,
+  /** Everything under the console's API (queues, counts, views…): what a live ticket event refreshes. */
+  console: ["console"],
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

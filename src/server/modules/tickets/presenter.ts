@@ -68,6 +68,10 @@ function presentEvent(row: EventWithActor, attachments: AttachmentRow[]): Ticket
     toPriority: row.to_priority as Priority | null,
     metric: row.metric as TicketEvent["metric"],
     toKind: row.to_kind as TicketKind | null,
+    fromValue: row.from_value,
+    toValue: row.to_value,
+    durationMinutes: row.duration_minutes,
+    relatedTicketNumber: row.related_number,
     attachments: attachments.filter((a) => a.event_id === row.id).map(presentAttachment),
   };
 }

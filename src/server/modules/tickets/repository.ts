@@ -209,8 +209,9 @@ function eventsWithActor(db: Executor) {
   return db
     .selectFrom("ticket_event")
     .leftJoin("app_user as actor", "actor.id", "ticket_event.actor_id")
+    .leftJoin("ticket as related", "related.id", "ticket_event.related_ticket_id")
     .selectAll("ticket_event")
-    .select(["actor.name as actor_name", "actor.role as actor_role"]);
+    .select(["actor.name as actor_name", "actor.role as actor_role", "related.number as related_number"]);
 }
 export type EventWithActor = Awaited<
   ReturnType<ReturnType<typeof eventsWithActor>["executeTakeFirstOrThrow"]>

@@ -5,12 +5,18 @@ import {
   IconArrowsExchange,
   IconFilePlus,
   IconFlag,
+  IconGitMerge,
   IconHeadset,
+  IconLink,
   IconLock,
   IconPaperclip,
+  IconPhone,
+  IconReceipt,
   IconRefresh,
   IconTag,
+  IconTags,
   IconUser,
+  IconUserCheck,
 } from "@tabler/icons-react";
 import type { TicketEvent } from "../../../contracts/tickets";
 import { useI18n } from "../../i18n/i18n";
@@ -60,5 +66,24 @@ function iconOf(event: TicketEvent) {
       return { color: "red", icon: IconAlarm };
     case "kind_changed":
       return { color: "indigo", icon: IconTag };
+    case "assigned":
+      return { color: "teal", icon: IconUserCheck };
+    case "category_changed":
+    case "screen_changed":
+      return { color: "grape", icon: IconArrowsExchange };
+    case "tags_changed":
+      return { color: "indigo", icon: IconTags };
+    case "call_logged":
+      return { color: "cyan", icon: IconPhone };
+    case "merged":
+    case "merged_from":
+      return { color: "gray", icon: IconGitMerge };
+    case "linked":
+      return { color: "gray", icon: IconLink };
+    case "estimate_sent":
+    case "estimate_approved":
+    case "estimate_declined":
+    case "estimate_withdrawn":
+      return { color: "indigo", icon: IconReceipt };
   }
 }

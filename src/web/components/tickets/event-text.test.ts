@@ -17,6 +17,10 @@ const base: TicketEvent = {
   toPriority: null,
   metric: null,
   toKind: null,
+  fromValue: null,
+  toValue: null,
+  durationMinutes: null,
+  relatedTicketNumber: null,
   attachments: [],
 };
 
@@ -48,5 +52,20 @@ describe("eventText", () => {
     const t = translator("pt-BR");
     expect(eventText({ ...base, type: "message" }, t, "pt-BR")).toBe("Respondeu");
     expect(eventText({ ...base, type: "message", internal: true }, t, "pt-BR")).toBe("Nota interna");
+  });
+
+  it("tells the console's changes: assignment, calls, merges, in both languages", () => {
+    const pt = translator("pt-BR");
+    const en = translator("en");
+    const assigned: TicketEvent = { ...base, type: "assigned", toValue: "Juliana Prado" };
+    expect(eventText(assigned, pt, "pt-BR")).toBe("Atribuída a Juliana Prado");
+    expect(eventText({ ...assigned, toValue: null }, en, "en")).toBe("Assignment removed");
+    const call: TicketEvent = { ...base, type: "call_logged", durationMinutes: 12 };
+    expect(eventText(call, pt, "pt-BR")).toBe("Ligação registrada (12 min)");
+    const merged: TicketEvent = { ...base, type: "merged", relatedTicketNumber: 1042 };
+    expect(eventText(merged, pt, "pt-BR")).toBe("Unificada na ocorrência #1042, onde o atendimento continua");
+    expect(eventText(merged, en, "en")).toBe("Merged into ticket #1042, where the conversation continues");
+    const screen: TicketEvent = { ...base, type: "screen_changed", fromValue: "ATW0001", toValue: "FIS0001" };
+    expect(eventText(screen, pt, "pt-BR")).toBe("Tela alterada de ATW0001 para FIS0001");
   });
 });

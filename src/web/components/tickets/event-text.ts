@@ -29,7 +29,37 @@ export function eventText(event: TicketEvent, t: Translate, locale: Locale): str
       return t("ticket.event.slaBreach", { deadline: deadlineInSentence(event.metric, t) });
     case "kind_changed":
       return event.toKind === "consultancy" ? t("ticket.event.toConsultancy") : t("ticket.event.toSupport");
+    case "assigned":
+      return event.toValue ? t("ticket.event.assigned", { to: event.toValue }) : t("ticket.event.unassigned");
+    case "category_changed":
+      return t("ticket.event.categoryChanged", values(event));
+    case "screen_changed":
+      return t("ticket.event.screenChanged", values(event));
+    case "tags_changed":
+      return event.toValue
+        ? t("ticket.event.tagsChanged", { to: event.toValue })
+        : t("ticket.event.tagsCleared");
+    case "call_logged":
+      return t("ticket.event.callLogged", { minutes: event.durationMinutes ?? 0 });
+    case "merged":
+      return t("ticket.event.merged", { number: event.relatedTicketNumber ?? "—" });
+    case "merged_from":
+      return t("ticket.event.mergedFrom", { number: event.relatedTicketNumber ?? "—" });
+    case "linked":
+      return t("ticket.event.linked", { number: event.relatedTicketNumber ?? "—" });
+    case "estimate_sent":
+      return t("ticket.event.estimateSent");
+    case "estimate_approved":
+      return t("ticket.event.estimateApproved");
+    case "estimate_declined":
+      return t("ticket.event.estimateDeclined");
+    case "estimate_withdrawn":
+      return t("ticket.event.estimateWithdrawn");
   }
+}
+
+function values(event: TicketEvent): { from: string; to: string } {
+  return { from: event.fromValue ?? "—", to: event.toValue ?? "—" };
 }
 
 function deadlineInSentence(metric: TicketEvent["metric"], t: Translate): string {
