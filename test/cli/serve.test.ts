@@ -2,7 +2,9 @@
 import http from "node:http";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn } from "../../bench/demo-session";
 import { DEMO_PASSWORD, demoCompanies } from "../../src/server/seed/demo-data";
+import { connectSse } from "../support/sse";
 import { login, type ServerProcess, startServer, waitForOutput } from "./server";
 import { countRows, databaseFile } from "./sqlite";
 import { cleanUp, ensureBuilt, freshDataDir, sleep, waitFor } from "./support";
@@ -106,5 +108,21 @@ describe.concurrent("extranet serve", { timeout: 60_000 }, () => {
     const exit = await within(server.exited, 5_000, "the server to exit after draining");
     expect(exit).toEqual({ code: 0, signal: null });
     await within(closed, 1_000, "the server to close the drained connection");
+  });
+
+  it("on SIGTERM ends open live-event streams, so that it still exits promptly", async () => {
+    const server = await startServer({ EXTRANET_DATA_DIR: freshDataDir() });
+    const cookie = await signIn(server.baseUrl, {
+      email: "juliana.prado@uno.com.br",
+      password: DEMO_PASSWORD,
+    });
+    const stream = await connectSse(`${server.baseUrl}/api/v1/events`, cookie);
+    try {
+      expect(stream.status).toBe(200);
+      await stream.next((m) => m.event === "ready");
+      expect(await stop(server)).toBe(0);
+    } finally {
+      stream.close();
+    }
   });
 });
