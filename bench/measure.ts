@@ -28,7 +28,8 @@ export function createMeasurer(context: MeasureContext): (scenario: Scenario) =>
     const { settings, log } = context;
     if (scenario.kind === "measured") {
       log(`measuring ${scenario.name}`);
-      return scenario.measure({ settings, dialect: context.dialect, log });
+      const server = scenario.server ? await context.servers.get(scenario.server) : undefined;
+      return scenario.measure({ settings, dialect: context.dialect, log, server });
     }
     const { server, target } = await targetOf(scenario);
     const request = `${target.method ?? "GET"} ${target.path}`;

@@ -11,6 +11,8 @@ import { selectScenarios } from "./scenarios";
 import { createServerPool } from "./servers";
 import type { Figures, LoadSettings, Scenario } from "./types";
 
+const BASELINE_SERVER = "bare";
+
 /** The same load for every scenario, so that their figures compare. */
 const LOAD = { connections: 20, pipelining: 1, warmupSeconds: 1 };
 
@@ -49,8 +51,10 @@ async function measureAll(
 ): Promise<Measurement[]> {
   const nodeFlags = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [];
   if (options.cpuProfDir) await mkdir(options.cpuProfDir, { recursive: true });
+  // Every Extranet server (the demo one, the generated-tickets one) keeps its data in the run's own
+  // throwaway database and directory, never in the working directory.
   const needsDatabase = scenarios.some(
-    (scenario) => scenario.kind === "http" && scenario.server === "extranet",
+    (scenario) => scenario.server !== undefined && scenario.server !== BASELINE_SERVER,
   );
   const database = needsDatabase
     ? await createBenchDatabase(options.dialect, options.postgresUrl)

@@ -1,5 +1,6 @@
 // Every benchmark scenario, in the order a run measures them; later issues add theirs here.
 import { signInAsDemoCustomer } from "./demo-session";
+import { liveScenario } from "./live-scenario";
 import { UsageError } from "./options";
 import { measureDueInstants, report } from "./sla/due-instants";
 import { ticketScenarios } from "./ticket-scenarios";
@@ -35,6 +36,7 @@ export const scenarios: readonly Scenario[] = [
     }),
   },
   ...ticketScenarios,
+  liveScenario,
   {
     kind: "measured",
     name: "sla-due-instants",

@@ -54,10 +54,14 @@ export interface HttpScenario extends ScenarioBase {
 /** A scenario that measures itself, e.g. a pure CPU computation with no server involved. */
 export interface MeasuredScenario extends ScenarioBase {
   kind: "measured";
+  /** A server the measurement runs against, started like an HTTP scenario's. */
+  server?: ServerName;
   measure: (context: {
     settings: LoadSettings;
     dialect: Dialect;
     log: (line: string) => void;
+    /** The started `server`, when the scenario names one. */
+    server: RunningServer | undefined;
   }) => Promise<Figures>;
 }
 
