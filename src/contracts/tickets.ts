@@ -168,6 +168,14 @@ export const TicketSla = z.object({
 });
 export type TicketSla = z.infer<typeof TicketSla>;
 
+/** A related ticket ("Ocorrências relacionadas"); always of the same company. */
+export const LinkedTicket = z.object({
+  number: z.number().int(),
+  subject: z.string(),
+  status: TicketStatus,
+});
+export type LinkedTicket = z.infer<typeof LinkedTicket>;
+
 export const Ticket = TicketSummary.extend({
   /** Null when the company had no plan when the ticket was opened. */
   sla: TicketSla.nullable(),
@@ -179,6 +187,10 @@ export const Ticket = TicketSummary.extend({
   /** Increases at every change; staff updates send it back (409 when stale). */
   version: z.number().int(),
   relatedTicketNumber: z.number().int().nullable(),
+  /** Set once this ticket was merged into another, where the conversation continues. */
+  mergedIntoNumber: z.number().int().nullable(),
+  /** Related tickets, by number. */
+  links: z.array(LinkedTicket),
   resolvedAt: Instant.nullable(),
   /** Until when a customer's reply reopens a resolved ticket; null when not resolved. */
   reopenUntil: Instant.nullable(),

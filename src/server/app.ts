@@ -14,8 +14,10 @@ import { kbRoutes } from "./modules/kb/routes";
 import { liveRoutes } from "./modules/live/routes";
 import { metaRoutes } from "./modules/meta/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
+import { phoneRoutes } from "./modules/phone/routes";
 import { calendarHolidayRoutes } from "./modules/plans/holiday-routes";
 import { planRoutes } from "./modules/plans/routes";
+import { relationRoutes } from "./modules/relations/routes";
 import { screenRoutes } from "./modules/screens/routes";
 import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
@@ -90,6 +92,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(notificationRoutes(ctx));
   await app.register(calendarHolidayRoutes(ctx));
   await app.register(liveRoutes(ctx));
+  await app.register(phoneRoutes(ctx));
+  await app.register(relationRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

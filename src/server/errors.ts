@@ -46,6 +46,7 @@ export const errors = {
       | "category.not_found"
       | "article.not_found"
       | "ticket.not_found"
+      | "ticket.link_not_found"
       | "attachment.not_found"
       | "calendar.not_found"
       | "plan.not_found" = "not_found",
@@ -73,6 +74,7 @@ export const errors = {
       | "ticket.reopen_closed"
       | "ticket.cancelled"
       | "ticket.stale_version"
+      | "ticket.already_linked"
       | "attachment.attached"
       | "calendar.in_use"
       | "plan.in_use"
@@ -85,8 +87,15 @@ export const errors = {
       | "user.company_inactive"
       | "user.self_disable"
       | "ticket.invalid_transition"
+      | "ticket.merge_other_company"
+      | "ticket.link_other_company"
       | "attachment.too_many_pending",
   ) => appError(code, 422),
+  /** A merged ticket takes no replies or changes: the conversation continues in `number`. */
+  merged: (number: number) => appError("ticket.merged", 409, { number }),
+  /** Merging into a ticket that was itself merged into `into`. */
+  mergeTargetMerged: (number: number, into: number) =>
+    appError("ticket.merge_target_merged", 422, { number, into }),
   tooLarge: () => appError("body_too_large", 413),
   /** A field-level failure found by a service rather than by the contract. */
   field: (path: string, messageKey: MessageKey, input: unknown) =>

@@ -2,6 +2,7 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
 import { CompliancePage } from "./console/compliance/CompliancePage";
+import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
 import { PlansPage } from "./console/plans/PlansPage";
 import { QueuePage } from "./console/queue/QueuePage";
 import { ConsoleTicketPage } from "./console/ticket/ConsoleTicketPage";
@@ -51,6 +52,7 @@ export function createAppRouter() {
                   children: [
                     { index: true, element: <QueuePage /> },
                     { path: "tickets/:number", element: <ConsoleTicketPage /> },
+                    { path: "phone", element: <PhoneTicketPage /> },
                     { path: "companies", element: <CompaniesPage /> },
                     { path: "users", element: <UsersPage /> },
                     { path: "plans", element: <PlansPage /> },

@@ -36,6 +36,9 @@ export const queryKeys = {
   compliance: (month: string) => ["sla", "compliance", month] as const,
   /** Everything under the console's API (queues, counts, views…): what a live ticket event refreshes. */
   console: ["console"],
+  /** The phone log's pickers: companies matching what was typed, and one company's users. */
+  consoleCompanies: (q: string) => ["console", "companies", q] as const,
+  consoleCompanyUsers: (companyId: string) => ["console", "company-users", companyId] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

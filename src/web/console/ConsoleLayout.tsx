@@ -6,6 +6,7 @@ import {
   IconChartBar,
   IconClockHour4,
   IconInbox,
+  IconPhone,
   IconShieldCheck,
   IconUserCircle,
   IconUsers,
@@ -27,6 +28,7 @@ export function ConsoleLayout() {
 
   const work: NavItem[] = [
     { to: "/console", label: t("nav.queue"), icon: IconInbox, exact: true, alsoOn: ["/console/tickets"] },
+    { to: "/console/phone", label: t("nav.phone"), icon: IconPhone },
   ];
   if (abilities.manageCompanies)
     work.push({ to: "/console/companies", label: t("nav.companies"), icon: IconBuilding });

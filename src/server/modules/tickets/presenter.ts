@@ -14,6 +14,7 @@ import type {
 import { reopenDeadline, staffMovesFrom } from "../../../domain/tickets/status";
 import { toIso, toIsoOrNull } from "../../db/time";
 import type { AttachmentRow } from "../attachments/repository";
+import type { LinkedTicketRow } from "../relations/repository";
 import type { SlaPolicy } from "../sla/policy";
 import { presentSla } from "../sla/presenter";
 import type { SlaClockRow } from "../sla/repository";
@@ -82,16 +83,19 @@ export interface TicketView {
   attachments: AttachmentRow[];
   clocks: SlaClockRow[];
   policy: SlaPolicy | null;
+  links: LinkedTicketRow[];
 }
 
 export function presentTicket(
   view: TicketView,
   options: { staff: boolean; reopenWindowMs: number; now: number },
 ): Ticket {
-  const { ticket, events, attachments, clocks, policy } = view;
+  const { ticket, events, attachments, clocks, policy, links } = view;
   const status = ticket.status as TicketStatus;
   const reopenUntil = reopenDeadline(status, ticket.resolved_at, options.reopenWindowMs);
   const customerMayReply = status !== "cancelled" && (reopenUntil === null || options.now <= reopenUntil);
+  // A merged ticket is final: the conversation continues in the ticket it was merged into.
+  const merged = ticket.merged_into_number !== null;
   return {
     ...presentTicketSummary(ticket),
     sla: presentSla(policy, clocks, ticket.priority as Priority, options.now),
@@ -102,13 +106,15 @@ export function presentTicket(
     kind: ticket.kind as TicketKind,
     version: ticket.version,
     relatedTicketNumber: ticket.related_number,
+    mergedIntoNumber: ticket.merged_into_number,
+    links: links.map((link) => ({ ...link, status: link.status as TicketStatus })),
     resolvedAt: toIsoOrNull(ticket.resolved_at),
     reopenUntil: toIsoOrNull(reopenUntil),
     abilities: {
-      reply: options.staff || customerMayReply,
-      addInternalNote: options.staff,
+      reply: !merged && (options.staff || customerMayReply),
+      addInternalNote: options.staff && !merged,
       changeStatus: options.staff,
-      statusTargets: options.staff ? [...staffMovesFrom(status)] : [],
+      statusTargets: options.staff && !merged ? [...staffMovesFrom(status)] : [],
     },
     attachments: attachments.map(presentAttachment),
     events: events.map((row) => presentEvent(row, attachments)),

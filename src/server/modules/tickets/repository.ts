@@ -55,8 +55,9 @@ export type TicketSummaryRow = Awaited<
 function ticketsWithNames(db: Executor) {
   return ticketsJoinedWithNames(db)
     .leftJoin("ticket as related", "related.id", "ticket.related_ticket_id")
+    .leftJoin("ticket as merged_into", "merged_into.id", "ticket.merged_into_id")
     .selectAll("ticket")
-    .select("related.number as related_number");
+    .select(["related.number as related_number", "merged_into.number as merged_into_number"]);
 }
 export type TicketWithNames = Awaited<
   ReturnType<ReturnType<typeof ticketsWithNames>["executeTakeFirstOrThrow"]>
@@ -278,6 +279,8 @@ export interface TicketChanges {
   priority_order?: number;
   kind?: string;
   resolved_at?: number | null;
+  /** The ticket a merged duplicate continues in. */
+  merged_into_id?: string;
   /** Moves the ticket up the lists; internal notes leave it alone. */
   updated_at?: number;
   /** Public text to make searchable. */

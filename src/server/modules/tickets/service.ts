@@ -5,6 +5,7 @@ import type {
   AddMessageRequest,
   CreateTicketRequest,
   Priority,
+  TicketChannel,
   TicketStatus,
   UpdateTicketRequest,
 } from "../../../contracts/tickets";
@@ -21,6 +22,7 @@ import { publicTicketEvent, staffTicketEvent, type TicketRef } from "../../event
 import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
 import { findCategory } from "../kb/repository";
+import { listLinkedTickets, numberOfTicket } from "../relations/repository";
 import { findScreen } from "../screens/repository";
 import { advanceTicketClocks, startTicketClocks } from "../sla/clocks";
 import { explainClock } from "../sla/explain";
@@ -57,6 +59,85 @@ async function claimAttachments(
   if (claimed !== unique.length) throw errors.field("attachmentIds", "validation.attachment_unknown", input);
 }
 
+/** Who a new ticket is for, who writes it down and how it came in. */
+export interface TicketOpening {
+  /** The customer whose company the ticket belongs to. */
+  requester: { id: string; companyId: string };
+  /** Who the opening event names: the requester in the portal, the agent on the phone. */
+  actorId: string;
+  channel: TicketChannel;
+  props: CreateTicketRequest;
+}
+
+/**
+ * Writes a new ticket inside `trx`: the row, its SLA clocks, the opening event and its files.
+ * Shared by the portal's form and the console's phone log.
+ */
+export async function insertOpenedTicket(
+  ctx: AppContext,
+  trx: Executor,
+  opening: TicketOpening,
+): Promise<{ ticket: TicketRow; openedEventId: string }> {
+  const { requester, props } = opening;
+  if (!(await findCategory(trx, props.categoryId)))
+    throw errors.field("categoryId", "validation.category_unknown", props);
+  if (!(await findScreen(trx, props.screenCode)))
+    throw errors.field("screenCode", "validation.screen_unknown", props);
+  const related = props.relatedTicketNumber
+    ? await findTicketRow(trx, { kind: "company", companyId: requester.companyId }, props.relatedTicketNumber)
+    : undefined;
+  if (props.relatedTicketNumber && !related) {
+    throw errors.field("relatedTicketNumber", "validation.ticket_unknown", props);
+  }
+  const now = ctx.clock.now();
+  const policy = await policyForCompany(trx, requester.companyId, ctx.config.slaWarningShare);
+  const ticket: TicketRow = {
+    id: newId(),
+    number: await nextTicketNumber(trx),
+    company_id: requester.companyId,
+    requester_id: requester.id,
+    category_id: props.categoryId,
+    screen_code: props.screenCode,
+    subject: props.subject,
+    description: props.description,
+    description_html: renderMarkdown(props.description),
+    example_record: props.exampleRecord,
+    priority: props.priority,
+    status: "open",
+    channel: opening.channel,
+    kind: "support",
+    assignee_id: null,
+    related_ticket_id: related?.id ?? null,
+    version: 1,
+    search_terms: [
+      companyTerm(requester.companyId),
+      ...analyze(`${props.subject} ${props.description} ${props.exampleRecord} ${props.screenCode}`),
+    ].join(" "),
+    sla_policy_id: policy ? await snapshotPolicy(trx, policy, now) : null,
+    created_at: now,
+    updated_at: now,
+    resolved_at: null,
+    // The clocks set the due keys when they start.
+    queue_due_at: NO_DUE,
+    queue_warn_at: null,
+    priority_order: priorityOrder(props.priority),
+    merged_into_id: null,
+  };
+  await insertTicket(trx, ticket);
+  if (policy)
+    await startTicketClocks(trx, { id: ticket.id, priority: props.priority, created_at: now }, policy);
+  const opened = newTicketEvent(ticket.id, opening.actorId, now, { type: "opened" });
+  await insertEvent(trx, opened);
+  await claimAttachments(
+    trx,
+    props.attachmentIds,
+    opening.actorId,
+    { ticketId: ticket.id, eventId: opened.id },
+    props,
+  );
+  return { ticket, openedEventId: opened.id };
+}
+
 /** Opens a ticket for the customer's company; returns its number. */
 export async function openTicket(
   ctx: AppContext,
@@ -64,67 +145,8 @@ export async function openTicket(
   props: CreateTicketRequest,
 ): Promise<number> {
   const number = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await findCategory(trx, props.categoryId)))
-      throw errors.field("categoryId", "validation.category_unknown", props);
-    if (!(await findScreen(trx, props.screenCode)))
-      throw errors.field("screenCode", "validation.screen_unknown", props);
-    const related = props.relatedTicketNumber
-      ? await findTicketRow(
-          trx,
-          { kind: "company", companyId: requester.companyId },
-          props.relatedTicketNumber,
-        )
-      : undefined;
-    if (props.relatedTicketNumber && !related) {
-      throw errors.field("relatedTicketNumber", "validation.ticket_unknown", props);
-    }
-    const now = ctx.clock.now();
-    const policy = await policyForCompany(trx, requester.companyId, ctx.config.slaWarningShare);
-    const ticket: TicketRow = {
-      id: newId(),
-      number: await nextTicketNumber(trx),
-      company_id: requester.companyId,
-      requester_id: requester.id,
-      category_id: props.categoryId,
-      screen_code: props.screenCode,
-      subject: props.subject,
-      description: props.description,
-      description_html: renderMarkdown(props.description),
-      example_record: props.exampleRecord,
-      priority: props.priority,
-      status: "open",
-      channel: "portal",
-      kind: "support",
-      assignee_id: null,
-      related_ticket_id: related?.id ?? null,
-      version: 1,
-      search_terms: [
-        companyTerm(requester.companyId),
-        ...analyze(`${props.subject} ${props.description} ${props.exampleRecord} ${props.screenCode}`),
-      ].join(" "),
-      sla_policy_id: policy ? await snapshotPolicy(trx, policy, now) : null,
-      created_at: now,
-      updated_at: now,
-      resolved_at: null,
-      // The clocks set the due keys when they start.
-      queue_due_at: NO_DUE,
-      queue_warn_at: null,
-      priority_order: priorityOrder(props.priority),
-      merged_into_id: null,
-    };
-    await insertTicket(trx, ticket);
-    if (policy)
-      await startTicketClocks(trx, { id: ticket.id, priority: props.priority, created_at: now }, policy);
-    const opened = newTicketEvent(ticket.id, requester.id, now, { type: "opened" });
-    await insertEvent(trx, opened);
-    await claimAttachments(
-      trx,
-      props.attachmentIds,
-      requester.id,
-      { ticketId: ticket.id, eventId: opened.id },
-      props,
-    );
-    return ticket.number;
+    const opening = { requester, actorId: requester.id, channel: "portal" as const, props };
+    return (await insertOpenedTicket(ctx, trx, opening)).ticket.number;
   });
   await ctx.live.publish(
     publicTicketEvent(
@@ -141,13 +163,14 @@ export async function getTicketDetail(ctx: AppContext, actor: Actor, number: num
   const ticket = await findTicketByNumber(ctx.db, scopeOf(actor), number);
   if (!ticket) return undefined;
   const visibility = visibilityOf(actor);
-  const [events, attachments, clocks, policy] = await Promise.all([
+  const [events, attachments, clocks, policy, links] = await Promise.all([
     listEvents(ctx.db, ticket.id, visibility),
     listTicketAttachments(ctx.db, ticket.id, visibility),
     clocksOfTicket(ctx.db, ticket.id),
     loadPolicy(ctx.db, ticket.sla_policy_id),
+    listLinkedTickets(ctx.db, ticket.id, ticket.company_id),
   ]);
-  return { ticket, events, attachments, clocks, policy };
+  return { ticket, events, attachments, clocks, policy, links };
 }
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
 
@@ -195,10 +218,14 @@ export async function isTicketVisible(ctx: AppContext, actor: Actor, number: num
   return (await findTicketRow(ctx.db, scopeOf(actor), number)) !== undefined;
 }
 
-/** Loads the ticket for a command, locking its row on PostgreSQL so concurrent commands queue. */
+/**
+ * Loads the ticket for a command, locking its row on PostgreSQL so concurrent commands queue. A
+ * merged ticket is final: the answer names the ticket where the conversation continues.
+ */
 async function ticketForCommand(trx: Executor, actor: Actor, number: number): Promise<TicketRow> {
   const row = await findTicketRow(trx, scopeOf(actor), number, { lock: true });
   if (!row) throw errors.notFound("ticket.not_found");
+  if (row.merged_into_id !== null) throw errors.merged(await numberOfTicket(trx, row.merged_into_id));
   return row;
 }
 

@@ -1,17 +1,26 @@
 // One event of the history: who, when and what; replies from the support team, the customer's and internal
 // notes each look different.
-import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Stack, Text } from "@mantine/core";
 import { IconLock } from "@tabler/icons-react";
+import { Link } from "react-router";
 import type { TicketEvent } from "../../../contracts/tickets";
 import { useI18n } from "../../i18n/i18n";
 import { AttachmentLinks } from "../attachments/AttachmentLinks";
 import { eventText } from "./event-text";
 import { SanitizedHtml } from "./SanitizedHtml";
 
-export function HistoryEvent({ event }: { event: TicketEvent }) {
+interface HistoryEventProps {
+  event: TicketEvent;
+  /** Where another ticket's page is: merges and links then lead there. */
+  ticketPath?: ((number: number) => string) | undefined;
+}
+
+export function HistoryEvent({ event, ticketPath }: HistoryEventProps) {
   const { t, locale, formatDateTime } = useI18n();
   const staff = event.actor?.staff ?? false;
   const note = event.type === "message" && event.internal;
+  // A logged call's summary ("Resumo da ligação") reads like a reply, or like a note when internal.
+  const internalCall = event.type === "call_logged" && event.internal;
   return (
     <Stack gap={6}>
       <Group gap="xs" wrap="wrap">
@@ -23,7 +32,7 @@ export function HistoryEvent({ event }: { event: TicketEvent }) {
             {t("ticket.actor.staff")}
           </Badge>
         )}
-        {note && (
+        {(note || internalCall) && (
           <Badge size="xs" variant="filled" color="yellow.7" radius="sm" leftSection={<IconLock size={10} />}>
             {t("reply.internal")}
           </Badge>
@@ -44,6 +53,14 @@ export function HistoryEvent({ event }: { event: TicketEvent }) {
         <Text fz="sm" c="dimmed">
           {eventText(event, t, locale)}
         </Text>
+      )}
+      {ticketPath && event.relatedTicketNumber !== null && (
+        <Anchor component={Link} to={ticketPath(event.relatedTicketNumber)} fz="sm">
+          {t("merge.bannerLink", { number: event.relatedTicketNumber })}
+        </Anchor>
+      )}
+      {event.type === "call_logged" && event.bodyHtml !== null && (
+        <MessageBody html={event.bodyHtml} look={internalCall ? "note" : "staff"} />
       )}
       {/* The opening's files are shown with the description. */}
       {event.type !== "opened" && <AttachmentLinks attachments={event.attachments} />}

@@ -22,14 +22,20 @@ import type { TicketEvent } from "../../../contracts/tickets";
 import { useI18n } from "../../i18n/i18n";
 import { HistoryEvent } from "./HistoryEvent";
 
-export function HistoryTimeline({ events }: { events: readonly TicketEvent[] }) {
+interface HistoryTimelineProps {
+  events: readonly TicketEvent[];
+  /** Where another ticket's page is, for the events that name one (merges, links). */
+  ticketPath?: (number: number) => string;
+}
+
+export function HistoryTimeline({ events, ticketPath }: HistoryTimelineProps) {
   const { t } = useI18n();
   if (events.length === 0) return <Text c="dimmed">{t("tickets.empty")}</Text>;
   return (
     <Timeline bulletSize={28} lineWidth={2}>
       {events.map((event) => (
         <Timeline.Item key={event.id} bullet={<EventIcon event={event} />}>
-          <HistoryEvent event={event} />
+          <HistoryEvent event={event} ticketPath={ticketPath} />
         </Timeline.Item>
       ))}
     </Timeline>

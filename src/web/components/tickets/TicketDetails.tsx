@@ -41,6 +41,9 @@ export function TicketDetails({ ticket, ticketPath, showCompany = false }: Ticke
           </Detail>
           {showCompany && <Detail label={t("ticket.field.company")}>{ticket.companyName}</Detail>}
           <Detail label={t("ticket.field.requester")}>{ticket.requester.name}</Detail>
+          {ticket.channel !== "portal" && (
+            <Detail label={t("ticket.field.channel")}>{t(`ticket.channel.${ticket.channel}`)}</Detail>
+          )}
           <Detail label={t("ticket.field.createdAt")}>{formatDateTime(ticket.createdAt)}</Detail>
           <Detail label={t("ticket.field.updatedAt")}>{formatDateTime(ticket.updatedAt)}</Detail>
           {ticket.attachments.length > 0 && (

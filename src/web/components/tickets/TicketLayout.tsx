@@ -6,6 +6,7 @@ import type { Ticket } from "../../../contracts/tickets";
 import { useI18n } from "../../i18n/i18n";
 import { usePageTitle } from "../use-page-title";
 import { HistoryTimeline } from "./HistoryTimeline";
+import { MergedBanner } from "./MergedBanner";
 import { type Audience, TicketDeadlines } from "./TicketDeadlines";
 import { TicketDescription } from "./TicketDescription";
 import { TicketDetails } from "./TicketDetails";
@@ -38,6 +39,9 @@ export function TicketLayout({
   return (
     <Stack gap="lg" maw={1200}>
       <TicketHeader ticket={ticket} listPath={listPath} />
+      {ticket.mergedIntoNumber !== null && (
+        <MergedBanner number={ticket.mergedIntoNumber} ticketPath={ticketPath} />
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -47,7 +51,7 @@ export function TicketLayout({
                 <Title order={2} fz="h4" id="ticket-history">
                   {t("ticket.history")}
                 </Title>
-                <HistoryTimeline events={ticket.events} />
+                <HistoryTimeline events={ticket.events} ticketPath={ticketPath} />
               </Stack>
             </Paper>
             {reply}

@@ -6,7 +6,10 @@ import type { Translate } from "../../../i18n";
 export function eventText(event: TicketEvent, t: Translate, locale: Locale): string {
   switch (event.type) {
     case "opened":
-      return t("ticket.event.opened");
+      // Staff open tickets only by logging a customer's phone call.
+      return event.actor?.staff
+        ? t("ticket.event.openedByPhone", { name: event.actor.name })
+        : t("ticket.event.opened");
     case "message":
       return event.internal ? t("ticket.event.note") : t("ticket.event.message");
     case "status_changed":
@@ -46,7 +49,10 @@ export function eventText(event: TicketEvent, t: Translate, locale: Locale): str
     case "merged_from":
       return t("ticket.event.mergedFrom", { number: event.relatedTicketNumber ?? "—" });
     case "linked":
-      return t("ticket.event.linked", { number: event.relatedTicketNumber ?? "—" });
+      // Undoing a link is recorded as the link going from "#1042" to nothing.
+      return event.toValue === null && event.fromValue !== null
+        ? t("ticket.event.unlinked", { number: event.relatedTicketNumber ?? "—" })
+        : t("ticket.event.linked", { number: event.relatedTicketNumber ?? "—" });
     case "estimate_sent":
       return t("ticket.event.estimateSent");
     case "estimate_approved":

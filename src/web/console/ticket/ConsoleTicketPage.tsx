@@ -2,6 +2,7 @@
 import { ReplyBox } from "../../components/tickets/ReplyBox";
 import { TicketLayout } from "../../components/tickets/TicketLayout";
 import { TicketLoader } from "../../components/tickets/TicketLoader";
+import { CallsAndRelations } from "./CallsAndRelations";
 import { StaffControls } from "./StaffControls";
 
 const consoleTicketPath = (number: number) => `/console/tickets/${number}`;
@@ -17,7 +18,14 @@ export function ConsoleTicketPage() {
           audience="staff"
           ticketPath={consoleTicketPath}
           showCompany
-          aside={ticket.abilities.changeStatus ? <StaffControls ticket={ticket} /> : null}
+          aside={
+            ticket.abilities.changeStatus ? (
+              <>
+                <StaffControls ticket={ticket} />
+                <CallsAndRelations ticket={ticket} ticketPath={consoleTicketPath} />
+              </>
+            ) : null
+          }
           // Staff may answer a ticket in any status; the server says so through the abilities.
           reply={ticket.abilities.reply ? <ReplyBox ticket={ticket} /> : null}
         />

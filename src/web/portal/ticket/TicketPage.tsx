@@ -1,4 +1,6 @@
 // A customer's ticket (/portal/tickets/:number): details, history and the "Resposta" box.
+
+import { RelatedTickets } from "../../components/tickets/RelatedTickets";
 import { TicketLayout } from "../../components/tickets/TicketLayout";
 import { TicketLoader } from "../../components/tickets/TicketLoader";
 import { ReplyArea } from "./ReplyArea";
@@ -15,7 +17,13 @@ export function TicketPage() {
           listPath="/portal/tickets"
           audience="customer"
           ticketPath={portalTicketPath}
-          reply={<ReplyArea ticket={ticket} />}
+          // A merged ticket continues elsewhere: its banner says where, instead of a reply box.
+          reply={ticket.mergedIntoNumber === null ? <ReplyArea ticket={ticket} /> : null}
+          aside={
+            ticket.links.length > 0 ? (
+              <RelatedTickets links={ticket.links} ticketPath={portalTicketPath} />
+            ) : null
+          }
         />
       )}
     </TicketLoader>

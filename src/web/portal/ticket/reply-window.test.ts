@@ -30,6 +30,8 @@ function ticketWith(changes: Partial<Ticket>): Ticket {
     kind: "support",
     version: 1,
     relatedTicketNumber: null,
+    mergedIntoNumber: null,
+    links: [],
     resolvedAt: null,
     reopenUntil: null,
     abilities: { reply: true, addInternalNote: false, changeStatus: false, statusTargets: [] },
