@@ -5,6 +5,7 @@ import type {
   Attachment,
   Priority,
   Ticket,
+  TicketChange,
   TicketChannel,
   TicketEvent,
   TicketKind,
@@ -76,12 +77,20 @@ function presentEvent(row: EventWithActor, attachments: AttachmentRow[]): Ticket
   };
 }
 
+/** A change listed in a stale update's 409: the event without its text or files. */
+export function presentTicketChange(row: EventWithActor): TicketChange {
+  const { id: _id, bodyHtml: _body, attachments: _files, ...change } = presentEvent(row, []);
+  return change;
+}
+
 export interface TicketView {
   ticket: TicketWithNames;
   events: EventWithActor[];
   attachments: AttachmentRow[];
   clocks: SlaClockRow[];
   policy: SlaPolicy | null;
+  /** Staff only; empty for customers. */
+  tags: string[];
 }
 
 export function presentTicket(
@@ -112,5 +121,10 @@ export function presentTicket(
     },
     attachments: attachments.map(presentAttachment),
     events: events.map((row) => presentEvent(row, attachments)),
+    assignee:
+      ticket.assignee_id && ticket.assignee_name
+        ? { id: ticket.assignee_id, name: ticket.assignee_name }
+        : null,
+    tags: options.staff ? view.tags : [],
   };
 }

@@ -55,8 +55,9 @@ export type TicketSummaryRow = Awaited<
 function ticketsWithNames(db: Executor) {
   return ticketsJoinedWithNames(db)
     .leftJoin("ticket as related", "related.id", "ticket.related_ticket_id")
+    .leftJoin("app_user as assignee", "assignee.id", "ticket.assignee_id")
     .selectAll("ticket")
-    .select("related.number as related_number");
+    .select(["related.number as related_number", "assignee.name as assignee_name"]);
 }
 export type TicketWithNames = Awaited<
   ReturnType<ReturnType<typeof ticketsWithNames>["executeTakeFirstOrThrow"]>
@@ -277,6 +278,9 @@ export interface TicketChanges {
   priority?: string;
   priority_order?: number;
   kind?: string;
+  category_id?: string;
+  screen_code?: string;
+  assignee_id?: string | null;
   resolved_at?: number | null;
   /** Moves the ticket up the lists; internal notes leave it alone. */
   updated_at?: number;
