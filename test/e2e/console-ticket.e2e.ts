@@ -10,8 +10,10 @@ import { demo, signIn, waitForPath } from "./support/journeys";
 const origin = inject("origin");
 const browser = browserForThisFile();
 
-async function agentOn(path: string): Promise<Page> {
+async function agentOn(path: string, options: { offline?: boolean } = {}): Promise<Page> {
   const { page } = await newPage(browser(), origin);
+  // Without the live stream the tab keeps what it loaded until it asks again.
+  if (options.offline) await page.route("**/api/v1/events", (route) => route.abort());
   await page.goto(path);
   await waitForPath(page, "/login");
   await signIn(page, demo.agent.email);
@@ -34,7 +36,7 @@ describe("ticket handling in the console", () => {
     const priority = open.priority === "urgent" ? "Baixa" : "Urgente";
 
     const first = await agentOn(path);
-    const second = await agentOn(path);
+    const second = await agentOn(path, { offline: true });
 
     await choose(first, "Status", "Aguardando cliente");
     await first.getByText("Ocorrência atualizada.").waitFor();

@@ -36,6 +36,11 @@ export const queryKeys = {
   compliance: (month: string) => ["sla", "compliance", month] as const,
   /** Everything under the console's API (queues, counts, views…): what a live ticket event refreshes. */
   console: ["console"],
+  /** The active support team (assignees, @mentions). */
+  consoleStaff: ["console", "staff"],
+  cannedResponses: ["console", "canned-responses"],
+  cannedResponseSearch: (q: string) => ["console", "canned-responses", q] as const,
+  ticketPresence: (number: number) => ["console", "presence", number] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

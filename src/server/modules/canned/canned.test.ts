@@ -268,6 +268,34 @@ describe("canned responses", () => {
   });
 });
 
+describe("the OpenAPI description", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("documents the console's work routes and the stale ticket's 409", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    for (const path of [
+      "/api/v1/console/canned-responses",
+      "/api/v1/console/canned-responses/{id}",
+      "/api/v1/console/canned-responses/{id}/render",
+      "/api/v1/console/staff",
+    ])
+      expect(doc.paths, path).toHaveProperty([path]);
+    const patch = doc.paths["/api/v1/tickets/{number}"].patch;
+    const body = patch.requestBody.content["application/json"].schema;
+    expect(Object.keys(body.properties)).toEqual(
+      expect.arrayContaining(["version", "categoryId", "screenCode", "assigneeId", "tags"]),
+    );
+    const conflict = patch.responses["409"].content["application/json"].schema;
+    expect(Object.keys(conflict.properties.error.properties)).toEqual(
+      expect.arrayContaining(["code", "message", "version", "changes"]),
+    );
+  });
+});
+
 describe("GET /api/v1/console/staff", () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/i18n";
 import { AttachmentLinks } from "../attachments/AttachmentLinks";
 import { eventText } from "./event-text";
 import { SanitizedHtml } from "./SanitizedHtml";
+import "./mentions.css";
 
 export function HistoryEvent({ event }: { event: TicketEvent }) {
   const { t, locale, formatDateTime } = useI18n();

@@ -41,6 +41,7 @@ export function TicketDetails({ ticket, ticketPath, showCompany = false }: Ticke
           </Detail>
           {showCompany && <Detail label={t("ticket.field.company")}>{ticket.companyName}</Detail>}
           <Detail label={t("ticket.field.requester")}>{ticket.requester.name}</Detail>
+          {ticket.assignee && <Detail label={t("ticket.field.assignee")}>{ticket.assignee.name}</Detail>}
           <Detail label={t("ticket.field.createdAt")}>{formatDateTime(ticket.createdAt)}</Detail>
           <Detail label={t("ticket.field.updatedAt")}>{formatDateTime(ticket.updatedAt)}</Detail>
           {ticket.attachments.length > 0 && (

@@ -1,8 +1,8 @@
 // A ticket in the console (/console/tickets/:number): the customer's view plus internal notes, status and priority.
-import { ReplyBox } from "../../components/tickets/ReplyBox";
 import { TicketLayout } from "../../components/tickets/TicketLayout";
 import { TicketLoader } from "../../components/tickets/TicketLoader";
-import { StaffControls } from "./StaffControls";
+import { ConsoleReplyBox } from "./ConsoleReplyBox";
+import { ConsoleTicketAside } from "./ConsoleTicketAside";
 
 const consoleTicketPath = (number: number) => `/console/tickets/${number}`;
 
@@ -17,9 +17,9 @@ export function ConsoleTicketPage() {
           audience="staff"
           ticketPath={consoleTicketPath}
           showCompany
-          aside={ticket.abilities.changeStatus ? <StaffControls ticket={ticket} /> : null}
+          aside={ticket.abilities.changeStatus ? <ConsoleTicketAside ticket={ticket} /> : null}
           // Staff may answer a ticket in any status; the server says so through the abilities.
-          reply={ticket.abilities.reply ? <ReplyBox ticket={ticket} /> : null}
+          reply={ticket.abilities.reply ? <ConsoleReplyBox ticket={ticket} /> : null}
         />
       )}
     </TicketLoader>
