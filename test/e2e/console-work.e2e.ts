@@ -139,4 +139,41 @@ describe("working a ticket in the console", () => {
     expect(await alert.count()).toBe(0);
     await juliana.context().close();
   });
+
+  it("keyboard shortcuts: ? lists them, a assigns to me, n starts an internal note, r a reply", async () => {
+    const number = await customerTicket("Boleto gerado com vencimento errado");
+    const agent = await signedInOn(demo.agent.email, `/console/tickets/${number}`);
+
+    await agent.keyboard.press("Shift+?");
+    const help = agent.getByRole("dialog", { name: "Atalhos de teclado" });
+    await help.getByRole("cell", { name: "Atribuir a mim" }).waitFor();
+    await help.getByRole("cell", { name: "Inserir resposta pronta" }).waitFor();
+    await agent.keyboard.press("Escape");
+    await help.waitFor({ state: "hidden" });
+
+    await agent.keyboard.press("a");
+    await agent.getByText("Ocorrência atribuída a você.").waitFor();
+    await expect
+      .poll(() => agent.getByRole("combobox", { name: "Responsável" }).inputValue())
+      .toBe("Juliana Prado");
+
+    await agent.keyboard.press("n");
+    await expect.poll(() => agent.getByRole("switch", { name: "Nota interna" }).isChecked()).toBe(true);
+    // The key that chose the note was not typed into it.
+    await agent.keyboard.type("Falar com @carlos.menezes");
+    expect(await agent.getByRole("textbox", { name: "Resposta" }).inputValue()).toBe(
+      "Falar com @carlos.menezes",
+    );
+    await agent.getByRole("button", { name: "Salvar nota interna" }).click();
+    await agent.getByText("Nota interna salva.").waitFor();
+    await agent.locator(".mention", { hasText: "@carlos.menezes" }).waitFor();
+
+    await agent.locator("body").click({ position: { x: 5, y: 300 } });
+    await agent.keyboard.press("r");
+    await expect.poll(() => agent.getByRole("switch", { name: "Nota interna" }).isChecked()).toBe(false);
+    await expect
+      .poll(() => agent.evaluate(() => document.activeElement?.getAttribute("placeholder")))
+      .toBe("Escreva a resposta ao cliente.");
+    await agent.context().close();
+  });
 });
