@@ -3,8 +3,11 @@ import { z } from "zod";
 import { Id, Instant, PageQuery, pageOf } from "./common";
 import { SlaMetric } from "./tickets";
 
-/** What happened: a deadline is "vence em breve" or "violado". Later issues add more types. */
-export const NotificationType = z.enum(["sla_warning", "sla_breach"]);
+/**
+ * What happened: a deadline is "vence em breve" or "violado"; a ticket was assigned to you; a
+ * colleague mentioned you in an internal note. Later issues add more types.
+ */
+export const NotificationType = z.enum(["sla_warning", "sla_breach", "ticket_assigned", "mention"]);
 export type NotificationType = z.infer<typeof NotificationType>;
 
 export const NotificationListQuery = PageQuery.extend({

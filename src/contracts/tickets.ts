@@ -1,6 +1,6 @@
 // Tickets ("ocorrências"): opening, listing, reading the history and replying.
 import { z } from "zod";
-import { Id, Instant, PageQuery, pageOf } from "./common";
+import { ErrorResponse, Id, Instant, PageQuery, pageOf } from "./common";
 import { ScreenCode } from "./screens";
 
 /** aberta · em andamento · aguardando cliente · finalizada · cancelada */
@@ -205,6 +205,10 @@ export const Ticket = TicketSummary.extend({
   /** Every file the caller may see, the opening's and the replies' (each event lists its own too). */
   attachments: z.array(Attachment),
   events: z.array(TicketEvent),
+  /** The support team member in charge ("Atendente"); customers see the name too. */
+  assignee: z.object({ id: Id, name: z.string() }).nullable(),
+  /** Staff labels, sorted; always empty for customers (tags are internal). */
+  tags: z.array(z.string()),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -223,6 +227,16 @@ export const AddMessageRequest = z
   });
 export type AddMessageRequest = z.infer<typeof AddMessageRequest>;
 
+/** An "etiqueta": lower case, 1–30 letters, digits or hyphens ("nfe", "cliente-vip"). */
+export const TicketTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(30)
+  .regex(/^[a-z0-9-]+$/, { message: "validation.tag_format" });
+export const MAX_TICKET_TAGS = 10;
+
 export const UpdateTicketRequest = z.strictObject({
   /** The version the caller saw. */
   version: z.number().int().positive(),
@@ -230,7 +244,32 @@ export const UpdateTicketRequest = z.strictObject({
   priority: Priority.optional(),
   /** Consultancy stops the support SLA; back to support resumes it. */
   kind: TicketKind.optional(),
+  categoryId: Id.optional(),
+  /** Must exist in the screen catalog. */
+  screenCode: ScreenCode.optional(),
+  /** An active support team member; null unassigns. */
+  assigneeId: Id.nullable().optional(),
+  /** The whole new set (not a delta); duplicates collapse. */
+  tags: z
+    .array(TicketTag)
+    .max(MAX_TICKET_TAGS)
+    .transform((tags) => [...new Set(tags)])
+    .optional(),
 });
 export type UpdateTicketRequest = z.infer<typeof UpdateTicketRequest>;
+
+/** One change made after the version a stale update carried (no text, no files): what the 409 lists. */
+export const TicketChange = TicketEvent.omit({ id: true, bodyHtml: true, attachments: true });
+export type TicketChange = z.infer<typeof TicketChange>;
+
+/** 409 to a stale update (staff only): the ticket's current version and what changed since. */
+export const StaleTicketResponse = z.object({
+  error: ErrorResponse.shape.error.extend({
+    version: z.number().int().optional(),
+    /** Oldest first. */
+    changes: z.array(TicketChange).optional(),
+  }),
+});
+export type StaleTicketResponse = z.infer<typeof StaleTicketResponse>;
 
 export const AttachmentIdParams = z.strictObject({ attachmentId: AttachmentId });

@@ -34,7 +34,16 @@ export interface UserResource {
   role: Role;
 }
 
+export interface CannedResponseResource {
+  /** Null: shared with the whole team. */
+  ownerId: string | null;
+}
+
 const isStaff = (actor: Actor) => isStaffRole(actor.role);
+/** Supervisors and admins: who keep what the whole team shares. */
+const isLead = (actor: Actor) => actor.role === "supervisor" || actor.role === "admin";
+const mayReadCanned = (actor: Actor, reply: CannedResponseResource) =>
+  isStaff(actor) && (reply.ownerId === null || reply.ownerId === actor.userId);
 const ownsCompany = (actor: Actor, companyId: string | null) =>
   actor.companyId !== null && actor.companyId === companyId;
 const allowIf = (condition: boolean, otherwise: Decision = "forbid"): Decision =>
@@ -91,6 +100,21 @@ export const policies = {
     /** The compliance report is for supervisors (and admins). */
     compliance: (actor: Actor): Decision =>
       allowIf(actor.role === "supervisor" || actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+  },
+  cannedResponse: {
+    /** Shared replies are created by supervisors and admins; anyone on the team has personal ones. */
+    create: (actor: Actor, shared: boolean): Decision => {
+      if (!isStaff(actor)) return "hide";
+      return allowIf(!shared || isLead(actor));
+    },
+    /** Another person's personal reply is as good as missing; a shared one every staff member reads. */
+    read: (actor: Actor, reply: CannedResponseResource): Decision =>
+      allowIf(mayReadCanned(actor, reply), "hide"),
+    /** Changing or deleting: one's own, or (supervisors and admins) a shared one. */
+    change: (actor: Actor, reply: CannedResponseResource): Decision => {
+      if (!mayReadCanned(actor, reply)) return "hide";
+      return allowIf(reply.ownerId === actor.userId || isLead(actor));
+    },
   },
   notification: {
     /** The bell is the support team's; customers are not told the routes exist. */

@@ -8,6 +8,7 @@ import { errors } from "./errors";
 import { attachmentRoutes } from "./modules/attachments/routes";
 import { meRoutes } from "./modules/auth/me-routes";
 import { authRoutes } from "./modules/auth/routes";
+import { cannedResponseRoutes } from "./modules/canned/routes";
 import { companyRoutes } from "./modules/companies/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { kbRoutes } from "./modules/kb/routes";
@@ -19,6 +20,7 @@ import { calendarHolidayRoutes } from "./modules/plans/holiday-routes";
 import { planRoutes } from "./modules/plans/routes";
 import { relationRoutes } from "./modules/relations/routes";
 import { screenRoutes } from "./modules/screens/routes";
+import { staffRoutes } from "./modules/staff/routes";
 import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
 import csrf from "./plugins/csrf";
@@ -94,6 +96,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(liveRoutes(ctx));
   await app.register(phoneRoutes(ctx));
   await app.register(relationRoutes(ctx));
+  await app.register(cannedResponseRoutes(ctx));
+  await app.register(staffRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

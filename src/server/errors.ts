@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly messageKey: MessageKey,
     readonly params?: MessageParams,
     readonly headers?: Record<string, string>,
+    /** Extra members of the error body (a stale ticket's current version and changes). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(code);
   }
@@ -49,7 +51,8 @@ export const errors = {
       | "ticket.link_not_found"
       | "attachment.not_found"
       | "calendar.not_found"
-      | "plan.not_found" = "not_found",
+      | "plan.not_found"
+      | "canned_response.not_found" = "not_found",
   ) => appError(code, 404),
   routeNotFound: () => appError("route_not_found", 404),
   forbidden: () => appError("forbidden", 403),
@@ -96,6 +99,9 @@ export const errors = {
   /** Merging into a ticket that was itself merged into `into`. */
   mergeTargetMerged: (number: number, into: number) =>
     appError("ticket.merge_target_merged", 422, { number, into }),
+  /** 409 to a stale ticket update, with what changed since the version the caller saw. */
+  staleTicket: (details: { version: number; changes: unknown[] }) =>
+    new AppError("ticket.stale_version", 409, "error.ticket.stale_version", undefined, undefined, details),
   tooLarge: () => appError("body_too_large", 413),
   /** A field-level failure found by a service rather than by the contract. */
   field: (path: string, messageKey: MessageKey, input: unknown) =>

@@ -59,8 +59,22 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
-/** Markdown → sanitized HTML, safe to insert into a page. */
-export function renderMarkdown(markdown: string): string {
+/** Texts inside these are shown as written: no highlighting in code or link text. */
+const LITERAL_TAGS = new Set(["code", "pre", "a"]);
+
+/**
+ * Markdown → sanitized HTML, safe to insert into a page. `highlight` may wrap parts of the (already
+ * escaped) text in `<span class="mention">`, the one span the sanitizer lets through.
+ */
+export function renderMarkdown(markdown: string, highlight?: (escapedText: string) => string): string {
   const html = marked.parse(markdown, { async: false });
-  return sanitizeHtml(html, SANITIZE).trim();
+  if (!highlight) return sanitizeHtml(html, SANITIZE).trim();
+  // The sanitizer escapes the text before the filter sees it and inserts the filter's answer as is.
+  const safe = sanitizeHtml(html, SANITIZE);
+  return sanitizeHtml(safe, {
+    ...SANITIZE,
+    allowedTags: [...(SANITIZE.allowedTags || []), "span"],
+    allowedClasses: { span: ["mention"] },
+    textFilter: (text, tagName) => (LITERAL_TAGS.has(tagName) ? text : highlight(text)),
+  }).trim();
 }

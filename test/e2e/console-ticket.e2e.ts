@@ -10,8 +10,10 @@ import { demo, signIn, waitForPath } from "./support/journeys";
 const origin = inject("origin");
 const browser = browserForThisFile();
 
-async function agentOn(path: string): Promise<Page> {
+async function agentOn(path: string, options: { offline?: boolean } = {}): Promise<Page> {
   const { page } = await newPage(browser(), origin);
+  // Without the live stream the tab keeps what it loaded until it asks again.
+  if (options.offline) await page.route("**/api/v1/events", (route) => route.abort());
   await page.goto(path);
   await waitForPath(page, "/login");
   await signIn(page, demo.agent.email);
@@ -50,6 +52,34 @@ describe("ticket handling in the console", () => {
     await choose(second, "Prioridade", priority);
     await second.getByText("Prioridade alterada de").waitFor();
     await first.getByText("Prioridade alterada de").waitFor();
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it("refuses a stale change from a tab that missed the live update, explains it and reloads", async () => {
+    const api = await signInThroughApi(origin, demo.agent.email);
+    const open = TicketPage.parse(await api.get("/api/v1/tickets?status=in_progress&limit=1")).items[0];
+    if (!open) throw new Error("the demo data has no ticket in progress");
+    const path = `/console/tickets/${open.number}`;
+    const priority = open.priority === "urgent" ? "Baixa" : "Urgente";
+
+    const first = await agentOn(path);
+    const second = await agentOn(path, { offline: true });
+
+    await choose(first, "Status", "Aguardando cliente");
+    await first.getByText("Ocorrência atualizada.").waitFor();
+    await first.getByText("Status alterado de em andamento para aguardando cliente").waitFor();
+
+    // The second tab still holds the old version: the server refuses, the page says so and reloads.
+    await choose(second, "Prioridade", priority);
+    await second.getByRole("alert").getByText("A ocorrência foi recarregada com os dados atuais.").waitFor();
+    await expect
+      .poll(() => second.getByRole("combobox", { name: "Status" }).inputValue())
+      .toBe("Aguardando cliente");
+
+    // Now current, the same change goes through.
+    await choose(second, "Prioridade", priority);
+    await second.getByText("Prioridade alterada de").waitFor();
     await first.context().close();
     await second.context().close();
   });

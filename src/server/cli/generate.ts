@@ -263,7 +263,8 @@ export async function generate(
       });
       const event = (type: string, at: number, fields: Partial<TicketEventTable> = {}) =>
         newTicketEvent(id, requester, at, { ...fields, type });
-      events.push(event("opened", createdAt));
+      // Each event carries the version it produced, as the commands stamp theirs.
+      events.push(event("opened", createdAt, { ticket_version: 1 }));
       const ticket = tickets.at(-1);
       if (ticket) {
         const ticketClocks = clocksFor(
@@ -283,6 +284,7 @@ export async function generate(
             actor_id: pick(agents).id,
             body: reply,
             body_html: renderMarkdown(reply),
+            ticket_version: 2,
           }),
         );
         events.push(
@@ -290,6 +292,7 @@ export async function generate(
             actor_id: pick(agents).id,
             from_status: "in_progress",
             to_status: status,
+            ticket_version: 3,
           }),
         );
       }

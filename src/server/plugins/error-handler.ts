@@ -51,7 +51,7 @@ function renderError(
   if (error instanceof AppError) {
     if (error.headers) reply.headers(error.headers);
     return send(reply, error.statusCode, {
-      error: { code: error.code, message: t(error.messageKey, error.params) },
+      error: { code: error.code, message: t(error.messageKey, error.params), ...error.details },
     });
   }
   const fastifyError = error as FastifyError;

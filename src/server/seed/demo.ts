@@ -1,6 +1,7 @@
 // Seeds the demo once (a marker row remembers it) and returns the logins to print.
 import type { AppContext, CommandMeta } from "../context";
 import { setPasswordDirectly } from "../modules/auth/service";
+import { createCanned } from "../modules/canned/service";
 import { createCompany } from "../modules/companies/service";
 import { createCategory } from "../modules/kb/service";
 import { claimMetaKey, deleteMetaKey, readMetaKey } from "../modules/meta/repository";
@@ -8,6 +9,7 @@ import { createCalendar } from "../modules/plans/calendars";
 import { createPlan } from "../modules/plans/plans";
 import { upsertScreens } from "../modules/screens/service";
 import { createUser } from "../modules/users/service";
+import { demoCannedResponses } from "./content/canned";
 import { demoCategories } from "./content/faq";
 import { demoCalendar, demoCompanyPlans, demoPlans } from "./content/plans";
 import { demoScreens } from "./content/screens";
@@ -46,6 +48,9 @@ async function createDemoData(ctx: AppContext, meta: CommandMeta): Promise<DemoL
     const { user } = await createUser(ctx, meta, { ...staff, locale: "pt-BR" });
     await setPasswordDirectly(ctx, meta, user.id, DEMO_PASSWORD);
     if (staff.role === "agent") cast.agents.push(user);
+    if (staff.role === "admin")
+      for (const canned of demoCannedResponses)
+        await createCanned(ctx, meta, { userId: user.id, role: "admin", companyId: null }, canned);
     logins.push({ email: staff.email, role: staff.role, company: null });
   }
   const calendar = await createCalendar(ctx, meta, demoCalendar);

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     /** Per-field messages keyed by the contract's field path. */
     readonly fields: Readonly<Record<string, string>> = {},
+    /** The whole `error` object as the API sent it (a stale ticket's 409 carries what changed). */
+    readonly details: unknown = undefined,
   ) {
     super(message);
   }

@@ -60,11 +60,12 @@ function encodeBody(body: unknown): string | FormData | undefined {
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
-  const parsed = ErrorResponse.safeParse(await readJson(response));
+  const body = await readJson(response);
+  const parsed = ErrorResponse.safeParse(body);
   // A proxy's HTML error page or an empty body: say something useful in the user's language.
   if (!parsed.success) return badResponse(response.status);
   const { code, message, fields } = parsed.data.error;
-  return new ApiError(response.status, code, message, fields);
+  return new ApiError(response.status, code, message, fields, (body as { error: unknown }).error);
 }
 
 async function readJson(response: Response): Promise<unknown> {

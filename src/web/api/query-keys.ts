@@ -39,6 +39,11 @@ export const queryKeys = {
   /** The phone log's pickers: companies matching what was typed, and one company's users. */
   consoleCompanies: (q: string) => ["console", "companies", q] as const,
   consoleCompanyUsers: (companyId: string) => ["console", "company-users", companyId] as const,
+  /** The active support team (assignees, @mentions). */
+  consoleStaff: ["console", "staff"],
+  cannedResponses: ["console", "canned-responses"],
+  cannedResponseSearch: (q: string) => ["console", "canned-responses", q] as const,
+  ticketPresence: (number: number) => ["console", "presence", number] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

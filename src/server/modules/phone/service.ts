@@ -54,6 +54,7 @@ export async function openPhoneTicket(
       newTicketEvent(ticket.id, meta.actorId, now, {
         type: "call_logged",
         duration_minutes: durationMinutes,
+        ticket_version: ticket.version,
       }),
     );
     await recordAudit(trx, meta, now, {
@@ -94,6 +95,7 @@ export async function logCall(
         body: props.summary,
         body_html: renderMarkdown(props.summary),
         duration_minutes: props.durationMinutes,
+        ticket_version: ticket.version + 1,
       }),
     );
     const clockTicket = {
@@ -108,6 +110,7 @@ export async function logCall(
           type: "status_changed",
           from_status: status,
           to_status: next,
+          ticket_version: ticket.version + 1,
         }),
       );
       await advanceTicketClocks(

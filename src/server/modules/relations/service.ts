@@ -75,7 +75,11 @@ export async function mergeTicket(
     const status = duplicate.status as TicketStatus;
     await insertEvent(
       trx,
-      newTicketEvent(duplicate.id, meta.actorId, now, { type: "merged", related_ticket_id: target.id }),
+      newTicketEvent(duplicate.id, meta.actorId, now, {
+        type: "merged",
+        related_ticket_id: target.id,
+        ticket_version: duplicate.version + 1,
+      }),
     );
     if (status !== "cancelled") {
       await insertEvent(
@@ -84,6 +88,7 @@ export async function mergeTicket(
           type: "status_changed",
           from_status: status,
           to_status: "cancelled",
+          ticket_version: duplicate.version + 1,
         }),
       );
     }
@@ -109,7 +114,11 @@ export async function mergeTicket(
     });
     await insertEvent(
       trx,
-      newTicketEvent(target.id, meta.actorId, now, { type: "merged_from", related_ticket_id: duplicate.id }),
+      newTicketEvent(target.id, meta.actorId, now, {
+        type: "merged_from",
+        related_ticket_id: duplicate.id,
+        ticket_version: target.version + 1,
+      }),
     );
     await updateTicketAt(trx, target.id, target.version, { updated_at: now });
     await recordAudit(trx, meta, now, {
@@ -142,6 +151,7 @@ async function writeLinkEvents(
         related_ticket_id: other.id,
         from_value: change === "unlink" ? value : null,
         to_value: change === "link" ? value : null,
+        ticket_version: ticket.version + 1,
       }),
     );
     await updateTicketAt(trx, ticket.id, ticket.version, { updated_at: now });

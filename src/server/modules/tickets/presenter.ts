@@ -5,6 +5,7 @@ import type {
   Attachment,
   Priority,
   Ticket,
+  TicketChange,
   TicketChannel,
   TicketEvent,
   TicketKind,
@@ -77,6 +78,12 @@ function presentEvent(row: EventWithActor, attachments: AttachmentRow[]): Ticket
   };
 }
 
+/** A change listed in a stale update's 409: the event without its text or files. */
+export function presentTicketChange(row: EventWithActor): TicketChange {
+  const { id: _id, bodyHtml: _body, attachments: _files, ...change } = presentEvent(row, []);
+  return change;
+}
+
 export interface TicketView {
   ticket: TicketWithNames;
   events: EventWithActor[];
@@ -84,6 +91,8 @@ export interface TicketView {
   clocks: SlaClockRow[];
   policy: SlaPolicy | null;
   links: LinkedTicketRow[];
+  /** Staff only; empty for customers. */
+  tags: string[];
 }
 
 export function presentTicket(
@@ -118,5 +127,10 @@ export function presentTicket(
     },
     attachments: attachments.map(presentAttachment),
     events: events.map((row) => presentEvent(row, attachments)),
+    assignee:
+      ticket.assignee_id && ticket.assignee_name
+        ? { id: ticket.assignee_id, name: ticket.assignee_name }
+        : null,
+    tags: options.staff ? view.tags : [],
   };
 }

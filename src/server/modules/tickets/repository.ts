@@ -56,8 +56,13 @@ function ticketsWithNames(db: Executor) {
   return ticketsJoinedWithNames(db)
     .leftJoin("ticket as related", "related.id", "ticket.related_ticket_id")
     .leftJoin("ticket as merged_into", "merged_into.id", "ticket.merged_into_id")
+    .leftJoin("app_user as assignee", "assignee.id", "ticket.assignee_id")
     .selectAll("ticket")
-    .select(["related.number as related_number", "merged_into.number as merged_into_number"]);
+    .select([
+      "related.number as related_number",
+      "merged_into.number as merged_into_number",
+      "assignee.name as assignee_name",
+    ]);
 }
 export type TicketWithNames = Awaited<
   ReturnType<ReturnType<typeof ticketsWithNames>["executeTakeFirstOrThrow"]>
@@ -278,6 +283,9 @@ export interface TicketChanges {
   priority?: string;
   priority_order?: number;
   kind?: string;
+  category_id?: string;
+  screen_code?: string;
+  assignee_id?: string | null;
   resolved_at?: number | null;
   /** The ticket a merged duplicate continues in. */
   merged_into_id?: string;

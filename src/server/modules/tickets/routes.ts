@@ -6,6 +6,7 @@ import {
   AddMessageRequest,
   CreateTicketRequest,
   SlaMetric,
+  StaleTicketResponse,
   Ticket,
   TicketListQuery,
   TicketNumberParams,
@@ -153,14 +154,17 @@ export function ticketRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ["tickets"],
-          summary: "Change status or priority (staff); 409 when `version` is stale",
+          summary:
+            "Staff: change status, priority, kind, category, screen, assignee or tags; 409 when `version` " +
+            "is stale, with the current version and the changes made since",
           params: TicketNumberParams,
           body: UpdateTicketRequest,
           response: {
             200: Ticket,
+            400: ErrorResponse,
             403: ErrorResponse,
             404: ErrorResponse,
-            409: ErrorResponse,
+            409: StaleTicketResponse,
             422: ErrorResponse,
           },
         },

@@ -18,11 +18,12 @@ import { decodeCursor, toPage } from "../../db/cursor";
 import type { Executor } from "../../db/schema";
 import { companyTerm } from "../../db/search";
 import { errors } from "../../errors";
-import { publicTicketEvent, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
+import { publicTicketEvent, publishAll, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
 import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
 import { findCategory } from "../kb/repository";
 import { listLinkedTickets, numberOfTicket } from "../relations/repository";
+import { notificationEvents, notifyPeople } from "../notifications/ticket-notifications";
 import { findScreen } from "../screens/repository";
 import { advanceTicketClocks, startTicketClocks } from "../sla/clocks";
 import { explainClock } from "../sla/explain";
@@ -30,6 +31,8 @@ import { loadPolicy, policyForCompany, snapshotPolicy } from "../sla/policy";
 import { NO_DUE, priorityOrder } from "../sla/queue-keys";
 import { clocksOfTicket } from "../sla/repository";
 import { newTicketEvent } from "./events";
+import { applyFieldChanges } from "./field-changes";
+import { mentionsInNote } from "./mentions";
 import {
   findTicketByNumber,
   findTicketRow,
@@ -44,6 +47,8 @@ import {
   updateTicketAt,
   type Visibility,
 } from "./repository";
+import { staleTicketError } from "./stale";
+import { listTags } from "./work-repository";
 
 const visibilityOf = (actor: Actor): Visibility => (isStaffRole(actor.role) ? "all" : "public");
 
@@ -126,7 +131,7 @@ export async function insertOpenedTicket(
   await insertTicket(trx, ticket);
   if (policy)
     await startTicketClocks(trx, { id: ticket.id, priority: props.priority, created_at: now }, policy);
-  const opened = newTicketEvent(ticket.id, opening.actorId, now, { type: "opened" });
+  const opened = newTicketEvent(ticket.id, opening.actorId, now, { type: "opened", ticket_version: 1 });
   await insertEvent(trx, opened);
   await claimAttachments(
     trx,
@@ -163,14 +168,16 @@ export async function getTicketDetail(ctx: AppContext, actor: Actor, number: num
   const ticket = await findTicketByNumber(ctx.db, scopeOf(actor), number);
   if (!ticket) return undefined;
   const visibility = visibilityOf(actor);
-  const [events, attachments, clocks, policy, links] = await Promise.all([
+  const [events, attachments, clocks, policy, links, tags] = await Promise.all([
     listEvents(ctx.db, ticket.id, visibility),
     listTicketAttachments(ctx.db, ticket.id, visibility),
     clocksOfTicket(ctx.db, ticket.id),
     loadPolicy(ctx.db, ticket.sla_policy_id),
     listLinkedTickets(ctx.db, ticket.id, ticket.company_id),
+    // Tags are the team's: a customer's read does not even look them up.
+    visibility === "all" ? listTags(ctx.db, ticket.id) : Promise.resolve([]),
   ]);
-  return { ticket, events, attachments, clocks, policy, links };
+  return { ticket, events, attachments, clocks, policy, links, tags };
 }
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
 
@@ -241,9 +248,10 @@ export async function addMessage(
 ): Promise<void> {
   const staff = isStaffRole(actor.role);
   if (props.internal && !staff) throw errors.forbidden();
-  const ref = await ctx.db.transaction().execute(async (trx): Promise<TicketRef> => {
+  const { ref, mentioned } = await ctx.db.transaction().execute(async (trx) => {
     const ticket = await ticketForCommand(trx, actor, number);
     const now = ctx.clock.now();
+    const version = ticket.version + 1;
     const status = ticket.status as TicketStatus;
     let next = status;
     let reopened = false;
@@ -257,11 +265,14 @@ export async function addMessage(
       next = afterStaffReply(status);
     }
 
+    // Only an internal note mentions colleagues (customers cannot write one).
+    const mentions = props.internal ? await mentionsInNote(trx, props.body, actor.userId) : undefined;
     const message = newTicketEvent(ticket.id, actor.userId, now, {
       type: props.body ? "message" : "attachment_added",
       internal: props.internal ? 1 : 0,
       body: props.body || null,
-      body_html: props.body ? renderMarkdown(props.body) : null,
+      body_html: props.body ? renderMarkdown(props.body, mentions?.highlight) : null,
+      ticket_version: version,
     });
     await insertEvent(trx, message);
     await claimAttachments(
@@ -278,6 +289,7 @@ export async function addMessage(
           type: reopened ? "reopened" : "status_changed",
           from_status: status,
           to_status: next,
+          ticket_version: version,
         }),
       );
     }
@@ -306,25 +318,35 @@ export async function addMessage(
           ...(reopened && { resolved_at: null }),
         };
     await updateTicketAt(trx, ticket.id, ticket.version, changes);
-    return { number: ticket.number, companyId: ticket.company_id, status: next };
+    const mentioned = mentions?.notify ?? [];
+    if (mentioned.length > 0)
+      await notifyPeople(trx, { type: "mention", ticketId: ticket.id, recipientIds: mentioned, at: now });
+    const ref: TicketRef = { number: ticket.number, companyId: ticket.company_id, status: next };
+    return { ref, mentioned };
   });
   const at = ctx.clock.now();
-  await ctx.live.publish(
+  await publishAll(ctx, [
     props.internal ? staffTicketEvent("ticket.note", ref, at) : publicTicketEvent("ticket.message", ref, at),
-  );
+    ...notificationEvents(mentioned, ref.number, at),
+  ]);
 }
 
-/** Staff change status or priority, refusing a stale version (409) and moves the machine forbids. */
+/**
+ * Staff change status, priority, kind, category, screen, assignee or tags, refusing a stale version
+ * (409 listing what changed since) and moves the machine forbids. Every event of the command carries
+ * the ticket's new version; `updated_at` moves only when the customer can see the change.
+ */
 export async function changeTicket(
   ctx: AppContext,
   actor: Actor,
   number: number,
   props: UpdateTicketRequest,
 ): Promise<void> {
-  const ref = await ctx.db.transaction().execute(async (trx): Promise<TicketRef | undefined> => {
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
     const ticket = await ticketForCommand(trx, actor, number);
-    if (ticket.version !== props.version) throw errors.conflict("ticket.stale_version");
+    if (ticket.version !== props.version) throw await staleTicketError(trx, ticket, props.version);
     const now = ctx.clock.now();
+    const version = ticket.version + 1;
     const changes: TicketChanges = {};
     const status = ticket.status as TicketStatus;
     const clockTicket = {
@@ -348,6 +370,7 @@ export async function changeTicket(
           type: "status_changed",
           from_status: status,
           to_status: props.status,
+          ticket_version: version,
         }),
       );
     }
@@ -362,6 +385,7 @@ export async function changeTicket(
           type: "priority_changed",
           from_priority: priority,
           to_priority: props.priority,
+          ticket_version: version,
         }),
       );
     }
@@ -370,14 +394,61 @@ export async function changeTicket(
       await advanceTicketClocks(trx, clockTicket, { kind: "classification", to: props.kind }, now);
       await insertEvent(
         trx,
-        newTicketEvent(ticket.id, actor.userId, now, { type: "kind_changed", to_kind: props.kind }),
+        newTicketEvent(ticket.id, actor.userId, now, {
+          type: "kind_changed",
+          to_kind: props.kind,
+          ticket_version: version,
+        }),
       );
     }
-    if (Object.keys(changes).length === 0) return undefined;
-    await updateTicketAt(trx, ticket.id, ticket.version, { ...changes, updated_at: now });
-    return { number: ticket.number, companyId: ticket.company_id, status: changes.status ?? ticket.status };
+    const publicChange = Object.keys(changes).length > 0;
+    const fields = await applyFieldChanges(trx, actor, ticket, props, now, version);
+    for (const event of fields.events) await insertEvent(trx, event);
+    if (!publicChange && !fields.publicChange && !fields.staffChange) return undefined;
+    const visible = publicChange || fields.publicChange;
+    await updateTicketAt(trx, ticket.id, ticket.version, {
+      ...changes,
+      ...fields.changes,
+      ...(visible && { updated_at: now }),
+    });
+    if (fields.newAssigneeToNotify)
+      await notifyPeople(trx, {
+        type: "ticket_assigned",
+        ticketId: ticket.id,
+        recipientIds: [fields.newAssigneeToNotify],
+        at: now,
+      });
+    const ref: TicketRef = {
+      number: ticket.number,
+      companyId: ticket.company_id,
+      status: changes.status ?? ticket.status,
+    };
+    return {
+      ref,
+      visible,
+      staffOnly: fields.staffChange,
+      assigneeId: fields.changes.assignee_id,
+      notify: fields.newAssigneeToNotify,
+    };
   });
-  if (ref) await ctx.live.publish(publicTicketEvent("ticket.updated", ref, ctx.clock.now()));
+  if (!outcome) return;
+  const at = ctx.clock.now();
+  const { ref } = outcome;
+  await publishAll(ctx, [
+    ...(outcome.visible ? [publicTicketEvent("ticket.updated", ref, at)] : []),
+    // Assignment and tags are the team's business: their event goes to staff only.
+    ...(outcome.staffOnly
+      ? [
+          staffTicketEvent(
+            "ticket.updated",
+            ref,
+            at,
+            outcome.assigneeId === undefined ? {} : { assigneeId: outcome.assigneeId },
+          ),
+        ]
+      : []),
+    ...notificationEvents(outcome.notify ? [outcome.notify] : [], ref.number, at),
+  ]);
 }
 
 /** The current cycle of one deadline, explained; undefined (→ 404) when invisible or absent. */

@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n/i18n";
 import { AttachmentLinks } from "../attachments/AttachmentLinks";
 import { eventText } from "./event-text";
 import { SanitizedHtml } from "./SanitizedHtml";
+import "./mentions.css";
 
 interface HistoryEventProps {
   event: TicketEvent;

@@ -44,6 +44,7 @@ export function TicketDetails({ ticket, ticketPath, showCompany = false }: Ticke
           {ticket.channel !== "portal" && (
             <Detail label={t("ticket.field.channel")}>{t(`ticket.channel.${ticket.channel}`)}</Detail>
           )}
+          {ticket.assignee && <Detail label={t("ticket.field.assignee")}>{ticket.assignee.name}</Detail>}
           <Detail label={t("ticket.field.createdAt")}>{formatDateTime(ticket.createdAt)}</Detail>
           <Detail label={t("ticket.field.updatedAt")}>{formatDateTime(ticket.updatedAt)}</Detail>
           {ticket.attachments.length > 0 && (

@@ -16,7 +16,14 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { notifications as toasts } from "@mantine/notifications";
-import { IconAlertTriangle, IconBell, IconChecks, IconClockExclamation } from "@tabler/icons-react";
+import {
+  IconAlertTriangle,
+  IconAt,
+  IconBell,
+  IconChecks,
+  IconClockExclamation,
+  IconUserCheck,
+} from "@tabler/icons-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { Notification } from "../../../contracts/notifications";
@@ -152,7 +159,6 @@ function NotificationItem({
 }) {
   const { t, formatDateTime } = useI18n();
   const text = notificationText(notification, t);
-  const breach = notification.type === "sla_breach";
   const unread = !notification.read;
   return (
     <UnstyledButton
@@ -164,13 +170,7 @@ function NotificationItem({
       onClick={() => onOpen(notification)}
     >
       <Group gap="sm" wrap="nowrap" align="flex-start">
-        <ThemeIcon variant="light" color={breach ? "red" : "orange"} size="md" radius="xl">
-          {breach ? (
-            <IconClockExclamation size={16} aria-hidden />
-          ) : (
-            <IconAlertTriangle size={16} aria-hidden />
-          )}
-        </ThemeIcon>
+        <NotificationIcon type={notification.type} />
         <Stack gap={2} miw={0}>
           <Text fz="sm" fw={unread ? 700 : 500} lh={1.3}>
             {text.headline}
@@ -184,5 +184,20 @@ function NotificationItem({
         </Stack>
       </Group>
     </UnstyledButton>
+  );
+}
+
+/** Deadlines in orange and red; what colleagues did (assigned, mentioned) in the team's blue. */
+function NotificationIcon({ type }: { type: Notification["type"] }) {
+  const [color, Icon] =
+    type === "sla_breach"
+      ? ["red", IconClockExclamation]
+      : type === "sla_warning"
+        ? ["orange", IconAlertTriangle]
+        : ["uno", type === "mention" ? IconAt : IconUserCheck];
+  return (
+    <ThemeIcon variant="light" color={color} size="md" radius="xl">
+      <Icon size={16} aria-hidden />
+    </ThemeIcon>
   );
 }

@@ -1,4 +1,4 @@
-// What a notification says: "Vence em breve: primeira resposta" and "#1042 Erro ao gravar contato (Metalúrgica Paulista)".
+// What a notification says: "Vence em breve: primeira resposta", "Ocorrência atribuída a você" and "#1042 Erro ao gravar contato (Metalúrgica Paulista)".
 import type { Notification } from "../../../contracts/notifications";
 import type { Translate } from "../../../i18n";
 
@@ -20,6 +20,10 @@ export function notificationText(notification: Notification, t: Translate): Noti
       return { headline: t("notifications.slaWarning", { deadline }), ticket: about };
     case "sla_breach":
       return { headline: t("notifications.slaBreach", { deadline }), ticket: about };
+    case "ticket_assigned":
+      return { headline: t("notifications.ticketAssigned"), ticket: about };
+    case "mention":
+      return { headline: t("notifications.mention"), ticket: about };
   }
 }
 

@@ -1,9 +1,9 @@
 // A ticket in the console (/console/tickets/:number): the customer's view plus internal notes, status and priority.
-import { ReplyBox } from "../../components/tickets/ReplyBox";
 import { TicketLayout } from "../../components/tickets/TicketLayout";
 import { TicketLoader } from "../../components/tickets/TicketLoader";
 import { CallsAndRelations } from "./CallsAndRelations";
-import { StaffControls } from "./StaffControls";
+import { ConsoleReplyBox } from "./ConsoleReplyBox";
+import { ConsoleTicketAside } from "./ConsoleTicketAside";
 
 const consoleTicketPath = (number: number) => `/console/tickets/${number}`;
 
@@ -21,13 +21,13 @@ export function ConsoleTicketPage() {
           aside={
             ticket.abilities.changeStatus ? (
               <>
-                <StaffControls ticket={ticket} />
+                <ConsoleTicketAside ticket={ticket} />
                 <CallsAndRelations ticket={ticket} ticketPath={consoleTicketPath} />
               </>
             ) : null
           }
           // Staff may answer a ticket in any status; the server says so through the abilities.
-          reply={ticket.abilities.reply ? <ReplyBox ticket={ticket} /> : null}
+          reply={ticket.abilities.reply ? <ConsoleReplyBox ticket={ticket} /> : null}
         />
       )}
     </TicketLoader>

@@ -1,32 +1,17 @@
-// "Atendimento": staff change a ticket's status and priority; a stale version (409) reloads the ticket.
-import { Alert, Paper, Select, Stack, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle } from "@tabler/icons-react";
-import { useQueryClient } from "@tanstack/react-query";
-import { Priority, type Ticket, TicketStatus, type UpdateTicketRequest } from "../../../contracts/tickets";
-import { isApiError } from "../../api/api-error";
-import { queryKeys } from "../../api/query-keys";
-import { useUpdateTicket } from "../../api/tickets";
+// "Atendimento": staff change a ticket's status and priority; a stale version (409) reloads the ticket
+// and says what changed meanwhile.
+import { Paper, Select, Stack, Title } from "@mantine/core";
+import { Priority, type Ticket, TicketStatus } from "../../../contracts/tickets";
 import { useI18n } from "../../i18n/i18n";
+import { StaleTicketAlert } from "./StaleTicketAlert";
+import { STATUS_FIELD_ID } from "./TicketShortcuts";
+import { useTicketChange } from "./use-ticket-change";
 
 export function StaffControls({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
-  const queryClient = useQueryClient();
-  const update = useUpdateTicket(ticket.number);
-  const stale = isApiError(update.error) && update.error.status === 409;
-
-  const change = (changes: Omit<UpdateTicketRequest, "version">) =>
-    update.mutate(
-      { version: ticket.version, ...changes },
-      {
-        onSuccess: () => notifications.show({ color: "teal", message: t("ticket.updated") }),
-        // Someone else changed it meanwhile: show what it is now before anyone tries again.
-        onError: (error) => {
-          if (isApiError(error) && error.status === 409)
-            void queryClient.invalidateQueries({ queryKey: queryKeys.ticket(ticket.number) });
-        },
-      },
-    );
+  const control = useTicketChange(ticket);
+  const { change } = control;
+  const update = { isPending: control.pending };
 
   return (
     <Paper withBorder radius="lg" p="lg" bg="gray.0">
@@ -34,18 +19,9 @@ export function StaffControls({ ticket }: { ticket: Ticket }) {
         <Title order={2} fz="h4">
           {t("ticket.handling")}
         </Title>
-        {update.error && (
-          <Alert
-            color={stale ? "orange" : "red"}
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            role="alert"
-          >
-            {update.error.message}
-            {stale && <Text fz="sm">{t("ticket.reloaded")}</Text>}
-          </Alert>
-        )}
+        <StaleTicketAlert control={control} />
         <Select
+          id={STATUS_FIELD_ID}
           label={t("ticket.field.status")}
           // The current status and the moves the server allows from it.
           data={[ticket.status, ...ticket.abilities.statusTargets].map((status) => ({

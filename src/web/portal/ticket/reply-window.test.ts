@@ -37,6 +37,8 @@ function ticketWith(changes: Partial<Ticket>): Ticket {
     abilities: { reply: true, addInternalNote: false, changeStatus: false, statusTargets: [] },
     attachments: [],
     events: [],
+    assignee: null,
+    tags: [],
     ...changes,
   };
 }
