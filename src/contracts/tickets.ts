@@ -218,6 +218,8 @@ export const UpdateTicketRequest = z.strictObject({
   priority: Priority.optional(),
   /** Consultancy stops the support SLA; back to support resumes it. */
   kind: TicketKind.optional(),
+  /** Why the ticket was reclassified, in words for the customer (shown in the history); only with `kind`. */
+  kindReason: z.string().trim().min(1).max(500).optional(),
 });
 export type UpdateTicketRequest = z.infer<typeof UpdateTicketRequest>;
 

@@ -8,6 +8,7 @@ import { errors } from "./errors";
 import { attachmentRoutes } from "./modules/attachments/routes";
 import { meRoutes } from "./modules/auth/me-routes";
 import { authRoutes } from "./modules/auth/routes";
+import { billingRoutes } from "./modules/billing/routes";
 import { companyRoutes } from "./modules/companies/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { kbRoutes } from "./modules/kb/routes";
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(notificationRoutes(ctx));
   await app.register(calendarHolidayRoutes(ctx));
   await app.register(liveRoutes(ctx));
+  await app.register(billingRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

@@ -20,6 +20,7 @@ import { errors } from "../../errors";
 import { publicTicketEvent, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
 import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
+import { withdrawOpenEstimate } from "../billing/estimates";
 import { findCategory } from "../kb/repository";
 import { findScreen } from "../screens/repository";
 import { advanceTicketClocks, startTicketClocks } from "../sla/clocks";
@@ -294,6 +295,8 @@ export async function changeTicket(
   number: number,
   props: UpdateTicketRequest,
 ): Promise<void> {
+  if (props.kindReason !== undefined && props.kind === undefined)
+    throw errors.field("kindReason", "validation.kind_reason_without_kind", props);
   const ref = await ctx.db.transaction().execute(async (trx): Promise<TicketRef | undefined> => {
     const ticket = await ticketForCommand(trx, actor, number);
     if (ticket.version !== props.version) throw errors.conflict("ticket.stale_version");
@@ -343,8 +346,13 @@ export async function changeTicket(
       await advanceTicketClocks(trx, clockTicket, { kind: "classification", to: props.kind }, now);
       await insertEvent(
         trx,
-        newTicketEvent(ticket.id, actor.userId, now, { type: "kind_changed", to_kind: props.kind }),
+        newTicketEvent(ticket.id, actor.userId, now, {
+          type: "kind_changed",
+          to_kind: props.kind,
+          ...(props.kindReason && { body: props.kindReason, body_html: renderMarkdown(props.kindReason) }),
+        }),
       );
+      if (props.kind === "support") await withdrawOpenEstimate(trx, ticket, actor, now);
     }
     if (Object.keys(changes).length === 0) return undefined;
     await updateTicketAt(trx, ticket.id, ticket.version, { ...changes, updated_at: now });
