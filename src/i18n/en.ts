@@ -442,7 +442,6 @@ export const en: Record<MessageKey, string> = {
   "validation.work_date_future": "The work date cannot be in the future.",
   "validation.kind_reason_without_kind":
     "A reason goes with a reclassification: send the classification too.",
-  "billing.hoursShort": "{hours} h",
   "billing.staffOnly": "Visible to the support team only.",
   "billing.time.title": "Time",
   "billing.time.minutes": "Minutes",
@@ -519,6 +518,7 @@ export const en: Record<MessageKey, string> = {
   "statements.total": "Total",
   "statements.table": "Hours per company",
   "statements.chart": "Hours used and included per company",
+  "statements.legendUnused": "Included, unused",
   "statements.barLabel": "{used} used of {included} included",
   "statements.barBillable": "{billable} billable",
   "statements.details": "Details",

@@ -450,7 +450,6 @@ export const ptBR = {
   "validation.work_date_future": "A data do trabalho não pode estar no futuro.",
   "validation.kind_reason_without_kind":
     "O motivo acompanha uma reclassificação: informe também a classificação.",
-  "billing.hoursShort": "{hours} h",
   "billing.staffOnly": "Visível só para a equipe de suporte.",
   "billing.time.title": "Tempo",
   "billing.time.minutes": "Minutos",
@@ -528,6 +527,7 @@ export const ptBR = {
   "statements.total": "Total",
   "statements.table": "Horas por empresa",
   "statements.chart": "Horas usadas e incluídas por empresa",
+  "statements.legendUnused": "Incluídas não usadas",
   "statements.barLabel": "{used} usadas de {included} incluídas",
   "statements.barBillable": "{billable} faturáveis",
   "statements.details": "Detalhar",

@@ -36,6 +36,12 @@ export const queryKeys = {
   compliance: (month: string) => ["sla", "compliance", month] as const,
   /** Everything under the console's API (queues, counts, views…): what a live ticket event refreshes. */
   console: ["console"],
+  /** Under the ticket's key, so that a live event about the ticket refreshes its time and estimates. */
+  ticketTimeEntries: (number: number) => ["tickets", "one", number, "time-entries"] as const,
+  ticketEstimates: (number: number) => ["tickets", "one", number, "estimates"] as const,
+  statements: (month: string) => ["console", "statements", month] as const,
+  companyStatement: (companyId: string, month: string) =>
+    ["console", "statements", month, companyId] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

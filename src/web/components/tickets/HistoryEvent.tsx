@@ -5,6 +5,7 @@ import { IconLock } from "@tabler/icons-react";
 import type { TicketEvent } from "../../../contracts/tickets";
 import { useI18n } from "../../i18n/i18n";
 import { AttachmentLinks } from "../attachments/AttachmentLinks";
+import { EventDetails } from "../billing/EventDetails";
 import { eventText } from "./event-text";
 import { SanitizedHtml } from "./SanitizedHtml";
 
@@ -45,6 +46,7 @@ export function HistoryEvent({ event }: { event: TicketEvent }) {
           {eventText(event, t, locale)}
         </Text>
       )}
+      <EventDetails event={event} />
       {/* The opening's files are shown with the description. */}
       {event.type !== "opened" && <AttachmentLinks attachments={event.attachments} />}
     </Stack>

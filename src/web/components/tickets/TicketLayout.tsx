@@ -22,6 +22,10 @@ interface TicketLayoutProps {
   reply: ReactNode;
   /** Above the details: staff's status and priority controls. */
   aside?: ReactNode;
+  /** Under the header, across the page: what the reader must not miss (a consultancy estimate to decide). */
+  banner?: ReactNode;
+  /** Below the reply area: staff's working panels (time, estimates). */
+  panels?: ReactNode;
 }
 
 export function TicketLayout({
@@ -32,12 +36,15 @@ export function TicketLayout({
   audience,
   reply,
   aside,
+  banner,
+  panels,
 }: TicketLayoutProps) {
   const { t } = useI18n();
   usePageTitle(t("ticket.title", { number: ticket.number }));
   return (
     <Stack gap="lg" maw={1200}>
       <TicketHeader ticket={ticket} listPath={listPath} />
+      {banner}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -51,6 +58,7 @@ export function TicketLayout({
               </Stack>
             </Paper>
             {reply}
+            {panels}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

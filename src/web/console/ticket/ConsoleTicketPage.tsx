@@ -2,6 +2,7 @@
 import { ReplyBox } from "../../components/tickets/ReplyBox";
 import { TicketLayout } from "../../components/tickets/TicketLayout";
 import { TicketLoader } from "../../components/tickets/TicketLoader";
+import { BillingPanels } from "../billing/BillingPanels";
 import { StaffControls } from "./StaffControls";
 
 const consoleTicketPath = (number: number) => `/console/tickets/${number}`;
@@ -18,6 +19,7 @@ export function ConsoleTicketPage() {
           ticketPath={consoleTicketPath}
           showCompany
           aside={ticket.abilities.changeStatus ? <StaffControls ticket={ticket} /> : null}
+          panels={ticket.abilities.changeStatus ? <BillingPanels ticket={ticket} /> : null}
           // Staff may answer a ticket in any status; the server says so through the abilities.
           reply={ticket.abilities.reply ? <ReplyBox ticket={ticket} /> : null}
         />

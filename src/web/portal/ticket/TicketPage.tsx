@@ -1,6 +1,7 @@
 // A customer's ticket (/portal/tickets/:number): details, history and the "Resposta" box.
 import { TicketLayout } from "../../components/tickets/TicketLayout";
 import { TicketLoader } from "../../components/tickets/TicketLoader";
+import { ConsultancyBanner } from "../billing/ConsultancyBanner";
 import { ReplyArea } from "./ReplyArea";
 
 const portalTicketPath = (number: number) => `/portal/tickets/${number}`;
@@ -16,6 +17,7 @@ export function TicketPage() {
           audience="customer"
           ticketPath={portalTicketPath}
           reply={<ReplyArea ticket={ticket} />}
+          banner={<ConsultancyBanner ticket={ticket} />}
         />
       )}
     </TicketLoader>
