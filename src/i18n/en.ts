@@ -448,6 +448,7 @@ export const en: Record<MessageKey, string> = {
   "billing.time.note": "What was done",
   "billing.time.billable": "Billable",
   "billing.time.workDate": "Work date",
+  "billing.time.datePlaceholder": "dd/mm/yyyy",
   "billing.time.add": "Log time",
   "billing.time.added": "Time logged.",
   "billing.time.empty": "No time logged on this ticket.",

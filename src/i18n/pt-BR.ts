@@ -456,6 +456,7 @@ export const ptBR = {
   "billing.time.note": "O que foi feito",
   "billing.time.billable": "Faturável",
   "billing.time.workDate": "Data do trabalho",
+  "billing.time.datePlaceholder": "dd/mm/aaaa",
   "billing.time.add": "Registrar tempo",
   "billing.time.added": "Tempo registrado.",
   "billing.time.empty": "Nenhum tempo registrado nesta ocorrência.",

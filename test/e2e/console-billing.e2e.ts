@@ -86,6 +86,7 @@ describe("consultancy billing", () => {
     expect(EstimateList.parse(await adminApi.get(`/api/v1/tickets/${number}/estimates`)).items).toEqual([]);
     await consultancy.getByRole("button", { name: "Enviar ao cliente" }).click();
     await consultancy.getByText("Aguardando aprovação", { exact: true }).waitFor();
+    await saveScreenshot(agent, "console-billing-agent");
     await agent.context().close();
 
     // The company admin reads why, and approves.

@@ -25,7 +25,10 @@ export function useTicketTimeEntries(number: number) {
 }
 
 /** What the form sends: minutes may be missing, for the server to say the field is required. */
-export type TimeEntryDraft = Omit<CreateTimeEntryRequest, "minutes"> & { minutes: number | undefined };
+export type TimeEntryDraft = Omit<CreateTimeEntryRequest, "minutes" | "workDate"> & {
+  minutes: number | undefined;
+  workDate: string | undefined;
+};
 
 /** Logging and deleting answer the ticket's list as it is now. */
 export function useLogTime(number: number) {

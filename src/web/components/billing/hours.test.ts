@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatHours, hoursToMinutes, todayInSaoPaulo } from "./hours";
+import { formatHours, hoursToMinutes, isoDateToText, todayInSaoPaulo } from "./hours";
 
 describe("formatHours", () => {
   it("writes hours with the reader's decimal mark, whole ones without decimals", () => {
@@ -31,5 +31,11 @@ describe("todayInSaoPaulo", () => {
   it("is São Paulo's date, not UTC's", () => {
     expect(todayInSaoPaulo(new Date("2026-05-01T02:30:00Z"))).toBe("2026-04-30");
     expect(todayInSaoPaulo(new Date("2026-05-01T03:30:00Z"))).toBe("2026-05-01");
+  });
+});
+
+describe("isoDateToText", () => {
+  it("writes a work date as it is typed, dd/mm/aaaa", () => {
+    expect(isoDateToText("2026-04-30")).toBe("30/04/2026");
   });
 });

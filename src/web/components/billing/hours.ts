@@ -25,3 +25,9 @@ export function todayInSaoPaulo(now: Date): string {
     day: "2-digit",
   }).format(now);
 }
+
+/** "2026-04-30" → "30/04/2026": how a work date is typed, in either language (like the calendar editor's dates). */
+export function isoDateToText(date: string): string {
+  const [year, month, day] = date.split("-");
+  return `${day}/${month}/${year}`;
+}

@@ -46,9 +46,11 @@ function Reclassify({ ticket, to }: { ticket: Ticket; to: TicketKind }) {
 
   if (!open)
     return (
-      <Button variant={to === "consultancy" ? "light" : "subtle"} size="xs" onClick={() => setOpen(true)}>
-        {label}
-      </Button>
+      <Group>
+        <Button variant={to === "consultancy" ? "light" : "subtle"} size="xs" onClick={() => setOpen(true)}>
+          {label}
+        </Button>
+      </Group>
     );
 
   const submit = (event: FormEvent) => {

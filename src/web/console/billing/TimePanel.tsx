@@ -21,15 +21,17 @@ import type { TimeEntry } from "../../../contracts/billing";
 import type { Ticket } from "../../../contracts/tickets";
 import { fieldError } from "../../api/api-error";
 import { useDeleteTimeEntry, useLogTime, useTicketTimeEntries } from "../../api/billing";
-import { todayInSaoPaulo } from "../../components/billing/hours";
+import { isoDateToText, todayInSaoPaulo } from "../../components/billing/hours";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { formatDuration, formatIsoDate } from "../../policy/format-sla";
+import { textToDate } from "../plans/calendar-form";
 
 interface Draft {
   minutes: number | string;
   note: string;
   billable: boolean;
+  /** As typed: dd/mm/aaaa. */
   workDate: string;
 }
 
@@ -81,12 +83,11 @@ export function TimePanel({ ticket }: { ticket: Ticket }) {
 function LogTimeForm({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
   const logTime = useLogTime(ticket.number);
-  const today = todayInSaoPaulo(new Date());
   const fresh = (): Draft => ({
     minutes: "",
     note: "",
     billable: ticket.kind === "consultancy",
-    workDate: today,
+    workDate: isoDateToText(todayInSaoPaulo(new Date())),
   });
   const [draft, setDraft] = useState<Draft>(fresh);
 
@@ -98,7 +99,8 @@ function LogTimeForm({ ticket }: { ticket: Ticket }) {
         minutes: typeof draft.minutes === "number" ? draft.minutes : undefined,
         note: draft.note,
         billable: draft.billable,
-        workDate: draft.workDate || today,
+        // Typed as dd/mm/aaaa; left empty, the server takes today.
+        workDate: draft.workDate.trim() ? textToDate(draft.workDate) : undefined,
       },
       {
         onSuccess: () => {
@@ -126,9 +128,8 @@ function LogTimeForm({ ticket }: { ticket: Ticket }) {
             error={fieldError(logTime.error, "minutes")}
           />
           <TextInput
-            type="date"
             label={t("billing.time.workDate")}
-            max={today}
+            placeholder={t("billing.time.datePlaceholder")}
             value={draft.workDate}
             onChange={(event) => setDraft({ ...draft, workDate: event.currentTarget.value })}
             error={fieldError(logTime.error, "workDate")}
