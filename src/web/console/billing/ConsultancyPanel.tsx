@@ -60,6 +60,8 @@ function Reclassify({ ticket, to }: { ticket: Ticket; to: TicketKind }) {
       { version: ticket.version, kind: to, ...(kindReason && { kindReason }) },
       {
         onSuccess: () => {
+          // Back to support withdraws the open estimate: show it at once, live events or not.
+          void queryClient.invalidateQueries({ queryKey: queryKeys.ticketEstimates(ticket.number) });
           notifications.show({ color: "teal", message: t("billing.classify.done") });
           setOpen(false);
           setReason("");
