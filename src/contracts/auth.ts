@@ -32,6 +32,8 @@ export const Abilities = z.object({
   manageUsers: z.boolean(),
   /** The monthly SLA compliance report ("Cumprimento do SLA"): supervisors and admins. */
   readSlaCompliance: z.boolean(),
+  /** The monthly consultancy statement ("Extrato mensal"): supervisors and admins. */
+  readBillingStatements: z.boolean(),
 });
 export type Abilities = z.infer<typeof Abilities>;
 

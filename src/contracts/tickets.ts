@@ -255,6 +255,8 @@ export const UpdateTicketRequest = z.strictObject({
     .max(MAX_TICKET_TAGS)
     .transform((tags) => [...new Set(tags)])
     .optional(),
+  /** Why the ticket was reclassified, in words for the customer (shown in the history); only with `kind`. */
+  kindReason: z.string().trim().min(1).max(500).optional(),
 });
 export type UpdateTicketRequest = z.infer<typeof UpdateTicketRequest>;
 

@@ -110,6 +110,7 @@ describe("abilitiesOf", () => {
       manageCompanies: false,
       manageUsers: false,
       readSlaCompliance: false,
+      readBillingStatements: false,
     });
     expect(abilitiesOf(admin)).toMatchObject({
       useConsole: true,

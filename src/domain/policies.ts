@@ -46,6 +46,7 @@ const mayReadCanned = (actor: Actor, reply: CannedResponseResource) =>
   isStaff(actor) && (reply.ownerId === null || reply.ownerId === actor.userId);
 const ownsCompany = (actor: Actor, companyId: string | null) =>
   actor.companyId !== null && actor.companyId === companyId;
+const supervises = (actor: Actor) => actor.role === "supervisor" || actor.role === "admin";
 const allowIf = (condition: boolean, otherwise: Decision = "forbid"): Decision =>
   condition ? "allow" : otherwise;
 
@@ -120,6 +121,29 @@ export const policies = {
     /** The bell is the support team's; customers are not told the routes exist. */
     use: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
   },
+  billing: {
+    /** Deleting a time entry: its author, or a supervisor or admin (customers never learn it exists). */
+    deleteTimeEntry: (actor: Actor, entry: { userId: string }): Decision => {
+      if (!isStaff(actor)) return "hide";
+      return allowIf(actor.userId === entry.userId || supervises(actor));
+    },
+    /** One person's time: agents read their own; supervisors and admins anyone's (null: everyone's). */
+    readTimeOf: (actor: Actor, userId: string | null): Decision => {
+      if (!isStaff(actor)) return "hide";
+      return allowIf(actor.userId === userId || supervises(actor));
+    },
+    /**
+     * Approving or declining a sent estimate commits the company to consultancy hours beyond its plan:
+     * a decision for the company's admin ("administrador da empresa"), not for every user.
+     */
+    decideEstimate: (actor: Actor, estimate: { companyId: string }): Decision => {
+      if (isStaff(actor)) return "forbid";
+      if (!ownsCompany(actor, estimate.companyId)) return "hide";
+      return allowIf(actor.role === "customer_admin");
+    },
+    /** The monthly statement ("Extrato mensal") is for supervisors and admins. */
+    statements: (actor: Actor): Decision => allowIf(supervises(actor), isStaff(actor) ? "forbid" : "hide"),
+  },
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */
     markHelpful: (actor: Actor): Decision => allowIf(!isStaff(actor)),
@@ -136,5 +160,6 @@ export function abilitiesOf(actor: Actor): Abilities {
     manageCompanies: actor.role === "admin",
     manageUsers: actor.role !== "customer",
     readSlaCompliance: policies.sla.compliance(actor) === "allow",
+    readBillingStatements: policies.billing.statements(actor) === "allow",
   };
 }

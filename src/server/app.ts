@@ -8,6 +8,7 @@ import { errors } from "./errors";
 import { attachmentRoutes } from "./modules/attachments/routes";
 import { meRoutes } from "./modules/auth/me-routes";
 import { authRoutes } from "./modules/auth/routes";
+import { billingRoutes } from "./modules/billing/routes";
 import { cannedResponseRoutes } from "./modules/canned/routes";
 import { companyRoutes } from "./modules/companies/routes";
 import { healthRoutes } from "./modules/health/routes";
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(relationRoutes(ctx));
   await app.register(cannedResponseRoutes(ctx));
   await app.register(staffRoutes(ctx));
+  await app.register(billingRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

@@ -1,5 +1,7 @@
 // Every page's address: pages before sign-in, then the guarded portal (customers) and console (staff).
 import { createBrowserRouter, Navigate } from "react-router";
+import { StatementDetailPage } from "./console/billing/StatementDetailPage";
+import { StatementsPage } from "./console/billing/StatementsPage";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
 import { CompliancePage } from "./console/compliance/CompliancePage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
@@ -57,6 +59,8 @@ export function createAppRouter() {
                     { path: "users", element: <UsersPage /> },
                     { path: "plans", element: <PlansPage /> },
                     { path: "compliance", element: <CompliancePage /> },
+                    { path: "statements", element: <StatementsPage /> },
+                    { path: "statements/:companyId", element: <StatementDetailPage /> },
                     { path: "policy", element: <PolicyPage /> },
                   ],
                 },

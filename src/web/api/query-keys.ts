@@ -44,6 +44,12 @@ export const queryKeys = {
   cannedResponses: ["console", "canned-responses"],
   cannedResponseSearch: (q: string) => ["console", "canned-responses", q] as const,
   ticketPresence: (number: number) => ["console", "presence", number] as const,
+  /** Under the ticket's key, so that a live event about the ticket refreshes its time and estimates. */
+  ticketTimeEntries: (number: number) => ["tickets", "one", number, "time-entries"] as const,
+  ticketEstimates: (number: number) => ["tickets", "one", number, "estimates"] as const,
+  statements: (month: string) => ["console", "statements", month] as const,
+  companyStatement: (companyId: string, month: string) =>
+    ["console", "statements", month, companyId] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

@@ -7,6 +7,7 @@ import {
   IconClockHour4,
   IconInbox,
   IconPhone,
+  IconReceipt,
   IconShieldCheck,
   IconUserCircle,
   IconUsers,
@@ -36,6 +37,8 @@ export function ConsoleLayout() {
   work.push({ to: "/console/plans", label: t("nav.plans"), icon: IconClockHour4 });
   if (abilities.readSlaCompliance)
     work.push({ to: "/console/compliance", label: t("nav.compliance"), icon: IconChartBar });
+  if (abilities.readBillingStatements)
+    work.push({ to: "/console/statements", label: t("nav.statements"), icon: IconReceipt });
   work.push({ to: "/console/policy", label: t("nav.policy"), icon: IconShieldCheck });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 

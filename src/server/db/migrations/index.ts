@@ -7,6 +7,7 @@ import * as slaClocks from "./20261128_0004_sla_clocks";
 import * as calendarHolidays from "./20261128_0005_calendar_holidays";
 import * as notifications from "./20261128_0006_notifications";
 import * as console from "./20261128_0007_console";
+import * as billing from "./20261128_0008_billing";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "20261128_0005_calendar_holidays": calendarHolidays,
   "20261128_0006_notifications": notifications,
   "20261128_0007_console": console,
+  "20261128_0008_billing": billing,
 };

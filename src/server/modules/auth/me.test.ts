@@ -29,6 +29,7 @@ describe("/api/v1/me", () => {
         manageCompanies: false,
         manageUsers: false,
         readSlaCompliance: false,
+        readBillingStatements: false,
       },
       previousLoginAt: null,
     });

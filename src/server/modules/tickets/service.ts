@@ -21,9 +21,10 @@ import { errors } from "../../errors";
 import { publicTicketEvent, publishAll, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
 import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
+import { withdrawOpenEstimate } from "../billing/estimates";
 import { findCategory } from "../kb/repository";
-import { listLinkedTickets, numberOfTicket } from "../relations/repository";
 import { notificationEvents, notifyPeople } from "../notifications/ticket-notifications";
+import { listLinkedTickets, numberOfTicket } from "../relations/repository";
 import { findScreen } from "../screens/repository";
 import { advanceTicketClocks, startTicketClocks } from "../sla/clocks";
 import { explainClock } from "../sla/explain";
@@ -342,6 +343,8 @@ export async function changeTicket(
   number: number,
   props: UpdateTicketRequest,
 ): Promise<void> {
+  if (props.kindReason !== undefined && props.kind === undefined)
+    throw errors.field("kindReason", "validation.kind_reason_without_kind", props);
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const ticket = await ticketForCommand(trx, actor, number);
     if (ticket.version !== props.version) throw await staleTicketError(trx, ticket, props.version);
@@ -398,8 +401,10 @@ export async function changeTicket(
           type: "kind_changed",
           to_kind: props.kind,
           ticket_version: version,
+          ...(props.kindReason && { body: props.kindReason, body_html: renderMarkdown(props.kindReason) }),
         }),
       );
+      if (props.kind === "support") await withdrawOpenEstimate(trx, ticket, actor, now);
     }
     const publicChange = Object.keys(changes).length > 0;
     const fields = await applyFieldChanges(trx, actor, ticket, props, now, version);

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import type { TicketEvent } from "../../../contracts/tickets";
 import { useI18n } from "../../i18n/i18n";
 import { AttachmentLinks } from "../attachments/AttachmentLinks";
+import { EventDetails } from "../billing/EventDetails";
 import { eventText } from "./event-text";
 import { SanitizedHtml } from "./SanitizedHtml";
 import "./mentions.css";
@@ -63,6 +64,7 @@ export function HistoryEvent({ event, ticketPath }: HistoryEventProps) {
       {event.type === "call_logged" && event.bodyHtml !== null && (
         <MessageBody html={event.bodyHtml} look={internalCall ? "note" : "staff"} />
       )}
+      <EventDetails event={event} />
       {/* The opening's files are shown with the description. */}
       {event.type !== "opened" && <AttachmentLinks attachments={event.attachments} />}
     </Stack>

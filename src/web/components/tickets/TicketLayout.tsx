@@ -23,6 +23,10 @@ interface TicketLayoutProps {
   reply: ReactNode;
   /** Above the details: staff's status and priority controls. */
   aside?: ReactNode;
+  /** Under the header, across the page: what the reader must not miss (a consultancy estimate to decide). */
+  banner?: ReactNode;
+  /** Below the reply area: staff's working panels (time, estimates). */
+  panels?: ReactNode;
 }
 
 export function TicketLayout({
@@ -33,6 +37,8 @@ export function TicketLayout({
   audience,
   reply,
   aside,
+  banner,
+  panels,
 }: TicketLayoutProps) {
   const { t } = useI18n();
   usePageTitle(t("ticket.title", { number: ticket.number }));
@@ -42,6 +48,7 @@ export function TicketLayout({
       {ticket.mergedIntoNumber !== null && (
         <MergedBanner number={ticket.mergedIntoNumber} ticketPath={ticketPath} />
       )}
+      {banner}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -55,6 +62,7 @@ export function TicketLayout({
               </Stack>
             </Paper>
             {reply}
+            {panels}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -1,6 +1,7 @@
 // A ticket in the console (/console/tickets/:number): the customer's view plus internal notes, status and priority.
 import { TicketLayout } from "../../components/tickets/TicketLayout";
 import { TicketLoader } from "../../components/tickets/TicketLoader";
+import { BillingPanels } from "../billing/BillingPanels";
 import { CallsAndRelations } from "./CallsAndRelations";
 import { ConsoleReplyBox } from "./ConsoleReplyBox";
 import { ConsoleTicketAside } from "./ConsoleTicketAside";
@@ -26,6 +27,7 @@ export function ConsoleTicketPage() {
               </>
             ) : null
           }
+          panels={ticket.abilities.changeStatus ? <BillingPanels ticket={ticket} /> : null}
           // Staff may answer a ticket in any status; the server says so through the abilities.
           reply={ticket.abilities.reply ? <ConsoleReplyBox ticket={ticket} /> : null}
         />

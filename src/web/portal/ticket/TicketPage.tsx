@@ -3,6 +3,7 @@
 import { RelatedTickets } from "../../components/tickets/RelatedTickets";
 import { TicketLayout } from "../../components/tickets/TicketLayout";
 import { TicketLoader } from "../../components/tickets/TicketLoader";
+import { ConsultancyBanner } from "../billing/ConsultancyBanner";
 import { ReplyArea } from "./ReplyArea";
 
 const portalTicketPath = (number: number) => `/portal/tickets/${number}`;
@@ -24,6 +25,7 @@ export function TicketPage() {
               <RelatedTickets links={ticket.links} ticketPath={portalTicketPath} />
             ) : null
           }
+          banner={<ConsultancyBanner ticket={ticket} />}
         />
       )}
     </TicketLoader>

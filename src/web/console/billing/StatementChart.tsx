@@ -1,0 +1,77 @@
+// "Horas usadas e incluídas por empresa": one bar per company, used within the plan in teal, billable
+// beyond it in orange, included hours left unused in gray.
+import { Box, Group, Paper, Progress, Stack, Text, Title } from "@mantine/core";
+import type { StatementRow } from "../../../contracts/billing";
+import { formatHours } from "../../components/billing/hours";
+import { useI18n } from "../../i18n/i18n";
+import { barShares } from "./statement-math";
+
+const USED = "teal.6";
+const BILLABLE = "orange.6";
+const UNUSED = "gray.3";
+
+export function StatementChart({ rows }: { rows: readonly StatementRow[] }) {
+  const { t } = useI18n();
+  return (
+    <Paper component="section" aria-label={t("statements.chart")} withBorder radius="md" p="md">
+      <Stack gap="md">
+        <Group justify="space-between" align="baseline">
+          <Title order={2} fz="h4">
+            {t("statements.chart")}
+          </Title>
+          <Group gap="md" aria-hidden>
+            <Swatch color={USED} label={t("statements.used")} />
+            <Swatch color={BILLABLE} label={t("statements.billable")} />
+            <Swatch color={UNUSED} label={t("statements.legendUnused")} />
+          </Group>
+        </Group>
+        {rows.map((row) => (
+          <CompanyBar key={row.company.id} row={row} />
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+function CompanyBar({ row }: { row: StatementRow }) {
+  const { t, locale } = useI18n();
+  const shares = barShares(row);
+  const label = [
+    t("statements.barLabel", {
+      used: formatHours(row.approvedMinutes, locale),
+      included: formatHours(row.includedMinutes, locale),
+    }),
+    ...(row.billableMinutes > 0
+      ? [t("statements.barBillable", { billable: formatHours(row.billableMinutes, locale) })]
+      : []),
+  ].join(" · ");
+  return (
+    <Stack gap={2}>
+      <Group justify="space-between" gap="xs">
+        <Text fw={600} fz="sm">
+          {row.company.name}
+        </Text>
+        <Text fz="xs" c="dimmed">
+          {label}
+        </Text>
+      </Group>
+      {/* The line above says it all; the bar is there to be seen at a glance. */}
+      <Progress.Root size="lg" aria-hidden>
+        <Progress.Section value={shares.usedIncluded} color={USED} withAria={false} />
+        <Progress.Section value={shares.billable} color={BILLABLE} withAria={false} />
+        <Progress.Section value={shares.unused} color={UNUSED} withAria={false} />
+      </Progress.Root>
+    </Stack>
+  );
+}
+
+function Swatch({ color, label }: { color: string; label: string }) {
+  return (
+    <Group gap={6}>
+      <Box w={12} h={12} bg={color} style={{ borderRadius: 3 }} />
+      <Text fz="xs" c="dimmed">
+        {label}
+      </Text>
+    </Group>
+  );
+}
