@@ -15,7 +15,8 @@ const ESTIMATE_EVENTS: ReadonlySet<TicketEvent["type"]> = new Set([
 
 export function EventDetails({ event }: { event: TicketEvent }) {
   const { t, locale } = useI18n();
-  if (event.type === "message") return null;
+  // Messages and call summaries render their own bodies.
+  if (event.type === "message" || event.type === "call_logged") return null;
   const hours = ESTIMATE_EVENTS.has(event.type) && event.durationMinutes !== null;
   if (!hours && event.bodyHtml === null) return null;
   return (
