@@ -34,6 +34,11 @@ export interface UserResource {
   role: Role;
 }
 
+export interface SavedViewResource {
+  ownerId: string;
+  shared: boolean;
+}
+
 const isStaff = (actor: Actor) => isStaffRole(actor.role);
 const ownsCompany = (actor: Actor, companyId: string | null) =>
   actor.companyId !== null && actor.companyId === companyId;
@@ -74,6 +79,19 @@ export const policies = {
   console: {
     /** The support console's API (queues, presence, canned responses, time, estimates, merges…). */
     use: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
+  },
+  savedView: {
+    /** Views shared with the team are the supervisors' (and admins'); any staff member keeps personal ones. */
+    share: (actor: Actor): Decision =>
+      allowIf(actor.role === "supervisor" || actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+    /** Shared views and one's own; nobody learns of another person's personal views. */
+    read: (actor: Actor, view: SavedViewResource): Decision =>
+      allowIf(isStaff(actor) && (view.shared || view.ownerId === actor.userId), "hide"),
+    /** One's own views; the team's shared ones by whoever may share. */
+    edit: (actor: Actor, view: SavedViewResource): Decision => {
+      if (policies.savedView.read(actor, view) !== "allow") return "hide";
+      return allowIf(view.ownerId === actor.userId || policies.savedView.share(actor) === "allow");
+    },
   },
   ticket: {
     /** Customers open tickets through the portal; staff log phone calls (a later console feature). */

@@ -16,6 +16,8 @@ import { metaRoutes } from "./modules/meta/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
 import { calendarHolidayRoutes } from "./modules/plans/holiday-routes";
 import { planRoutes } from "./modules/plans/routes";
+import { queueRoutes } from "./modules/queue/routes";
+import { savedViewRoutes } from "./modules/saved-views/routes";
 import { screenRoutes } from "./modules/screens/routes";
 import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
@@ -90,6 +92,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(notificationRoutes(ctx));
   await app.register(calendarHolidayRoutes(ctx));
   await app.register(liveRoutes(ctx));
+  await app.register(queueRoutes(ctx));
+  await app.register(savedViewRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);
