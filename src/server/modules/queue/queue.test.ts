@@ -252,6 +252,40 @@ describe("GET /api/v1/console/queue", () => {
     expect(await keys({ q: String(f.numbers.t6) })).toEqual([]);
   });
 
+  it('counts every view under the filters, "minhas" being the caller\'s', async () => {
+    const counts = async (query: Record<string, string>, cookie = f.cookies.agent) => {
+      const response = await get(cookie, "/api/v1/console/queue/counts", query);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    expect(await counts({})).toEqual({
+      unassigned: 3,
+      mine: 3,
+      open: 7,
+      waiting: 1,
+      at_risk: 2,
+      resolved: 2,
+    });
+    expect(await counts({}, f.cookies.agent2)).toMatchObject({ mine: 1, open: 7 });
+    expect(await counts({ companyId: f.companies.a.id })).toEqual({
+      unassigned: 2,
+      mine: 2,
+      open: 4,
+      waiting: 0,
+      at_risk: 2,
+      resolved: 1,
+    });
+    expect(await counts({ tag: "sefaz", view: "at_risk" })).toEqual({
+      unassigned: 0,
+      mine: 2,
+      open: 2,
+      waiting: 0,
+      at_risk: 1,
+      resolved: 0,
+    });
+    expect(await counts({ q: String(f.numbers.t6) })).toMatchObject({ open: 0, resolved: 1 });
+  });
+
   it("pages with a keyset cursor in every sort", async () => {
     for (const sort of ["due", "priority", "updated"]) {
       const all = await keys({ sort });
