@@ -1,7 +1,7 @@
 // The console's queue in the database: one compiled query per shape (view, sort, which filters),
 // walking the partial indexes over open tickets in the order asked for, so a first page and a deep
 // cursor both start inside an index and stop after `limit` rows. Counts are index ranges too.
-import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
+import { type Compilable, type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { QueueSort, QueueView } from "../../../contracts/queue";
 import { dialectOf } from "../../db/dialect";
 import { PreparedQuery } from "../../db/prepared";
@@ -178,7 +178,37 @@ const shapeKey = (shape: object): string =>
     .filter(Boolean)
     .join(",");
 
-const queuePage = new PreparedQuery((db, shape: QueuePageShape, values: QueuePageValues) => {
+/**
+ * The index a page walks on SQLite, chosen by its shape. SQLite's planner, even with statistics,
+ * prefers looking up the three open statuses in the status index and sorting tens of thousands of
+ * rows over walking a partial index already in the page's order and stopping after `limit` rows;
+ * naming the index keeps every page an index range. A search is left to the planner (the full-text
+ * match is what narrows it), and so is a lookup by number.
+ */
+export function queueIndexFor(shape: QueuePageShape): string | undefined {
+  if (shape.search || shape.number) return undefined;
+  if (shape.view === "resolved")
+    return shape.company ? "ticket_company_status_updated_idx" : "ticket_status_updated_idx";
+  // A company's open tickets are a few hundred at most: its range, sorted, is cheap in any order.
+  if (shape.company) return "ticket_open_company_due_idx";
+  const byAssignee = shape.view === "mine" || shape.view === "unassigned" || shape.assignee;
+  switch (shape.sort) {
+    case "due":
+      if (byAssignee) return "ticket_open_assignee_due_idx";
+      return shape.priority ? "ticket_open_priority_due_idx" : "ticket_open_due_idx";
+    case "priority":
+      return "ticket_open_priority_due_idx";
+    case "updated":
+      return shape.view === "waiting" ? "ticket_status_updated_idx" : "ticket_open_updated_idx";
+  }
+}
+
+/** One page's query; exported for the query-plan tests. */
+export function buildQueuePage(
+  db: Executor,
+  shape: QueuePageShape,
+  values: QueuePageValues,
+): Compilable<QueueRow> {
   const conditions = [...viewCondition(shape.view, values), ...filterConditions(db, shape, values)];
   if (shape.after) conditions.push(afterCursor(shape.sort, values));
   const query = queueRows(db).where(allOf(conditions));
@@ -188,8 +218,30 @@ const queuePage = new PreparedQuery((db, shape: QueuePageShape, values: QueuePag
       : shape.sort === "priority"
         ? query.orderBy("ticket.priority_order").orderBy("ticket.queue_due_at").orderBy("ticket.number")
         : query.orderBy("ticket.updated_at", "desc").orderBy("ticket.number", "desc");
-  return ordered.limit(values.limit);
-}, shapeKey);
+  const page = ordered.limit(values.limit);
+  return dialectOf(db) === "sqlite" ? indexedBy(page, [queueIndexFor(shape)]) : page;
+}
+
+/**
+ * SQLite's `INDEXED BY`, which Kysely's builder has no clause for: the n-th `from "ticket"` of the
+ * compiled query walks `indexes[n]` (none where undefined).
+ */
+function indexedBy<Row>(query: Compilable<Row>, indexes: readonly (string | undefined)[]): Compilable<Row> {
+  return {
+    compile: () => {
+      const compiled = query.compile();
+      let nth = 0;
+      const sql = compiled.sql.replace(/from "ticket" /g, (from) => {
+        const index = indexes[nth++];
+        return index === undefined ? from : `${from}indexed by "${index}" `;
+      });
+      if (nth !== indexes.length) throw new Error("queue query: the tables to pin indexes on moved");
+      return { ...compiled, sql };
+    },
+  };
+}
+
+const queuePage = new PreparedQuery(buildQueuePage, shapeKey);
 
 /** Up to `values.limit` rows of one view, in the sort's order, after the cursor if any. */
 export function listQueue(db: Executor, shape: QueuePageShape, values: QueuePageValues): Promise<QueueRow[]> {
@@ -210,21 +262,39 @@ export function sortKeyOf(sort: QueueSort, row: QueueRow): number[] {
 
 const VIEWS = ["unassigned", "mine", "open", "waiting", "at_risk", "resolved"] as const satisfies QueueView[];
 
-// Every view's count in one statement: a scalar subquery per view, each an index range.
-const queueCounts = new PreparedQuery(
-  (db, shape: QueueFilterShape, values: QueueFilterValues) =>
-    db.selectNoFrom(
-      VIEWS.map((view) =>
-        db
-          .selectFrom("ticket")
-          .select((eb) => eb.fn.countAll().as("count"))
-          .where(allOf([...viewCondition(view, values), ...filterConditions(db, shape, values)]))
-          .$asScalar()
-          .as(view),
-      ),
+/**
+ * The index a view's count walks on SQLite where the planner would read rows it need not: the
+ * assignee index answers "não atribuídas" and "minhas" by itself, the warning index "vence em
+ * breve / violado". The other counts are ranges of the status index the planner finds alone.
+ */
+export function countIndexFor(view: QueueView, shape: QueueFilterShape): string | undefined {
+  if (shape.search || shape.number || shape.company) return undefined;
+  if (view === "unassigned" || view === "mine") return "ticket_open_assignee_due_idx";
+  if (view === "at_risk") return "ticket_open_warn_idx";
+  return undefined;
+}
+
+/** Every view's count in one statement: a scalar subquery per view, each an index range. */
+export function buildQueueCounts(db: Executor, shape: QueueFilterShape, values: QueueFilterValues) {
+  const counts = db.selectNoFrom(
+    VIEWS.map((view) =>
+      db
+        .selectFrom("ticket")
+        .select((eb) => eb.fn.countAll().as("count"))
+        .where(allOf([...viewCondition(view, values), ...filterConditions(db, shape, values)]))
+        .$asScalar()
+        .as(view),
     ),
-  shapeKey,
-);
+  );
+  return dialectOf(db) === "sqlite"
+    ? indexedBy(
+        counts,
+        VIEWS.map((view) => countIndexFor(view, shape)),
+      )
+    : counts;
+}
+
+const queueCounts = new PreparedQuery(buildQueueCounts, shapeKey);
 
 export async function countQueues(
   db: Executor,
