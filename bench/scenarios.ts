@@ -1,6 +1,7 @@
 // Every benchmark scenario, in the order a run measures them; later issues add theirs here.
 import { signInAsDemoCustomer } from "./demo-session";
 import { UsageError } from "./options";
+import { queueScenarios } from "./queue-scenarios";
 import { measureDueInstants, report } from "./sla/due-instants";
 import { ticketScenarios } from "./ticket-scenarios";
 import type { Scenario } from "./types";
@@ -35,6 +36,7 @@ export const scenarios: readonly Scenario[] = [
     }),
   },
   ...ticketScenarios,
+  ...queueScenarios,
   {
     kind: "measured",
     name: "sla-due-instants",
