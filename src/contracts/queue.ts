@@ -21,6 +21,10 @@ export type QueueView = z.infer<typeof QueueView>;
 export const QueueSort = z.enum(["due", "priority", "updated"]);
 export type QueueSort = z.infer<typeof QueueSort>;
 
+/** The order a view is actually listed in (finished tickets have no deadline to sort by). */
+export const effectiveSort = (filters: { view: QueueView; sort: QueueSort }): QueueSort =>
+  filters.view === "resolved" ? "updated" : filters.sort;
+
 /** The queue's deadline state: no prazo · vence em breve · violado · none (no running deadline). */
 export const QueueSlaState = z.enum(["on_time", "due_soon", "breached", "none"]);
 export type QueueSlaState = z.infer<typeof QueueSlaState>;

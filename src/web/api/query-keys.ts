@@ -1,4 +1,5 @@
 // The cache keys of the web client's queries, in one place so that invalidation cannot drift.
+import type { QueueFilters } from "../../contracts/queue";
 import type { TicketSla, TicketStatus } from "../../contracts/tickets";
 
 /** first_response · next_response · resolution */
@@ -36,6 +37,12 @@ export const queryKeys = {
   compliance: (month: string) => ["sla", "compliance", month] as const,
   /** Everything under the console's API (queues, counts, views…): what a live ticket event refreshes. */
   console: ["console"],
+  /** The console's queue: a view's pages, every view's count (filters without view and sort), choices. */
+  consoleQueue: (filters: QueueFilters) => ["console", "queue", "list", filters] as const,
+  consoleQueueCounts: (filters: Omit<QueueFilters, "view" | "sort">) =>
+    ["console", "queue", "counts", filters] as const,
+  consoleQueueOptions: ["console", "queue", "options"],
+  consoleViews: ["console", "views"],
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

@@ -1,7 +1,7 @@
 // The console's queue: a page of a view (exact ticket number first, then the rest in the sort's
 // order, keyset-paginated), every view's count under the same filters, and the filter bar's choices.
 import type { QueueFilters, QueueQuery, QueueSort } from "../../../contracts/queue";
-import { ASSIGNEE_ME } from "../../../contracts/queue";
+import { ASSIGNEE_ME, effectiveSort } from "../../../contracts/queue";
 import type { Actor } from "../../../domain/policies";
 import { parseQuery, type QueryTerm } from "../../../domain/search/portuguese";
 import type { AppContext } from "../../context";
@@ -25,10 +25,6 @@ import {
 
 /** How many tags the filter bar offers at most. */
 const MAX_TAG_OPTIONS = 500;
-
-/** Finished tickets have no deadline to sort by: their view is always by last update. */
-export const effectiveSort = (filters: Pick<QueueFilters, "view" | "sort">): QueueSort =>
-  filters.view === "resolved" ? "updated" : filters.sort;
 
 interface FilterParts {
   shape: QueueFilterShape;
