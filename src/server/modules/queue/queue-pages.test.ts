@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
 import { loginAs, makeCatalog, makeCompany, makeTicket, makeUser } from "../../../../test/support/factories";
+import {
+  HOUR,
+  NOW,
+  type QueueFixture,
+  queueFixture,
+  type TicketSpec,
+} from "../../../../test/support/queue-fixture";
 import type { Priority, TicketStatus } from "../../../contracts/tickets";
 import { demoCalendar, demoPlans } from "../../seed/content/plans";
 import { NO_DUE } from "../sla/queue-keys";
-import { HOUR, NOW, type QueueFixture, queueFixture, type TicketSpec } from "./queue-fixture";
 
 // Deep pages: 60 tickets with many equal sort keys; every view and sort, paged 7 at a time, must
 // concatenate to the whole ordered list (checked against a model of the rules), and every count

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
-import { HOUR, NOW, type QueueFixture, queueFixture, type TicketSpec } from "./queue-fixture";
+import {
+  HOUR,
+  NOW,
+  type QueueFixture,
+  queueFixture,
+  type TicketSpec,
+} from "../../../../test/support/queue-fixture";
 
 // Every view, filter and sort against tickets whose queue keys are known: "now" is 13:00Z.
 const SPECS = {

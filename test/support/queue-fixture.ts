@@ -1,20 +1,12 @@
 // Test data for the queue: two companies, four staff members and tickets whose queue keys
 // (status, assignee, priority, kind, channel, deadlines, last update, tags) are written straight
 // into their rows, so every view, filter and sort has a known answer.
-
 import type { FastifyInstance } from "fastify";
-import {
-  loginAs,
-  type MadeUser,
-  makeCatalog,
-  makeCompany,
-  makeTicket,
-  makeUser,
-} from "../../../../test/support/factories";
-import type { Priority, TicketChannel, TicketKind, TicketStatus } from "../../../contracts/tickets";
-import type { AppContext } from "../../context";
-import type { TicketTable } from "../../db/schema";
-import { NO_DUE, priorityOrder } from "../sla/queue-keys";
+import type { Priority, TicketChannel, TicketKind, TicketStatus } from "../../src/contracts/tickets";
+import type { AppContext } from "../../src/server/context";
+import type { TicketTable } from "../../src/server/db/schema";
+import { NO_DUE, priorityOrder } from "../../src/server/modules/sla/queue-keys";
+import { loginAs, type MadeUser, makeCatalog, makeCompany, makeTicket, makeUser } from "./factories";
 
 export const HOUR = 3_600_000;
 /** The test clock's start: 2026-04-22T13:00:00Z. */
