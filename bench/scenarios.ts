@@ -2,6 +2,7 @@
 import { signInAsDemoCustomer } from "./demo-session";
 import { liveScenario } from "./live-scenario";
 import { UsageError } from "./options";
+import { queueScenarios } from "./queue-scenarios";
 import { measureDueInstants, report } from "./sla/due-instants";
 import { ticketScenarios } from "./ticket-scenarios";
 import type { Scenario } from "./types";
@@ -37,6 +38,7 @@ export const scenarios: readonly Scenario[] = [
   },
   ...ticketScenarios,
   liveScenario,
+  ...queueScenarios,
   {
     kind: "measured",
     name: "sla-due-instants",

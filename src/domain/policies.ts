@@ -39,6 +39,11 @@ export interface CannedResponseResource {
   ownerId: string | null;
 }
 
+export interface SavedViewResource {
+  ownerId: string;
+  shared: boolean;
+}
+
 const isStaff = (actor: Actor) => isStaffRole(actor.role);
 /** Supervisors and admins: who keep what the whole team shares. */
 const isLead = (actor: Actor) => actor.role === "supervisor" || actor.role === "admin";
@@ -46,7 +51,6 @@ const mayReadCanned = (actor: Actor, reply: CannedResponseResource) =>
   isStaff(actor) && (reply.ownerId === null || reply.ownerId === actor.userId);
 const ownsCompany = (actor: Actor, companyId: string | null) =>
   actor.companyId !== null && actor.companyId === companyId;
-const supervises = (actor: Actor) => actor.role === "supervisor" || actor.role === "admin";
 const allowIf = (condition: boolean, otherwise: Decision = "forbid"): Decision =>
   condition ? "allow" : otherwise;
 
@@ -84,6 +88,19 @@ export const policies = {
   console: {
     /** The support console's API (queues, presence, canned responses, time, estimates, merges…). */
     use: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
+  },
+  savedView: {
+    /** Views shared with the team are the supervisors' (and admins'); any staff member keeps personal ones. */
+    share: (actor: Actor): Decision =>
+      allowIf(actor.role === "supervisor" || actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+    /** Shared views and one's own; nobody learns of another person's personal views. */
+    read: (actor: Actor, view: SavedViewResource): Decision =>
+      allowIf(isStaff(actor) && (view.shared || view.ownerId === actor.userId), "hide"),
+    /** One's own views; the team's shared ones by whoever may share. */
+    edit: (actor: Actor, view: SavedViewResource): Decision => {
+      if (policies.savedView.read(actor, view) !== "allow") return "hide";
+      return allowIf(view.ownerId === actor.userId || policies.savedView.share(actor) === "allow");
+    },
   },
   ticket: {
     /** Customers open tickets through the portal; staff log phone calls (a later console feature). */
@@ -125,12 +142,12 @@ export const policies = {
     /** Deleting a time entry: its author, or a supervisor or admin (customers never learn it exists). */
     deleteTimeEntry: (actor: Actor, entry: { userId: string }): Decision => {
       if (!isStaff(actor)) return "hide";
-      return allowIf(actor.userId === entry.userId || supervises(actor));
+      return allowIf(actor.userId === entry.userId || isLead(actor));
     },
     /** One person's time: agents read their own; supervisors and admins anyone's (null: everyone's). */
     readTimeOf: (actor: Actor, userId: string | null): Decision => {
       if (!isStaff(actor)) return "hide";
-      return allowIf(actor.userId === userId || supervises(actor));
+      return allowIf(actor.userId === userId || isLead(actor));
     },
     /**
      * Approving or declining a sent estimate commits the company to consultancy hours beyond its plan:
@@ -142,7 +159,7 @@ export const policies = {
       return allowIf(actor.role === "customer_admin");
     },
     /** The monthly statement ("Extrato mensal") is for supervisors and admins. */
-    statements: (actor: Actor): Decision => allowIf(supervises(actor), isStaff(actor) ? "forbid" : "hide"),
+    statements: (actor: Actor): Decision => allowIf(isLead(actor), isStaff(actor) ? "forbid" : "hide"),
   },
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */

@@ -19,7 +19,9 @@ import { notificationRoutes } from "./modules/notifications/routes";
 import { phoneRoutes } from "./modules/phone/routes";
 import { calendarHolidayRoutes } from "./modules/plans/holiday-routes";
 import { planRoutes } from "./modules/plans/routes";
+import { queueRoutes } from "./modules/queue/routes";
 import { relationRoutes } from "./modules/relations/routes";
+import { savedViewRoutes } from "./modules/saved-views/routes";
 import { screenRoutes } from "./modules/screens/routes";
 import { staffRoutes } from "./modules/staff/routes";
 import { ticketRoutes } from "./modules/tickets/routes";
@@ -100,6 +102,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(cannedResponseRoutes(ctx));
   await app.register(staffRoutes(ctx));
   await app.register(billingRoutes(ctx));
+  await app.register(queueRoutes(ctx));
+  await app.register(savedViewRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

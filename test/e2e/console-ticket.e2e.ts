@@ -2,6 +2,7 @@
 // version (someone else changed it meanwhile) looks like.
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { QueuePage } from "../../src/contracts/queue";
 import { TicketPage } from "../../src/contracts/tickets";
 import { signInThroughApi } from "./support/api";
 import { browserForThisFile, newPage } from "./support/browser";
@@ -86,15 +87,16 @@ describe("ticket handling in the console", () => {
 });
 
 describe("the console's queue", () => {
-  it('shows every company\'s tickets 25 at a time, with "Carregar mais" for the rest', async () => {
+  it('shows every company\'s open tickets 25 at a time, with "Carregar mais" for the rest', async () => {
     const customer = await signInThroughApi(origin, demo.customer.email);
     const staff = await signInThroughApi(origin, demo.agent.email);
-    const all = async () => TicketPage.parse(await staff.get("/api/v1/tickets?limit=100")).items;
+    const all = async () =>
+      QueuePage.parse(await staff.get("/api/v1/console/queue?view=open&limit=100")).items;
     const first = (await all())[0];
-    if (!first) throw new Error("the demo data has no tickets");
+    if (!first) throw new Error("the demo data has no open tickets");
     for (let count = (await all()).length; count <= 26; count += 1)
       await customer.post("/api/v1/tickets", {
-        categoryId: first.categoryId,
+        categoryId: first.category.id,
         subject: `Ocorrência de carga ${count}`,
         description: "Aberta pelo teste para que a fila tenha mais de uma página.",
         screenCode: "ATW0001",

@@ -7,7 +7,7 @@ import { Priority } from "../../contracts/tickets";
 import { analyze } from "../../domain/search/portuguese";
 import type { AppContext } from "../context";
 import { hashPassword, newId } from "../crypto";
-import type { SlaClockTable, TicketEventTable, TicketTable } from "../db/schema";
+import type { SlaClockTable, TicketEventTable, TicketTable, TicketTagTable } from "../db/schema";
 import { companyTerm } from "../db/search";
 import { renderMarkdown } from "../markdown";
 import { createCategory } from "../modules/kb/service";
@@ -42,6 +42,7 @@ const SUBJECTS = [
   "Cadastro de cliente não grava o e-mail",
 ];
 const RECORDS = ["pedido", "cliente código", "NF-e série 1 número", "título", "produto", "lote"];
+const TAGS = ["nfe", "boleto", "integracao", "treinamento", "melhoria", "bug", "cliente-vip", "fechamento"];
 
 /** A small deterministic generator: the same N gives the same data. */
 function random(seed: number) {
@@ -60,6 +61,25 @@ async function ensureCatalog(ctx: AppContext): Promise<string[]> {
   }
   await upsertScreens(ctx, demoScreens);
   return categories.map((c) => c.id);
+}
+
+/**
+ * Who handles a ticket, how it came in and its tags: most tickets in progress, waiting or finished
+ * have an assignee, a third of the new ones; most come through the portal; a third carry tags.
+ */
+function consoleKeysFor(agentIds: readonly string[], next: () => number) {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  return (status: string) => {
+    const assignedShare = status === "open" ? 0.35 : 0.9;
+    const assigneeId = agentIds.length > 0 && next() < assignedShare ? pick(agentIds) : null;
+    const roll = next();
+    const channel = roll < 0.8 ? "portal" : roll < 0.95 ? "phone" : "email";
+    const tagRoll = next();
+    const first = pick(TAGS);
+    const second = pick(TAGS);
+    const ticketTags = tagRoll < 0.2 ? [first] : tagRoll < 0.3 && second !== first ? [first, second] : [];
+    return { assigneeId, channel, ticketTags };
+  };
 }
 
 interface GeneratedCompany {
@@ -205,12 +225,19 @@ export async function generate(
   const firstNumber = Number(reserved.value) - opts.tickets + 1;
   const next = random(opts.tickets * 7919 + opts.companies);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  // The console's keys (assignee, channel, tags) draw from their own sequence, so the rest of the
+  // data stays what it was before they were generated.
+  const consoleKeys = consoleKeysFor(
+    agents.map((agent) => agent.id),
+    random(opts.tickets * 31 + 7),
+  );
   const now = ctx.clock.now();
 
   for (let start = 0; start < opts.tickets; start += BATCH) {
     const tickets: TicketTable[] = [];
     const events: TicketEventTable[] = [];
     const clocks: SlaClockTable[] = [];
+    const tags: TicketTagTable[] = [];
     for (let i = start; i < Math.min(opts.tickets, start + BATCH); i++) {
       const company = companies[i % companies.length] as GeneratedCompany;
       const requester = pick(company.userIds);
@@ -230,6 +257,8 @@ export async function generate(
       const record = `${pick(RECORDS)} ${Math.floor(next() * 99_999)}`;
       const description = `${subject}. Aconteceu na tela ${screen} com o ${record}. Favor verificar.`;
       const id = newId();
+      const { assigneeId, channel, ticketTags } = consoleKeys(status);
+      for (const tag of ticketTags) tags.push({ ticket_id: id, tag });
       tickets.push({
         id,
         number: firstNumber + i,
@@ -243,9 +272,9 @@ export async function generate(
         example_record: record,
         priority: pick(Priority.options),
         status,
-        channel: "portal",
+        channel,
         kind: "support",
-        assignee_id: null,
+        assignee_id: assigneeId,
         related_ticket_id: null,
         version: status === "open" ? 1 : 3,
         search_terms: [
@@ -299,6 +328,7 @@ export async function generate(
     }
     await ctx.db.transaction().execute(async (trx) => {
       await trx.insertInto("ticket").values(tickets).execute();
+      if (tags.length > 0) await trx.insertInto("ticket_tag").values(tags).execute();
       for (let e = 0; e < events.length; e += 1000)
         await trx
           .insertInto("ticket_event")

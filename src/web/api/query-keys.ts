@@ -1,4 +1,5 @@
 // The cache keys of the web client's queries, in one place so that invalidation cannot drift.
+import type { QueueFilters } from "../../contracts/queue";
 import type { TicketSla, TicketStatus } from "../../contracts/tickets";
 
 /** first_response · next_response · resolution */
@@ -50,6 +51,12 @@ export const queryKeys = {
   statements: (month: string) => ["console", "statements", month] as const,
   companyStatement: (companyId: string, month: string) =>
     ["console", "statements", month, companyId] as const,
+  /** The console's queue: a view's pages, every view's count (filters without view and sort), choices. */
+  consoleQueue: (filters: QueueFilters) => ["console", "queue", "list", filters] as const,
+  consoleQueueCounts: (filters: Omit<QueueFilters, "view" | "sort">) =>
+    ["console", "queue", "counts", filters] as const,
+  consoleQueueOptions: ["console", "queue", "options"],
+  consoleViews: ["console", "views"],
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

@@ -20,6 +20,7 @@ import { usePhoneLayout } from "../components/use-phone-layout";
 import { useI18n } from "../i18n/i18n";
 import { useCurrentUser } from "../shell/current-user";
 import { NotificationBell } from "./notifications/NotificationBell";
+import { ShortcutsProvider } from "./shortcuts/shortcuts";
 
 export function ConsoleLayout() {
   const { t } = useI18n();
@@ -84,7 +85,9 @@ export function ConsoleLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Outlet />
+        <ShortcutsProvider>
+          <Outlet />
+        </ShortcutsProvider>
       </AppShell.Main>
     </AppShell>
   );

@@ -25,7 +25,7 @@ export function ConsoleReplyBox({ ticket }: { ticket: Ticket }) {
   const [overlay, setOverlay] = useState<"picker" | "manager" | null>(null);
   useAnnouncePresence(ticket.number, composing ? "replying" : "viewing");
   const openPicker = () => setOverlay("picker");
-  useTicketShortcuts({
+  useTicketShortcuts("shortcuts.replyGroup", {
     r: () => replyBox.current?.focus(false),
     n: () => replyBox.current?.focus(true),
     "mod+shift+R": openPicker,

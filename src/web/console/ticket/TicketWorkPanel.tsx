@@ -22,17 +22,17 @@ import { useCategories } from "../../api/kb";
 import { useScreens } from "../../api/screens";
 import { useI18n } from "../../i18n/i18n";
 import { useCurrentUser } from "../../shell/current-user";
+import { useShortcutHelp } from "../shortcuts/shortcuts";
 import { StaleTicketAlert } from "./StaleTicketAlert";
-import { ShortcutHelp, STATUS_FIELD_ID, useTicketShortcuts } from "./TicketShortcuts";
+import { STATUS_FIELD_ID, useTicketShortcuts } from "./TicketShortcuts";
 import { useTicketChange } from "./use-ticket-change";
 
 export function TicketWorkPanel({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
   const me = useCurrentUser();
   const control = useTicketChange(ticket);
-  const [helpOpened, setHelpOpened] = useState(false);
-  const openHelp = () => setHelpOpened(true);
-  useTicketShortcuts({
+  const openHelp = useShortcutHelp();
+  useTicketShortcuts("shortcuts.ticketGroup", {
     a: () => {
       if (ticket.assignee?.id !== me.id) control.change({ assigneeId: me.id }, t("shortcuts.assigned"));
     },
@@ -41,7 +41,6 @@ export function TicketWorkPanel({ ticket }: { ticket: Ticket }) {
       field?.focus();
       field?.click();
     },
-    "shift+?": openHelp,
   });
   const staff = useStaff();
   const categories = useCategories();
@@ -115,7 +114,6 @@ export function TicketWorkPanel({ ticket }: { ticket: Ticket }) {
         />
         <TagsPicker ticket={ticket} disabled={busy} onChange={(tags) => control.change({ tags })} />
       </Stack>
-      <ShortcutHelp opened={helpOpened} onClose={() => setHelpOpened(false)} />
     </Paper>
   );
 }

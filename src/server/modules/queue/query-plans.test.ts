@@ -1,0 +1,152 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../../../test/support/app";
+import { testDialect } from "../../../../test/support/database";
+import { buildQueueCounts, buildQueuePage, type QueueFilterShape, type QueuePageShape } from "./repository";
+
+// The queue's hot shapes walk an index in the page's order: no sort of the matching rows, whatever
+// their number. SQLite names its index (INDEXED BY fails the query if the index cannot serve it);
+// PostgreSQL, told to avoid sequential scans and sorts, must find an ordered path through the
+// partial indexes, which it can only do when the query's condition implies theirs.
+const NONE: QueueFilterShape = {
+  company: false,
+  category: false,
+  screen: false,
+  priority: false,
+  kind: false,
+  channel: false,
+  assignee: false,
+  tag: false,
+  number: false,
+  search: false,
+  exclude: false,
+};
+const VALUES = {
+  me: "0196b5f0-0000-7000-8000-000000000001",
+  now: Date.parse("2026-04-22T13:00:00Z"),
+  companyId: "0196b5f0-0000-7000-8000-000000000002",
+  categoryId: "0196b5f0-0000-7000-8000-000000000003",
+  screenCode: "FIS0001",
+  priorityOrder: 1,
+  kind: "support",
+  channel: "phone",
+  assigneeId: "0196b5f0-0000-7000-8000-000000000004",
+  tag: "nfe",
+  number: 1042,
+  match: "",
+  excludeNumber: 0,
+  after1: 0,
+  after2: 0,
+  after3: 0,
+  limit: 26,
+};
+/** A cursor's key in each sort: (due, number), (rank, due, number), (update, number). */
+const AFTER = {
+  due: { after1: VALUES.now, after2: 1042 },
+  priority: { after1: 1, after2: VALUES.now, after3: 1042 },
+  updated: { after1: VALUES.now, after2: 1042 },
+};
+
+type Case = [string, QueuePageShape, string[]];
+const page = (
+  view: QueuePageShape["view"],
+  sort: QueuePageShape["sort"],
+  extra: Partial<QueuePageShape> = {},
+) => ({
+  ...NONE,
+  view,
+  sort,
+  after: false,
+  ...extra,
+});
+const CASES: Case[] = [];
+for (const after of [false, true]) {
+  const deep = after ? " (deep)" : "";
+  CASES.push(
+    [`open by due${deep}`, page("open", "due", { after }), ["ticket_open_due_idx"]],
+    [
+      `open by due, high priority in one category${deep}`,
+      page("open", "due", { after, priority: true, category: true }),
+      ["ticket_open_priority_due_idx"],
+    ],
+    [`open by priority${deep}`, page("open", "priority", { after }), ["ticket_open_priority_due_idx"]],
+    [`open by update${deep}`, page("open", "updated", { after }), ["ticket_open_updated_idx"]],
+    [
+      `one company's by due${deep}`,
+      page("open", "due", { after, company: true }),
+      ["ticket_open_company_due_idx"],
+    ],
+    [`mine by due${deep}`, page("mine", "due", { after }), ["ticket_open_assignee_due_idx"]],
+    // PostgreSQL cannot read an order out of `assignee_id is null`; it walks the due index instead.
+    [
+      `unassigned by due${deep}`,
+      page("unassigned", "due", { after }),
+      ["ticket_open_assignee_due_idx", "ticket_open_due_idx"],
+    ],
+    [`at risk by due${deep}`, page("at_risk", "due", { after }), ["ticket_open_due_idx"]],
+    [
+      `waiting by update${deep}`,
+      page("waiting", "updated", { after }),
+      ["ticket_status_updated_idx", "ticket_open_updated_idx"],
+    ],
+    [`finished by update${deep}`, page("resolved", "updated", { after }), ["ticket_status_updated_idx"]],
+  );
+}
+
+describe("the queue's query plans", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  /** The plan's lines: SQLite's EXPLAIN QUERY PLAN details, PostgreSQL's EXPLAIN text. */
+  async function planOf(compiled: { sql: string; parameters: readonly unknown[] }): Promise<string[]> {
+    if (testDialect === "sqlite") {
+      const result = await t.ctx.db.executeQuery<{ detail: string }>({
+        ...compiled,
+        sql: `explain query plan ${compiled.sql}`,
+        query: { kind: "RawNode" } as never,
+        queryId: { queryId: "plan" },
+      });
+      return result.rows.map((row) => row.detail);
+    }
+    return t.ctx.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      await sql`set local enable_sort = off`.execute(trx);
+      await sql`set local enable_bitmapscan = off`.execute(trx);
+      const result = await trx.executeQuery<{ "QUERY PLAN": string }>({
+        ...compiled,
+        sql: `explain ${compiled.sql}`,
+        query: { kind: "RawNode" } as never,
+        queryId: { queryId: "plan" },
+      });
+      return result.rows.map((row) => row["QUERY PLAN"]);
+    });
+  }
+
+  const sorts = (plan: string[]) =>
+    plan.filter((line) => (testDialect === "sqlite" ? /TEMP B-TREE/.test(line) : /\bSort\b/.test(line)));
+  const ticketIndexes = (plan: string[]) =>
+    plan.flatMap((line) => [...line.matchAll(/(ticket_(?:open|status|company)_\w+_idx)/g)].map((m) => m[1]));
+
+  it.each(CASES)("%s walks an index in the page's order", async (_name, shape, indexes) => {
+    const values = { ...VALUES, ...AFTER[shape.sort] };
+    const plan = await planOf(buildQueuePage(t.ctx.db, shape, values).compile());
+    expect(sorts(plan), plan.join("\n")).toEqual([]);
+    const used = ticketIndexes(plan);
+    expect(used.length, plan.join("\n")).toBeGreaterThan(0);
+    for (const index of used) expect(indexes, plan.join("\n")).toContain(index);
+  });
+
+  it("counts each view from an index, never the whole table", async () => {
+    const plan = await planOf(buildQueueCounts(t.ctx.db, NONE, VALUES).compile());
+    const scans = plan.filter((line) =>
+      testDialect === "sqlite" ? /^SCAN ticket\b/.test(line) : /Seq Scan on ticket/.test(line),
+    );
+    expect(scans, plan.join("\n")).toEqual([]);
+    expect(new Set(ticketIndexes(plan)), plan.join("\n")).toEqual(
+      new Set(["ticket_open_assignee_due_idx", "ticket_open_warn_idx", "ticket_status_updated_idx"]),
+    );
+  });
+});

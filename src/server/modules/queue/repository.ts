@@ -1,0 +1,343 @@
+// The console's queue in the database: one compiled query per shape (view, sort, which filters),
+// walking the partial indexes over open tickets in the order asked for, so a first page and a deep
+// cursor both start inside an index and stop after `limit` rows. Counts are index ranges too.
+import { type Compilable, type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
+import type { QueueSort, QueueView } from "../../../contracts/queue";
+import { dialectOf } from "../../db/dialect";
+import { PreparedQuery } from "../../db/prepared";
+import type { Executor } from "../../db/schema";
+import { ticketMatchesText } from "../../db/search";
+
+/**
+ * The open statuses, written exactly as the partial indexes' condition: SQLite and PostgreSQL use
+ * a partial index only when the query's condition implies the index's, term by term.
+ */
+const OPEN = sql<SqlBool>`ticket.status in ('open', 'in_progress', 'waiting_customer')`;
+
+/** Separates the tags a ticket's row carries in one column (tags never contain control characters). */
+export const TAG_SEPARATOR = "\u001f";
+
+/** Which optional filters a query has: each combination is compiled once. */
+export interface QueueFilterShape {
+  company: boolean;
+  category: boolean;
+  screen: boolean;
+  priority: boolean;
+  kind: boolean;
+  channel: boolean;
+  assignee: boolean;
+  tag: boolean;
+  /** Matches the ticket number exactly (alone, or or-ed with the text). */
+  number: boolean;
+  /** Matches the full-text terms. */
+  search: boolean;
+  /** Leaves one number out (it was listed first as the exact match). */
+  exclude: boolean;
+}
+
+export interface QueueFilterValues {
+  [name: string]: string | number;
+  me: string;
+  now: number;
+  companyId: string;
+  categoryId: string;
+  screenCode: string;
+  priorityOrder: number;
+  kind: string;
+  channel: string;
+  assigneeId: string;
+  tag: string;
+  number: number;
+  match: string;
+  excludeNumber: number;
+}
+
+/** A view's own condition. Every open view names OPEN, so the partial indexes apply. */
+function viewCondition(view: QueueView, values: QueueFilterValues): Expression<SqlBool>[] {
+  switch (view) {
+    case "unassigned":
+      return [OPEN, sql<SqlBool>`ticket.assignee_id is null`];
+    case "mine":
+      return [OPEN, sql<SqlBool>`ticket.assignee_id = ${values.me}`];
+    case "open":
+      return [OPEN];
+    case "waiting":
+      return [OPEN, sql<SqlBool>`ticket.status = 'waiting_customer'`];
+    case "at_risk":
+      return [OPEN, sql<SqlBool>`ticket.queue_warn_at <= ${values.now}`];
+    case "resolved":
+      return [sql<SqlBool>`ticket.status = 'resolved'`];
+  }
+}
+
+function filterConditions(
+  db: Executor,
+  shape: QueueFilterShape,
+  values: QueueFilterValues,
+): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (shape.company) conditions.push(sql<SqlBool>`ticket.company_id = ${values.companyId}`);
+  if (shape.category) conditions.push(sql<SqlBool>`ticket.category_id = ${values.categoryId}`);
+  if (shape.screen) conditions.push(sql<SqlBool>`ticket.screen_code = ${values.screenCode}`);
+  // By rank, not name: (priority_order, queue_due_at, number) is an index over open tickets.
+  if (shape.priority) conditions.push(sql<SqlBool>`ticket.priority_order = ${values.priorityOrder}`);
+  if (shape.kind) conditions.push(sql<SqlBool>`ticket.kind = ${values.kind}`);
+  if (shape.channel) conditions.push(sql<SqlBool>`ticket.channel = ${values.channel}`);
+  if (shape.assignee) conditions.push(sql<SqlBool>`ticket.assignee_id = ${values.assigneeId}`);
+  if (shape.tag)
+    conditions.push(
+      sql<SqlBool>`exists (select 1 from ticket_tag where ticket_tag.ticket_id = ticket.id and ticket_tag.tag = ${values.tag})`,
+    );
+  const byNumber = sql<SqlBool>`ticket.number = ${values.number}`;
+  if (shape.number && shape.search)
+    conditions.push(sql<SqlBool>`(${byNumber} or ${ticketMatchesText(dialectOf(db), values.match)})`);
+  else if (shape.number) conditions.push(byNumber);
+  else if (shape.search) conditions.push(ticketMatchesText(dialectOf(db), values.match));
+  if (shape.exclude) conditions.push(sql<SqlBool>`ticket.number <> ${values.excludeNumber}`);
+  return conditions;
+}
+
+const allOf = (conditions: Expression<SqlBool>[]): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
+
+/** The row-value comparison that starts a page after the cursor, in the sort's direction. */
+function afterCursor(sort: QueueSort, values: QueuePageValues): Expression<SqlBool> {
+  switch (sort) {
+    case "due":
+      return sql<SqlBool>`(ticket.queue_due_at, ticket.number) > (${values.after1}, ${values.after2})`;
+    case "priority":
+      return sql<SqlBool>`(ticket.priority_order, ticket.queue_due_at, ticket.number) > (${values.after1}, ${values.after2}, ${values.after3})`;
+    case "updated":
+      return sql<SqlBool>`(ticket.updated_at, ticket.number) < (${values.after1}, ${values.after2})`;
+  }
+}
+
+export interface QueuePageShape extends QueueFilterShape {
+  view: QueueView;
+  sort: QueueSort;
+  after: boolean;
+}
+
+export interface QueuePageValues extends QueueFilterValues {
+  after1: number;
+  after2: number;
+  after3: number;
+  limit: number;
+}
+
+/** A ticket's tags in one column: evaluated only for the rows the page returns. */
+function tagsOf(db: Executor): RawBuilder<string | null> {
+  return dialectOf(db) === "postgres"
+    ? sql<
+        string | null
+      >`(select string_agg(ticket_tag.tag, chr(31)) from ticket_tag where ticket_tag.ticket_id = ticket.id)`
+    : sql<
+        string | null
+      >`(select group_concat(ticket_tag.tag, char(31)) from ticket_tag where ticket_tag.ticket_id = ticket.id)`;
+}
+
+function queueRows(db: Executor) {
+  return db
+    .selectFrom("ticket")
+    .innerJoin("company", "company.id", "ticket.company_id")
+    .innerJoin("app_user as requester", "requester.id", "ticket.requester_id")
+    .innerJoin("category", "category.id", "ticket.category_id")
+    .innerJoin("screen", "screen.code", "ticket.screen_code")
+    .leftJoin("app_user as assignee", "assignee.id", "ticket.assignee_id")
+    .select([
+      "ticket.number",
+      "ticket.subject",
+      "ticket.status",
+      "ticket.priority",
+      "ticket.kind",
+      "ticket.channel",
+      "ticket.company_id",
+      "company.name as company_name",
+      "ticket.requester_id",
+      "requester.name as requester_name",
+      "ticket.assignee_id",
+      "assignee.name as assignee_name",
+      "ticket.category_id",
+      "category.name as category_name",
+      "ticket.screen_code",
+      "screen.name as screen_name",
+      "ticket.queue_due_at",
+      "ticket.queue_warn_at",
+      "ticket.priority_order",
+      "ticket.created_at",
+      "ticket.updated_at",
+      "ticket.version",
+    ])
+    .select(tagsOf(db).as("tags"));
+}
+export type QueueRow = Awaited<ReturnType<ReturnType<typeof queueRows>["executeTakeFirstOrThrow"]>>;
+
+const shapeKey = (shape: object): string =>
+  Object.entries(shape)
+    .map(([name, value]) => (typeof value === "boolean" ? (value ? name : "") : `${name}=${value}`))
+    .filter(Boolean)
+    .join(",");
+
+/**
+ * The index a page walks on SQLite, chosen by its shape. SQLite's planner, even with statistics,
+ * prefers looking up the three open statuses in the status index and sorting tens of thousands of
+ * rows over walking a partial index already in the page's order and stopping after `limit` rows;
+ * naming the index keeps every page an index range. A search is left to the planner (the full-text
+ * match is what narrows it), and so is a lookup by number.
+ */
+export function queueIndexFor(shape: QueuePageShape): string | undefined {
+  if (shape.search || shape.number) return undefined;
+  if (shape.view === "resolved")
+    return shape.company ? "ticket_company_status_updated_idx" : "ticket_status_updated_idx";
+  // A company's open tickets are a few hundred at most: its range, sorted, is cheap in any order.
+  if (shape.company) return "ticket_open_company_due_idx";
+  const byAssignee = shape.view === "mine" || shape.view === "unassigned" || shape.assignee;
+  switch (shape.sort) {
+    case "due":
+      if (byAssignee) return "ticket_open_assignee_due_idx";
+      return shape.priority ? "ticket_open_priority_due_idx" : "ticket_open_due_idx";
+    case "priority":
+      return "ticket_open_priority_due_idx";
+    case "updated":
+      return shape.view === "waiting" ? "ticket_status_updated_idx" : "ticket_open_updated_idx";
+  }
+}
+
+/** One page's query; exported for the query-plan tests. */
+export function buildQueuePage(
+  db: Executor,
+  shape: QueuePageShape,
+  values: QueuePageValues,
+): Compilable<QueueRow> {
+  const conditions = [...viewCondition(shape.view, values), ...filterConditions(db, shape, values)];
+  if (shape.after) conditions.push(afterCursor(shape.sort, values));
+  const query = queueRows(db).where(allOf(conditions));
+  const ordered =
+    shape.sort === "due"
+      ? query.orderBy("ticket.queue_due_at").orderBy("ticket.number")
+      : shape.sort === "priority"
+        ? query.orderBy("ticket.priority_order").orderBy("ticket.queue_due_at").orderBy("ticket.number")
+        : query.orderBy("ticket.updated_at", "desc").orderBy("ticket.number", "desc");
+  const page = ordered.limit(values.limit);
+  return dialectOf(db) === "sqlite" ? indexedBy(page, [queueIndexFor(shape)]) : page;
+}
+
+/**
+ * SQLite's `INDEXED BY`, which Kysely's builder has no clause for: the n-th `from "ticket"` of the
+ * compiled query walks `indexes[n]` (none where undefined).
+ */
+function indexedBy<Row>(query: Compilable<Row>, indexes: readonly (string | undefined)[]): Compilable<Row> {
+  return {
+    compile: () => {
+      const compiled = query.compile();
+      let nth = 0;
+      const sql = compiled.sql.replace(/from "ticket" /g, (from) => {
+        const index = indexes[nth++];
+        return index === undefined ? from : `${from}indexed by "${index}" `;
+      });
+      if (nth !== indexes.length) throw new Error("queue query: the tables to pin indexes on moved");
+      return { ...compiled, sql };
+    },
+  };
+}
+
+const queuePage = new PreparedQuery(buildQueuePage, shapeKey);
+
+/** Up to `values.limit` rows of one view, in the sort's order, after the cursor if any. */
+export function listQueue(db: Executor, shape: QueuePageShape, values: QueuePageValues): Promise<QueueRow[]> {
+  return queuePage.execute(db, shape, values);
+}
+
+/** The sort key a cursor carries for a row. */
+export function sortKeyOf(sort: QueueSort, row: QueueRow): number[] {
+  switch (sort) {
+    case "due":
+      return [row.queue_due_at, row.number];
+    case "priority":
+      return [row.priority_order, row.queue_due_at, row.number];
+    case "updated":
+      return [row.updated_at, row.number];
+  }
+}
+
+const VIEWS = ["unassigned", "mine", "open", "waiting", "at_risk", "resolved"] as const satisfies QueueView[];
+
+/**
+ * The index a view's count walks on SQLite where the planner would read rows it need not: the
+ * assignee index answers "não atribuídas" and "minhas" by itself, the warning index "vence em
+ * breve / violado". The other counts are ranges of the status index the planner finds alone.
+ */
+export function countIndexFor(view: QueueView, shape: QueueFilterShape): string | undefined {
+  if (shape.search || shape.number || shape.company) return undefined;
+  if (view === "unassigned" || view === "mine") return "ticket_open_assignee_due_idx";
+  if (view === "at_risk") return "ticket_open_warn_idx";
+  return undefined;
+}
+
+/** Every view's count in one statement: a scalar subquery per view, each an index range. */
+export function buildQueueCounts(db: Executor, shape: QueueFilterShape, values: QueueFilterValues) {
+  const counts = db.selectNoFrom(
+    VIEWS.map((view) =>
+      db
+        .selectFrom("ticket")
+        .select((eb) => eb.fn.countAll().as("count"))
+        .where(allOf([...viewCondition(view, values), ...filterConditions(db, shape, values)]))
+        .$asScalar()
+        .as(view),
+    ),
+  );
+  return dialectOf(db) === "sqlite"
+    ? indexedBy(
+        counts,
+        VIEWS.map((view) => countIndexFor(view, shape)),
+      )
+    : counts;
+}
+
+const queueCounts = new PreparedQuery(buildQueueCounts, shapeKey);
+
+export async function countQueues(
+  db: Executor,
+  shape: QueueFilterShape,
+  values: QueueFilterValues,
+): Promise<Record<QueueView, number>> {
+  const row = await queueCounts.executeTakeFirst(db, shape, values);
+  return Object.fromEntries(VIEWS.map((view) => [view, Number(row?.[view] ?? 0)])) as Record<
+    QueueView,
+    number
+  >;
+}
+
+/** Active support staff by name: whom the assignee filter offers. */
+export function listActiveStaff(db: Executor): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom("app_user")
+    .select(["id", "name"])
+    .where("role", "in", ["agent", "supervisor", "admin"])
+    .where("active", "=", 1)
+    .orderBy("name")
+    .orderBy("id")
+    .execute();
+}
+
+export function listActiveCategories(db: Executor): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom("category")
+    .select(["id", "name"])
+    .where("active", "=", 1)
+    .orderBy("position")
+    .orderBy("name")
+    .execute();
+}
+
+/** Tags in use, alphabetical: a walk of the (tag, ticket_id) index. */
+export async function listTagsInUse(db: Executor, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("ticket_tag")
+    .select("tag")
+    .distinct()
+    .orderBy("tag")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.tag);
+}

@@ -1,0 +1,141 @@
+// The console's queue: a page of a view (exact ticket number first, then the rest in the sort's
+// order, keyset-paginated), every view's count under the same filters, and the filter bar's choices.
+import type { QueueFilters, QueueQuery, QueueSort } from "../../../contracts/queue";
+import { ASSIGNEE_ME, effectiveSort } from "../../../contracts/queue";
+import type { Actor } from "../../../domain/policies";
+import { parseQuery, type QueryTerm } from "../../../domain/search/portuguese";
+import type { AppContext } from "../../context";
+import { decodeCursor, toPage } from "../../db/cursor";
+import { dialectOf } from "../../db/dialect";
+import type { Executor } from "../../db/schema";
+import { companyTerm, hasTerms, matchText } from "../../db/search";
+import { errors } from "../../errors";
+import { priorityOrder } from "../sla/queue-keys";
+import {
+  countQueues,
+  listActiveCategories,
+  listActiveStaff,
+  listQueue,
+  listTagsInUse,
+  type QueueFilterShape,
+  type QueueFilterValues,
+  type QueueRow,
+  sortKeyOf,
+} from "./repository";
+
+/** How many tags the filter bar offers at most. */
+const MAX_TAG_OPTIONS = 500;
+
+interface FilterParts {
+  shape: QueueFilterShape;
+  values: QueueFilterValues;
+  /** A query that is a ticket number ("1042", "#1042"). */
+  number: number | undefined;
+}
+
+/** The filters as query shape and values; "me" is the caller. */
+function filterParts(db: Executor, actor: Actor, filters: QueueFilters, now: number): FilterParts {
+  const q = filters.q ?? "";
+  const numberMatch = /^#?(\d{1,9})$/.exec(q);
+  const number = numberMatch ? Number(numberMatch[1]) : undefined;
+  const terms = parseQuery(q);
+  const search = hasTerms(terms);
+  // Within one company the full-text index intersects with the company's own term.
+  const searchTerms: QueryTerm[] =
+    filters.companyId !== undefined
+      ? [{ term: companyTerm(filters.companyId), prefix: undefined }, ...terms]
+      : terms;
+  const assigneeId = filters.assigneeId === ASSIGNEE_ME ? actor.userId : filters.assigneeId;
+  return {
+    number,
+    shape: {
+      company: filters.companyId !== undefined,
+      category: filters.categoryId !== undefined,
+      screen: filters.screenCode !== undefined,
+      priority: filters.priority !== undefined,
+      kind: filters.kind !== undefined,
+      channel: filters.channel !== undefined,
+      assignee: assigneeId !== undefined,
+      tag: filters.tag !== undefined,
+      number: number !== undefined,
+      search,
+      exclude: false,
+    },
+    values: {
+      me: actor.userId,
+      now,
+      companyId: filters.companyId ?? "",
+      categoryId: filters.categoryId ?? "",
+      screenCode: filters.screenCode ?? "",
+      priorityOrder: filters.priority !== undefined ? priorityOrder(filters.priority) : 0,
+      kind: filters.kind ?? "",
+      channel: filters.channel ?? "",
+      assigneeId: assigneeId ?? "",
+      tag: filters.tag ?? "",
+      number: number ?? 0,
+      match: search ? matchText(dialectOf(db), searchTerms) : "",
+      excludeNumber: number ?? 0,
+    },
+  };
+}
+
+const KEY_LENGTH: Record<QueueSort, number> = { due: 2, priority: 3, updated: 2 };
+
+/** A cursor is the sort's name and the last row's sort key: one from another sort is refused. */
+function decodeQueueCursor(cursor: string, sort: QueueSort): number[] {
+  const [name, ...key] = decodeCursor(cursor, KEY_LENGTH[sort] + 1);
+  const numbers = key.filter((value): value is number => typeof value === "number");
+  if (name !== sort || numbers.length !== key.length)
+    throw errors.field("cursor", "validation.invalid_format", { cursor });
+  return numbers;
+}
+
+/**
+ * A page of the queue. A query that is a ticket number lists that ticket first on the first page
+ * (when it is in the view), then whatever else mentions the number.
+ */
+export async function pageQueue(
+  ctx: AppContext,
+  actor: Actor,
+  query: QueueQuery,
+): Promise<{ rows: QueueRow[]; nextCursor: string | null; sort: QueueSort }> {
+  const sort = effectiveSort(query);
+  const after = query.cursor ? decodeQueueCursor(query.cursor, sort) : undefined;
+  const { shape, values, number } = filterParts(ctx.db, actor, query, ctx.clock.now());
+  const pageShape = { view: query.view, sort, after: false };
+  const pageValues = { ...values, after1: 0, after2: 0, after3: 0 };
+
+  const exact =
+    number !== undefined && after === undefined
+      ? await listQueue(ctx.db, { ...shape, ...pageShape, search: false }, { ...pageValues, limit: 1 })
+      : [];
+  const limit = query.limit - exact.length;
+  const rest = await listQueue(
+    ctx.db,
+    { ...shape, ...pageShape, number: false, exclude: number !== undefined, after: after !== undefined },
+    {
+      ...pageValues,
+      after1: after?.[0] ?? 0,
+      after2: after?.[1] ?? 0,
+      after3: after?.[2] ?? 0,
+      limit: limit + 1,
+    },
+  );
+  const page = toPage(rest, limit, (row) => [sort, ...sortKeyOf(sort, row)]);
+  return { rows: [...exact, ...page.rows], nextCursor: page.nextCursor, sort };
+}
+
+/** How many tickets each view holds under the same filters. */
+export function queueCounts(ctx: AppContext, actor: Actor, filters: QueueFilters) {
+  const { shape, values } = filterParts(ctx.db, actor, filters, ctx.clock.now());
+  return countQueues(ctx.db, shape, values);
+}
+
+export async function queueOptions(ctx: AppContext) {
+  const [staff, categories, tags] = await Promise.all([
+    listActiveStaff(ctx.db),
+    listActiveCategories(ctx.db),
+    listTagsInUse(ctx.db, MAX_TAG_OPTIONS),
+  ]);
+  return { staff, categories, tags };
+}
