@@ -20,6 +20,7 @@ import {
 } from "../../contracts/live";
 import { useMe } from "./me";
 import { queryKeys } from "./query-keys";
+import { createRefreshBatcher, type RefreshBatcher } from "./refresh-batcher";
 
 export interface LiveMessage {
   type: LiveEventType;
@@ -57,8 +58,22 @@ export function keysToRefresh(message: LiveMessage): (readonly unknown[])[] {
   }
 }
 
-function refresh(queryClient: QueryClient, message: LiveMessage): void {
-  for (const queryKey of keysToRefresh(message)) void queryClient.invalidateQueries({ queryKey });
+/** A ticket's own page refreshes at once; lists, queues and counts are shared by every console. */
+const isOneTicket = (key: readonly unknown[]) => key[0] === "tickets" && key[1] === "one";
+
+/** Batched refreshes wait 150 ms plus up to 850 ms: within the second or two the console promises. */
+const BATCH = { minDelayMs: 150, jitterMs: 850 };
+
+function batcherFor(queryClient: QueryClient): RefreshBatcher {
+  return createRefreshBatcher((keys) => {
+    for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+  }, BATCH);
+}
+
+function refresh(batcher: RefreshBatcher, message: LiveMessage): void {
+  const keys = keysToRefresh(message);
+  batcher.now(keys.filter(isOneTicket));
+  batcher.soon(keys.filter((key) => !isOneTicket(key)));
 }
 
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
@@ -78,6 +93,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!userId || typeof EventSource === "undefined") return;
     const source = new EventSource("/api/v1/events");
+    const batcher = batcherFor(queryClient);
     const dispatch = (type: LiveEventType) => (event: MessageEvent<string>) => {
       let data: LiveEventData;
       try {
@@ -86,7 +102,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
         return;
       }
       const message = { type, data };
-      refresh(queryClient, message);
+      refresh(batcher, message);
       for (const listener of listeners.current) listener(message);
     };
     for (const type of LiveEventTypes.options) source.addEventListener(type, dispatch(type));
@@ -99,6 +115,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     });
     source.addEventListener("error", () => setConnected(false));
     return () => {
+      batcher.cancel();
       source.close();
       setConnected(false);
     };
