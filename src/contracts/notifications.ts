@@ -21,6 +21,8 @@ export const Notification = z.object({
   /** SLA notifications: which deadline; null for other types. */
   metric: SlaMetric.nullable(),
   ticket: z.object({ number: z.number().int(), subject: z.string(), companyName: z.string() }),
+  /** Who assigned or mentioned; null for SLA alerts (and for notifications older than this field). */
+  actorName: z.string().nullable(),
   createdAt: Instant,
   read: z.boolean(),
 });

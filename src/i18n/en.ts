@@ -391,6 +391,8 @@ export const en: Record<MessageKey, string> = {
   "error.canned_response.not_found": "Canned response not found.",
   "notifications.ticketAssigned": "Ticket assigned to you",
   "notifications.mention": "You were mentioned in an internal note",
+  "notifications.ticketAssignedBy": "{actor} assigned this ticket to you",
+  "notifications.mentionBy": "{actor} mentioned you in an internal note",
   "ticket.field.assignee": "Assignee",
   "ticket.field.tags": "Tags",
   "work.title": "Classification",

@@ -395,6 +395,8 @@ export const ptBR = {
   "error.canned_response.not_found": "Resposta pronta não encontrada.",
   "notifications.ticketAssigned": "Ocorrência atribuída a você",
   "notifications.mention": "Você foi mencionado em uma nota interna",
+  "notifications.ticketAssignedBy": "{actor} atribuiu esta ocorrência a você",
+  "notifications.mentionBy": "{actor} mencionou você em uma nota interna",
   "ticket.field.assignee": "Responsável",
   "ticket.field.tags": "Etiquetas",
   "work.title": "Classificação",

@@ -345,6 +345,8 @@ export interface NotificationTable {
   created_at: number;
   /** Null while unread. */
   read_at: number | null;
+  /** Who raised it (assigned, mentioned); null for the SLA sweeper's. */
+  actor_id: string | null;
 }
 
 export interface Database {

@@ -8,6 +8,7 @@ import * as calendarHolidays from "./20261128_0005_calendar_holidays";
 import * as notifications from "./20261128_0006_notifications";
 import * as console from "./20261128_0007_console";
 import * as billing from "./20261128_0008_billing";
+import * as notificationActor from "./20261128_0009_notification_actor";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "20261128_0006_notifications": notifications,
   "20261128_0007_console": console,
   "20261128_0008_billing": billing,
+  "20261128_0009_notification_actor": notificationActor,
 };

@@ -59,6 +59,7 @@ describe("/api/v1/notifications", () => {
       metric,
       created_at: at,
       read_at: null,
+      actor_id: null,
     });
     const rows = [
       notification(agent.id, "sla_warning", "first_response", BASE),
@@ -94,6 +95,8 @@ describe("/api/v1/notifications", () => {
         subject: "Erro ao gravar contato",
         companyName: "Metalúrgica Paulista",
       },
+      // The sweeper's alerts have no person behind them.
+      actorName: null,
       createdAt: "2026-04-22T15:00:00.000Z",
       read: false,
     });

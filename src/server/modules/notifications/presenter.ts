@@ -9,6 +9,7 @@ export function presentNotification(row: NotificationWithTicket): Notification {
     type: row.type as Notification["type"],
     metric: row.metric as Notification["metric"],
     ticket: { number: row.ticket_number, subject: row.ticket_subject, companyName: row.company_name },
+    actorName: row.actor_name,
     createdAt: toIso(row.created_at),
     read: row.read_at !== null,
   };

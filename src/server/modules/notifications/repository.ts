@@ -47,7 +47,9 @@ export function listNotifications(db: Executor, recipientId: string, filter: Not
     .selectFrom("notification")
     .innerJoin("ticket", "ticket.id", "notification.ticket_id")
     .innerJoin("company", "company.id", "ticket.company_id")
+    .leftJoin("app_user as actor", "actor.id", "notification.actor_id")
     .select([
+      "actor.name as actor_name",
       "notification.id",
       "notification.type",
       "notification.metric",

@@ -42,6 +42,7 @@ export async function notifySlaAlert(trx: Executor, alert: SlaAlert): Promise<st
       ticket_id: alert.ticketId,
       metric: alert.metric,
       created_at: alert.at,
+      actor_id: null,
       read_at: null,
     })),
   );

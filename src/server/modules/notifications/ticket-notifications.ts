@@ -10,6 +10,8 @@ export interface PersonalNotice {
   type: Extract<NotificationType, "ticket_assigned" | "mention">;
   ticketId: string;
   recipientIds: readonly string[];
+  /** Who assigned or mentioned. */
+  actorId: string;
   at: number;
 }
 
@@ -25,6 +27,7 @@ export async function notifyPeople(trx: Executor, notice: PersonalNotice): Promi
       metric: null,
       created_at: notice.at,
       read_at: null,
+      actor_id: notice.actorId,
     })),
   );
 }

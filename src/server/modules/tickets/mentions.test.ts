@@ -81,6 +81,13 @@ describe("@mentions in internal notes", () => {
     expect(note.statusCode).toBe(201);
     const expected = [marcos.id, carlos.id].sort().map((id) => ({ recipient_id: id, type: "mention" }));
     expect(await mentionsOf(number)).toEqual(expected);
+    // Marcos's bell names who mentioned him.
+    const bell = await call(t.app, "GET", "/api/v1/notifications", undefined, { cookie: cookies.marcos });
+    expect(bell.json().items[0]).toMatchObject({
+      type: "mention",
+      actorName: "Juliana Prado",
+      ticket: { number },
+    });
 
     const html: string = note.json().events.at(-1).bodyHtml;
     expect(html).toContain('<span class="mention">@Marcos.Teixeira</span>');

@@ -321,7 +321,13 @@ export async function addMessage(
     await updateTicketAt(trx, ticket.id, ticket.version, changes);
     const mentioned = mentions?.notify ?? [];
     if (mentioned.length > 0)
-      await notifyPeople(trx, { type: "mention", ticketId: ticket.id, recipientIds: mentioned, at: now });
+      await notifyPeople(trx, {
+        type: "mention",
+        ticketId: ticket.id,
+        recipientIds: mentioned,
+        actorId: actor.userId,
+        at: now,
+      });
     const ref: TicketRef = { number: ticket.number, companyId: ticket.company_id, status: next };
     return { ref, mentioned };
   });
@@ -421,6 +427,7 @@ export async function changeTicket(
         type: "ticket_assigned",
         ticketId: ticket.id,
         recipientIds: [fields.newAssigneeToNotify],
+        actorId: actor.userId,
         at: now,
       });
     const ref: TicketRef = {

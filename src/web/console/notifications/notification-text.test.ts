@@ -8,6 +8,7 @@ const warning: Notification = {
   type: "sla_warning",
   metric: "first_response",
   ticket: { number: 1042, subject: "Erro ao gravar contato", companyName: "Metalúrgica Paulista" },
+  actorName: null,
   createdAt: "2026-04-22T17:12:00.000Z",
   read: false,
 };
@@ -22,6 +23,25 @@ describe("notificationLine", () => {
     ).toBe("Violado: solução — #1042 Erro ao gravar contato (Metalúrgica Paulista)");
     expect(notificationLine(warning, translator("en"))).toBe(
       "Due soon: first response — #1042 Erro ao gravar contato (Metalúrgica Paulista)",
+    );
+  });
+
+  it("names who assigned or mentioned, when known", () => {
+    const assigned: Notification = {
+      ...warning,
+      type: "ticket_assigned",
+      metric: null,
+      actorName: "Carlos Menezes",
+    };
+    expect(notificationLine(assigned, translator("pt-BR"))).toBe(
+      "Carlos Menezes atribuiu esta ocorrência a você — #1042 Erro ao gravar contato (Metalúrgica Paulista)",
+    );
+    const mention: Notification = { ...assigned, type: "mention" };
+    expect(notificationLine(mention, translator("en"))).toBe(
+      "Carlos Menezes mentioned you in an internal note — #1042 Erro ao gravar contato (Metalúrgica Paulista)",
+    );
+    expect(notificationLine({ ...mention, actorName: null }, translator("pt-BR"))).toBe(
+      "Você foi mencionado em uma nota interna — #1042 Erro ao gravar contato (Metalúrgica Paulista)",
     );
   });
 });

@@ -21,9 +21,19 @@ export function notificationText(notification: Notification, t: Translate): Noti
     case "sla_breach":
       return { headline: t("notifications.slaBreach", { deadline }), ticket: about };
     case "ticket_assigned":
-      return { headline: t("notifications.ticketAssigned"), ticket: about };
+      return {
+        headline: notification.actorName
+          ? t("notifications.ticketAssignedBy", { actor: notification.actorName })
+          : t("notifications.ticketAssigned"),
+        ticket: about,
+      };
     case "mention":
-      return { headline: t("notifications.mention"), ticket: about };
+      return {
+        headline: notification.actorName
+          ? t("notifications.mentionBy", { actor: notification.actorName })
+          : t("notifications.mention"),
+        ticket: about,
+      };
   }
 }
 
