@@ -9,6 +9,7 @@ import * as notifications from "./20261128_0006_notifications";
 import * as console from "./20261128_0007_console";
 import * as billing from "./20261128_0008_billing";
 import * as notificationActor from "./20261128_0009_notification_actor";
+import * as queueFilterCounts from "./20261128_0010_queue_filter_counts";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "20261128_0007_console": console,
   "20261128_0008_billing": billing,
   "20261128_0009_notification_actor": notificationActor,
+  "20261128_0010_queue_filter_counts": queueFilterCounts,
 };
