@@ -1,6 +1,7 @@
 // `extranet generate --tickets N`: synthetic companies, users and tickets with history, written in
 // batches (one transaction each) for load tests and benchmarks. Ticket numbers are reserved as a
 // block; text goes through the same search analysis and Markdown rendering as real tickets.
+import { sql } from "kysely";
 import { withCheckDigits } from "../../contracts/cnpj";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
 import { Priority } from "../../contracts/tickets";
@@ -348,6 +349,10 @@ export async function generate(
 export function generateCommand(opts: { tickets: number; companies: number }) {
   return withContext(async (ctx) => {
     const result = await generate(ctx, opts, progress("tickets"));
+    // Fresh statistics for the planner: straight after a bulk load PostgreSQL has none until
+    // autovacuum runs, and picks hash joins and sorts (50–150 ms) over the queue's index ranges.
+    out("updating the query planner's statistics…");
+    await sql`analyze`.execute(ctx.db);
     out(
       `generated ${result.tickets} tickets (#${result.firstNumber}…) across ${result.companies} companies; ` +
         `users usuario1.empresaN@sintetica.example.com, password ${GENERATED_PASSWORD}`,

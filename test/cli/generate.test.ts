@@ -1,0 +1,47 @@
+// `extranet generate`: synthetic companies and tickets for benchmarks, with progress and statistics.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countRows, databaseFile, readSqlite } from "./sqlite";
+import { cleanUp, ensureBuilt, freshDataDir, runCli } from "./support";
+
+beforeAll(ensureBuilt);
+afterAll(cleanUp);
+
+describe("extranet generate", () => {
+  it("writes the tickets across the companies with their clocks and queue keys, showing progress", async () => {
+    const env = { EXTRANET_DATA_DIR: freshDataDir() };
+    expect((await runCli(["seed-demo"], env, { timeoutMs: 60_000 })).code).toBe(0);
+    const before = countRows(databaseFile(env.EXTRANET_DATA_DIR), "ticket");
+    const run = await runCli(["generate", "--tickets", "300", "--companies", "4"], env, {
+      timeoutMs: 60_000,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr + run.stdout).toMatch(/tickets: 300\/300 \(100%\)/);
+    expect(run.stdout).toContain("generated 300 tickets");
+    expect(run.stdout).toContain("updating the query planner's statistics");
+
+    const file = databaseFile(env.EXTRANET_DATA_DIR);
+    expect(countRows(file, "ticket") - before).toBe(300);
+    const stats = readSqlite(file, (db) => ({
+      companies: db
+        .prepare(
+          "select count(distinct company_id) as n from ticket where requester_id in (select id from app_user where email like '%@sintetica.example.com')",
+        )
+        .get() as { n: number },
+      // Every open generated ticket with a running clock sorts by a real due instant.
+      openWithoutDue: db
+        .prepare(
+          `select count(*) as n from ticket t where t.status in ('open', 'in_progress')
+             and exists (select 1 from sla_clock c where c.ticket_id = t.id and c.met_at is null and c.stopped_at is null and c.due_at is not null)
+             and t.queue_due_at = 253402300799999`,
+        )
+        .get() as { n: number },
+      // ANALYZE ran: the planner's statistics exist.
+      analyzed: db.prepare("select count(*) as n from sqlite_stat1 where tbl = 'ticket'").get() as {
+        n: number;
+      },
+    }));
+    expect(stats.companies.n).toBe(4);
+    expect(stats.openWithoutDue.n).toBe(0);
+    expect(stats.analyzed.n).toBeGreaterThan(0);
+  });
+});
