@@ -330,6 +330,8 @@ export const en: Record<MessageKey, string> = {
   "queue.savedViews.submit": "Save view",
   "queue.savedViews.saved": "View “{name}” saved.",
   "queue.savedViews.delete": "Delete the view {name}",
+  "queue.savedViews.rename": "Rename the view {name}",
+  "queue.savedViews.renameTitle": "Rename view",
   "queue.savedViews.deleted": "View “{name}” deleted.",
   "queue.shortcuts.group": "Queue",
   "queue.shortcuts.next": "Next ticket",

@@ -335,6 +335,8 @@ export const ptBR = {
   "queue.savedViews.submit": "Salvar visão",
   "queue.savedViews.saved": "Visão “{name}” salva.",
   "queue.savedViews.delete": "Excluir a visão {name}",
+  "queue.savedViews.rename": "Renomear a visão {name}",
+  "queue.savedViews.renameTitle": "Renomear visão",
   "queue.savedViews.deleted": "Visão “{name}” excluída.",
   "queue.shortcuts.group": "Fila",
   "queue.shortcuts.next": "Próxima ocorrência",

@@ -164,14 +164,23 @@ describe("the console's queue", () => {
     await dialog.getByRole("button", { name: "Salvar visão" }).click();
     await supervisor.getByText(`Visão “${name}” salva.`).waitFor();
     await supervisor.getByRole("button", { name: `Visões salvas: ${name}` }).waitFor();
+    // Renamed: same filters, new name.
+    const renamed = `${name} (revisada)`;
+    await supervisor.getByRole("button", { name: `Visões salvas: ${name}` }).click();
+    await supervisor.getByRole("button", { name: `Renomear a visão ${name}` }).click();
+    const rename = supervisor.getByRole("dialog", { name: "Renomear visão" });
+    await rename.getByRole("textbox", { name: "Nome da visão" }).fill(renamed);
+    await rename.getByRole("button", { name: "Salvar visão" }).click();
+    await supervisor.getByText(`Visão “${renamed}” salva.`).waitFor();
+    await supervisor.getByRole("button", { name: `Visões salvas: ${renamed}` }).waitFor();
     await supervisor.context().close();
 
     // An agent finds it among the team's views, may not delete it, and applying it sets the filters.
     const agent = await signedInOn(demo.agent.email, "/console", "/console");
     await agent.getByRole("button", { name: "Visões salvas" }).click();
-    const view = agent.getByRole("button", { name, exact: true });
+    const view = agent.getByRole("button", { name: renamed, exact: true });
     await view.waitFor();
-    expect(await agent.getByRole("button", { name: `Excluir a visão ${name}` }).count()).toBe(0);
+    expect(await agent.getByRole("button", { name: `Excluir a visão ${renamed}` }).count()).toBe(0);
     await view.click();
     await agent.waitForURL((url) => url.searchParams.get("priority") === "high");
     expect(new URL(agent.url()).searchParams.get("sort")).toBe("priority");
@@ -179,7 +188,7 @@ describe("the console's queue", () => {
       .poll(() => agent.getByRole("combobox", { name: "Prioridade" }).first().inputValue())
       .toBe("Alta");
     // Agents keep personal views only: sharing is not offered to them.
-    await agent.getByRole("button", { name: `Visões salvas: ${name}` }).click();
+    await agent.getByRole("button", { name: `Visões salvas: ${renamed}` }).click();
     await agent.getByRole("button", { name: "Salvar visão atual…" }).click();
     const own = agent.getByRole("dialog", { name: "Salvar a visão atual" });
     await own.getByRole("textbox", { name: "Nome da visão" }).waitFor();

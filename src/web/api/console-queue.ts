@@ -106,6 +106,16 @@ export function useSaveView() {
   });
 }
 
+/** Renames or (un)shares a view, keeping or replacing its filters. */
+export function useUpdateView() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, request }: { id: string; request: SaveViewRequest }) =>
+      apiRequest("PUT", `/api/v1/console/views/${id}`, SavedView, request),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.consoleViews }),
+  });
+}
+
 export function useDeleteView() {
   const queryClient = useQueryClient();
   return useMutation({

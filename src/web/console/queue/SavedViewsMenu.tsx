@@ -15,11 +15,18 @@ import {
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconBookmark, IconBookmarks, IconDeviceFloppy, IconTrash, IconUsers } from "@tabler/icons-react";
+import {
+  IconBookmark,
+  IconBookmarks,
+  IconDeviceFloppy,
+  IconPencil,
+  IconTrash,
+  IconUsers,
+} from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import type { QueueFilters, SavedView } from "../../../contracts/queue";
 import { fieldError } from "../../api/api-error";
-import { useDeleteView, useSavedViews, useSaveView } from "../../api/console-queue";
+import { useDeleteView, useSavedViews, useSaveView, useUpdateView } from "../../api/console-queue";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { sameFilters } from "./queue-params";
@@ -34,6 +41,7 @@ export function SavedViewsMenu({
   const { t } = useI18n();
   const [opened, setOpened] = useState(false);
   const [saving, save] = useDisclosure(false);
+  const [editing, setEditing] = useState<SavedView | null>(null);
   const views = useSavedViews();
   const remove = useDeleteView();
   const items = views.data?.items ?? [];
@@ -61,6 +69,20 @@ export function SavedViewsMenu({
             >
               {view.name}
             </UnstyledButton>
+            {view.canEdit && (
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="sm"
+                aria-label={t("queue.savedViews.rename", { name: view.name })}
+                onClick={() => {
+                  setOpened(false);
+                  setEditing(view);
+                }}
+              >
+                <IconPencil size={14} aria-hidden />
+              </ActionIcon>
+            )}
             {view.canEdit && (
               <ActionIcon
                 variant="subtle"
@@ -140,6 +162,15 @@ export function SavedViewsMenu({
         filters={filters}
         canShare={views.data?.canShare ?? false}
       />
+      {editing && (
+        <SaveViewModal
+          opened
+          onClose={() => setEditing(null)}
+          filters={editing.filters}
+          canShare={views.data?.canShare ?? false}
+          editing={editing}
+        />
+      )}
     </>
   );
 }
@@ -149,45 +180,56 @@ function SaveViewModal({
   onClose,
   filters,
   canShare,
+  editing,
 }: {
   opened: boolean;
   onClose: () => void;
   filters: QueueFilters;
   canShare: boolean;
+  /** Renaming (or sharing) this view instead of saving a new one; its filters stay. */
+  editing?: SavedView;
 }) {
   const { t } = useI18n();
-  const [name, setName] = useState("");
-  const [shared, setShared] = useState(false);
-  const saveView = useSaveView();
+  const [name, setName] = useState(editing?.name ?? "");
+  const [shared, setShared] = useState(editing?.shared ?? false);
+  const createView = useSaveView();
+  const updateView = useUpdateView();
+  const saveView = editing ? updateView : createView;
   const nameError = fieldError(saveView.error, "name");
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    saveView.mutate(
-      { name, shared: canShare && shared, filters },
-      {
-        onSuccess: (view) => {
-          notifications.show({
-            color: "teal",
-            icon: view.shared ? <IconUsers size={16} /> : <IconBookmark size={16} />,
-            message: t("queue.savedViews.saved", { name: view.name }),
-          });
-          setName("");
-          setShared(false);
-          saveView.reset();
-          onClose();
-        },
-      },
-    );
+    const request = { name, shared: canShare && shared, filters };
+    const save = (onSuccess: (view: SavedView) => void) =>
+      editing
+        ? updateView.mutate({ id: editing.id, request }, { onSuccess })
+        : createView.mutate(request, { onSuccess });
+    save((view) => {
+      notifications.show({
+        color: "teal",
+        icon: view.shared ? <IconUsers size={16} /> : <IconBookmark size={16} />,
+        message: t("queue.savedViews.saved", { name: view.name }),
+      });
+      setName("");
+      setShared(false);
+      saveView.reset();
+      onClose();
+    });
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t("queue.savedViews.saveTitle")}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={editing ? t("queue.savedViews.renameTitle") : t("queue.savedViews.saveTitle")}
+    >
       <form onSubmit={submit}>
         <Stack gap="md">
-          <Text fz="sm" c="dimmed">
-            {t("queue.savedViews.saveIntro")}
-          </Text>
+          {!editing && (
+            <Text fz="sm" c="dimmed">
+              {t("queue.savedViews.saveIntro")}
+            </Text>
+          )}
           {saveView.error && !nameError && <ErrorAlert error={saveView.error} />}
           <TextInput
             label={t("queue.savedViews.name")}
