@@ -134,7 +134,8 @@ export function LoggedTimePage() {
                   <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
                     {formatDuration(entry.minutes, t)}
                   </Table.Td>
-                  <Table.Td>
+                  {/* Wide enough for the badge: the note column would squeeze it into "FATURÁ…". */}
+                  <Table.Td style={{ minWidth: 110 }}>
                     {entry.billable && (
                       <Badge size="sm" color="teal" variant="light">
                         {t("time.billableBadge")}
