@@ -635,6 +635,23 @@ export const ptBR = {
     "Para as ocorrências abertas no mês, quantos prazos de primeira resposta e de solução foram cumpridos e quantos foram violados, por empresa. As empresas com o pior resultado aparecem primeiro.",
   "compliance.month": "Mês",
   "compliance.empty": "Nenhuma ocorrência com prazo foi aberta neste mês.",
+  // "Tempo registrado": a person's (or the team's) time entries over a month
+  "nav.time": "Tempo registrado",
+  "time.intro":
+    "Os apontamentos de horas do mês, do dia mais recente para o mais antigo, com os totais do período.",
+  "time.person": "Pessoa",
+  "time.everyone": "Toda a equipe",
+  "time.month": "Mês",
+  "time.total": "Total",
+  "time.billable": "Faturável",
+  "time.nonBillable": "Não faturável",
+  "time.date": "Data",
+  "time.ticket": "Ocorrência",
+  "time.duration": "Tempo",
+  "time.note": "O que foi feito",
+  "time.billableBadge": "faturável",
+  "time.empty": "Nenhum tempo registrado neste mês.",
+  "time.loadMore": "Carregar mais",
   // Billing: time entries, consultancy estimates, the monthly statement
   "error.estimate.not_found": "Orçamento não encontrado.",
   "error.time_entry.not_found": "Apontamento de horas não encontrado.",

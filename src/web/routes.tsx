@@ -8,6 +8,7 @@ import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
 import { PlansPage } from "./console/plans/PlansPage";
 import { QueuePage } from "./console/queue/QueuePage";
 import { ConsoleTicketPage } from "./console/ticket/ConsoleTicketPage";
+import { LoggedTimePage } from "./console/time/LoggedTimePage";
 import { UsersPage } from "./console/users/UsersPage";
 import { PolicyPage } from "./policy/PolicyPage";
 import { NewTicketPage } from "./portal/new-ticket/NewTicketPage";
@@ -61,6 +62,7 @@ export function createAppRouter() {
                     { path: "compliance", element: <CompliancePage /> },
                     { path: "statements", element: <StatementsPage /> },
                     { path: "statements/:companyId", element: <StatementDetailPage /> },
+                    { path: "time", element: <LoggedTimePage /> },
                     { path: "policy", element: <PolicyPage /> },
                   ],
                 },

@@ -5,6 +5,7 @@ import {
   IconBuilding,
   IconChartBar,
   IconClockHour4,
+  IconHourglass,
   IconInbox,
   IconPhone,
   IconReceipt,
@@ -40,6 +41,7 @@ export function ConsoleLayout() {
     work.push({ to: "/console/compliance", label: t("nav.compliance"), icon: IconChartBar });
   if (abilities.readBillingStatements)
     work.push({ to: "/console/statements", label: t("nav.statements"), icon: IconReceipt });
+  work.push({ to: "/console/time", label: t("nav.time"), icon: IconHourglass });
   work.push({ to: "/console/policy", label: t("nav.policy"), icon: IconShieldCheck });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 
