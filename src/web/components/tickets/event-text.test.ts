@@ -2,27 +2,10 @@
 import { describe, expect, it } from "vitest";
 import type { TicketEvent } from "../../../contracts/tickets";
 import { translator } from "../../../i18n";
+import { baseEvent } from "./event-fixture";
 import { eventText } from "./event-text";
 
-const base: TicketEvent = {
-  id: "0195f3a4-1d2e-7000-8000-000000000001",
-  type: "opened",
-  at: "2026-11-28T13:00:00.000Z",
-  actor: null,
-  internal: false,
-  bodyHtml: null,
-  fromStatus: null,
-  toStatus: null,
-  fromPriority: null,
-  toPriority: null,
-  metric: null,
-  toKind: null,
-  fromValue: null,
-  toValue: null,
-  durationMinutes: null,
-  relatedTicketNumber: null,
-  attachments: [],
-};
+const base = baseEvent;
 
 describe("eventText", () => {
   it("writes a status change with the statuses in lower case", () => {

@@ -1,19 +1,6 @@
 // "Registrar ligação" (/console/phone): a customer's call logged as a ticket of their company, with
 // the portal form's fields (the same checks, the screen autocomplete) and the call's minutes.
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Divider, Group, NumberInput, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPhone } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
@@ -22,13 +9,11 @@ import { PhoneTicketRequest } from "../../../contracts/phone";
 import { fieldError } from "../../api/api-error";
 import { useLogPhoneTicket } from "../../api/console-calls";
 import { useCategories } from "../../api/kb";
-import { AttachmentPicker } from "../../components/attachments/AttachmentPicker";
 import { useAttachmentUploads } from "../../components/attachments/use-attachment-uploads";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../components/use-page-title";
 import { useI18n } from "../../i18n/i18n";
-import { PriorityField } from "../../portal/new-ticket/PriorityField";
-import { ScreenField } from "../../portal/new-ticket/ScreenField";
+import { TicketFields } from "../../portal/new-ticket/TicketFields";
 import type { FieldProblems } from "../../portal/new-ticket/ticket-draft";
 import { CallerFields } from "./CallerFields";
 import { checkPhoneDraft, emptyPhoneDraft, type PhoneDraft, phoneRequestOf } from "./phone-draft";
@@ -110,46 +95,13 @@ export function PhoneTicketPage() {
             onChange={(categoryId) => change({ categoryId })}
             error={errorOf("categoryId")}
           />
-          <TextInput
-            label={t("ticket.field.subject")}
-            placeholder={t("newTicket.subjectPlaceholder")}
-            withAsterisk
-            maxLength={120}
-            value={draft.subject}
-            onChange={(event) => change({ subject: event.currentTarget.value })}
-            error={errorOf("subject")}
+          <TicketFields
+            draft={draft}
+            onChange={change}
+            errorOf={errorOf}
+            uploads={uploads}
+            descriptionRows={{ min: 4, max: 12 }}
           />
-          <Textarea
-            label={t("ticket.field.description")}
-            placeholder={t("newTicket.descriptionPlaceholder")}
-            withAsterisk
-            autosize
-            minRows={4}
-            maxRows={12}
-            value={draft.description}
-            onChange={(event) => change({ description: event.currentTarget.value })}
-            error={errorOf("description")}
-          />
-          <ScreenField
-            value={draft.screen}
-            onChange={(screen) => change({ screen })}
-            error={errorOf("screenCode")}
-          />
-          <TextInput
-            label={t("ticket.field.exampleRecord")}
-            description={t("newTicket.exampleHint")}
-            placeholder={t("newTicket.examplePlaceholder")}
-            withAsterisk
-            value={draft.exampleRecord}
-            onChange={(event) => change({ exampleRecord: event.currentTarget.value })}
-            error={errorOf("exampleRecord")}
-          />
-          <PriorityField
-            value={draft.priority}
-            onChange={(priority) => change({ priority })}
-            error={errorOf("priority")}
-          />
-          <AttachmentPicker uploads={uploads} label={t("ticket.field.attachments")} />
           <Divider />
           <NumberInput
             label={t("phone.duration")}

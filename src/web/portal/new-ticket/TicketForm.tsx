@@ -1,15 +1,13 @@
 // Step 3, the form: every field required but the attachments; what was typed survives a refusal.
-import { Alert, Button, Group, List, Paper, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Group, List, Paper, Stack, Text } from "@mantine/core";
 import { IconAlertCircle, IconSend } from "@tabler/icons-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { CreateTicketRequest, type Ticket } from "../../../contracts/tickets";
 import { type ApiError, fieldError, isApiError } from "../../api/api-error";
 import { useCreateTicket } from "../../api/tickets";
-import { AttachmentPicker } from "../../components/attachments/AttachmentPicker";
 import type { AttachmentUploads } from "../../components/attachments/use-attachment-uploads";
 import { useI18n } from "../../i18n/i18n";
-import { PriorityField } from "./PriorityField";
-import { ScreenField } from "./ScreenField";
+import { TicketFields } from "./TicketFields";
 import {
   checkDraft,
   type FieldProblems,
@@ -68,46 +66,7 @@ export function TicketForm({
             {t("attachments.wait")}
           </Alert>
         )}
-        <TextInput
-          label={t("ticket.field.subject")}
-          placeholder={t("newTicket.subjectPlaceholder")}
-          withAsterisk
-          maxLength={120}
-          value={draft.subject}
-          onChange={(event) => onDraftChange({ subject: event.currentTarget.value })}
-          error={errorOf("subject")}
-        />
-        <Textarea
-          label={t("ticket.field.description")}
-          placeholder={t("newTicket.descriptionPlaceholder")}
-          withAsterisk
-          autosize
-          minRows={5}
-          maxRows={14}
-          value={draft.description}
-          onChange={(event) => onDraftChange({ description: event.currentTarget.value })}
-          error={errorOf("description")}
-        />
-        <ScreenField
-          value={draft.screen}
-          onChange={(screen) => onDraftChange({ screen })}
-          error={errorOf("screenCode")}
-        />
-        <TextInput
-          label={t("ticket.field.exampleRecord")}
-          description={t("newTicket.exampleHint")}
-          placeholder={t("newTicket.examplePlaceholder")}
-          withAsterisk
-          value={draft.exampleRecord}
-          onChange={(event) => onDraftChange({ exampleRecord: event.currentTarget.value })}
-          error={errorOf("exampleRecord")}
-        />
-        <PriorityField
-          value={draft.priority}
-          onChange={(priority) => onDraftChange({ priority })}
-          error={errorOf("priority")}
-        />
-        <AttachmentPicker uploads={uploads} label={t("ticket.field.attachments")} />
+        <TicketFields draft={draft} onChange={onDraftChange} errorOf={errorOf} uploads={uploads} />
         <Group justify="flex-end">
           <Button
             type="submit"
