@@ -1,8 +1,9 @@
 // "Horas usadas e incluídas por empresa": one bar per company, used within the plan in teal, billable
 // beyond it in orange, included hours left unused in gray.
-import { Box, Group, Paper, Progress, Stack, Text, Title } from "@mantine/core";
+import { Group, Progress, Stack, Text } from "@mantine/core";
 import type { StatementRow } from "../../../contracts/billing";
 import { formatHours } from "../../components/billing/hours";
+import { ChartFrame } from "../../components/ChartFrame";
 import { useI18n } from "../../i18n/i18n";
 import { barShares } from "./statement-math";
 
@@ -13,23 +14,18 @@ const UNUSED = "gray.3";
 export function StatementChart({ rows }: { rows: readonly StatementRow[] }) {
   const { t } = useI18n();
   return (
-    <Paper component="section" aria-label={t("statements.chart")} withBorder radius="md" p="md">
-      <Stack gap="md">
-        <Group justify="space-between" align="baseline">
-          <Title order={2} fz="h4">
-            {t("statements.chart")}
-          </Title>
-          <Group gap="md" aria-hidden>
-            <Swatch color={USED} label={t("statements.used")} />
-            <Swatch color={BILLABLE} label={t("statements.billable")} />
-            <Swatch color={UNUSED} label={t("statements.legendUnused")} />
-          </Group>
-        </Group>
-        {rows.map((row) => (
-          <CompanyBar key={row.company.id} row={row} />
-        ))}
-      </Stack>
-    </Paper>
+    <ChartFrame
+      title={t("statements.chart")}
+      legend={[
+        { color: USED, label: t("statements.used") },
+        { color: BILLABLE, label: t("statements.billable") },
+        { color: UNUSED, label: t("statements.legendUnused") },
+      ]}
+    >
+      {rows.map((row) => (
+        <CompanyBar key={row.company.id} row={row} />
+      ))}
+    </ChartFrame>
   );
 }
 
@@ -62,16 +58,5 @@ function CompanyBar({ row }: { row: StatementRow }) {
         <Progress.Section value={shares.unused} color={UNUSED} withAria={false} />
       </Progress.Root>
     </Stack>
-  );
-}
-
-function Swatch({ color, label }: { color: string; label: string }) {
-  return (
-    <Group gap={6}>
-      <Box w={12} h={12} bg={color} style={{ borderRadius: 3 }} />
-      <Text fz="xs" c="dimmed">
-        {label}
-      </Text>
-    </Group>
   );
 }

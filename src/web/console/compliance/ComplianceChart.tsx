@@ -1,5 +1,6 @@
 // "Prazos cumpridos por empresa": one bar per company and metric, met in green and breached in red.
-import { Box, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Progress, SimpleGrid, Stack, Text } from "@mantine/core";
+import { ChartFrame } from "../../components/ChartFrame";
 import { useI18n } from "../../i18n/i18n";
 import { type CompanyCompliance, formatShare, type Outcome } from "./compliance-report";
 
@@ -9,30 +10,25 @@ const BREACHED_COLOR = "red.6";
 export function ComplianceChart({ companies }: { companies: readonly CompanyCompliance[] }) {
   const { t } = useI18n();
   return (
-    <Paper component="section" aria-label={t("compliance.chart")} withBorder radius="md" p="md">
-      <Stack gap="md">
-        <Group justify="space-between" align="baseline">
-          <Title order={2} fz="h4">
-            {t("compliance.chart")}
-          </Title>
-          <Group gap="md" aria-hidden>
-            <LegendSwatch color={MET_COLOR} label={t("compliance.legendMet")} />
-            <LegendSwatch color={BREACHED_COLOR} label={t("compliance.legendBreached")} />
-          </Group>
-        </Group>
-        {companies.map((company) => (
-          <Stack key={company.companyId} gap={6}>
-            <Text fw={600} fz="sm">
-              {company.companyName}
-            </Text>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing={6}>
-              <ShareBar metric={t("policy.firstResponse")} outcome={company.firstResponse} />
-              <ShareBar metric={t("policy.resolution")} outcome={company.resolution} />
-            </SimpleGrid>
-          </Stack>
-        ))}
-      </Stack>
-    </Paper>
+    <ChartFrame
+      title={t("compliance.chart")}
+      legend={[
+        { color: MET_COLOR, label: t("compliance.legendMet") },
+        { color: BREACHED_COLOR, label: t("compliance.legendBreached") },
+      ]}
+    >
+      {companies.map((company) => (
+        <Stack key={company.companyId} gap={6}>
+          <Text fw={600} fz="sm">
+            {company.companyName}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing={6}>
+            <ShareBar metric={t("policy.firstResponse")} outcome={company.firstResponse} />
+            <ShareBar metric={t("policy.resolution")} outcome={company.resolution} />
+          </SimpleGrid>
+        </Stack>
+      ))}
+    </ChartFrame>
   );
 }
 
@@ -59,16 +55,5 @@ function ShareBar({ metric, outcome }: { metric: string; outcome: Outcome }) {
         )}
       </Progress.Root>
     </Stack>
-  );
-}
-
-function LegendSwatch({ color, label }: { color: string; label: string }) {
-  return (
-    <Group gap={6}>
-      <Box w={12} h={12} bg={color} style={{ borderRadius: 3 }} />
-      <Text fz="xs" c="dimmed">
-        {label}
-      </Text>
-    </Group>
   );
 }
