@@ -157,18 +157,26 @@ export async function advanceTicketClocks(
   if (!policy) return;
   const priority = change.kind === "priority" ? change.to : ticket.priority;
   const clocks = await clocksOfTicket(trx, ticket.id);
+  // The clocks as this change leaves them: what the ticket's queue keys are derived from.
+  const after: SlaClockRow[] = [];
   for (const clock of clocks) {
     const changes = changed(clock, change, at, policy);
-    if (!changes) continue;
-    const next = { ...clock, ...changes };
-    await updateClock(trx, clock.id, { ...changes, ...scheduled(policy, priority, next) });
+    if (!changes) {
+      after.push(clock);
+      continue;
+    }
+    const update = { ...changes, ...scheduled(policy, priority, { ...clock, ...changes }) };
+    await updateClock(trx, clock.id, update);
+    after.push({ ...clock, ...update });
   }
-  if (change.kind === "customer_message")
-    await startNextResponse(trx, ticket.id, clocks, policy, priority, at);
-  await setTicketQueueKeys(trx, ticket.id, queueKeysOf(await clocksOfTicket(trx, ticket.id)));
+  if (change.kind === "customer_message") {
+    const started = await startNextResponse(trx, ticket.id, clocks, policy, priority, at);
+    if (started) after.push(started);
+  }
+  await setTicketQueueKeys(trx, ticket.id, queueKeysOf(after));
 }
 
-/** A customer message starts a next-response cycle, once the first response was given. */
+/** A customer message starts a next-response cycle, once the first response was given; returns it. */
 async function startNextResponse(
   trx: Executor,
   ticketId: string,
@@ -176,10 +184,12 @@ async function startNextResponse(
   policy: SlaPolicy,
   priority: Priority,
   at: number,
-): Promise<void> {
+): Promise<SlaClockRow | undefined> {
   const firstAnswered = clocks.some((c) => c.metric === "first_response" && c.met_at !== null);
   const cycles = clocks.filter((c) => c.metric === "next_response");
   const waiting = cycles.some((c) => c.met_at === null && c.stopped_at === null);
-  if (!firstAnswered || waiting) return;
-  await insertClock(trx, newClock(ticketId, "next_response", cycles.length + 1, at, policy, priority));
+  if (!firstAnswered || waiting) return undefined;
+  const clock = newClock(ticketId, "next_response", cycles.length + 1, at, policy, priority);
+  await insertClock(trx, clock);
+  return clock;
 }
