@@ -91,8 +91,7 @@ export const policies = {
   },
   savedView: {
     /** Views shared with the team are the supervisors' (and admins'); any staff member keeps personal ones. */
-    share: (actor: Actor): Decision =>
-      allowIf(actor.role === "supervisor" || actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+    share: (actor: Actor): Decision => allowIf(isLead(actor), isStaff(actor) ? "forbid" : "hide"),
     /** Shared views and one's own; nobody learns of another person's personal views. */
     read: (actor: Actor, view: SavedViewResource): Decision =>
       allowIf(isStaff(actor) && (view.shared || view.ownerId === actor.userId), "hide"),
@@ -116,8 +115,7 @@ export const policies = {
     readPlan: (actor: Actor, plan: { id: string }, companyPlanId: string | null): Decision =>
       allowIf(isStaff(actor) || companyPlanId === plan.id, "hide"),
     /** The compliance report is for supervisors (and admins). */
-    compliance: (actor: Actor): Decision =>
-      allowIf(actor.role === "supervisor" || actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+    compliance: (actor: Actor): Decision => allowIf(isLead(actor), isStaff(actor) ? "forbid" : "hide"),
   },
   cannedResponse: {
     /** Shared replies are created by supervisors and admins; anyone on the team has personal ones. */
