@@ -1,5 +1,5 @@
 // Sessions, one-time password links and login failures.
-import type { CompiledQuery } from "kysely";
+import { PreparedQuery } from "../../db/prepared";
 import type { Executor, SessionTable, UserTokenTable } from "../../db/schema";
 
 export type SessionRow = SessionTable;
@@ -32,21 +32,15 @@ export type SessionWithUser = Awaited<
   ReturnType<ReturnType<typeof sessionWithUserQuery>["executeTakeFirstOrThrow"]>
 >;
 
-// Every API request runs this query: it is compiled once per database, then run with new parameters.
-const compiledSessionQueries = new WeakMap<Executor, CompiledQuery<SessionWithUser>>();
+// Every API request runs this query: it is compiled once per database, then run with new values.
+const sessionWithUser = new PreparedQuery(
+  (db, _shape: null, values: { sessionId: string }) => sessionWithUserQuery(db, values.sessionId),
+  () => "",
+);
 
 /** The session with everything a request needs about its user, in one query. */
-export async function findSessionWithUser(
-  db: Executor,
-  sessionId: string,
-): Promise<SessionWithUser | undefined> {
-  let compiled = compiledSessionQueries.get(db);
-  if (!compiled) {
-    compiled = sessionWithUserQuery(db, "").compile();
-    compiledSessionQueries.set(db, compiled);
-  }
-  const result = await db.executeQuery<SessionWithUser>({ ...compiled, parameters: [sessionId] });
-  return result.rows[0];
+export function findSessionWithUser(db: Executor, sessionId: string): Promise<SessionWithUser | undefined> {
+  return sessionWithUser.executeTakeFirst(db, null, { sessionId });
 }
 
 export async function insertSession(db: Executor, row: SessionRow): Promise<void> {
