@@ -149,6 +149,7 @@ export const TicketEvent = z.object({
 export type TicketEvent = z.infer<typeof TicketEvent>;
 
 export const SlaMetric = z.enum(["first_response", "next_response", "resolution"]);
+export type SlaMetric = z.infer<typeof SlaMetric>;
 /** no prazo · vence em breve · pausado — aguardando você · violado · cumprido */
 export const SlaState = z.enum(["on_time", "due_soon", "paused", "breached", "met"]);
 
