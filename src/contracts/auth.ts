@@ -30,6 +30,10 @@ export const Abilities = z.object({
   useConsole: z.boolean(),
   manageCompanies: z.boolean(),
   manageUsers: z.boolean(),
+  /** Support plans and business calendars ("Planos e prazos"): admins edit, the rest of the team reads. */
+  managePlans: z.boolean(),
+  /** Anyone's logged time, or the whole team's ("Tempo registrado"): supervisors and admins. */
+  readTeamTime: z.boolean(),
   /** The monthly SLA compliance report ("Cumprimento do SLA"): supervisors and admins. */
   readSlaCompliance: z.boolean(),
   /** The monthly consultancy statement ("Extrato mensal"): supervisors and admins. */

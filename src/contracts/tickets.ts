@@ -197,11 +197,19 @@ export const Ticket = TicketSummary.extend({
   reopenUntil: Instant.nullable(),
   /** What the caller may do, computed by the server. */
   abilities: z.object({
+    /** A public reply ("Resposta"). */
     reply: z.boolean(),
     addInternalNote: z.boolean(),
-    changeStatus: z.boolean(),
-    /** The statuses the caller may move the ticket to now (empty for customers). */
+    /** Status, priority, classification, category, screen, assignee and tags (staff, not merged). */
+    change: z.boolean(),
+    /** The statuses the caller may move the ticket to now (empty unless `change`). */
     statusTargets: z.array(TicketStatus),
+    merge: z.boolean(),
+    link: z.boolean(),
+    logCall: z.boolean(),
+    logTime: z.boolean(),
+    /** Draft, send and withdraw hours estimates (a consultancy ticket). */
+    manageEstimates: z.boolean(),
   }),
   /** Every file the caller may see, the opening's and the replies' (each event lists its own too). */
   attachments: z.array(Attachment),

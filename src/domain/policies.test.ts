@@ -109,6 +109,8 @@ describe("abilitiesOf", () => {
       useConsole: false,
       manageCompanies: false,
       manageUsers: false,
+      managePlans: false,
+      readTeamTime: false,
       readSlaCompliance: false,
       readBillingStatements: false,
     });
@@ -116,15 +118,24 @@ describe("abilitiesOf", () => {
       useConsole: true,
       openTickets: false,
       manageCompanies: true,
+      managePlans: true,
+      readTeamTime: true,
       readSlaCompliance: true,
     });
     expect(abilitiesOf(agent)).toMatchObject({
       useConsole: true,
       manageCompanies: false,
       manageUsers: true,
+      managePlans: false,
+      readTeamTime: false,
       readSlaCompliance: false,
     });
-    expect(abilitiesOf(supervisor)).toMatchObject({ readSlaCompliance: true, manageCompanies: false });
+    expect(abilitiesOf(supervisor)).toMatchObject({
+      readSlaCompliance: true,
+      manageCompanies: false,
+      managePlans: false,
+      readTeamTime: true,
+    });
     expect(policies.console.use(customerA)).toBe("hide");
   });
 });

@@ -1,6 +1,7 @@
 // Authorization as pure functions: what an actor may do to a resource. Every route asks here.
 import type { Abilities } from "../contracts/auth";
 import { isStaffRole, type Role } from "../contracts/common";
+import { ticketPolicies } from "./tickets/policies";
 
 export interface Actor {
   userId: string;
@@ -101,12 +102,8 @@ export const policies = {
       return allowIf(view.ownerId === actor.userId || policies.savedView.share(actor) === "allow");
     },
   },
-  ticket: {
-    /** Customers open tickets through the portal; staff log phone calls (a later console feature). */
-    open: (actor: Actor): Decision => allowIf(!isStaff(actor)),
-    /** Status, priority and internal notes are the support team's. */
-    work: (actor: Actor): Decision => allowIf(isStaff(actor)),
-  },
+  /** Every action on a ticket (read, reply, note, change, merge, link, call, time, estimates). */
+  ticket: ticketPolicies,
   sla: {
     /** Plans and calendars are the admin's; every staff member may read them. */
     manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
@@ -174,6 +171,8 @@ export function abilitiesOf(actor: Actor): Abilities {
     useConsole: isStaff(actor),
     manageCompanies: actor.role === "admin",
     manageUsers: actor.role !== "customer",
+    managePlans: policies.sla.manage(actor) === "allow",
+    readTeamTime: policies.billing.readTimeOf(actor, null) === "allow",
     readSlaCompliance: policies.sla.compliance(actor) === "allow",
     readBillingStatements: policies.billing.statements(actor) === "allow",
   };

@@ -145,7 +145,7 @@ export function makeTicket(
 ): Promise<number> {
   return openTicket(
     ctx,
-    { id: requester.id, companyId: requester.company_id ?? "" },
+    { userId: requester.id, role: "customer", companyId: requester.company_id },
     { attachmentIds: [], ...ticketBody(catalog, overrides) },
   );
 }

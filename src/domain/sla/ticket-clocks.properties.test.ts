@@ -55,7 +55,9 @@ type Step =
   | { kind: "staff_reply" }
   | { kind: "customer_reply" }
   | { kind: "priority"; to: Priority }
-  | { kind: "classify"; to: TicketKind };
+  | { kind: "classify"; to: TicketKind }
+  /** Merged into another ticket: cancelled from whatever status. */
+  | { kind: "merge" };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("move" as const), pick: fc.nat() }),
@@ -124,6 +126,10 @@ function changesOf(ticket: Ticket, step: Step, now: number): { changes: ClockCha
     }
     case "priority":
       return { changes: [{ kind: "priority", to: step.to }], after: { ...ticket, priority: step.to } };
+    case "merge":
+      return ticket.status === "cancelled"
+        ? { changes: [], after: ticket }
+        : { changes: [to("cancelled")], after: moved("cancelled") };
     case "classify":
       return step.to === ticket.kind
         ? { changes: [], after: ticket }

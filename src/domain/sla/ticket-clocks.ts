@@ -127,8 +127,10 @@ function afterStatus(
   context: Step,
 ): Partial<Clock> | undefined {
   const { at } = context;
+  // Taken back into work (a resolved ticket cancelled by a merge is not reopened).
+  const reopening = (change.from === "resolved" || change.from === "cancelled") && ACTIVE.has(change.to);
   const reopenedResolution =
-    change.from === "resolved" && clock.metric === "resolution" && clock.metAt !== null;
+    reopening && change.from === "resolved" && clock.metric === "resolution" && clock.metAt !== null;
   if (context.kind === "consultancy") {
     // Nothing runs under consultancy. A reopened resolution is owed again, not met: it stays
     // stopped since the ticket was resolved until a reclassification to support resumes it.
@@ -139,6 +141,7 @@ function afterStatus(
     return { metAt: null, ...withPause(clock, { from: change.resolvedAt ?? clock.metAt ?? at, to: at }) };
   }
   const owedAgain =
+    reopening &&
     clock.stoppedAt !== null &&
     clock.metAt === null &&
     !superseded(clock, context) &&

@@ -6,6 +6,7 @@ import { withCheckDigits } from "../../contracts/cnpj";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
 import { Priority } from "../../contracts/tickets";
 import { analyze } from "../../domain/search/portuguese";
+import { type Clock, newClock } from "../../domain/sla/ticket-clocks";
 import type { AppContext } from "../context";
 import { hashPassword, newId } from "../crypto";
 import type { SlaClockTable, TicketEventTable, TicketTable, TicketTagTable } from "../db/schema";
@@ -16,9 +17,10 @@ import { calendarOf, createCalendar } from "../modules/plans/calendars";
 import { createPlan } from "../modules/plans/plans";
 import { listPlanRows } from "../modules/plans/repository";
 import { upsertScreens } from "../modules/screens/service";
-import { newClock } from "../modules/sla/clocks";
+import { clockRules } from "../modules/sla/clocks";
 import { type SlaPolicy, snapshotPolicy } from "../modules/sla/policy";
-import { NO_DUE, priorityOrder, queueKeysOf } from "../modules/sla/queue-keys";
+import { NO_DUE, priorityOrder, queueKeysFrom } from "../modules/sla/queue-keys";
+import { clockRow } from "../modules/sla/repository";
 import { newTicketEvent } from "../modules/tickets/events";
 import { demoCategories } from "../seed/content/faq";
 import { demoCalendar, demoPlans } from "../seed/content/plans";
@@ -116,26 +118,34 @@ function clocksFor(
   ticket: { id: string; priority: Priority; status: string; createdAt: number; updatedAt: number },
   now: number,
 ) {
-  const { id, priority, status, createdAt, updatedAt } = ticket;
-  const answered = status === "open" ? {} : { met_at: createdAt + 3_600_000 };
+  const { priority, status, createdAt, updatedAt } = ticket;
+  const answered = status === "open" ? {} : { metAt: createdAt + 3_600_000 };
   const resolution =
     status === "resolved"
-      ? { met_at: updatedAt }
+      ? { metAt: updatedAt }
       : status === "cancelled"
-        ? { stopped_at: updatedAt }
+        ? { stoppedAt: updatedAt }
         : status === "waiting_customer"
-          ? { pauses: JSON.stringify([{ from: updatedAt, to: null }]) }
+          ? { pauses: [{ from: updatedAt, to: null }] }
           : {};
   // Synthetic history: warnings and breaches already past count as raised, or the sweeper would
   // raise tens of thousands of them the moment the server starts.
-  const raised = (clock: SlaClockTable): SlaClockTable => ({
+  const raised = (clock: Clock): Clock => ({
     ...clock,
-    warned_at: clock.warn_at !== null && clock.warn_at < now ? clock.warn_at : null,
-    breached_at: clock.due_at !== null && clock.due_at < now ? clock.due_at : null,
+    warnedAt: clock.warnAt !== null && clock.warnAt < now ? clock.warnAt : null,
+    breachedAt: clock.dueAt !== null && clock.dueAt < now ? clock.dueAt : null,
   });
+  const context = {
+    rules: clockRules(policy),
+    priority,
+    kind: "support" as const,
+    status: "open" as const,
+    at: createdAt,
+    newId,
+  };
   return [
-    raised(newClock(id, "first_response", 1, createdAt, policy, priority, answered)),
-    raised(newClock(id, "resolution", 1, createdAt, policy, priority, resolution)),
+    raised(newClock("first_response", 1, context, answered)),
+    raised(newClock("resolution", 1, context, resolution)),
   ];
 }
 
@@ -302,8 +312,8 @@ export async function generate(
           { id, priority: ticket.priority as Priority, status, createdAt, updatedAt: updatedAt },
           now,
         );
-        clocks.push(...ticketClocks);
-        Object.assign(ticket, queueKeysOf(ticketClocks), {
+        clocks.push(...ticketClocks.map((clock) => clockRow(id, clock)));
+        Object.assign(ticket, queueKeysFrom(ticketClocks), {
           priority_order: priorityOrder(ticket.priority as Priority),
         });
       }

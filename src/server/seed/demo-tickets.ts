@@ -39,19 +39,15 @@ export async function playDemoTicket(
     throw new Error(`demo ticket "${story.subject}" names unknown data`);
 
   const openedAt = ctx.clock.now() - story.openedDaysAgo * 24 * HOUR;
-  const number = await openTicket(
-    at(ctx, openedAt),
-    { id: requester.id, companyId: member.company.id },
-    {
-      categoryId,
-      subject: story.subject,
-      description: story.description,
-      screenCode: story.screenCode,
-      exampleRecord: story.exampleRecord,
-      priority: story.priority,
-      attachmentIds: [],
-    },
-  );
+  const number = await openTicket(at(ctx, openedAt), actorOf(requester), {
+    categoryId,
+    subject: story.subject,
+    description: story.description,
+    screenCode: story.screenCode,
+    exampleRecord: story.exampleRecord,
+    priority: story.priority,
+    attachmentIds: [],
+  });
 
   let last = openedAt;
   for (const message of story.messages) {

@@ -28,6 +28,8 @@ describe("/api/v1/me", () => {
         useConsole: false,
         manageCompanies: false,
         manageUsers: false,
+        managePlans: false,
+        readTeamTime: false,
         readSlaCompliance: false,
         readBillingStatements: false,
       },

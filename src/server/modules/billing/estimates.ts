@@ -7,17 +7,17 @@ import type { CreateEstimateRequest, EstimateStatus } from "../../../contracts/b
 import { isStaffRole } from "../../../contracts/common";
 import { billingMonthOf } from "../../../domain/billing/months";
 import { type Actor, policies, scopeOf } from "../../../domain/policies";
+import { ticketPolicies } from "../../../domain/tickets/policies";
 import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { isUniqueViolation } from "../../db/errors";
 import type { Executor } from "../../db/schema";
-import { errors } from "../../errors";
-import { publicTicketEvent, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
 import { authorize } from "../../http";
 import { renderMarkdown } from "../../markdown";
 import { recordAudit } from "../audit/repository";
-import { newTicketEvent } from "../tickets/events";
-import { findTicketRow, insertEvent, type TicketRow, updateTicketAt } from "../tickets/repository";
+import { type TicketTransaction, type TicketWrite, ticketCommand } from "../tickets/command";
+import type { EstimateAction } from "../tickets/happenings";
+import { findTicketRow } from "../tickets/repository";
 import { billingErrors } from "./errors";
 import {
   type EstimateRow,
@@ -32,47 +32,38 @@ import {
 
 const visibilityOf = (actor: Actor): EstimateVisibility => (isStaffRole(actor.role) ? "all" : "customer");
 
-const refOf = (ticket: TicketRow): TicketRef => ({
-  number: ticket.number,
-  companyId: ticket.company_id,
-  status: ticket.status,
-});
-
-/** Locks the ticket (PostgreSQL) so that commands on its estimates queue up. */
-async function lockedTicket(trx: Executor, actor: Actor, number: number): Promise<TicketRow> {
-  const ticket = await findTicketRow(trx, scopeOf(actor), number, { lock: true });
-  if (!ticket) throw errors.notFound("ticket.not_found");
-  return ticket;
-}
-
-async function estimateOf(trx: Executor, actor: Actor, ticket: TicketRow, id: string): Promise<EstimateRow> {
-  const estimate = await findEstimate(trx, ticket.id, id, visibilityOf(actor));
+async function estimateOf(
+  trx: Executor,
+  actor: Actor,
+  ticket: TicketWrite,
+  id: string,
+): Promise<EstimateRow> {
+  const estimate = await findEstimate(trx, ticket.row.id, id, visibilityOf(actor));
   if (!estimate) throw billingErrors.estimateNotFound();
   return estimate;
 }
 
 /**
  * The estimate's history event. Public ones move the ticket up its company's list like any visible
- * change; every one bumps the ticket's version, like every other history event.
+ * change; every one is part of the ticket's next version, like every other history event.
  */
 async function recordEstimateEvent(
-  trx: Executor,
-  ticket: TicketRow,
-  actor: Actor,
-  now: number,
-  event: { type: string; internal: boolean; minutes: number; body?: string | undefined },
+  ticket: TicketWrite,
+  estimate: EstimateRow,
+  event: { action: EstimateAction; internal: boolean; body?: string | undefined },
 ): Promise<void> {
-  await insertEvent(
-    trx,
-    newTicketEvent(ticket.id, actor.userId, now, {
-      type: event.type,
-      internal: event.internal ? 1 : 0,
-      duration_minutes: event.minutes,
-      ticket_version: ticket.version + 1,
-      ...(event.body && { body: event.body, body_html: renderMarkdown(event.body) }),
-    }),
-  );
-  await updateTicketAt(trx, ticket.id, ticket.version, event.internal ? {} : { updated_at: now });
+  await ticket.event({
+    type: `estimate_${event.action}`,
+    internal: event.internal ? 1 : 0,
+    duration_minutes: estimate.minutes,
+    ...(event.body && { body: event.body, body_html: renderMarkdown(event.body) }),
+  });
+  ticket.happen({
+    type: "estimate",
+    action: event.action,
+    estimateId: estimate.id,
+    audience: event.internal ? "staff" : "company",
+  });
 }
 
 /** Staff draft an estimate on a consultancy ticket; one open (draft or sent) estimate at a time. */
@@ -84,41 +75,39 @@ export async function draftEstimate(
   props: CreateEstimateRequest,
 ): Promise<string> {
   const id = newId();
-  let ref: TicketRef;
   try {
-    ref = await ctx.db.transaction().execute(async (trx) => {
-      const ticket = await lockedTicket(trx, actor, number);
+    await ticketCommand(ctx, actor, async (tx) => {
+      const ticket = await tx.open(number, ticketPolicies.manageEstimates);
       if (ticket.kind !== "consultancy") throw billingErrors.notConsultancy();
-      if (await findOpenEstimate(trx, ticket.id)) throw billingErrors.openEstimateExists();
-      const now = ctx.clock.now();
-      await insertEstimate(trx, {
+      if (await findOpenEstimate(tx.trx, ticket.row.id)) throw billingErrors.openEstimateExists();
+      await insertEstimate(tx.trx, {
         id,
-        ticket_id: ticket.id,
-        company_id: ticket.company_id,
+        ticket_id: ticket.row.id,
+        company_id: ticket.row.company_id,
         minutes: props.minutes,
         description: props.description,
         status: "draft",
         created_by: actor.userId,
-        created_at: now,
+        created_at: tx.now,
         sent_at: null,
         decided_at: null,
         decided_by: null,
         decided_month: null,
       });
-      await recordAudit(trx, meta, now, {
+      // A draft is the team's until it is sent: no history yet.
+      ticket.happen({ type: "estimate", action: "drafted", estimateId: id, audience: "staff" });
+      await recordAudit(tx.trx, meta, tx.now, {
         action: "estimate.create",
         targetType: "ticket",
-        targetId: ticket.id,
+        targetId: ticket.row.id,
         details: { estimateId: id, minutes: props.minutes },
       });
-      return refOf(ticket);
     });
   } catch (error) {
     // The partial unique index caught a second open estimate the lock did not (it always should).
     if (isUniqueViolation(error)) throw billingErrors.openEstimateExists();
     throw error;
   }
-  await ctx.live.publish(staffTicketEvent("ticket.updated", ref, ctx.clock.now()));
   return id;
 }
 
@@ -130,52 +119,34 @@ export async function sendEstimate(
   number: number,
   estimateId: string,
 ): Promise<void> {
-  const ref = await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await lockedTicket(trx, actor, number);
-    const estimate = await estimateOf(trx, actor, ticket, estimateId);
-    const now = ctx.clock.now();
-    if (!(await moveEstimate(trx, estimate.id, "draft", { status: "sent", sent_at: now })))
+  await ticketCommand(ctx, actor, async (tx) => {
+    const ticket = await tx.open(number, ticketPolicies.manageEstimates);
+    const estimate = await estimateOf(tx.trx, actor, ticket, estimateId);
+    if (!(await moveEstimate(tx.trx, estimate.id, "draft", { status: "sent", sent_at: tx.now })))
       throw billingErrors.estimateStatusChanged();
-    await recordEstimateEvent(trx, ticket, actor, now, {
-      type: "estimate_sent",
+    await recordEstimateEvent(ticket, estimate, {
+      action: "sent",
       internal: false,
-      minutes: estimate.minutes,
       body: estimate.description,
     });
-    await recordAudit(trx, meta, now, {
+    await recordAudit(tx.trx, meta, tx.now, {
       action: "estimate.send",
       targetType: "ticket",
-      targetId: ticket.id,
+      targetId: ticket.row.id,
       details: { estimateId: estimate.id, minutes: estimate.minutes },
     });
-    return refOf(ticket);
   });
-  await ctx.live.publish(publicTicketEvent("ticket.updated", ref, ctx.clock.now()));
 }
 
 /**
- * Withdraws the ticket's open estimate inside another command's transaction (reclassifying a ticket
- * back to support). The history says so publicly only if the customer had seen it.
+ * Withdraws the ticket's open estimate inside another command (reclassifying a ticket back to
+ * support, merging it). The history says so publicly only if the customer had seen it.
  */
-export async function withdrawOpenEstimate(
-  trx: Executor,
-  ticket: TicketRow,
-  actor: Actor,
-  now: number,
-): Promise<void> {
-  const open = await findOpenEstimate(trx, ticket.id);
-  if (!open || !(await moveEstimate(trx, open.id, open.status as EstimateStatus, { status: "withdrawn" })))
+export async function withdrawOpenEstimate(tx: TicketTransaction, ticket: TicketWrite): Promise<void> {
+  const open = await findOpenEstimate(tx.trx, ticket.row.id);
+  if (!open || !(await moveEstimate(tx.trx, open.id, open.status as EstimateStatus, { status: "withdrawn" })))
     return;
-  await insertEvent(
-    trx,
-    newTicketEvent(ticket.id, actor.userId, now, {
-      type: "estimate_withdrawn",
-      internal: open.status === "sent" ? 0 : 1,
-      duration_minutes: open.minutes,
-      // Part of the reclassifying command, which bumps the version once.
-      ticket_version: ticket.version + 1,
-    }),
-  );
+  await recordEstimateEvent(ticket, open, { action: "withdrawn", internal: open.status !== "sent" });
 }
 
 /** Staff withdraw a draft or a sent estimate the customer has not decided yet. */
@@ -186,31 +157,21 @@ export async function withdrawEstimate(
   number: number,
   estimateId: string,
 ): Promise<void> {
-  const { ref, wasSent } = await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await lockedTicket(trx, actor, number);
-    const estimate = await estimateOf(trx, actor, ticket, estimateId);
+  await ticketCommand(ctx, actor, async (tx) => {
+    const ticket = await tx.open(number, ticketPolicies.manageEstimates);
+    const estimate = await estimateOf(tx.trx, actor, ticket, estimateId);
     const from = estimate.status as EstimateStatus;
-    const now = ctx.clock.now();
     if (from !== "draft" && from !== "sent") throw billingErrors.estimateStatusChanged();
-    if (!(await moveEstimate(trx, estimate.id, from, { status: "withdrawn" })))
+    if (!(await moveEstimate(tx.trx, estimate.id, from, { status: "withdrawn" })))
       throw billingErrors.estimateStatusChanged();
-    await recordEstimateEvent(trx, ticket, actor, now, {
-      type: "estimate_withdrawn",
-      internal: from === "draft",
-      minutes: estimate.minutes,
-    });
-    await recordAudit(trx, meta, now, {
+    await recordEstimateEvent(ticket, estimate, { action: "withdrawn", internal: from === "draft" });
+    await recordAudit(tx.trx, meta, tx.now, {
       action: "estimate.withdraw",
       targetType: "ticket",
-      targetId: ticket.id,
+      targetId: ticket.row.id,
       details: { estimateId: estimate.id, from },
     });
-    return { ref: refOf(ticket), wasSent: from === "sent" };
   });
-  const at = ctx.clock.now();
-  await ctx.live.publish(
-    wasSent ? publicTicketEvent("ticket.updated", ref, at) : staffTicketEvent("ticket.updated", ref, at),
-  );
 }
 
 /**
@@ -225,33 +186,29 @@ export async function decideEstimate(
   estimateId: string,
   decision: { status: "approved" | "declined"; note?: string | undefined },
 ): Promise<void> {
-  const ref = await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await lockedTicket(trx, actor, number);
-    const estimate = await estimateOf(trx, actor, ticket, estimateId);
+  await ticketCommand(ctx, actor, async (tx) => {
+    const ticket = await tx.open(number, ticketPolicies.read);
+    const estimate = await estimateOf(tx.trx, actor, ticket, estimateId);
     authorize(policies.billing.decideEstimate(actor, { companyId: estimate.company_id }));
-    const now = ctx.clock.now();
-    const moved = await moveEstimate(trx, estimate.id, "sent", {
+    const moved = await moveEstimate(tx.trx, estimate.id, "sent", {
       status: decision.status,
-      decided_at: now,
+      decided_at: tx.now,
       decided_by: actor.userId,
-      decided_month: billingMonthOf(now),
+      decided_month: billingMonthOf(tx.now),
     });
     if (!moved) throw billingErrors.estimateStatusChanged();
-    await recordEstimateEvent(trx, ticket, actor, now, {
-      type: decision.status === "approved" ? "estimate_approved" : "estimate_declined",
+    await recordEstimateEvent(ticket, estimate, {
+      action: decision.status,
       internal: false,
-      minutes: estimate.minutes,
       body: decision.note,
     });
-    await recordAudit(trx, meta, now, {
+    await recordAudit(tx.trx, meta, tx.now, {
       action: decision.status === "approved" ? "estimate.approve" : "estimate.decline",
       targetType: "ticket",
-      targetId: ticket.id,
+      targetId: ticket.row.id,
       details: { estimateId: estimate.id, minutes: estimate.minutes },
     });
-    return refOf(ticket);
   });
-  await ctx.live.publish(publicTicketEvent("ticket.updated", ref, ctx.clock.now()));
 }
 
 /** The ticket's estimates the actor may see; undefined (→ 404) when the ticket is not theirs to see. */

@@ -1,18 +1,18 @@
 // Time entries ("apontamento de horas"): staff log minutes on a ticket, list them per ticket or per
-// person, and delete their own (supervisors and admins any). Each command is one audited transaction;
-// the live event that follows goes to staff only.
+// person, and delete their own (supervisors and admins any). Each is an audited ticket command (a
+// merged ticket takes no time); the live event that follows goes to staff only.
 import type { AgentTimeEntryQuery, CreateTimeEntryRequest } from "../../../contracts/billing";
 import { billingDateOf } from "../../../domain/billing/months";
 import { type Actor, policies } from "../../../domain/policies";
+import { ticketPolicies } from "../../../domain/tickets/policies";
 import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { decodeCursor, toPage } from "../../db/cursor";
-import type { Executor } from "../../db/schema";
 import { errors } from "../../errors";
-import { staffTicketEvent, type TicketRef } from "../../events/ticket-events";
 import { authorize } from "../../http";
 import { recordAudit } from "../audit/repository";
-import { findTicketRow, type TicketRow } from "../tickets/repository";
+import { ticketCommand } from "../tickets/command";
+import { findTicketRow } from "../tickets/repository";
 import { billingErrors } from "./errors";
 import {
   deleteTimeEntry,
@@ -25,18 +25,6 @@ import {
 
 const ALL = { kind: "all" } as const;
 
-async function staffTicket(db: Executor, number: number): Promise<TicketRow> {
-  const ticket = await findTicketRow(db, ALL, number);
-  if (!ticket) throw errors.notFound("ticket.not_found");
-  return ticket;
-}
-
-const refOf = (ticket: TicketRow): TicketRef => ({
-  number: ticket.number,
-  companyId: ticket.company_id,
-  status: ticket.status,
-});
-
 /** Logs the actor's minutes on the ticket; the work date defaults to today in São Paulo. */
 export async function logTime(
   ctx: AppContext,
@@ -45,32 +33,30 @@ export async function logTime(
   number: number,
   props: CreateTimeEntryRequest,
 ): Promise<void> {
-  const ref = await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await staffTicket(trx, number);
-    const now = ctx.clock.now();
-    const today = billingDateOf(now);
+  await ticketCommand(ctx, actor, async (tx) => {
+    const ticket = await tx.open(number, ticketPolicies.logTime);
+    const today = billingDateOf(tx.now);
     const workDate = props.workDate ?? today;
     if (workDate > today) throw errors.field("workDate", "validation.work_date_future", props);
     const id = newId();
-    await insertTimeEntry(trx, {
+    await insertTimeEntry(tx.trx, {
       id,
-      ticket_id: ticket.id,
+      ticket_id: ticket.row.id,
       user_id: actor.userId,
       minutes: props.minutes,
       note: props.note,
       billable: props.billable ? 1 : 0,
       work_date: workDate,
-      created_at: now,
+      created_at: tx.now,
     });
-    await recordAudit(trx, meta, now, {
+    ticket.happen({ type: "details_changed", audience: "staff" });
+    await recordAudit(tx.trx, meta, tx.now, {
       action: "time_entry.create",
       targetType: "ticket",
-      targetId: ticket.id,
+      targetId: ticket.row.id,
       details: { timeEntryId: id, minutes: props.minutes, billable: props.billable, workDate },
     });
-    return refOf(ticket);
   });
-  await ctx.live.publish(staffTicketEvent("ticket.updated", ref, ctx.clock.now()));
 }
 
 /** Deletes an entry of the ticket: the author's own, or any for supervisors and admins. */
@@ -81,18 +67,18 @@ export async function removeTimeEntry(
   number: number,
   entryId: string,
 ): Promise<void> {
-  const ref = await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await staffTicket(trx, number);
-    const entry = await findTimeEntry(trx, ticket.id, entryId);
+  await ticketCommand(ctx, actor, async (tx) => {
+    const ticket = await tx.open(number, ticketPolicies.logTime);
+    const entry = await findTimeEntry(tx.trx, ticket.row.id, entryId);
     if (!entry) throw billingErrors.timeEntryNotFound();
     authorize(policies.billing.deleteTimeEntry(actor, { userId: entry.user_id }));
     // Two deletions racing: the second finds nothing left to delete.
-    if (!(await deleteTimeEntry(trx, entry.id))) throw billingErrors.timeEntryNotFound();
-    const now = ctx.clock.now();
-    await recordAudit(trx, meta, now, {
+    if (!(await deleteTimeEntry(tx.trx, entry.id))) throw billingErrors.timeEntryNotFound();
+    ticket.happen({ type: "details_changed", audience: "staff" });
+    await recordAudit(tx.trx, meta, tx.now, {
       action: "time_entry.delete",
       targetType: "ticket",
-      targetId: ticket.id,
+      targetId: ticket.row.id,
       details: {
         timeEntryId: entry.id,
         userId: entry.user_id,
@@ -101,9 +87,7 @@ export async function removeTimeEntry(
         workDate: entry.work_date,
       },
     });
-    return refOf(ticket);
   });
-  await ctx.live.publish(staffTicketEvent("ticket.updated", ref, ctx.clock.now()));
 }
 
 /** The ticket's entries and their totals; undefined (→ 404) when there is no such ticket. */

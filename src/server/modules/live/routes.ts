@@ -13,7 +13,7 @@ import { authorize } from "../../http";
 import { requireAuth, SESSION_COOKIE } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { authenticate } from "../auth/service";
-import { isTicketVisible } from "../tickets/service";
+import { isTicketVisible } from "../tickets/read-service";
 import { mayReceive } from "./audience";
 import { PresenceTracker } from "./presence";
 

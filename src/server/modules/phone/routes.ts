@@ -28,8 +28,12 @@ export function phoneRoutes(ctx: AppContext) {
       async (request, reply) => {
         const { actor } = requireAuth(request);
         authorize(policies.console.use(actor));
-        const meta = { ...commandMeta(request, ctx.config.publicUrl), actorId: actor.userId };
-        const number = await openPhoneTicket(ctx, meta, request.body);
+        const number = await openPhoneTicket(
+          ctx,
+          actor,
+          commandMeta(request, ctx.config.publicUrl),
+          request.body,
+        );
         return reply.status(201).send(await ticketResponse(ctx, actor, number));
       },
     );
@@ -55,8 +59,13 @@ export function phoneRoutes(ctx: AppContext) {
       async (request, reply) => {
         const { actor } = requireAuth(request);
         authorize(policies.console.use(actor), () => errors.notFound("ticket.not_found"));
-        const meta = { ...commandMeta(request, ctx.config.publicUrl), actorId: actor.userId };
-        await logCall(ctx, meta, request.params.number, request.body);
+        await logCall(
+          ctx,
+          actor,
+          commandMeta(request, ctx.config.publicUrl),
+          request.params.number,
+          request.body,
+        );
         return reply.status(201).send(await ticketResponse(ctx, actor, request.params.number));
       },
     );

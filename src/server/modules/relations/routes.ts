@@ -17,8 +17,7 @@ export function relationRoutes(ctx: AppContext) {
   const staffOf = (request: Parameters<typeof requireAuth>[0]) => {
     const { actor } = requireAuth(request);
     authorize(policies.console.use(actor), () => errors.notFound("ticket.not_found"));
-    const meta = { ...commandMeta(request, ctx.config.publicUrl), actorId: actor.userId };
-    return { actor, meta };
+    return { actor, meta: commandMeta(request, ctx.config.publicUrl) };
   };
 
   return async (app: ZodApp) => {
@@ -43,7 +42,7 @@ export function relationRoutes(ctx: AppContext) {
       },
       async (request) => {
         const { actor, meta } = staffOf(request);
-        await mergeTicket(ctx, meta, request.params.number, request.body);
+        await mergeTicket(ctx, actor, meta, request.params.number, request.body);
         return ticketResponse(ctx, actor, request.params.number);
       },
     );
@@ -68,7 +67,7 @@ export function relationRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const { actor, meta } = staffOf(request);
-        await linkTickets(ctx, meta, request.params.number, request.body.number);
+        await linkTickets(ctx, actor, meta, request.params.number, request.body.number);
         return reply.status(201).send(await ticketResponse(ctx, actor, request.params.number));
       },
     );
@@ -85,7 +84,7 @@ export function relationRoutes(ctx: AppContext) {
       },
       async (request) => {
         const { actor, meta } = staffOf(request);
-        await unlinkTickets(ctx, meta, request.params.number, request.params.other);
+        await unlinkTickets(ctx, actor, meta, request.params.number, request.params.other);
         return ticketResponse(ctx, actor, request.params.number);
       },
     );

@@ -4,29 +4,24 @@ import type { Locale } from "../../../contracts/common";
 import type { Priority } from "../../../contracts/tickets";
 import { explainDeadline } from "../../../domain/sla/explain";
 import { describeExplanation } from "../../../domain/sla/explain-text";
+import type { Clock } from "../../../domain/sla/ticket-clocks";
 import { businessTimeOf, type SlaPolicy } from "./policy";
-import type { SlaClockRow } from "./repository";
 
 /** Staff see the counted and skipped spans; everybody gets the plain lines, in `locale`. */
 export function explainClock(
   policy: SlaPolicy,
-  clock: SlaClockRow,
+  clock: Clock,
   priority: Priority,
   withSegments: boolean,
   locale: Locale,
 ) {
   const businessTime = businessTimeOf(policy, priority);
-  const explanation = explainDeadline(
-    businessTime,
-    clock.started_at,
-    clock.target_minutes,
-    JSON.parse(clock.pauses),
-  );
+  const explanation = explainDeadline(businessTime, clock.startedAt, clock.targetMinutes, clock.pauses);
   const zone = policy.calendar.timeZone;
   const iso = (instant: number) => DateTime.fromMillis(instant, { zone }).toISO() ?? "";
   return {
     dueAt: explanation.due === null ? null : iso(explanation.due),
-    targetMinutes: clock.target_minutes,
+    targetMinutes: clock.targetMinutes,
     businessHours: policy.targets[priority].businessHours,
     segments: withSegments
       ? explanation.segments.map((s) => ({

@@ -2,25 +2,16 @@
 // later plan change applies to new tickets only), and the compiled calendar to count it in.
 
 import { createHash } from "node:crypto";
-import type { Target } from "../../../contracts/sla";
 import type { Priority } from "../../../contracts/tickets";
 import { type BusinessTime, businessTimeFor } from "../../../domain/sla/business-time";
-import type { BusinessCalendar } from "../../../domain/sla/calendar";
+import type { SlaPolicy } from "../../../domain/sla/policy";
 import type { Executor } from "../../db/schema";
 import { calendarOf } from "../plans/calendars";
 import { findPlanRow, planOfCompany } from "../plans/repository";
 import { compiledCalendar } from "./compiled-calendars";
 import { findPolicySnapshot, insertPolicySnapshot } from "./repository";
 
-export interface SlaPolicy {
-  planId: string;
-  planName: string;
-  calendarName: string;
-  calendar: BusinessCalendar;
-  targets: Record<Priority, Target>;
-  /** Share of a target after which the ticket is "vence em breve". */
-  warningShare: number;
-}
+export type { SlaPolicy };
 
 export async function policyForCompany(
   db: Executor,

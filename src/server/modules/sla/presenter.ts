@@ -1,39 +1,39 @@
 // A ticket's deadlines as its page shows them: the current cycle of each, with its state now.
 import type { Priority, TicketSla } from "../../../contracts/tickets";
 import { slaState } from "../../../domain/sla/clock";
+import type { Clock, Metric } from "../../../domain/sla/ticket-clocks";
 import { toIsoOrNull } from "../../db/time";
 import { businessTimeOf, type SlaPolicy } from "./policy";
-import type { Metric, SlaClockRow } from "./repository";
 
 const ORDER: Metric[] = ["first_response", "next_response", "resolution"];
 
 export function presentSla(
   policy: SlaPolicy | null,
-  clocks: SlaClockRow[],
+  clocks: readonly Clock[],
   priority: Priority,
   now: number,
 ): TicketSla | null {
   if (!policy) return null;
   const current = ORDER.flatMap((metric) => {
-    const cycles = clocks.filter((c) => c.metric === metric && c.stopped_at === null);
+    const cycles = clocks.filter((c) => c.metric === metric && c.stoppedAt === null);
     const latest = cycles.at(-1);
     return latest ? [latest] : [];
   });
   return {
     planName: policy.planName,
     deadlines: current.map((clock) => ({
-      metric: clock.metric as Metric,
-      dueAt: toIsoOrNull(clock.due_at),
+      metric: clock.metric,
+      dueAt: toIsoOrNull(clock.dueAt),
       state: slaState({
         businessTime: businessTimeOf(policy, priority),
-        start: clock.started_at,
-        targetMinutes: clock.target_minutes,
-        pauses: JSON.parse(clock.pauses),
+        start: clock.startedAt,
+        targetMinutes: clock.targetMinutes,
+        pauses: clock.pauses,
         now,
-        metAt: clock.met_at,
+        metAt: clock.metAt,
         warningShare: policy.warningShare,
       }),
-      metAt: toIsoOrNull(clock.met_at),
+      metAt: toIsoOrNull(clock.metAt),
     })),
   };
 }

@@ -1,7 +1,7 @@
 // The console's queue keys on a ticket, derived from its SLA clocks: the earliest due instant and
 // the earliest warning instant among the clocks that run. Kept in the same transaction as the clocks.
 import type { Priority } from "../../../contracts/tickets";
-import type { SlaClockRow } from "./repository";
+import { type Clock, queueKeysOf } from "../../../domain/sla/ticket-clocks";
 
 /** Sorts after every real instant (9999-12-31): a ticket with no running deadline goes last. */
 export const NO_DUE = 253_402_300_799_999;
@@ -11,15 +11,10 @@ export interface QueueKeys {
   queue_warn_at: number | null;
 }
 
-export function queueKeysOf(clocks: readonly SlaClockRow[]): QueueKeys {
-  let due = NO_DUE;
-  let warn: number | null = null;
-  for (const clock of clocks) {
-    if (clock.met_at !== null || clock.stopped_at !== null || clock.due_at === null) continue;
-    due = Math.min(due, clock.due_at);
-    if (clock.warn_at !== null) warn = warn === null ? clock.warn_at : Math.min(warn, clock.warn_at);
-  }
-  return { queue_due_at: due, queue_warn_at: warn };
+/** The ticket columns the queue sorts and filters on, for these clocks. */
+export function queueKeysFrom(clocks: readonly Clock[]): QueueKeys {
+  const keys = queueKeysOf(clocks);
+  return { queue_due_at: keys.dueAt ?? NO_DUE, queue_warn_at: keys.warnAt };
 }
 
 const PRIORITY_ORDER: Record<Priority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };

@@ -1,13 +1,71 @@
 // SLA clock rows: one per ticket, metric and cycle (next response starts a cycle per customer message).
+// The rules live in src/domain/sla/ticket-clocks.ts on the domain's Clock; this file encodes it.
+import type { Pause } from "../../../domain/sla/clock";
+import type { Clock, Metric } from "../../../domain/sla/ticket-clocks";
 import { PreparedQuery } from "../../db/prepared";
 import type { Executor, SlaClockTable, SlaPolicyTable } from "../../db/schema";
 import type { QueueKeys } from "./queue-keys";
 
-export type SlaClockRow = SlaClockTable;
-export type Metric = "first_response" | "next_response" | "resolution";
+export type { Metric };
 
-export async function insertClock(db: Executor, row: SlaClockRow): Promise<void> {
-  await db.insertInto("sla_clock").values(row).execute();
+/** The row a clock is stored as. */
+export function clockRow(ticketId: string, clock: Clock): SlaClockTable {
+  return {
+    id: clock.id,
+    ticket_id: ticketId,
+    metric: clock.metric,
+    cycle: clock.cycle,
+    started_at: clock.startedAt,
+    target_minutes: clock.targetMinutes,
+    pauses: JSON.stringify(clock.pauses),
+    due_at: clock.dueAt,
+    warn_at: clock.warnAt,
+    met_at: clock.metAt,
+    stopped_at: clock.stoppedAt,
+    warned_at: clock.warnedAt,
+    breached_at: clock.breachedAt,
+  };
+}
+
+function clockOf(row: SlaClockTable): Clock {
+  return {
+    id: row.id,
+    metric: row.metric as Metric,
+    cycle: row.cycle,
+    startedAt: row.started_at,
+    targetMinutes: row.target_minutes,
+    pauses: JSON.parse(row.pauses) as Pause[],
+    dueAt: row.due_at,
+    warnAt: row.warn_at,
+    metAt: row.met_at,
+    stoppedAt: row.stopped_at,
+    warnedAt: row.warned_at,
+    breachedAt: row.breached_at,
+  };
+}
+
+export async function insertClocks(db: Executor, ticketId: string, clocks: readonly Clock[]): Promise<void> {
+  if (clocks.length === 0) return;
+  await db
+    .insertInto("sla_clock")
+    .values(clocks.map((clock) => clockRow(ticketId, clock)))
+    .execute();
+}
+
+/** Writes what a command changed of a clock (never its identity or the sweeper's firing marks). */
+export async function updateClock(db: Executor, clock: Clock): Promise<void> {
+  await db
+    .updateTable("sla_clock")
+    .set({
+      target_minutes: clock.targetMinutes,
+      pauses: JSON.stringify(clock.pauses),
+      due_at: clock.dueAt,
+      warn_at: clock.warnAt,
+      met_at: clock.metAt,
+      stopped_at: clock.stoppedAt,
+    })
+    .where("id", "=", clock.id)
+    .execute();
 }
 
 const ticketClocks = new PreparedQuery(
@@ -22,21 +80,13 @@ const ticketClocks = new PreparedQuery(
 );
 
 /** A ticket's clocks, read on every ticket page: compiled once. */
-export function clocksOfTicket(db: Executor, ticketId: string): Promise<SlaClockRow[]> {
-  return ticketClocks.execute(db, null, { ticketId });
+export async function clocksOfTicket(db: Executor, ticketId: string): Promise<Clock[]> {
+  return (await ticketClocks.execute(db, null, { ticketId })).map(clockOf);
 }
 
 /** The ticket's queue keys follow its clocks; the ticket's version does not move for them. */
 export async function setTicketQueueKeys(db: Executor, ticketId: string, keys: QueueKeys): Promise<void> {
   await db.updateTable("ticket").set(keys).where("id", "=", ticketId).execute();
-}
-
-export async function updateClock(
-  db: Executor,
-  id: string,
-  changes: Partial<Omit<SlaClockRow, "id" | "ticket_id">>,
-): Promise<void> {
-  await db.updateTable("sla_clock").set(changes).where("id", "=", id).execute();
 }
 
 /** Running clocks whose warning (or due) instant has passed and that have not fired it yet. */
@@ -63,12 +113,16 @@ export async function claimFiring(
   now: number,
 ): Promise<boolean> {
   const fired = kind === "warning" ? "warned_at" : "breached_at";
+  const instant = kind === "warning" ? "warn_at" : "due_at";
   const result = await db
     .updateTable("sla_clock")
     .set({ [fired]: now })
     .where("id", "=", id)
+    // A command may have pushed the instant back (a priority change, a pause) since it was listed.
+    .where(instant, "<=", now)
     .where(fired, "is", null)
     .where("met_at", "is", null)
+    .where("stopped_at", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

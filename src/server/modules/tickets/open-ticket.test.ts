@@ -42,7 +42,7 @@ describe("opening a ticket (“Abertura de ocorrência”)", () => {
       kind: "support",
       version: 1,
       reopenUntil: null,
-      abilities: { reply: true, addInternalNote: false, changeStatus: false },
+      abilities: { reply: true, addInternalNote: false, change: false, logTime: false, merge: false },
     });
     expect(ticket.descriptionHtml).toContain("<p>Cadastrei o cliente código 100");
     expect(ticket.events.map((e: { type: string }) => e.type)).toEqual(["opened"]);

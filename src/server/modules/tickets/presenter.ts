@@ -12,14 +12,17 @@ import type {
   TicketStatus,
   TicketSummary,
 } from "../../../contracts/tickets";
-import { reopenDeadline, staffMovesFrom } from "../../../domain/tickets/status";
+import type { Actor } from "../../../domain/policies";
+import type { Clock } from "../../../domain/sla/ticket-clocks";
+import { ticketAbilities } from "../../../domain/tickets/policies";
+import { reopenDeadline } from "../../../domain/tickets/status";
 import { toIso, toIsoOrNull } from "../../db/time";
 import type { AttachmentRow } from "../attachments/repository";
 import type { LinkedTicketRow } from "../relations/repository";
 import type { SlaPolicy } from "../sla/policy";
 import { presentSla } from "../sla/presenter";
-import type { SlaClockRow } from "../sla/repository";
 import type { EventWithActor, TicketSummaryRow, TicketWithNames } from "./repository";
+import { ticketResource } from "./resource";
 
 export function presentAttachment(row: AttachmentRow): Attachment {
   return {
@@ -88,7 +91,7 @@ export interface TicketView {
   ticket: TicketWithNames;
   events: EventWithActor[];
   attachments: AttachmentRow[];
-  clocks: SlaClockRow[];
+  clocks: Clock[];
   policy: SlaPolicy | null;
   links: LinkedTicketRow[];
   /** Staff only; empty for customers. */
@@ -97,14 +100,12 @@ export interface TicketView {
 
 export function presentTicket(
   view: TicketView,
-  options: { staff: boolean; reopenWindowMs: number; now: number },
+  options: { actor: Actor; reopenWindowMs: number; now: number },
 ): Ticket {
   const { ticket, events, attachments, clocks, policy, links } = view;
   const status = ticket.status as TicketStatus;
   const reopenUntil = reopenDeadline(status, ticket.resolved_at, options.reopenWindowMs);
-  const customerMayReply = status !== "cancelled" && (reopenUntil === null || options.now <= reopenUntil);
-  // A merged ticket is final: the conversation continues in the ticket it was merged into.
-  const merged = ticket.merged_into_number !== null;
+  const staff = isStaffRole(options.actor.role);
   return {
     ...presentTicketSummary(ticket),
     sla: presentSla(policy, clocks, ticket.priority as Priority, options.now),
@@ -119,18 +120,13 @@ export function presentTicket(
     links: links.map((link) => ({ ...link, status: link.status as TicketStatus })),
     resolvedAt: toIsoOrNull(ticket.resolved_at),
     reopenUntil: toIsoOrNull(reopenUntil),
-    abilities: {
-      reply: !merged && (options.staff || customerMayReply),
-      addInternalNote: options.staff && !merged,
-      changeStatus: options.staff,
-      statusTargets: options.staff && !merged ? [...staffMovesFrom(status)] : [],
-    },
+    abilities: ticketAbilities(options.actor, ticketResource(ticket), options),
     attachments: attachments.map(presentAttachment),
     events: events.map((row) => presentEvent(row, attachments)),
     assignee:
       ticket.assignee_id && ticket.assignee_name
         ? { id: ticket.assignee_id, name: ticket.assignee_name }
         : null,
-    tags: options.staff ? view.tags : [],
+    tags: staff ? view.tags : [],
   };
 }

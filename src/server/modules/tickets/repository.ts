@@ -295,6 +295,16 @@ export interface TicketChanges {
   appendTerms?: string;
 }
 
+/** What a command writes to a ticket row; the queue keys come from its clocks. */
+export type TicketUpdate = TicketChanges & { queue_due_at?: number; queue_warn_at?: number | null };
+
+function ticketColumns({ appendTerms, ...columns }: TicketUpdate) {
+  return {
+    ...columns,
+    ...(appendTerms ? { search_terms: sql<string>`${sql.ref("search_terms")} || ${` ${appendTerms}`}` } : {}),
+  };
+}
+
 /**
  * Applies changes if the ticket is still at `version`, and bumps it. Returns false when someone
  * else changed it first (the caller answers 409).
@@ -303,22 +313,23 @@ export async function updateTicketAt(
   db: Executor,
   id: string,
   version: number,
-  changes: TicketChanges,
+  changes: TicketUpdate,
 ): Promise<boolean> {
-  const { appendTerms, ...columns } = changes;
   const result = await db
     .updateTable("ticket")
-    .set((eb) => ({
-      ...columns,
-      version: eb("version", "+", 1),
-      ...(appendTerms
-        ? { search_terms: sql<string>`${sql.ref("search_terms")} || ${` ${appendTerms}`}` }
-        : {}),
-    }))
+    .set((eb) => ({ ...ticketColumns(changes), version: eb("version", "+", 1) }))
     .where("id", "=", id)
     .where("version", "=", version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Changes that make no new version: the queue keys a system command's clocks derive, or a ticket
+ * opened by the same command.
+ */
+export async function updateTicketKeys(db: Executor, id: string, changes: TicketUpdate): Promise<void> {
+  await db.updateTable("ticket").set(ticketColumns(changes)).where("id", "=", id).execute();
 }
 
 export function findTicketRowById(db: Executor, scope: Scope, id: string): Promise<TicketRow | undefined> {

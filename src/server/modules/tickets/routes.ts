@@ -1,6 +1,6 @@
 // /api/v1/tickets: open a ticket, list the company's (or, for staff, all), read one, reply, change it.
 
-import { ErrorResponse, isStaffRole } from "../../../contracts/common";
+import { ErrorResponse } from "../../../contracts/common";
 import { DeadlineExplanation } from "../../../contracts/sla";
 import {
   AddMessageRequest,
@@ -23,29 +23,15 @@ import { authorize } from "../../http";
 import { localeOf } from "../../plugins/locale";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
-import { presentTicket, presentTicketSummary } from "./presenter";
-import {
-  addMessage,
-  changeTicket,
-  explainTicketDeadline,
-  getTicketDetail,
-  isTicketVisible,
-  openTicket,
-  pageTickets,
-} from "./service";
+import { presentTicketSummary } from "./presenter";
+import { explainTicketDeadline, pageTickets } from "./read-service";
+import { addMessage, changeTicket, openTicket } from "./service";
+import { ticketResponse } from "./ticket-response";
 
 const notFound = () => errors.notFound("ticket.not_found");
 
 export function ticketRoutes(ctx: AppContext) {
-  async function present(actor: Actor, number: number) {
-    const detail = await getTicketDetail(ctx, actor, number);
-    if (!detail) throw notFound();
-    return presentTicket(detail, {
-      staff: isStaffRole(actor.role),
-      reopenWindowMs: ctx.config.reopenWindowMs,
-      now: ctx.clock.now(),
-    });
-  }
+  const present = (actor: Actor, number: number) => ticketResponse(ctx, actor, number);
 
   return async (app: ZodApp) => {
     app.post(
@@ -61,11 +47,7 @@ export function ticketRoutes(ctx: AppContext) {
       async (request, reply) => {
         const { actor } = requireAuth(request);
         authorize(policies.ticket.open(actor));
-        const number = await openTicket(
-          ctx,
-          { id: actor.userId, companyId: actor.companyId ?? "" },
-          request.body,
-        );
+        const number = await openTicket(ctx, actor, request.body);
         return reply.status(201).send(await present(actor, number));
       },
     );
@@ -171,9 +153,6 @@ export function ticketRoutes(ctx: AppContext) {
       },
       async (request) => {
         const { actor } = requireAuth(request);
-        // A customer learns nothing new here: the ticket is theirs or a 404.
-        if (!(await isTicketVisible(ctx, actor, request.params.number))) throw notFound();
-        authorize(policies.ticket.work(actor));
         await changeTicket(ctx, actor, request.params.number, request.body);
         return present(actor, request.params.number);
       },

@@ -1,57 +1,32 @@
-// Ticket use cases: open, read, reply (or note), change status or priority. Each command is one
-// transaction that writes the ticket, its history newTicketEvent(s) and claims its attachments together.
-import { isStaffRole, type Locale } from "../../../contracts/common";
+// Ticket commands: open, reply (or note), change. Each is one ticket command (command.ts): one
+// transaction that locks the ticket, writes its history and clocks, and records what happened.
+import { isStaffRole } from "../../../contracts/common";
 import type {
   AddMessageRequest,
   CreateTicketRequest,
-  Priority,
   TicketChannel,
-  TicketStatus,
   UpdateTicketRequest,
 } from "../../../contracts/tickets";
-import { type Actor, type Scope, scopeOf } from "../../../domain/policies";
-import { analyze, parseQuery } from "../../../domain/search/portuguese";
+import type { Actor } from "../../../domain/policies";
+import { analyze } from "../../../domain/search/portuguese";
+import { ticketPolicies } from "../../../domain/tickets/policies";
 import { afterCustomerReply, afterStaffReply, canStaffMove } from "../../../domain/tickets/status";
 import type { AppContext } from "../../context";
 import { newId } from "../../crypto";
-import { decodeCursor, toPage } from "../../db/cursor";
 import type { Executor } from "../../db/schema";
 import { companyTerm } from "../../db/search";
 import { errors } from "../../errors";
-import { publicTicketEvent, publishAll, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
 import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
 import { withdrawOpenEstimate } from "../billing/estimates";
 import { findCategory } from "../kb/repository";
-import { notificationEvents, notifyPeople } from "../notifications/ticket-notifications";
-import { listLinkedTickets, numberOfTicket } from "../relations/repository";
 import { findScreen } from "../screens/repository";
-import { advanceTicketClocks, startTicketClocks } from "../sla/clocks";
-import { explainClock } from "../sla/explain";
-import { loadPolicy, policyForCompany, snapshotPolicy } from "../sla/policy";
+import { policyForCompany, snapshotPolicy } from "../sla/policy";
 import { NO_DUE, priorityOrder } from "../sla/queue-keys";
-import { clocksOfTicket } from "../sla/repository";
-import { newTicketEvent } from "./events";
+import { type TicketAccess, type TicketTransaction, type TicketWrite, ticketCommand } from "./command";
 import { applyFieldChanges } from "./field-changes";
 import { mentionsInNote } from "./mentions";
-import {
-  findTicketByNumber,
-  findTicketRow,
-  insertEvent,
-  insertTicket,
-  listEvents,
-  listTicketAttachments,
-  listTickets,
-  nextTicketNumber,
-  type TicketChanges,
-  type TicketRow,
-  updateTicketAt,
-  type Visibility,
-} from "./repository";
-import { staleTicketError } from "./stale";
-import { listTags } from "./work-repository";
-
-const visibilityOf = (actor: Actor): Visibility => (isStaffRole(actor.role) ? "all" : "public");
+import { findTicketRow, nextTicketNumber } from "./repository";
 
 async function claimAttachments(
   trx: Executor,
@@ -76,14 +51,15 @@ export interface TicketOpening {
 }
 
 /**
- * Writes a new ticket inside `trx`: the row, its SLA clocks, the opening event and its files.
- * Shared by the portal's form and the console's phone log.
+ * Opens a ticket inside a ticket command: the row, its SLA clocks under the company's plan, the
+ * opening event and its files. Shared by the portal's form and the console's phone log.
  */
-export async function insertOpenedTicket(
+export async function openTicketIn(
   ctx: AppContext,
-  trx: Executor,
+  tx: TicketTransaction,
   opening: TicketOpening,
-): Promise<{ ticket: TicketRow; openedEventId: string }> {
+): Promise<TicketWrite> {
+  const { trx, now } = tx;
   const { requester, props } = opening;
   if (!(await findCategory(trx, props.categoryId)))
     throw errors.field("categoryId", "validation.category_unknown", props);
@@ -95,146 +71,60 @@ export async function insertOpenedTicket(
   if (props.relatedTicketNumber && !related) {
     throw errors.field("relatedTicketNumber", "validation.ticket_unknown", props);
   }
-  const now = ctx.clock.now();
   const policy = await policyForCompany(trx, requester.companyId, ctx.config.slaWarningShare);
-  const ticket: TicketRow = {
-    id: newId(),
-    number: await nextTicketNumber(trx),
-    company_id: requester.companyId,
-    requester_id: requester.id,
-    category_id: props.categoryId,
-    screen_code: props.screenCode,
-    subject: props.subject,
-    description: props.description,
-    description_html: renderMarkdown(props.description),
-    example_record: props.exampleRecord,
-    priority: props.priority,
-    status: "open",
-    channel: opening.channel,
-    kind: "support",
-    assignee_id: null,
-    related_ticket_id: related?.id ?? null,
-    version: 1,
-    search_terms: [
-      companyTerm(requester.companyId),
-      ...analyze(`${props.subject} ${props.description} ${props.exampleRecord} ${props.screenCode}`),
-    ].join(" "),
-    sla_policy_id: policy ? await snapshotPolicy(trx, policy, now) : null,
-    created_at: now,
-    updated_at: now,
-    resolved_at: null,
-    // The clocks set the due keys when they start.
-    queue_due_at: NO_DUE,
-    queue_warn_at: null,
-    priority_order: priorityOrder(props.priority),
-    merged_into_id: null,
-  };
-  await insertTicket(trx, ticket);
-  if (policy)
-    await startTicketClocks(trx, { id: ticket.id, priority: props.priority, created_at: now }, policy);
-  const opened = newTicketEvent(ticket.id, opening.actorId, now, { type: "opened", ticket_version: 1 });
-  await insertEvent(trx, opened);
+  const { ticket, openedEventId } = await tx.create(
+    {
+      id: newId(),
+      number: await nextTicketNumber(trx),
+      company_id: requester.companyId,
+      requester_id: requester.id,
+      category_id: props.categoryId,
+      screen_code: props.screenCode,
+      subject: props.subject,
+      description: props.description,
+      description_html: renderMarkdown(props.description),
+      example_record: props.exampleRecord,
+      priority: props.priority,
+      status: "open",
+      channel: opening.channel,
+      kind: "support",
+      assignee_id: null,
+      related_ticket_id: related?.id ?? null,
+      version: 1,
+      search_terms: [
+        companyTerm(requester.companyId),
+        ...analyze(`${props.subject} ${props.description} ${props.exampleRecord} ${props.screenCode}`),
+      ].join(" "),
+      sla_policy_id: policy ? await snapshotPolicy(trx, policy, now) : null,
+      created_at: now,
+      updated_at: now,
+      resolved_at: null,
+      // The clocks set the due keys when they start.
+      queue_due_at: NO_DUE,
+      queue_warn_at: null,
+      priority_order: priorityOrder(props.priority),
+      merged_into_id: null,
+    },
+    policy,
+  );
   await claimAttachments(
     trx,
     props.attachmentIds,
     opening.actorId,
-    { ticketId: ticket.id, eventId: opened.id },
+    { ticketId: ticket.row.id, eventId: openedEventId },
     props,
   );
-  return { ticket, openedEventId: opened.id };
+  ticket.happen({ type: "opened", channel: opening.channel });
+  return ticket;
 }
 
-/** Opens a ticket for the customer's company; returns its number. */
-export async function openTicket(
-  ctx: AppContext,
-  requester: { id: string; companyId: string },
-  props: CreateTicketRequest,
-): Promise<number> {
-  const number = await ctx.db.transaction().execute(async (trx) => {
-    const opening = { requester, actorId: requester.id, channel: "portal" as const, props };
-    return (await insertOpenedTicket(ctx, trx, opening)).ticket.number;
+/** A customer opens a ticket for their company; returns its number. */
+export function openTicket(ctx: AppContext, actor: Actor, props: CreateTicketRequest): Promise<number> {
+  return ticketCommand(ctx, actor, async (tx) => {
+    const requester = { id: actor.userId, companyId: actor.companyId ?? "" };
+    const opening = { requester, actorId: actor.userId, channel: "portal" as const, props };
+    return (await openTicketIn(ctx, tx, opening)).row.number;
   });
-  await ctx.live.publish(
-    publicTicketEvent(
-      "ticket.created",
-      { number, companyId: requester.companyId, status: "open" },
-      ctx.clock.now(),
-    ),
-  );
-  return number;
-}
-
-/** The ticket with the history the actor may see, or undefined (→ 404) outside its scope. */
-export async function getTicketDetail(ctx: AppContext, actor: Actor, number: number) {
-  const ticket = await findTicketByNumber(ctx.db, scopeOf(actor), number);
-  if (!ticket) return undefined;
-  const visibility = visibilityOf(actor);
-  const [events, attachments, clocks, policy, links, tags] = await Promise.all([
-    listEvents(ctx.db, ticket.id, visibility),
-    listTicketAttachments(ctx.db, ticket.id, visibility),
-    clocksOfTicket(ctx.db, ticket.id),
-    loadPolicy(ctx.db, ticket.sla_policy_id),
-    listLinkedTickets(ctx.db, ticket.id, ticket.company_id),
-    // Tags are the team's: a customer's read does not even look them up.
-    visibility === "all" ? listTags(ctx.db, ticket.id) : Promise.resolve([]),
-  ]);
-  return { ticket, events, attachments, clocks, policy, links, tags };
-}
-export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
-
-/**
- * A page of the list, newest activity first. A query that is a ticket number ("1042", "#1042") puts
- * that ticket first on the first page, then whatever else mentions the number.
- */
-export async function pageTickets(
-  ctx: AppContext,
-  scope: Scope,
-  query: {
-    status?: TicketStatus | undefined;
-    q?: string | undefined;
-    companyId?: string | undefined;
-    cursor?: string | undefined;
-    limit: number;
-  },
-) {
-  const q = query.q ?? "";
-  const numberMatch = /^#?(\d{1,9})$/.exec(q);
-  const number = numberMatch ? Number(numberMatch[1]) : undefined;
-  const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
-  const base = { status: query.status, companyId: query.companyId };
-  const exact =
-    number !== undefined && !after
-      ? await listTickets(ctx.db, scope, { ...base, number, terms: [], limit: 1 })
-      : [];
-  const exactNumber = exact[0]?.number;
-  const rest = await listTickets(ctx.db, scope, {
-    ...base,
-    terms: parseQuery(q),
-    excludeNumber: number,
-    after: after ? { updatedAt: Number(after[0]), number: Number(after[1]) } : undefined,
-    limit: query.limit - exact.length,
-  });
-  const page = toPage(rest, query.limit - exact.length, (row) => [row.updated_at, row.number]);
-  return {
-    rows: exactNumber === undefined ? page.rows : [...exact.slice(0, 1), ...page.rows],
-    nextCursor: page.nextCursor,
-  };
-}
-
-/** Whether the actor may know the ticket exists. */
-export async function isTicketVisible(ctx: AppContext, actor: Actor, number: number): Promise<boolean> {
-  return (await findTicketRow(ctx.db, scopeOf(actor), number)) !== undefined;
-}
-
-/**
- * Loads the ticket for a command, locking its row on PostgreSQL so concurrent commands queue. A
- * merged ticket is final: the answer names the ticket where the conversation continues.
- */
-async function ticketForCommand(trx: Executor, actor: Actor, number: number): Promise<TicketRow> {
-  const row = await findTicketRow(trx, scopeOf(actor), number, { lock: true });
-  if (!row) throw errors.notFound("ticket.not_found");
-  if (row.merged_into_id !== null) throw errors.merged(await numberOfTicket(trx, row.merged_into_id));
-  return row;
 }
 
 /**
@@ -248,94 +138,51 @@ export async function addMessage(
   props: AddMessageRequest,
 ): Promise<void> {
   const staff = isStaffRole(actor.role);
-  if (props.internal && !staff) throw errors.forbidden();
-  const { ref, mentioned } = await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await ticketForCommand(trx, actor, number);
-    const now = ctx.clock.now();
-    const version = ticket.version + 1;
-    const status = ticket.status as TicketStatus;
-    let next = status;
-    let reopened = false;
-    if (!staff) {
-      const outcome = afterCustomerReply(status, ticket.resolved_at, now, ctx.config.reopenWindowMs);
-      if (outcome.kind === "refused")
-        throw errors.conflict(outcome.reason === "cancelled" ? "ticket.cancelled" : "ticket.reopen_closed");
-      next = outcome.status;
-      reopened = outcome.reopened;
-    } else if (!props.internal) {
-      next = afterStaffReply(status);
-    }
-
+  const moment = { now: ctx.clock.now(), reopenWindowMs: ctx.config.reopenWindowMs };
+  const access: TicketAccess = props.internal
+    ? ticketPolicies.note
+    : (who, ticket) => ticketPolicies.reply(who, ticket, moment);
+  await ticketCommand(ctx, actor, async (tx) => {
+    const ticket = await tx.open(number, access);
     // Only an internal note mentions colleagues (customers cannot write one).
-    const mentions = props.internal ? await mentionsInNote(trx, props.body, actor.userId) : undefined;
-    const message = newTicketEvent(ticket.id, actor.userId, now, {
+    const mentions = props.internal ? await mentionsInNote(tx.trx, props.body, actor.userId) : undefined;
+    const message = await ticket.event({
       type: props.body ? "message" : "attachment_added",
       internal: props.internal ? 1 : 0,
       body: props.body || null,
       body_html: props.body ? renderMarkdown(props.body, mentions?.highlight) : null,
-      ticket_version: version,
     });
-    await insertEvent(trx, message);
     await claimAttachments(
-      trx,
+      tx.trx,
       props.attachmentIds,
       actor.userId,
-      { ticketId: ticket.id, eventId: message.id },
+      { ticketId: ticket.row.id, eventId: message.id },
       props,
     );
-    if (next !== status) {
-      await insertEvent(
-        trx,
-        newTicketEvent(ticket.id, actor.userId, now, {
-          type: reopened ? "reopened" : "status_changed",
-          from_status: status,
-          to_status: next,
-          ticket_version: version,
-        }),
-      );
-    }
-    const clockTicket = {
-      id: ticket.id,
-      priority: ticket.priority as Priority,
-      policy: await loadPolicy(trx, ticket.sla_policy_id),
-    };
-    if (next !== status) {
-      await advanceTicketClocks(
-        trx,
-        clockTicket,
-        { kind: "status", from: status, to: next, resolvedAt: ticket.resolved_at },
-        now,
-      );
-    }
     if (!props.internal) {
-      await advanceTicketClocks(trx, clockTicket, { kind: staff ? "staff_reply" : "customer_message" }, now);
+      if (staff) {
+        await ticket.moveTo(afterStaffReply(ticket.status));
+      } else {
+        const outcome = afterCustomerReply(
+          ticket.status,
+          ticket.row.resolved_at,
+          tx.now,
+          moment.reopenWindowMs,
+        );
+        // The policy refused the other outcomes before anything was written.
+        if (outcome.kind === "accepted") await ticket.moveTo(outcome.status, { reopened: outcome.reopened });
+      }
+      ticket.clock({ kind: staff ? "staff_reply" : "customer_message" });
+      ticket.searchable(props.body);
     }
-    const changes: TicketChanges = props.internal
-      ? {}
-      : {
-          status: next,
-          updated_at: now,
-          appendTerms: analyze(props.body).join(" "),
-          ...(reopened && { resolved_at: null }),
-        };
-    await updateTicketAt(trx, ticket.id, ticket.version, changes);
-    const mentioned = mentions?.notify ?? [];
-    if (mentioned.length > 0)
-      await notifyPeople(trx, {
-        type: "mention",
-        ticketId: ticket.id,
-        recipientIds: mentioned,
-        actorId: actor.userId,
-        at: now,
-      });
-    const ref: TicketRef = { number: ticket.number, companyId: ticket.company_id, status: next };
-    return { ref, mentioned };
+    ticket.happen({
+      type: "message",
+      eventId: message.id,
+      by: staff ? "staff" : "customer",
+      internal: props.internal,
+      mentioned: mentions?.notify ?? [],
+    });
   });
-  const at = ctx.clock.now();
-  await publishAll(ctx, [
-    props.internal ? staffTicketEvent("ticket.note", ref, at) : publicTicketEvent("ticket.message", ref, at),
-    ...notificationEvents(mentioned, ref.number, at),
-  ]);
 }
 
 /**
@@ -351,132 +198,20 @@ export async function changeTicket(
 ): Promise<void> {
   if (props.kindReason !== undefined && props.kind === undefined)
     throw errors.field("kindReason", "validation.kind_reason_without_kind", props);
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await ticketForCommand(trx, actor, number);
-    if (ticket.version !== props.version) throw await staleTicketError(trx, ticket, props.version);
-    const now = ctx.clock.now();
-    const version = ticket.version + 1;
-    const changes: TicketChanges = {};
-    const status = ticket.status as TicketStatus;
-    const clockTicket = {
-      id: ticket.id,
-      priority: ticket.priority as Priority,
-      policy: await loadPolicy(trx, ticket.sla_policy_id),
-    };
-    if (props.status !== undefined && props.status !== status) {
-      if (!canStaffMove(status, props.status)) throw errors.rule("ticket.invalid_transition");
-      changes.status = props.status;
-      changes.resolved_at = props.status === "resolved" ? now : null;
-      await advanceTicketClocks(
-        trx,
-        clockTicket,
-        { kind: "status", from: status, to: props.status, resolvedAt: ticket.resolved_at },
-        now,
-      );
-      await insertEvent(
-        trx,
-        newTicketEvent(ticket.id, actor.userId, now, {
-          type: "status_changed",
-          from_status: status,
-          to_status: props.status,
-          ticket_version: version,
-        }),
-      );
+  await ticketCommand(ctx, actor, async (tx) => {
+    const ticket = await tx.open(number, ticketPolicies.change, { expectedVersion: props.version });
+    if (props.status !== undefined && props.status !== ticket.status) {
+      if (!canStaffMove(ticket.status, props.status)) throw errors.rule("ticket.invalid_transition");
+      await ticket.moveTo(props.status);
     }
-    const priority = ticket.priority as Priority;
-    if (props.priority !== undefined && props.priority !== priority) {
-      changes.priority = props.priority;
-      changes.priority_order = priorityOrder(props.priority);
-      await advanceTicketClocks(trx, clockTicket, { kind: "priority", to: props.priority }, now);
-      await insertEvent(
-        trx,
-        newTicketEvent(ticket.id, actor.userId, now, {
-          type: "priority_changed",
-          from_priority: priority,
-          to_priority: props.priority,
-          ticket_version: version,
-        }),
-      );
-    }
+    if (props.priority !== undefined) await ticket.prioritize(props.priority);
     if (props.kind !== undefined && props.kind !== ticket.kind) {
-      changes.kind = props.kind;
-      await advanceTicketClocks(trx, clockTicket, { kind: "classification", to: props.kind }, now);
-      await insertEvent(
-        trx,
-        newTicketEvent(ticket.id, actor.userId, now, {
-          type: "kind_changed",
-          to_kind: props.kind,
-          ticket_version: version,
-          ...(props.kindReason && { body: props.kindReason, body_html: renderMarkdown(props.kindReason) }),
-        }),
-      );
-      if (props.kind === "support") await withdrawOpenEstimate(trx, ticket, actor, now);
+      const reason = props.kindReason
+        ? { body: props.kindReason, bodyHtml: renderMarkdown(props.kindReason) }
+        : undefined;
+      await ticket.reclassify(props.kind, reason);
+      if (props.kind === "support") await withdrawOpenEstimate(tx, ticket);
     }
-    const publicChange = Object.keys(changes).length > 0;
-    const fields = await applyFieldChanges(trx, actor, ticket, props, now, version);
-    for (const event of fields.events) await insertEvent(trx, event);
-    if (!publicChange && !fields.publicChange && !fields.staffChange) return undefined;
-    const visible = publicChange || fields.publicChange;
-    await updateTicketAt(trx, ticket.id, ticket.version, {
-      ...changes,
-      ...fields.changes,
-      ...(visible && { updated_at: now }),
-    });
-    if (fields.newAssigneeToNotify)
-      await notifyPeople(trx, {
-        type: "ticket_assigned",
-        ticketId: ticket.id,
-        recipientIds: [fields.newAssigneeToNotify],
-        actorId: actor.userId,
-        at: now,
-      });
-    const ref: TicketRef = {
-      number: ticket.number,
-      companyId: ticket.company_id,
-      status: changes.status ?? ticket.status,
-    };
-    return {
-      ref,
-      visible,
-      staffOnly: fields.staffChange,
-      assigneeId: fields.changes.assignee_id,
-      notify: fields.newAssigneeToNotify,
-    };
+    await applyFieldChanges(tx, ticket, props);
   });
-  if (!outcome) return;
-  const at = ctx.clock.now();
-  const { ref } = outcome;
-  await publishAll(ctx, [
-    ...(outcome.visible ? [publicTicketEvent("ticket.updated", ref, at)] : []),
-    // Assignment and tags are the team's business: their event goes to staff only.
-    ...(outcome.staffOnly
-      ? [
-          staffTicketEvent(
-            "ticket.updated",
-            ref,
-            at,
-            outcome.assigneeId === undefined ? {} : { assigneeId: outcome.assigneeId },
-          ),
-        ]
-      : []),
-    ...notificationEvents(outcome.notify ? [outcome.notify] : [], ref.number, at),
-  ]);
-}
-
-/** The current cycle of one deadline, explained; undefined (→ 404) when invisible or absent. */
-export async function explainTicketDeadline(
-  ctx: AppContext,
-  actor: Actor,
-  number: number,
-  metric: string,
-  locale: Locale,
-) {
-  const ticket = await findTicketRow(ctx.db, scopeOf(actor), number);
-  const policy = ticket ? await loadPolicy(ctx.db, ticket.sla_policy_id) : null;
-  if (!ticket || !policy) return undefined;
-  const clock = (await clocksOfTicket(ctx.db, ticket.id))
-    .filter((c) => c.metric === metric && c.stopped_at === null)
-    .at(-1);
-  if (!clock) return undefined;
-  return explainClock(policy, clock, ticket.priority as Priority, isStaffRole(actor.role), locale);
 }

@@ -27,7 +27,9 @@ export function ConsultancyPanel({ ticket }: { ticket: Ticket }) {
           {t("billing.consultancy.title")}
         </Title>
         <Text fz="sm">{consultancy ? t("policy.consultancy.body") : t("billing.classify.supportNow")}</Text>
-        <Reclassify ticket={ticket} to={consultancy ? "support" : "consultancy"} />
+        {ticket.abilities.change && (
+          <Reclassify ticket={ticket} to={consultancy ? "support" : "consultancy"} />
+        )}
         <Estimates ticket={ticket} />
       </Stack>
     </Paper>
@@ -134,35 +136,38 @@ function Estimates({ ticket }: { ticket: Ticket }) {
       )}
       {items.map((estimate) => (
         <EstimateItem key={estimate.id} estimate={estimate}>
-          {(estimate.status === "draft" || estimate.status === "sent") && (
-            <Group gap="xs">
-              {estimate.status === "draft" && (
+          {ticket.abilities.manageEstimates &&
+            (estimate.status === "draft" || estimate.status === "sent") && (
+              <Group gap="xs">
+                {estimate.status === "draft" && (
+                  <Button
+                    size="xs"
+                    leftSection={<IconSend size={14} aria-hidden />}
+                    loading={command.isPending}
+                    onClick={() =>
+                      run({ action: "send", estimateId: estimate.id }, t("billing.estimate.sent"))
+                    }
+                  >
+                    {t("billing.estimate.send")}
+                  </Button>
+                )}
                 <Button
                   size="xs"
-                  leftSection={<IconSend size={14} aria-hidden />}
-                  loading={command.isPending}
-                  onClick={() => run({ action: "send", estimateId: estimate.id }, t("billing.estimate.sent"))}
+                  variant="subtle"
+                  color="red"
+                  leftSection={<IconX size={14} aria-hidden />}
+                  disabled={command.isPending}
+                  onClick={() =>
+                    run({ action: "withdraw", estimateId: estimate.id }, t("billing.estimate.withdrawn"))
+                  }
                 >
-                  {t("billing.estimate.send")}
+                  {t("billing.estimate.withdraw")}
                 </Button>
-              )}
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                leftSection={<IconX size={14} aria-hidden />}
-                disabled={command.isPending}
-                onClick={() =>
-                  run({ action: "withdraw", estimateId: estimate.id }, t("billing.estimate.withdrawn"))
-                }
-              >
-                {t("billing.estimate.withdraw")}
-              </Button>
-            </Group>
-          )}
+              </Group>
+            )}
         </EstimateItem>
       ))}
-      {ticket.kind === "consultancy" && !open && estimates.data && (
+      {ticket.abilities.manageEstimates && !open && estimates.data && (
         <NewEstimateForm
           busy={command.isPending}
           error={command.error}

@@ -51,7 +51,7 @@ export function TimePanel({ ticket }: { ticket: Ticket }) {
           </Text>
         </Stack>
         {/* A fresh form when the classification changes: consultancy time is billable by default. */}
-        <LogTimeForm key={ticket.kind} ticket={ticket} />
+        {ticket.abilities.logTime && <LogTimeForm key={ticket.kind} ticket={ticket} />}
         {entries.isPending && <Loader size="sm" aria-label={t("app.loading")} />}
         <ErrorAlert error={entries.error} />
         {totals && (

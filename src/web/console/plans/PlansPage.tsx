@@ -18,7 +18,7 @@ type Editing = { plan: Plan | null } | null;
 export function PlansPage() {
   const { t } = useI18n();
   const { abilities } = useCurrentUser();
-  const canEdit = abilities.manageCompanies;
+  const canEdit = abilities.managePlans;
   const plans = usePlans();
   const calendars = useCalendars();
   const [editing, setEditing] = useState<Editing>(null);

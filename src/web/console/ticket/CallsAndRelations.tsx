@@ -1,5 +1,5 @@
 // Below "Atendimento" on a console ticket: log a call, merge into another ticket, related tickets.
-// A merged ticket is final, so only its related tickets remain.
+// What the ticket's abilities allow: a merged ticket is final, so only its related tickets remain.
 import { Stack } from "@mantine/core";
 import type { Ticket } from "../../../contracts/tickets";
 import { CallPanel } from "./CallPanel";
@@ -14,10 +14,10 @@ interface CallsAndRelationsProps {
 export function CallsAndRelations({ ticket, ticketPath }: CallsAndRelationsProps) {
   return (
     <>
-      {ticket.mergedIntoNumber === null && (
+      {(ticket.abilities.logCall || ticket.abilities.merge) && (
         <Stack gap="xs">
-          <CallPanel ticket={ticket} />
-          <MergePanel ticket={ticket} />
+          {ticket.abilities.logCall && <CallPanel ticket={ticket} />}
+          {ticket.abilities.merge && <MergePanel ticket={ticket} />}
         </Stack>
       )}
       <LinksPanel ticket={ticket} ticketPath={ticketPath} />

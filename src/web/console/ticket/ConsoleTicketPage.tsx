@@ -19,15 +19,14 @@ export function ConsoleTicketPage() {
           audience="staff"
           ticketPath={consoleTicketPath}
           showCompany
+          // Each panel offers what the ticket's abilities allow (a merged ticket: nothing to change).
           aside={
-            ticket.abilities.changeStatus ? (
-              <>
-                <ConsoleTicketAside ticket={ticket} />
-                <CallsAndRelations ticket={ticket} ticketPath={consoleTicketPath} />
-              </>
-            ) : null
+            <>
+              <ConsoleTicketAside ticket={ticket} />
+              <CallsAndRelations ticket={ticket} ticketPath={consoleTicketPath} />
+            </>
           }
-          panels={ticket.abilities.changeStatus ? <BillingPanels ticket={ticket} /> : null}
+          panels={<BillingPanels ticket={ticket} />}
           // Staff may answer a ticket in any status; the server says so through the abilities.
           reply={ticket.abilities.reply ? <ConsoleReplyBox ticket={ticket} /> : null}
         />

@@ -36,49 +36,53 @@ export function LinksPanel({ ticket, ticketPath }: LinksPanelProps) {
     <RelatedTickets
       links={ticket.links}
       ticketPath={ticketPath}
-      action={(linked) => (
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          size="sm"
-          aria-label={t("links.remove", { number: linked.number })}
-          loading={unlink.isPending && unlink.variables === linked.number}
-          onClick={() =>
-            unlink.mutate(linked.number, {
-              onSuccess: () => notifications.show({ color: "teal", message: t("links.removed") }),
-            })
-          }
-        >
-          <IconX size={14} />
-        </ActionIcon>
-      )}
+      action={(linked) =>
+        ticket.abilities.link && (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={t("links.remove", { number: linked.number })}
+            loading={unlink.isPending && unlink.variables === linked.number}
+            onClick={() =>
+              unlink.mutate(linked.number, {
+                onSuccess: () => notifications.show({ color: "teal", message: t("links.removed") }),
+              })
+            }
+          >
+            <IconX size={14} />
+          </ActionIcon>
+        )
+      }
     >
       <ErrorAlert error={unlink.error ?? (fieldError(link.error, "number") ? null : link.error)} />
-      <form onSubmit={submit} noValidate aria-label={t("links.add")}>
-        <Group gap="xs" align="flex-end" wrap="nowrap">
-          <NumberInput
-            label={t("links.add")}
-            min={1}
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
-            size="sm"
-            style={{ flex: 1 }}
-            value={other}
-            onChange={setOther}
-            error={fieldError(link.error, "number")}
-          />
-          <Button
-            type="submit"
-            size="sm"
-            variant="light"
-            loading={link.isPending}
-            leftSection={<IconLink size={14} aria-hidden />}
-          >
-            {t("links.submit")}
-          </Button>
-        </Group>
-      </form>
+      {ticket.abilities.link && (
+        <form onSubmit={submit} noValidate aria-label={t("links.add")}>
+          <Group gap="xs" align="flex-end" wrap="nowrap">
+            <NumberInput
+              label={t("links.add")}
+              min={1}
+              allowDecimal={false}
+              allowNegative={false}
+              hideControls
+              size="sm"
+              style={{ flex: 1 }}
+              value={other}
+              onChange={setOther}
+              error={fieldError(link.error, "number")}
+            />
+            <Button
+              type="submit"
+              size="sm"
+              variant="light"
+              loading={link.isPending}
+              leftSection={<IconLink size={14} aria-hidden />}
+            >
+              {t("links.submit")}
+            </Button>
+          </Group>
+        </form>
+      )}
     </RelatedTickets>
   );
 }

@@ -11,7 +11,8 @@ export function StaffControls({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
   const control = useTicketChange(ticket);
   const { change } = control;
-  const update = { isPending: control.pending };
+  // A ticket the caller may not change (merged) shows its values, read only.
+  const update = { isPending: control.pending || !ticket.abilities.change };
 
   return (
     <Paper withBorder radius="lg" p="lg" bg="gray.0">

@@ -44,7 +44,7 @@ export function TicketWorkPanel({ ticket }: { ticket: Ticket }) {
   });
   const staff = useStaff();
   const categories = useCategories();
-  const busy = control.pending;
+  const busy = control.pending || !ticket.abilities.change;
 
   const people = staff.data?.items ?? [];
   const assigneeOptions = people.map((person) => ({ value: person.id, label: person.name }));

@@ -26,7 +26,7 @@ import { useI18n } from "../../i18n/i18n";
 import { formatDuration } from "../../policy/format-sla";
 import { useCurrentUser } from "../../shell/current-user";
 import { currentMonth, formatMonth, isMonth, recentMonths } from "../compliance/compliance-report";
-import { EVERYONE, mayChoosePerson, monthRange, userIdFor } from "./logged-time";
+import { EVERYONE, monthRange, userIdFor } from "./logged-time";
 
 const MONTHS_OFFERED = 24;
 
@@ -34,7 +34,7 @@ export function LoggedTimePage() {
   const { t, locale } = useI18n();
   usePageTitle(t("nav.time"));
   const me = useCurrentUser();
-  const choosing = mayChoosePerson(me.role);
+  const choosing = me.abilities.readTeamTime;
   const [searchParams, setSearchParams] = useSearchParams();
   const thisMonth = useMemo(() => currentMonth(new Date()), []);
   const askedMonth = searchParams.get("month");
@@ -48,7 +48,7 @@ export function LoggedTimePage() {
     });
 
   const { from, to } = monthRange(month);
-  const time = useLoggedTime(userIdFor(person, me.role, me.id), from, to);
+  const time = useLoggedTime(userIdFor(person, choosing, me.id), from, to);
   const staff = useStaff();
   const months = recentMonths(thisMonth, MONTHS_OFFERED);
   if (!months.includes(month)) months.push(month);

@@ -1,6 +1,6 @@
 // The logged-time page's pure parts: a month as a work-date range, and whose time is asked for.
 import { describe, expect, it } from "vitest";
-import { EVERYONE, mayChoosePerson, monthRange, userIdFor } from "./logged-time";
+import { EVERYONE, monthRange, userIdFor } from "./logged-time";
 
 describe("monthRange", () => {
   it("covers the month's first to last day, inclusive", () => {
@@ -15,20 +15,14 @@ describe("monthRange", () => {
 });
 
 describe("whose time", () => {
-  it("lets supervisors and admins choose, not agents", () => {
-    expect(mayChoosePerson("supervisor")).toBe(true);
-    expect(mayChoosePerson("admin")).toBe(true);
-    expect(mayChoosePerson("agent")).toBe(false);
-  });
-
   it("asks about everyone (no userId) or the chosen person", () => {
-    expect(userIdFor(EVERYONE, "supervisor", "me")).toBeUndefined();
-    expect(userIdFor(null, "admin", "me")).toBeUndefined();
-    expect(userIdFor("u-2", "admin", "me")).toBe("u-2");
+    expect(userIdFor(EVERYONE, true, "me")).toBeUndefined();
+    expect(userIdFor(null, true, "me")).toBeUndefined();
+    expect(userIdFor("u-2", true, "me")).toBe("u-2");
   });
 
-  it("always asks about an agent's own time", () => {
-    expect(userIdFor(EVERYONE, "agent", "me")).toBe("me");
-    expect(userIdFor("u-2", "agent", "me")).toBe("me");
+  it("always asks about one's own time without the team's", () => {
+    expect(userIdFor(EVERYONE, false, "me")).toBe("me");
+    expect(userIdFor("u-2", false, "me")).toBe("me");
   });
 });

@@ -1,7 +1,5 @@
 // "Tempo registrado": a month's work dates as the API's range, whose time a person may see, and the
 // figures in words. Work dates are São Paulo calendar days, so a month is just its first and last day.
-import type { Role } from "../../../contracts/common";
-
 /** "2026-02" → { from: "2026-02-01", to: "2026-02-28" }, inclusive, as the API asks. */
 export function monthRange(month: string): { from: string; to: string } {
   const [year = 1970, monthOfYear = 1] = month.split("-").map(Number);
@@ -9,16 +7,14 @@ export function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, "0")}` };
 }
 
-/** Supervisors and admins may read anyone's time (or everyone's); agents only their own. */
-export function mayChoosePerson(role: Role): boolean {
-  return role === "supervisor" || role === "admin";
-}
-
 /** The select's value for "the whole team": the API is then asked without userId. */
 export const EVERYONE = "all";
 
-/** The person select's value → the API's userId; agents are always asked about themselves. */
-export function userIdFor(choice: string | null, role: Role, selfId: string): string | undefined {
-  if (!mayChoosePerson(role)) return selfId;
+/**
+ * The person select's value → the API's userId. Whoever may not read the team's time (the server's
+ * `readTeamTime` ability) is always asked about themselves.
+ */
+export function userIdFor(choice: string | null, readTeamTime: boolean, selfId: string): string | undefined {
+  if (!readTeamTime) return selfId;
   return choice === null || choice === EVERYONE ? undefined : choice;
 }

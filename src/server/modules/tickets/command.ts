@@ -1,0 +1,345 @@
+// The one owner of ticket writes. Every command on a ticket — a reply, a note, a change, a call, a
+// merge or link, an estimate, a time entry, an SLA firing — runs through `ticketCommand`: it locks
+// the ticket, asks the ticket's policy, refuses a merged or stale ticket, stamps the command's
+// history events with the version it produces, applies the clock changes once (rules from
+// src/domain/sla), updates the ticket once and checks it, records the effects of what happened in
+// the same transaction and publishes the live events once it commits.
+import type { Priority, TicketKind, TicketStatus } from "../../../contracts/tickets";
+import type { Actor } from "../../../domain/policies";
+import { scopeOf } from "../../../domain/policies";
+import { analyze } from "../../../domain/search/portuguese";
+import type { ClockChange } from "../../../domain/sla/ticket-clocks";
+import type { TicketDecision, TicketResource } from "../../../domain/tickets/policies";
+import type { AppContext } from "../../context";
+import { dialectOf } from "../../db/dialect";
+import type { Executor, TicketEventTable } from "../../db/schema";
+import { type AppError, errors } from "../../errors";
+import type { LiveEvent } from "../../events/bus";
+import { numberOfTicket } from "../relations/repository";
+import { moveTicketClocks, openingClocks } from "../sla/clocks";
+import { loadPolicy, type SlaPolicy } from "../sla/policy";
+import { priorityOrder, type QueueKeys, queueKeysFrom } from "../sla/queue-keys";
+import { insertClocks } from "../sla/repository";
+import { type CommandOutcome, recordEffects } from "./effects";
+import { newTicketEvent } from "./events";
+import type { TicketHappening } from "./happenings";
+import {
+  findTicketRow,
+  insertEvent,
+  insertTicket,
+  type TicketChanges,
+  type TicketEventRow,
+  type TicketRow,
+  updateTicketAt,
+  updateTicketKeys,
+} from "./repository";
+import { ticketResource } from "./resource";
+import { staleTicketError } from "./stale";
+
+/** Which policy rule the command is: asked of the actor and the ticket before anything is written. */
+export type TicketAccess = (actor: Actor, ticket: TicketResource) => TicketDecision;
+
+export interface OpenOptions {
+  /** The version the caller saw: a stale one answers 409 with what changed since. */
+  expectedVersion?: number | undefined;
+  /** The error for a missing ticket (default: 404). */
+  onMissing?: () => AppError;
+  /** The error for a ticket merged into `continuesIn` (default: 409 naming it). */
+  onMerged?: (number: number, continuesIn: number) => AppError;
+}
+
+/** Columns a command sets directly; status, priority and kind go through their own moves. */
+type FieldChanges = Pick<TicketChanges, "category_id" | "screen_code" | "assignee_id" | "merged_into_id">;
+
+/** One ticket inside a command: what the command does to it, written or collected in order. */
+export class TicketWrite {
+  private readonly columns: TicketChanges = {};
+  private readonly clockChanges: ClockChange[] = [];
+  private readonly terms: string[] = [];
+  private readonly happened: TicketHappening[] = [];
+  private versioned = false;
+  private publicChange = false;
+
+  constructor(
+    private readonly tx: TicketTransaction,
+    /** The row as the command found it (locked). */
+    readonly row: TicketRow,
+    /** Opened by this command: its events carry version 1 and nothing bumps it. */
+    private readonly created: boolean,
+  ) {}
+
+  /** The version this command produces: what its events carry. */
+  get version(): number {
+    return this.created ? this.row.version : this.row.version + 1;
+  }
+
+  get status(): TicketStatus {
+    return (this.columns.status ?? this.row.status) as TicketStatus;
+  }
+
+  get priority(): Priority {
+    return (this.columns.priority ?? this.row.priority) as Priority;
+  }
+
+  get kind(): TicketKind {
+    return (this.columns.kind ?? this.row.kind) as TicketKind;
+  }
+
+  /** A history event of this command, stamped with the version it produces; written at once. */
+  async event(fields: Partial<TicketEventTable> & { type: string }): Promise<TicketEventRow> {
+    const row = newTicketEvent(this.row.id, this.tx.actorId, this.tx.now, {
+      ...fields,
+      ticket_version: this.version,
+    });
+    await insertEvent(this.tx.trx, row);
+    this.versioned = true;
+    if (row.internal === 0) this.publicChange = true;
+    return row;
+  }
+
+  /** A system note in the internal history (an SLA alert): it changes nothing, so no version. */
+  async annotate(fields: Partial<TicketEventTable> & { type: string }): Promise<void> {
+    await insertEvent(
+      this.tx.trx,
+      newTicketEvent(this.row.id, this.tx.actorId, this.tx.now, {
+        ...fields,
+        internal: 1,
+        ticket_version: null,
+      }),
+    );
+  }
+
+  /** Moves the ticket to `status` with its history event and clock change; nothing when already there. */
+  async moveTo(status: TicketStatus, how: { reopened?: boolean } = {}): Promise<void> {
+    const from = this.status;
+    if (status === from) return;
+    await this.event({
+      type: how.reopened ? "reopened" : "status_changed",
+      from_status: from,
+      to_status: status,
+    });
+    this.clockChanges.push({
+      kind: "status",
+      from,
+      to: status,
+      resolvedAt: this.columns.resolved_at === undefined ? this.row.resolved_at : this.columns.resolved_at,
+    });
+    this.columns.status = status;
+    this.columns.resolved_at = status === "resolved" ? this.tx.now : null;
+    this.happen({ type: "status_changed", from, to: status });
+  }
+
+  async prioritize(priority: Priority): Promise<void> {
+    const from = this.priority;
+    if (priority === from) return;
+    await this.event({ type: "priority_changed", from_priority: from, to_priority: priority });
+    this.clockChanges.push({ kind: "priority", to: priority });
+    this.columns.priority = priority;
+    this.columns.priority_order = priorityOrder(priority);
+    this.happen({ type: "priority_changed", from, to: priority });
+  }
+
+  /** Support or consultancy; a reason, when given, is shown to the customer in the history. */
+  async reclassify(kind: TicketKind, reason: { body: string; bodyHtml: string } | undefined): Promise<void> {
+    const from = this.kind;
+    if (kind === from) return;
+    await this.event({
+      type: "kind_changed",
+      to_kind: kind,
+      ...(reason && { body: reason.body, body_html: reason.bodyHtml }),
+    });
+    this.clockChanges.push({ kind: "classification", to: kind });
+    this.columns.kind = kind;
+    this.happen({ type: "kind_changed", from, to: kind });
+  }
+
+  set(changes: FieldChanges): void {
+    Object.assign(this.columns, changes);
+  }
+
+  /** A public reply or a customer's message moves the clocks beyond any status change. */
+  clock(change: Extract<ClockChange, { kind: "staff_reply" | "customer_message" }>): void {
+    this.clockChanges.push(change);
+  }
+
+  /** Public text that should find the ticket in searches. */
+  searchable(text: string): void {
+    const terms = analyze(text);
+    if (terms.length > 0) this.terms.push(terms.join(" "));
+  }
+
+  happen(happening: TicketHappening): void {
+    this.happened.push(happening);
+  }
+
+  /** The ticket as the command leaves it, for the effects. */
+  outcome(): CommandOutcome {
+    return {
+      ticketId: this.row.id,
+      ref: { number: this.row.number, companyId: this.row.company_id, status: this.status },
+      happenings: this.happened,
+    };
+  }
+
+  /** Writes the clocks and the ticket once, refusing a ticket someone changed meanwhile. */
+  async flush(): Promise<void> {
+    const { trx, now } = this.tx;
+    const keys = await this.moveClocks();
+    const changes: TicketChanges = {
+      ...this.columns,
+      ...keys,
+      ...(this.publicChange && !this.created && { updated_at: now }),
+      ...(this.terms.length > 0 && { appendTerms: this.terms.join(" ") }),
+    };
+    if (this.created) {
+      if (Object.keys(changes).length > 0) await updateTicketKeys(trx, this.row.id, changes);
+      return;
+    }
+    if (!this.versioned && Object.keys(this.columns).length === 0) {
+      if (keys) await updateTicketKeys(trx, this.row.id, keys);
+      return;
+    }
+    if (!(await updateTicketAt(trx, this.row.id, this.row.version, changes))) {
+      throw await staleTicketError(trx, this.row, this.row.version);
+    }
+  }
+
+  private async moveClocks(): Promise<QueueKeys | undefined> {
+    if (this.clockChanges.length === 0) return undefined;
+    const policy = await loadPolicy(this.tx.trx, this.row.sla_policy_id);
+    if (!policy) return undefined;
+    const ticket = {
+      id: this.row.id,
+      priority: this.row.priority as Priority,
+      kind: this.row.kind as TicketKind,
+      status: this.row.status as TicketStatus,
+    };
+    return moveTicketClocks(this.tx.trx, ticket, policy, this.clockChanges, this.tx.now);
+  }
+}
+
+/** A command's transaction: the tickets it opens, locked, and what it does to them. */
+export class TicketTransaction {
+  private readonly writes: TicketWrite[] = [];
+
+  constructor(
+    readonly trx: Executor,
+    /** Null for the system (the SLA sweeper). */
+    readonly actor: Actor | null,
+    readonly now: number,
+  ) {}
+
+  get actorId(): string | null {
+    return this.actor?.userId ?? null;
+  }
+
+  /** Locks and checks the ticket `number` for `access`. */
+  async open(number: number, access: TicketAccess, options: OpenOptions = {}): Promise<TicketWrite> {
+    const [write] = await this.openInOrder([{ number, access, ...options }]);
+    if (!write) throw errors.notFound("ticket.not_found");
+    return write;
+  }
+
+  /**
+   * Locks several tickets, lowest number first (two commands on the same tickets never deadlock),
+   * then checks each in the order given.
+   */
+  async openInOrder(
+    specs: readonly (OpenOptions & { number: number; access: TicketAccess })[],
+  ): Promise<TicketWrite[]> {
+    const rows = new Map<number, TicketRow | undefined>();
+    const scope = this.actor ? scopeOf(this.actor) : { kind: "all" as const };
+    for (const number of [...new Set(specs.map((spec) => spec.number))].sort((a, b) => a - b)) {
+      rows.set(number, await findTicketRow(this.trx, scope, number, { lock: true }));
+    }
+    const opened: TicketWrite[] = [];
+    for (const spec of specs) {
+      const row = rows.get(spec.number);
+      if (!row) throw spec.onMissing?.() ?? errors.notFound("ticket.not_found");
+      opened.push(await this.adopt(row, spec.access, spec));
+    }
+    return opened;
+  }
+
+  /** The system's commands (the SLA sweeper) open a ticket by its id, locked. */
+  async openById(id: string): Promise<TicketWrite> {
+    const row = await this.trx
+      .selectFrom("ticket")
+      .selectAll()
+      .where("id", "=", id)
+      .$if(dialectOf(this.trx) === "postgres", (q) => q.forUpdate())
+      .executeTakeFirstOrThrow();
+    return this.adopt(row, () => "allow", {});
+  }
+
+  /** A new ticket: its row, its clocks (under `policy`) and its opening event, version 1. */
+  async create(
+    row: TicketRow,
+    policy: SlaPolicy | null,
+  ): Promise<{ ticket: TicketWrite; openedEventId: string }> {
+    const clocks = policy ? openingClocks(policy, row.priority as Priority, row.created_at) : [];
+    await insertTicket(this.trx, { ...row, ...queueKeysFrom(clocks) });
+    await insertClocks(this.trx, row.id, clocks);
+    const ticket = new TicketWrite(this, row, true);
+    this.writes.push(ticket);
+    const opened = await ticket.event({ type: "opened" });
+    return { ticket, openedEventId: opened.id };
+  }
+
+  private async adopt(row: TicketRow, access: TicketAccess, options: OpenOptions): Promise<TicketWrite> {
+    if (this.actor) await this.enforce(row, access(this.actor, ticketResource(row)), options);
+    // Whatever the policy says, a merged ticket takes no command: it continues elsewhere.
+    if (row.merged_into_id !== null) await this.enforce(row, { refused: "merged" }, options);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
+      throw await staleTicketError(this.trx, row, options.expectedVersion);
+    }
+    const write = new TicketWrite(this, row, false);
+    this.writes.push(write);
+    return write;
+  }
+
+  private async enforce(row: TicketRow, decision: TicketDecision, options: OpenOptions): Promise<void> {
+    if (decision === "allow") return;
+    if (decision === "hide") throw errors.notFound("ticket.not_found");
+    if (decision === "forbid") throw errors.forbidden();
+    switch (decision.refused) {
+      case "merged": {
+        const continuesIn = await numberOfTicket(this.trx, row.merged_into_id ?? "");
+        throw options.onMerged?.(row.number, continuesIn) ?? errors.merged(continuesIn);
+      }
+      case "cancelled":
+        throw errors.conflict("ticket.cancelled");
+      case "reopen_closed":
+        throw errors.conflict("ticket.reopen_closed");
+    }
+  }
+
+  /** Writes every ticket once and records the effects; returns the live events for after commit. */
+  async finish(): Promise<LiveEvent[]> {
+    for (const write of this.writes) await write.flush();
+    return recordEffects(
+      this.trx,
+      this.writes.map((write) => write.outcome()),
+      this.actorId,
+      this.now,
+    );
+  }
+}
+
+/**
+ * Runs `body` as one ticket command: one transaction, the tickets it opens locked, written once at
+ * the end with their effects; the live events go out after the commit.
+ */
+export async function ticketCommand<R>(
+  ctx: AppContext,
+  actor: Actor | null,
+  body: (tx: TicketTransaction) => Promise<R>,
+): Promise<R> {
+  const { result, live } = await ctx.db.transaction().execute(async (trx) => {
+    const tx = new TicketTransaction(trx, actor, ctx.clock.now());
+    const result = await body(tx);
+    return { result, live: await tx.finish() };
+  });
+  for (const event of live) await ctx.live.publish(event);
+  return result;
+}

@@ -1,0 +1,121 @@
+// The effects of ticket commands, in one place: what each happening raises inside the command's
+// transaction (notifications; e-mails and webhook deliveries will be outbox rows written here too)
+// and the live events published once it commits.
+
+import type { Executor } from "../../db/schema";
+import type { LiveEvent } from "../../events/bus";
+import { publicTicketEvent, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
+import { notifySlaAlert } from "../notifications/service";
+import { notificationEvents, notifyPeople } from "../notifications/ticket-notifications";
+import type { TicketHappening } from "./happenings";
+
+/** One ticket a command wrote, as the effects see it once the command is done. */
+export interface CommandOutcome {
+  ticketId: string;
+  ref: TicketRef;
+  happenings: readonly TicketHappening[];
+}
+
+/** Writes what the happenings raise in the transaction; returns the live events to publish after it. */
+export async function recordEffects(
+  trx: Executor,
+  outcomes: readonly CommandOutcome[],
+  actorId: string | null,
+  at: number,
+): Promise<LiveEvent[]> {
+  const live: LiveEvent[] = [];
+  for (const outcome of outcomes) {
+    const notified = await recordNotifications(trx, outcome, actorId, at);
+    live.push(...ticketLiveEvents(outcome, at), ...notificationEvents(notified, outcome.ref.number, at));
+  }
+  return live;
+}
+
+/** Mentions, assignments and SLA alerts notify people; returns who was notified. */
+async function recordNotifications(
+  trx: Executor,
+  { ticketId, happenings }: CommandOutcome,
+  actorId: string | null,
+  at: number,
+): Promise<string[]> {
+  const notified: string[] = [];
+  for (const happening of happenings) {
+    if (happening.type === "message" && happening.mentioned.length > 0 && actorId !== null) {
+      await notifyPeople(trx, { type: "mention", ticketId, recipientIds: happening.mentioned, actorId, at });
+      notified.push(...happening.mentioned);
+    }
+    // Assigning a ticket to oneself tells nobody.
+    if (
+      happening.type === "assigned" &&
+      happening.to !== null &&
+      happening.to !== actorId &&
+      actorId !== null
+    ) {
+      await notifyPeople(trx, {
+        type: "ticket_assigned",
+        ticketId,
+        recipientIds: [happening.to],
+        actorId,
+        at,
+      });
+      notified.push(happening.to);
+    }
+    if (happening.type === "sla") {
+      const type = happening.state === "warning" ? "sla_warning" : "sla_breach";
+      notified.push(...(await notifySlaAlert(trx, { ticketId, type, metric: happening.metric, at })));
+    }
+  }
+  return notified;
+}
+
+/**
+ * The live events of one ticket's happenings: at most one per kind and audience, as browsers
+ * refetch what an event names. A new ticket or a public message already refreshes the company's
+ * view of the ticket, so no "updated" follows it.
+ */
+function ticketLiveEvents({ ref, happenings }: CommandOutcome, at: number): LiveEvent[] {
+  let created = false;
+  let message = false;
+  let note = false;
+  let publicChange = false;
+  let staffChange = false;
+  let assigneeId: string | null | undefined;
+  const sla: LiveEvent[] = [];
+  for (const happening of happenings) {
+    switch (happening.type) {
+      case "opened":
+        created = true;
+        break;
+      case "message":
+        if (happening.internal) note = true;
+        else message = true;
+        break;
+      case "assigned":
+        staffChange = true;
+        assigneeId = happening.to;
+        break;
+      case "details_changed":
+      case "estimate":
+        if (happening.audience === "company") publicChange = true;
+        else staffChange = true;
+        break;
+      case "sla":
+        sla.push(
+          staffTicketEvent("ticket.sla", ref, at, { metric: happening.metric, state: happening.state }),
+        );
+        break;
+      default:
+        publicChange = true;
+    }
+  }
+  const events: LiveEvent[] = [];
+  if (created) events.push(publicTicketEvent("ticket.created", ref, at));
+  if (message) events.push(publicTicketEvent("ticket.message", ref, at));
+  if (note) events.push(staffTicketEvent("ticket.note", ref, at));
+  if (publicChange && !created && !message) events.push(publicTicketEvent("ticket.updated", ref, at));
+  // Assignment and tags are the team's business: their event goes to staff only.
+  if (staffChange) {
+    events.push(staffTicketEvent("ticket.updated", ref, at, assigneeId === undefined ? {} : { assigneeId }));
+  }
+  return [...events, ...sla];
+}

@@ -1,0 +1,103 @@
+// Reading tickets: a ticket with the history its reader may see, pages of the list, and a
+// deadline's explanation. Writes are commands in service.ts.
+import { isStaffRole, type Locale } from "../../../contracts/common";
+import type { Priority, TicketStatus } from "../../../contracts/tickets";
+import { type Actor, type Scope, scopeOf } from "../../../domain/policies";
+import { parseQuery } from "../../../domain/search/portuguese";
+import type { AppContext } from "../../context";
+import { decodeCursor, toPage } from "../../db/cursor";
+import { listLinkedTickets } from "../relations/repository";
+import { explainClock } from "../sla/explain";
+import { loadPolicy } from "../sla/policy";
+import { clocksOfTicket } from "../sla/repository";
+import {
+  findTicketByNumber,
+  findTicketRow,
+  listEvents,
+  listTicketAttachments,
+  listTickets,
+  type Visibility,
+} from "./repository";
+import { listTags } from "./work-repository";
+
+const visibilityOf = (actor: Actor): Visibility => (isStaffRole(actor.role) ? "all" : "public");
+
+/** The ticket with the history the actor may see, or undefined (→ 404) outside its scope. */
+export async function getTicketDetail(ctx: AppContext, actor: Actor, number: number) {
+  const ticket = await findTicketByNumber(ctx.db, scopeOf(actor), number);
+  if (!ticket) return undefined;
+  const visibility = visibilityOf(actor);
+  const [events, attachments, clocks, policy, links, tags] = await Promise.all([
+    listEvents(ctx.db, ticket.id, visibility),
+    listTicketAttachments(ctx.db, ticket.id, visibility),
+    clocksOfTicket(ctx.db, ticket.id),
+    loadPolicy(ctx.db, ticket.sla_policy_id),
+    listLinkedTickets(ctx.db, ticket.id, ticket.company_id),
+    // Tags are the team's: a customer's read does not even look them up.
+    visibility === "all" ? listTags(ctx.db, ticket.id) : Promise.resolve([]),
+  ]);
+  return { ticket, events, attachments, clocks, policy, links, tags };
+}
+export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
+
+/**
+ * A page of the list, newest activity first. A query that is a ticket number ("1042", "#1042") puts
+ * that ticket first on the first page, then whatever else mentions the number.
+ */
+export async function pageTickets(
+  ctx: AppContext,
+  scope: Scope,
+  query: {
+    status?: TicketStatus | undefined;
+    q?: string | undefined;
+    companyId?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const q = query.q ?? "";
+  const numberMatch = /^#?(\d{1,9})$/.exec(q);
+  const number = numberMatch ? Number(numberMatch[1]) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+  const base = { status: query.status, companyId: query.companyId };
+  const exact =
+    number !== undefined && !after
+      ? await listTickets(ctx.db, scope, { ...base, number, terms: [], limit: 1 })
+      : [];
+  const exactNumber = exact[0]?.number;
+  const rest = await listTickets(ctx.db, scope, {
+    ...base,
+    terms: parseQuery(q),
+    excludeNumber: number,
+    after: after ? { updatedAt: Number(after[0]), number: Number(after[1]) } : undefined,
+    limit: query.limit - exact.length,
+  });
+  const page = toPage(rest, query.limit - exact.length, (row) => [row.updated_at, row.number]);
+  return {
+    rows: exactNumber === undefined ? page.rows : [...exact.slice(0, 1), ...page.rows],
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** Whether the actor may know the ticket exists. */
+export async function isTicketVisible(ctx: AppContext, actor: Actor, number: number): Promise<boolean> {
+  return (await findTicketRow(ctx.db, scopeOf(actor), number)) !== undefined;
+}
+
+/** The current cycle of one deadline, explained; undefined (→ 404) when invisible or absent. */
+export async function explainTicketDeadline(
+  ctx: AppContext,
+  actor: Actor,
+  number: number,
+  metric: string,
+  locale: Locale,
+) {
+  const ticket = await findTicketRow(ctx.db, scopeOf(actor), number);
+  const policy = ticket ? await loadPolicy(ctx.db, ticket.sla_policy_id) : null;
+  if (!ticket || !policy) return undefined;
+  const clock = (await clocksOfTicket(ctx.db, ticket.id))
+    .filter((c) => c.metric === metric && c.stoppedAt === null)
+    .at(-1);
+  if (!clock) return undefined;
+  return explainClock(policy, clock, ticket.priority as Priority, isStaffRole(actor.role), locale);
+}
