@@ -424,4 +424,29 @@ describe("a ticket's SLA clocks", () => {
       priority_order: 0,
     });
   });
+
+  it("a ticket resolved while waiting for the customer and reopened by their reply owes its deadlines again", async () => {
+    let s = await at("2026-04-22T09:00:00-03:00");
+    const ticket = await open(s.customer);
+    s = await at("2026-04-22T10:00:00-03:00");
+    await change(s.agent, ticket.number, { status: "waiting_customer" });
+    s = await at("2026-04-22T11:00:00-03:00");
+    await change(s.agent, ticket.number, { status: "resolved" });
+    s = await at("2026-04-22T15:00:00-03:00");
+    const reply = await call(
+      t.app,
+      "POST",
+      `/api/v1/tickets/${ticket.number}/messages`,
+      { body: "Voltou a acontecer." },
+      { cookie: s.customer },
+    );
+    expect(reply.json().status).toBe("in_progress");
+    const reopened = await deadlines(s.agent, ticket.number);
+    // One hour ran before the wait; the wait and the resolved span are pauses (before this was
+    // fixed, the wait's pause stayed open and the clocks never ran again). First response: 3 h
+    // left from 15:00, due 18:00 today.
+    expect(reopened.first_response).toMatchObject({ state: "on_time", dueAt: "2026-04-22T21:00:00.000Z" });
+    // Resolution: 24 business hours, 1 ran; 23 from 15:00: 3 today, 9 Thu, 9 Fri, 2 Mon → Monday 10:00.
+    expect(reopened.resolution).toMatchObject({ state: "on_time", dueAt: "2026-04-27T13:00:00.000Z" });
+  });
 });
