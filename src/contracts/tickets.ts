@@ -42,6 +42,17 @@ export const CreateTicketRequest = z.strictObject({
 });
 export type CreateTicketRequest = z.infer<typeof CreateTicketRequest>;
 
+/**
+ * Opening a ticket and replying may carry an `Idempotency-Key` (printable ASCII, up to 255): a
+ * retry with the same key and request replays the first answer instead of writing twice.
+ */
+export const IdempotencyHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/)
+    .optional(),
+});
+
 export const TicketNumberParams = z.strictObject({
   number: z.coerce.number().int().positive().max(2_000_000_000),
 });

@@ -5,6 +5,8 @@ export const en: Record<MessageKey, string> = {
   "error.validation": "Please check the highlighted fields.",
   "error.malformed_json": "The request body is not valid JSON.",
   "error.unsupported_media_type": "Unsupported content type.",
+  "error.idempotency.key_reused":
+    "This Idempotency-Key was already used for another request: send a new key with each submission.",
   "error.body_too_large": "The content sent is too large.",
   "error.not_found": "Not found.",
   "error.route_not_found": "No such API endpoint.",

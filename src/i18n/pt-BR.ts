@@ -4,6 +4,8 @@ export const ptBR = {
   "error.validation": "Verifique os campos destacados.",
   "error.malformed_json": "O corpo da requisição não é um JSON válido.",
   "error.unsupported_media_type": "Tipo de conteúdo não suportado.",
+  "error.idempotency.key_reused":
+    "Esta chave de idempotência (Idempotency-Key) já foi usada para outra solicitação: gere uma nova para cada envio.",
   "error.body_too_large": "O conteúdo enviado é grande demais.",
   "error.not_found": "Não encontrado.",
   "error.route_not_found": "Endereço da API inexistente.",

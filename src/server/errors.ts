@@ -103,6 +103,8 @@ export const errors = {
   staleTicket: (details: { version: number; changes: unknown[] }) =>
     new AppError("ticket.stale_version", 409, "error.ticket.stale_version", undefined, undefined, details),
   tooLarge: () => appError("body_too_large", 413),
+  /** The same Idempotency-Key sent again with another request. */
+  idempotencyKeyReused: () => appError("idempotency.key_reused", 422),
   /** A field-level failure found by a service rather than by the contract. */
   field: (path: string, messageKey: MessageKey, input: unknown) =>
     new ValidationError([{ code: "custom", path: path.split("."), message: messageKey, input }], input),

@@ -349,6 +349,18 @@ export interface NotificationTable {
   actor_id: string | null;
 }
 
+export interface IdempotencyKeyTable {
+  user_id: string;
+  /** As the client sent it in the Idempotency-Key header. */
+  key: string;
+  operation: string;
+  /** SHA-256 of the operation and request: a key reused for another request is refused. */
+  fingerprint: string;
+  /** JSON of the command's answer. */
+  result: string;
+  created_at: number;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -376,6 +388,7 @@ export interface Database {
   consultancy_estimate: ConsultancyEstimateTable;
   saved_view: SavedViewTable;
   notification: NotificationTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export type Db = Kysely<Database>;

@@ -13,8 +13,9 @@ export async function apiRequest<T>(
   path: string,
   schema: ZodType<T>,
   body?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
-  const response = await send(method, path, body);
+  const response = await send(method, path, body, extraHeaders);
   const parsed = schema.safeParse(await readJson(response));
   if (!parsed.success) throw badResponse(response.status);
   return parsed.data;
@@ -30,8 +31,14 @@ export async function apiCommand(method: Method, path: string, body?: unknown): 
   await send(method, path, body);
 }
 
-async function send(method: Method, path: string, body: unknown): Promise<Response> {
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     accept: "application/json",
     // Signed-in users get their own language from the server; this covers everyone else.
     "accept-language": readStoredLocale(),

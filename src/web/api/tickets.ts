@@ -1,4 +1,5 @@
 // Tickets: the company's (or everyone's, for staff) list, one ticket with its history, and the changes to them.
+
 import {
   keepPreviousData,
   type QueryClient,
@@ -15,6 +16,7 @@ import {
   type UpdateTicketRequest,
 } from "../../contracts/tickets";
 import { apiRequest } from "./client";
+import { useSubmissionKeys } from "./idempotency";
 import { queryKeys, type TicketListFilters } from "./query-keys";
 import { searchOf } from "./search-params";
 
@@ -43,21 +45,33 @@ export function useTicket(number: number) {
   });
 }
 
+/** Opens a ticket; a retry of the same submission (same payload) is written once. */
 export function useCreateTicket() {
   const queryClient = useQueryClient();
+  const keys = useSubmissionKeys();
   return useMutation({
-    mutationFn: (request: CreateTicketRequest) => apiRequest("POST", "/api/v1/tickets", Ticket, request),
-    onSuccess: (ticket) => remember(queryClient, ticket),
+    mutationFn: (request: CreateTicketRequest) =>
+      apiRequest("POST", "/api/v1/tickets", Ticket, request, { "idempotency-key": keys.keyFor(request) }),
+    onSuccess: (ticket) => {
+      keys.reset();
+      remember(queryClient, ticket);
+    },
   });
 }
 
 /** A reply or, for staff, an internal note; the answer is the updated ticket. */
 export function useAddMessage(number: number) {
   const queryClient = useQueryClient();
+  const keys = useSubmissionKeys();
   return useMutation({
     mutationFn: (request: AddMessageRequest) =>
-      apiRequest("POST", `${ticketPath(number)}/messages`, Ticket, request),
-    onSuccess: (ticket) => remember(queryClient, ticket),
+      apiRequest("POST", `${ticketPath(number)}/messages`, Ticket, request, {
+        "idempotency-key": keys.keyFor(request),
+      }),
+    onSuccess: (ticket) => {
+      keys.reset();
+      remember(queryClient, ticket);
+    },
   });
 }
 

@@ -115,7 +115,7 @@ describe("a merged ticket", () => {
 });
 
 describe("versions", () => {
-  const eventsSince = (ticket: { events: { id: string }[] }, before: Set<string>) =>
+  const eventsSince = (ticket: { events: { id: string; type: string }[] }, before: Set<string>) =>
     ticket.events.filter((event) => !before.has(event.id));
 
   it("a change of many fields is one version, every event of it stamped with it", async () => {

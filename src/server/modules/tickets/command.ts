@@ -15,6 +15,12 @@ import { dialectOf } from "../../db/dialect";
 import type { Executor, TicketEventTable } from "../../db/schema";
 import { type AppError, errors } from "../../errors";
 import type { LiveEvent } from "../../events/bus";
+import {
+  claimIdempotencyKey,
+  type IdempotencyKey,
+  type ResultCodec,
+  replayAfterRace,
+} from "../idempotency/service";
 import { numberOfTicket } from "../relations/repository";
 import { moveTicketClocks, openingClocks } from "../sla/clocks";
 import { loadPolicy, type SlaPolicy } from "../sla/policy";
@@ -326,6 +332,11 @@ export class TicketTransaction {
   }
 }
 
+export interface CommandOptions<R> {
+  /** The request's Idempotency-Key: a retry replays the first run's answer instead of running again. */
+  idempotency?: { key: IdempotencyKey; codec: ResultCodec<R> } | undefined;
+}
+
 /**
  * Runs `body` as one ticket command: one transaction, the tickets it opens locked, written once at
  * the end with their effects; the live events go out after the commit.
@@ -334,12 +345,25 @@ export async function ticketCommand<R>(
   ctx: AppContext,
   actor: Actor | null,
   body: (tx: TicketTransaction) => Promise<R>,
+  options: CommandOptions<R> = {},
 ): Promise<R> {
-  const { result, live } = await ctx.db.transaction().execute(async (trx) => {
-    const tx = new TicketTransaction(trx, actor, ctx.clock.now());
-    const result = await body(tx);
-    return { result, live: await tx.finish() };
-  });
-  for (const event of live) await ctx.live.publish(event);
-  return result;
+  const { idempotency } = options;
+  let outcome: { result: R; live: LiveEvent[] };
+  try {
+    outcome = await ctx.db.transaction().execute(async (trx) => {
+      const now = ctx.clock.now();
+      const claim = idempotency && (await claimIdempotencyKey(trx, idempotency.key, idempotency.codec, now));
+      if (claim && "replayed" in claim) return { result: claim.replayed, live: [] };
+      const tx = new TicketTransaction(trx, actor, now);
+      const result = await body(tx);
+      await claim?.finish(result);
+      return { result, live: await tx.finish() };
+    });
+  } catch (error) {
+    const raced = idempotency && (await replayAfterRace(ctx.db, error, idempotency.key, idempotency.codec));
+    if (raced) return raced.replayed;
+    throw error;
+  }
+  for (const event of outcome.live) await ctx.live.publish(event);
+  return outcome.result;
 }

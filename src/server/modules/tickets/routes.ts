@@ -5,6 +5,7 @@ import { DeadlineExplanation } from "../../../contracts/sla";
 import {
   AddMessageRequest,
   CreateTicketRequest,
+  IdempotencyHeaders,
   SlaMetric,
   StaleTicketResponse,
   Ticket,
@@ -41,13 +42,14 @@ export function ticketRoutes(ctx: AppContext) {
           tags: ["tickets"],
           summary: "Open a ticket (every field required; attachments uploaded beforehand)",
           body: CreateTicketRequest,
-          response: { 201: Ticket, 400: ErrorResponse, 403: ErrorResponse },
+          headers: IdempotencyHeaders,
+          response: { 201: Ticket, 400: ErrorResponse, 403: ErrorResponse, 422: ErrorResponse },
         },
       },
       async (request, reply) => {
         const { actor } = requireAuth(request);
         authorize(policies.ticket.open(actor));
-        const number = await openTicket(ctx, actor, request.body);
+        const number = await openTicket(ctx, actor, request.body, request.headers["idempotency-key"]);
         return reply.status(201).send(await present(actor, number));
       },
     );
@@ -115,18 +117,20 @@ export function ticketRoutes(ctx: AppContext) {
           summary: "Reply (“Resposta”), or for staff an internal note; answers the updated ticket",
           params: TicketNumberParams,
           body: AddMessageRequest,
+          headers: IdempotencyHeaders,
           response: {
             201: Ticket,
             400: ErrorResponse,
             403: ErrorResponse,
             404: ErrorResponse,
             409: ErrorResponse,
+            422: ErrorResponse,
           },
         },
       },
       async (request, reply) => {
         const { actor } = requireAuth(request);
-        await addMessage(ctx, actor, request.params.number, request.body);
+        await addMessage(ctx, actor, request.params.number, request.body, request.headers["idempotency-key"]);
         return reply.status(201).send(await present(actor, request.params.number));
       },
     );

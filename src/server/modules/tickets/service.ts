@@ -19,6 +19,7 @@ import { errors } from "../../errors";
 import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
 import { withdrawOpenEstimate } from "../billing/estimates";
+import { ticketNumberCodec } from "../idempotency/service";
 import { findCategory } from "../kb/repository";
 import { findScreen } from "../screens/repository";
 import { policyForCompany, snapshotPolicy } from "../sla/policy";
@@ -118,13 +119,30 @@ export async function openTicketIn(
   return ticket;
 }
 
-/** A customer opens a ticket for their company; returns its number. */
-export function openTicket(ctx: AppContext, actor: Actor, props: CreateTicketRequest): Promise<number> {
-  return ticketCommand(ctx, actor, async (tx) => {
-    const requester = { id: actor.userId, companyId: actor.companyId ?? "" };
-    const opening = { requester, actorId: actor.userId, channel: "portal" as const, props };
-    return (await openTicketIn(ctx, tx, opening)).row.number;
-  });
+/** The Idempotency-Key of a command answering a ticket number, if the request carried one. */
+function idempotencyOf(actor: Actor, key: string | undefined, operation: string, request: unknown) {
+  if (key === undefined) return undefined;
+  return { key: { userId: actor.userId, key, operation, request }, codec: ticketNumberCodec };
+}
+
+/** A customer opens a ticket for their company; returns its number (the first one's, on a retry). */
+export function openTicket(
+  ctx: AppContext,
+  actor: Actor,
+  props: CreateTicketRequest,
+  idempotencyKey?: string,
+): Promise<number> {
+  const idempotency = idempotencyOf(actor, idempotencyKey, "tickets.create", props);
+  return ticketCommand(
+    ctx,
+    actor,
+    async (tx) => {
+      const requester = { id: actor.userId, companyId: actor.companyId ?? "" };
+      const opening = { requester, actorId: actor.userId, channel: "portal" as const, props };
+      return (await openTicketIn(ctx, tx, opening)).row.number;
+    },
+    { idempotency },
+  );
 }
 
 /**
@@ -136,53 +154,62 @@ export async function addMessage(
   actor: Actor,
   number: number,
   props: AddMessageRequest,
+  idempotencyKey?: string,
 ): Promise<void> {
+  const idempotency = idempotencyOf(actor, idempotencyKey, "tickets.message", { number, ...props });
   const staff = isStaffRole(actor.role);
   const moment = { now: ctx.clock.now(), reopenWindowMs: ctx.config.reopenWindowMs };
   const access: TicketAccess = props.internal
     ? ticketPolicies.note
     : (who, ticket) => ticketPolicies.reply(who, ticket, moment);
-  await ticketCommand(ctx, actor, async (tx) => {
-    const ticket = await tx.open(number, access);
-    // Only an internal note mentions colleagues (customers cannot write one).
-    const mentions = props.internal ? await mentionsInNote(tx.trx, props.body, actor.userId) : undefined;
-    const message = await ticket.event({
-      type: props.body ? "message" : "attachment_added",
-      internal: props.internal ? 1 : 0,
-      body: props.body || null,
-      body_html: props.body ? renderMarkdown(props.body, mentions?.highlight) : null,
-    });
-    await claimAttachments(
-      tx.trx,
-      props.attachmentIds,
-      actor.userId,
-      { ticketId: ticket.row.id, eventId: message.id },
-      props,
-    );
-    if (!props.internal) {
-      if (staff) {
-        await ticket.moveTo(afterStaffReply(ticket.status));
-      } else {
-        const outcome = afterCustomerReply(
-          ticket.status,
-          ticket.row.resolved_at,
-          tx.now,
-          moment.reopenWindowMs,
-        );
-        // The policy refused the other outcomes before anything was written.
-        if (outcome.kind === "accepted") await ticket.moveTo(outcome.status, { reopened: outcome.reopened });
+  await ticketCommand(
+    ctx,
+    actor,
+    async (tx) => {
+      const ticket = await tx.open(number, access);
+      // Only an internal note mentions colleagues (customers cannot write one).
+      const mentions = props.internal ? await mentionsInNote(tx.trx, props.body, actor.userId) : undefined;
+      const message = await ticket.event({
+        type: props.body ? "message" : "attachment_added",
+        internal: props.internal ? 1 : 0,
+        body: props.body || null,
+        body_html: props.body ? renderMarkdown(props.body, mentions?.highlight) : null,
+      });
+      await claimAttachments(
+        tx.trx,
+        props.attachmentIds,
+        actor.userId,
+        { ticketId: ticket.row.id, eventId: message.id },
+        props,
+      );
+      if (!props.internal) {
+        if (staff) {
+          await ticket.moveTo(afterStaffReply(ticket.status));
+        } else {
+          const outcome = afterCustomerReply(
+            ticket.status,
+            ticket.row.resolved_at,
+            tx.now,
+            moment.reopenWindowMs,
+          );
+          // The policy refused the other outcomes before anything was written.
+          if (outcome.kind === "accepted")
+            await ticket.moveTo(outcome.status, { reopened: outcome.reopened });
+        }
+        ticket.clock({ kind: staff ? "staff_reply" : "customer_message" });
+        ticket.searchable(props.body);
       }
-      ticket.clock({ kind: staff ? "staff_reply" : "customer_message" });
-      ticket.searchable(props.body);
-    }
-    ticket.happen({
-      type: "message",
-      eventId: message.id,
-      by: staff ? "staff" : "customer",
-      internal: props.internal,
-      mentioned: mentions?.notify ?? [],
-    });
-  });
+      ticket.happen({
+        type: "message",
+        eventId: message.id,
+        by: staff ? "staff" : "customer",
+        internal: props.internal,
+        mentioned: mentions?.notify ?? [],
+      });
+      return ticket.row.number;
+    },
+    { idempotency },
+  );
 }
 
 /**
