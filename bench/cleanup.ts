@@ -32,7 +32,7 @@ export function createCleanup(log: (line: string) => void): Cleanup {
     ["SIGTERM", 143],
   ] as const) {
     process.on(signal, () => {
-      if (running) return;
+      if (running !== undefined) return;
       log(`${signal}: stopping the servers`);
       void run().finally(() => process.exit(code));
     });

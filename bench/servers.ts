@@ -85,7 +85,7 @@ export function createServerPool(options: ServerPoolOptions): ServerPool {
   return {
     get: (name) => {
       const existing = started.get(name);
-      if (existing) return existing;
+      if (existing !== undefined) return existing;
       const server = start(name);
       started.set(name, server);
       return server;

@@ -54,7 +54,7 @@ export function useCreateTicket() {
       apiRequest("POST", "/api/v1/tickets", Ticket, request, { "idempotency-key": keys.keyFor(request) }),
     onSuccess: (ticket) => {
       keys.reset();
-      remember(queryClient, ticket);
+      return remember(queryClient, ticket);
     },
   });
 }
@@ -70,7 +70,7 @@ export function useAddMessage(number: number) {
       }),
     onSuccess: (ticket) => {
       keys.reset();
-      remember(queryClient, ticket);
+      return remember(queryClient, ticket);
     },
   });
 }

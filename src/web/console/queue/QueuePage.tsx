@@ -63,7 +63,7 @@ export function QueuePage() {
   };
   const openSelected = () => {
     const item = items[current];
-    if (item) navigate(consoleTicketPath(item.number));
+    if (item) void navigate(consoleTicketPath(item.number));
   };
 
   useShortcuts(t("queue.shortcuts.group"), [
