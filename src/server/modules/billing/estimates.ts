@@ -17,7 +17,7 @@ import { renderMarkdown } from "../../markdown";
 import { recordAudit } from "../audit/repository";
 import { type TicketTransaction, type TicketWrite, ticketCommand } from "../tickets/command";
 import type { EstimateAction } from "../tickets/happenings";
-import { findTicketRow } from "../tickets/repository";
+import { findVisibleTicket } from "../tickets/read-service";
 import { billingErrors } from "./errors";
 import {
   type EstimateRow,
@@ -213,7 +213,7 @@ export async function decideEstimate(
 
 /** The ticket's estimates the actor may see; undefined (→ 404) when the ticket is not theirs to see. */
 export async function ticketEstimates(ctx: AppContext, actor: Actor, number: number) {
-  const ticket = await findTicketRow(ctx.db, scopeOf(actor), number);
+  const ticket = await findVisibleTicket(ctx, actor, number);
   if (!ticket) return undefined;
   const rows = await listTicketEstimates(ctx.db, ticket.id, visibilityOf(actor));
   return { ticket, rows };

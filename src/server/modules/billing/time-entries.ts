@@ -12,7 +12,7 @@ import { errors } from "../../errors";
 import { authorize } from "../../http";
 import { recordAudit } from "../audit/repository";
 import { ticketCommand } from "../tickets/command";
-import { findTicketRow } from "../tickets/repository";
+import { findVisibleTicket } from "../tickets/read-service";
 import { billingErrors } from "./errors";
 import {
   deleteTimeEntry,
@@ -22,8 +22,6 @@ import {
   listTimeEntries,
   sumTimeEntries,
 } from "./time-entry-repository";
-
-const ALL = { kind: "all" } as const;
 
 /** Logs the actor's minutes on the ticket; the work date defaults to today in São Paulo. */
 export async function logTime(
@@ -91,8 +89,8 @@ export async function removeTimeEntry(
 }
 
 /** The ticket's entries and their totals; undefined (→ 404) when there is no such ticket. */
-export async function ticketTime(ctx: AppContext, number: number) {
-  const ticket = await findTicketRow(ctx.db, ALL, number);
+export async function ticketTime(ctx: AppContext, actor: Actor, number: number) {
+  const ticket = await findVisibleTicket(ctx, actor, number);
   if (!ticket) return undefined;
   const rows = await listTicketTimeEntries(ctx.db, ticket.id);
   const minutes = rows.reduce((sum, row) => sum + row.minutes, 0);

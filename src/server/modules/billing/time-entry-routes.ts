@@ -20,7 +20,7 @@ import { logTime, pageTimeEntries, removeTimeEntry, ticketTime } from "./time-en
 
 export function timeEntryRoutes(ctx: AppContext) {
   async function present(actor: Actor, number: number): Promise<TicketTimeEntries> {
-    const time = await ticketTime(ctx, number);
+    const time = await ticketTime(ctx, actor, number);
     if (!time) throw errors.notFound("ticket.not_found");
     return {
       items: time.rows.map((row) => presentTimeEntry(row, actor)),

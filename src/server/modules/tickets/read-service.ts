@@ -79,6 +79,11 @@ export async function pageTickets(
   };
 }
 
+/** The ticket's row if the actor may know it exists: for other modules' reads about a ticket. */
+export function findVisibleTicket(ctx: AppContext, actor: Actor, number: number) {
+  return findTicketRow(ctx.db, scopeOf(actor), number);
+}
+
 /** Whether the actor may know the ticket exists. */
 export async function isTicketVisible(ctx: AppContext, actor: Actor, number: number): Promise<boolean> {
   return (await findTicketRow(ctx.db, scopeOf(actor), number)) !== undefined;
