@@ -180,6 +180,7 @@ export async function issuePasswordLink(
     purpose === "set_password"
       ? ctx.config.links.setPasswordHours * 60 * MINUTE
       : ctx.config.links.resetPasswordMinutes * MINUTE;
+  if (!meta.origin) throw errors.publicUrlRequired();
   const token = newToken();
   await voidUserTokens(trx, userId, now);
   await insertUserToken(trx, {
