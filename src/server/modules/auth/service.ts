@@ -7,6 +7,7 @@ import { lockNames } from "../../db/locks";
 import type { Executor } from "../../db/schema";
 import { toIso } from "../../db/time";
 import { errors } from "../../errors";
+import { endStreams } from "../../events/streams-end";
 import { recordAudit } from "../audit/repository";
 import { isCompanyActive } from "../companies/repository";
 import { findUser, findUserByEmail, updateUser } from "../users/repository";
@@ -146,8 +147,10 @@ export async function login(ctx: AppContext, props: LoginRequest, client: Client
   });
 }
 
+/** Ends one session, and its live-event streams in every process. */
 export async function logout(ctx: AppContext, sessionId: string): Promise<void> {
   await deleteSession(ctx.db, sessionId);
+  await endStreams(ctx.live, { kind: "session", id: sessionId }, ctx.clock.now());
 }
 
 /** The session behind a cookie, if it is still valid; expired or disabled ones are removed. */
@@ -204,7 +207,7 @@ export async function setPasswordWithLink(
   props: SetPasswordRequest,
 ): Promise<void> {
   const passwordHash = await hashPassword(props.password);
-  await ctx.db.transaction().execute(async (trx) => {
+  const userId = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
     const userId = await consumeUserToken(trx, hashToken(props.token), now);
     const user = userId ? await findUser(trx, { kind: "all" }, userId) : undefined;
@@ -219,7 +222,9 @@ export async function setPasswordWithLink(
       targetType: "user",
       targetId: user.id,
     });
+    return user.id;
   });
+  await endStreams(ctx.live, { kind: "user", id: userId }, ctx.clock.now());
 }
 
 /**
@@ -237,7 +242,7 @@ export async function changePassword(
     throw errors.wrongPassword();
   }
   const passwordHash = await hashPassword(props.newPassword);
-  return ctx.db.transaction().execute(async (trx) => {
+  const session = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
     await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: now });
     await deleteSessionsOfUser(trx, user.id);
@@ -249,6 +254,9 @@ export async function changePassword(
     });
     return openSession(trx, ctx, user.id, client);
   });
+  // The caller's own streams end too: its browser reconnects with the new session's cookie.
+  await endStreams(ctx.live, { kind: "user", id: user.id }, ctx.clock.now());
+  return session;
 }
 
 /** Sets a password directly: for the operator's CLI and demo data only, never over HTTP. */
@@ -266,4 +274,5 @@ export async function setPasswordDirectly(
     await voidUserTokens(trx, userId, now);
     await recordAudit(trx, meta, now, { action: "user.password_set", targetType: "user", targetId: userId });
   });
+  await endStreams(ctx.live, { kind: "user", id: userId }, ctx.clock.now());
 }

@@ -13,6 +13,7 @@ import { decodeNameIdCursor, toPage } from "../../db/cursor";
 import { isUniqueViolation } from "../../db/errors";
 import type { Executor } from "../../db/schema";
 import { errors } from "../../errors";
+import { endStreams } from "../../events/streams-end";
 import { recordAudit } from "../audit/repository";
 import { deleteSessionsOfUser } from "../auth/repository";
 import { issuePasswordLink } from "../auth/service";
@@ -120,7 +121,7 @@ export async function changeUser(
   props: UpdateUserRequest,
 ): Promise<UserRow> {
   if (props.active === false && meta.actorId === id) throw errors.rule("user.self_disable");
-  return ctx.db.transaction().execute(async (trx) => {
+  const row = await ctx.db.transaction().execute(async (trx) => {
     const current = await findUser(trx, { kind: "all" }, id);
     if (!current) throw errors.notFound("user.not_found");
     const now = ctx.clock.now();
@@ -140,6 +141,8 @@ export async function changeUser(
     });
     return { ...current, ...changes };
   });
+  if (props.active === false) await endStreams(ctx.live, { kind: "user", id }, ctx.clock.now());
+  return row;
 }
 
 /** A new one-time link: "set" for an account that never had a password, "reset" otherwise. */
