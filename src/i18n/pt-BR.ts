@@ -16,7 +16,7 @@ export const ptBR = {
   "error.link.public_url_required":
     "Não é possível gerar o link: o endereço público do portal não está configurado. Peça ao administrador do servidor para definir EXTRANET_PUBLIC_URL.",
   "error.live.too_many_streams":
-    "Há atualizações ao vivo abertas demais nesta sessão. Feche algumas abas do portal e recarregue a página.",
+    "Há conexões de atualização ao vivo abertas demais. Feche algumas abas do portal e recarregue a página.",
   "error.auth.invalid_credentials": "E-mail ou senha incorretos.",
   "error.auth.invalid_link":
     "Este link é inválido, já foi usado ou expirou. Peça um novo à equipe de suporte.",

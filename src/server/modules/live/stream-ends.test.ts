@@ -139,7 +139,12 @@ describe("live streams are capped per session and per user", () => {
   const refused = async (cookie: string) => {
     const response = await fetch(`${origin}/api/v1/events`, {
       headers: { cookie, accept: "text/event-stream" },
+      signal: AbortSignal.timeout(5_000),
     });
+    if (response.status === 200) {
+      await response.body?.cancel();
+      return { status: 200, retryAfter: null, body: null };
+    }
     return {
       status: response.status,
       retryAfter: response.headers.get("retry-after"),
@@ -158,7 +163,7 @@ describe("live streams are capped per session and per user", () => {
         error: {
           code: "live.too_many_streams",
           message:
-            "Há atualizações ao vivo abertas demais nesta sessão. Feche algumas abas do portal e recarregue a página.",
+            "Há conexões de atualização ao vivo abertas demais. Feche algumas abas do portal e recarregue a página.",
         },
       },
     });
