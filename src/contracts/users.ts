@@ -44,6 +44,14 @@ export type PasswordLink = z.infer<typeof PasswordLink>;
 
 export const CreatedUser = z.object({ user: User, setPasswordLink: PasswordLink });
 
+/**
+ * A company admin's invitation (202): the same answer whether the account was created or the
+ * e-mail is already in use, so that no admin learns of another company's users. The new user
+ * appears in the company's list once they have set their password through the support team's link.
+ */
+export const UserInvitation = z.object({ status: z.literal("invited"), email: z.string() });
+export type UserInvitation = z.infer<typeof UserInvitation>;
+
 export const UserIdParams = z.strictObject({ userId: Id });
 export const UserListQuery = PageQuery.extend({ companyId: Id.optional() });
 export const UserPage = pageOf(User);

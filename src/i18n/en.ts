@@ -16,6 +16,10 @@ export const en: Record<MessageKey, string> = {
   "error.rate_limited": "Too many attempts. Try again in {minutes} min.",
   "error.internal": "Internal error. Please try again; if it persists, contact the support team.",
   "error.unavailable": "Service temporarily unavailable.",
+  "error.link.public_url_required":
+    "The link cannot be made: the portal's public address is not configured. Ask the server's administrator to set EXTRANET_PUBLIC_URL.",
+  "error.live.too_many_streams":
+    "Too many live-update connections are open. Close some of the portal's tabs and reload the page.",
   "error.auth.invalid_credentials": "Wrong e-mail or password.",
   "error.auth.invalid_link":
     "This link is invalid, was already used or has expired. Ask the support team for a new one.",

@@ -15,6 +15,10 @@ export const ptBR = {
   "error.rate_limited": "Muitas tentativas. Tente novamente em {minutes} min.",
   "error.internal": "Erro interno. Tente novamente; se persistir, fale com a equipe de suporte.",
   "error.unavailable": "Serviço temporariamente indisponível.",
+  "error.link.public_url_required":
+    "Não é possível gerar o link: o endereço público do portal não está configurado. Peça ao administrador do servidor para definir EXTRANET_PUBLIC_URL.",
+  "error.live.too_many_streams":
+    "Há conexões de atualização ao vivo abertas demais. Feche algumas abas do portal e recarregue a página.",
   "error.auth.invalid_credentials": "E-mail ou senha incorretos.",
   "error.auth.invalid_link":
     "Este link é inválido, já foi usado ou expirou. Peça um novo à equipe de suporte.",

@@ -58,6 +58,17 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
+    // Stalled or slow clients must not hold connections for ever (Fastify's defaults wait without
+    // end). Live streams are long responses to complete requests: they turn the idle timeout off.
+    requestTimeout: config.http.requestMs,
+    connectionTimeout: config.http.idleMs,
+    keepAliveTimeout: config.http.keepAliveMs,
+    http: {
+      headersTimeout: config.http.headersMs,
+      requestTimeout: config.http.requestMs,
+      // Node checks those two timeouts this often (30 s by default): close late by 1 s at most.
+      connectionsCheckingInterval: 1000,
+    },
     // Bad JSON is the client's error; keep prototype poisoning out.
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",

@@ -65,6 +65,10 @@ const EnvSchema = z.object({
   SLA_WARNING_SHARE: z.coerce.number().gt(0).lt(1).default(0.8),
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  HTTP_KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -98,6 +102,12 @@ export interface Config {
   /** A customer's reply reopens a resolved ticket for this long. */
   reopenWindowMs: number;
   bodyLimitBytes: number;
+  /**
+   * Slow or stalled clients: headers must arrive within `headersMs` and the whole request within
+   * `requestMs`; a connection silent for `idleMs` is closed (live streams excepted), and one kept
+   * alive between requests for `keepAliveMs`.
+   */
+  http: { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number };
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   /** Where the built single-page app lives; absent in API-only tests. */
   webRoot: string | undefined;
@@ -115,6 +125,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.HTTP_HEADERS_TIMEOUT_SECONDS > e.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      "Invalid configuration in the environment:\n  HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS",
+    );
+  }
   const dataDir = path.resolve(e.EXTRANET_DATA_DIR);
   return {
     port: e.PORT,
@@ -141,6 +156,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
     slaSweepMs: e.SLA_SWEEP_SECONDS * 1000,
     reopenWindowMs: e.TICKET_REOPEN_DAYS * 24 * 60 * 60 * 1000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    http: {
+      headersMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      idleMs: e.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
+      keepAliveMs: e.HTTP_KEEP_ALIVE_SECONDS * 1000,
+    },
     logLevel: e.LOG_LEVEL,
     webRoot,
   };

@@ -24,6 +24,9 @@ export interface AppContext {
 export interface CommandMeta {
   actorId: string | null;
   ip: string | null;
-  /** The origin one-time links point at. */
-  origin: string;
+  /**
+   * The origin one-time links point at: EXTRANET_PUBLIC_URL, or a loopback origin (the embedded
+   * quick start); undefined when neither is known, and then no link is issued.
+   */
+  origin: string | undefined;
 }

@@ -68,6 +68,15 @@ export const errors = {
       },
     ),
   invalidCredentials: () => appError("auth.invalid_credentials", 401),
+  /**
+   * A one-time link needs an origin users really reach: EXTRANET_PUBLIC_URL, or a loopback host.
+   * A server fault (its configuration), not the caller's: 500, logged, with a message that says
+   * what to configure.
+   */
+  publicUrlRequired: () => appError("link.public_url_required", 500),
+  /** Too many live-event streams open for one session or user. */
+  tooManyStreams: (retryAfterSeconds: number) =>
+    appError("live.too_many_streams", 429, undefined, { "retry-after": String(retryAfterSeconds) }),
   invalidLink: () => appError("auth.invalid_link", 400),
   wrongPassword: () => appError("auth.wrong_password", 400),
   conflict: (

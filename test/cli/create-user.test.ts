@@ -107,4 +107,43 @@ describe.concurrent("extranet create-user", { timeout: 60_000 }, () => {
     expect(result.stderr).not.toContain("--_:");
     expect(result.stderr).toMatch(/password[\w-]*: Deve ter pelo menos 10 caracteres\./i);
   });
+
+  it("prints a link to EXTRANET_PUBLIC_URL when set, and to the quick start's localhost otherwise", async () => {
+    const configured = await runCli(
+      ["create-user", "--email", "rui@uno.com.br", "--name", "Rui Lima", "--role", "agent"],
+      {
+        EXTRANET_DATA_DIR: freshDataDir(),
+        HOST: "0.0.0.0",
+        EXTRANET_PUBLIC_URL: "https://suporte.uno.com.br",
+      },
+    );
+    expect(configured.code).toBe(0);
+    expect(configured.stdout).toMatch(/: https:\/\/suporte\.uno\.com\.br\/set-password#token=\S{20,}/);
+
+    const quickStart = await runCli(
+      ["create-user", "--email", "rui@uno.com.br", "--name", "Rui Lima", "--role", "agent"],
+      {
+        EXTRANET_DATA_DIR: freshDataDir(),
+        PORT: "3456",
+      },
+    );
+    expect(quickStart.code).toBe(0);
+    expect(quickStart.stdout).toMatch(/: http:\/\/localhost:3456\/set-password#token=\S{20,}/);
+  });
+
+  it("refuses to print a link when the server is not on loopback and EXTRANET_PUBLIC_URL is unset, creating nobody", async () => {
+    const dataDir = freshDataDir();
+
+    const result = await runCli(
+      ["create-user", "--email", "rui@uno.com.br", "--name", "Rui Lima", "--role", "agent"],
+      {
+        EXTRANET_DATA_DIR: dataDir,
+        HOST: "0.0.0.0",
+      },
+    );
+
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("Peça ao administrador do servidor para definir EXTRANET_PUBLIC_URL.");
+    expect(countRows(databaseFile(dataDir), "app_user")).toBe(0);
+  });
 });

@@ -35,10 +35,16 @@ export async function buildTestApp(
   options: { env?: Record<string, string>; webRoot?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  const base = loadConfig(
-    { EXTRANET_DATA_DIR: database.dataDir, LOG_LEVEL: "silent", EXTRANET_SEED_DEMO: "false", ...options.env },
-    options.webRoot,
-  );
+  // The test origin is the configured public URL, as in production; an empty value unsets a variable.
+  const env: Record<string, string> = {
+    EXTRANET_DATA_DIR: database.dataDir,
+    LOG_LEVEL: "silent",
+    EXTRANET_SEED_DEMO: "false",
+    EXTRANET_PUBLIC_URL: TEST_ORIGIN,
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(env)) if (value === "") delete env[name];
+  const base = loadConfig(env, options.webRoot);
   const config: Config = { ...base, database: database.config };
   const clock = new TestClock();
   const ctx = await openContext(config, { clock, searchPath: database.searchPath, poolSize: 4 });

@@ -9,6 +9,10 @@ export interface SseClient {
   messages: SseMessage[];
   /** Resolves with the first message (already received or coming) that matches; rejects after `timeoutMs`. */
   next(match: (message: SseMessage) => boolean, timeoutMs?: number): Promise<SseMessage>;
+  /** Resolves when the stream ends (the server closed it, or `close()` was called). */
+  closed: Promise<void>;
+  /** Resolves true once the stream has ended, false if it is still open after `timeoutMs`. */
+  endsWithin(timeoutMs: number): Promise<boolean>;
   close(): void;
 }
 
@@ -20,6 +24,11 @@ export async function connectSse(url: string, cookie: string): Promise<SseClient
   });
   const messages: SseMessage[] = [];
   const waiters = new Set<() => void>();
+  let markClosed = () => {};
+  const closed = new Promise<void>((resolve) => {
+    markClosed = resolve;
+  });
+  if (response.status !== 200 || !response.body) markClosed();
   if (response.status === 200 && response.body) {
     void (async () => {
       const decoder = new TextDecoder();
@@ -43,6 +52,7 @@ export async function connectSse(url: string, cookie: string): Promise<SseClient
       } catch {
         // aborted
       }
+      markClosed();
     })();
   }
   return {
@@ -70,6 +80,15 @@ export async function connectSse(url: string, cookie: string): Promise<SseClient
         check();
       });
     },
+    closed,
+    endsWithin: (timeoutMs) =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        void closed.then(() => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      }),
     close: () => controller.abort(),
   };
 }

@@ -4,8 +4,19 @@ import type { AppContext, CommandMeta } from "../context";
 import { ValidationError } from "../errors";
 import { closeContext, openContext } from "../runtime";
 
+/**
+ * Links from the command line point where the server is reached: EXTRANET_PUBLIC_URL, else the
+ * embedded quick start's http://localhost:PORT, but only when the server listens on loopback
+ * (HOST); otherwise no link is issued, as over HTTP, rather than one nobody else can open.
+ */
 export function cliMeta(ctx: AppContext): CommandMeta {
-  return { actorId: null, ip: null, origin: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}` };
+  const { publicUrl, host, port } = ctx.config;
+  const loopback = ["localhost", "127.0.0.1", "::1", "[::1]"].includes(host.toLowerCase());
+  return {
+    actorId: null,
+    ip: null,
+    origin: publicUrl ?? (loopback ? `http://localhost:${port}` : undefined),
+  };
 }
 
 export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {

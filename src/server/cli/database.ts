@@ -19,7 +19,9 @@ export async function migrateCommand(): Promise<void> {
 
 export function seedDemoCommand() {
   return withContext(async (ctx) => {
-    const logins = await seedDemo(ctx, cliMeta(ctx));
+    // As `serve` does: the seed's links are voided at once, when each demo password is set.
+    const origin = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
+    const logins = await seedDemo(ctx, { ...cliMeta(ctx), origin });
     out(logins ? formatDemoLogins(logins) : "demo data already present: nothing done");
   });
 }

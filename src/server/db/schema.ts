@@ -60,6 +60,8 @@ export interface LoginFailureTable {
   /** `account:<email>` or `ip:<address>`. */
   key: string;
   at: number;
+  /** On `ip:` rows, the e-mail the attempt was for (the per-address limit counts distinct accounts). */
+  account: string | null;
 }
 
 export interface AuditLogTable {

@@ -23,18 +23,25 @@ export type LiveEventType =
   /** Someone is viewing or replying to a ticket: staff only. */
   | "presence"
   /** A notification for one user. */
-  | "notification";
+  | "notification"
+  /**
+   * Internal, never sent to a browser: the streams of a session, a user or a company's users end
+   * now (sign-out, password change, deactivation). See `streams-end.ts`.
+   */
+  | "streams.end";
 
 /**
  * Who may receive an event:
  * - `company`: staff, and the customers of `companyId` (never anything internal);
  * - `staff`: every staff member;
- * - `user`: only `userId`.
+ * - `user`: only `userId`;
+ * - `internal`: no browser, only the server processes.
  */
 export type LiveAudience =
   | { kind: "company"; companyId: string }
   | { kind: "staff" }
-  | { kind: "user"; userId: string };
+  | { kind: "user"; userId: string }
+  | { kind: "internal" };
 
 export interface LiveEvent {
   type: LiveEventType;

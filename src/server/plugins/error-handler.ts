@@ -49,6 +49,8 @@ function renderError(
     });
   }
   if (error instanceof AppError) {
+    // A typed server fault (a missing setting) is for the operator to see in the logs too.
+    if (error.statusCode >= 500) request.log.error({ code: error.code }, "request refused by a server fault");
     if (error.headers) reply.headers(error.headers);
     return send(reply, error.statusCode, {
       error: { code: error.code, message: t(error.messageKey, error.params), ...error.details },

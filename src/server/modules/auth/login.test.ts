@@ -45,7 +45,8 @@ describe("sign-in and sessions", () => {
   });
 
   it("marks the cookie Secure behind an https proxy that is trusted", async () => {
-    const proxied = await buildTestApp({ env: { TRUST_PROXY: "true" } });
+    // No public URL: the origin (for CSRF) is the forwarded one.
+    const proxied = await buildTestApp({ env: { TRUST_PROXY: "true", EXTRANET_PUBLIC_URL: "" } });
     try {
       const user = await makeUser(proxied.ctx, "agent");
       const response = await call(

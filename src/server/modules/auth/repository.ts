@@ -98,14 +98,24 @@ export async function voidUserTokens(db: Executor, userId: string, now: number):
     .execute();
 }
 
-export async function recordLoginFailure(db: Executor, keys: string[], at: number): Promise<void> {
+/**
+ * Counts a sign-in attempt before its password is checked: a row for the account and one for the
+ * address (naming the account). A failed attempt stays counted; a successful one is cleared.
+ */
+export async function recordLoginAttempt(
+  db: Executor,
+  attempt: { accountKey: string; ipKey: string; email: string; at: number },
+): Promise<void> {
   await db
     .insertInto("login_failure")
-    .values(keys.map((key) => ({ key, at })))
+    .values([
+      { key: attempt.accountKey, at: attempt.at, account: null },
+      { key: attempt.ipKey, at: attempt.at, account: attempt.email },
+    ])
     .execute();
 }
 
-/** Failures of a key since `since`, oldest first (the oldest decides when the limit lifts). */
+/** Attempts on a key since `since`, oldest first (the oldest decides when the limit lifts). */
 export async function loginFailuresSince(db: Executor, key: string, since: number): Promise<number[]> {
   const rows = await db
     .selectFrom("login_failure")
@@ -117,8 +127,34 @@ export async function loginFailuresSince(db: Executor, key: string, since: numbe
   return rows.map((r) => r.at);
 }
 
+/**
+ * The other accounts tried from an address since `since`: each one's latest attempt, oldest first.
+ */
+export async function otherAccountsTriedSince(
+  db: Executor,
+  ipKey: string,
+  email: string,
+  since: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom("login_failure")
+    .select((eb) => eb.fn.max("at").as("last"))
+    .where("key", "=", ipKey)
+    .where("at", ">", since)
+    .where("account", "is not", null)
+    .where("account", "<>", email)
+    .groupBy("account")
+    .execute();
+  return rows.map((r) => Number(r.last)).sort((a, b) => a - b);
+}
+
 export async function clearLoginFailures(db: Executor, key: string): Promise<void> {
   await db.deleteFrom("login_failure").where("key", "=", key).execute();
+}
+
+/** After a successful sign-in, that account's attempts no longer count against the address. */
+export async function clearAddressAttemptsFor(db: Executor, ipKey: string, email: string): Promise<void> {
+  await db.deleteFrom("login_failure").where("key", "=", ipKey).where("account", "=", email).execute();
 }
 
 export async function pruneLoginFailures(db: Executor, keys: string[], before: number): Promise<void> {

@@ -3,13 +3,16 @@ import type { ChangePasswordRequest, LoginRequest, SetPasswordRequest } from "..
 import type { PasswordLink } from "../../../contracts/users";
 import type { AppContext, CommandMeta } from "../../context";
 import { hashPassword, hashToken, newToken, verifyDecoy, verifyPassword } from "../../crypto";
+import { lockNames } from "../../db/locks";
 import type { Executor } from "../../db/schema";
 import { toIso } from "../../db/time";
 import { errors } from "../../errors";
+import { endStreams } from "../../events/streams-end";
 import { recordAudit } from "../audit/repository";
 import { isCompanyActive } from "../companies/repository";
 import { findUser, findUserByEmail, updateUser } from "../users/repository";
 import {
+  clearAddressAttemptsFor,
   clearLoginFailures,
   consumeUserToken,
   deleteSession,
@@ -18,8 +21,9 @@ import {
   insertSession,
   insertUserToken,
   loginFailuresSince,
+  otherAccountsTriedSince,
   pruneLoginFailures,
-  recordLoginFailure,
+  recordLoginAttempt,
   type SessionWithUser,
   type TokenPurpose,
   touchSession,
@@ -70,52 +74,83 @@ function retryAfterSeconds(failures: number[], max: number, windowMs: number, no
   return Math.max(1, Math.ceil((decisive + windowMs - now) / 1000));
 }
 
+interface LoginAttempt {
+  accountKey: string;
+  ipKey: string;
+  email: string;
+  at: number;
+}
+
 /**
- * Signs a user in. Wrong e-mail, wrong password and a disabled account answer alike; failures are
- * counted per account and per address and, past the limit, refused before any password is checked.
+ * Counts an attempt before its password is checked, or refuses it with 429 when the account, or
+ * the address, is at its limit. Check and count run under one lock per key (one write transaction
+ * on SQLite), so that no number of parallel requests gets more password checks than the limit.
+ * The address's limit counts distinct accounts: each account has its own limit against guessing,
+ * and the address's is against one client trying many accounts, so one person's typos (or someone
+ * hammering one known e-mail) cannot lock out everyone behind the same address.
  */
-export async function login(ctx: AppContext, props: LoginRequest, client: ClientInfo): Promise<NewSession> {
+async function reserveLoginAttempt(ctx: AppContext, attempt: LoginAttempt): Promise<void> {
   const { maxFailuresPerAccount, maxFailuresPerIp, windowMinutes } = ctx.config.login;
   const windowMs = windowMinutes * MINUTE;
-  const accountKey = `account:${props.email}`;
-  const ipKey = `ip:${client.ip}`;
-  const now = ctx.clock.now();
-  const since = now - windowMs;
-
-  const retryAfter = Math.max(
-    retryAfterSeconds(
-      await loginFailuresSince(ctx.db, accountKey, since),
-      maxFailuresPerAccount,
-      windowMs,
-      now,
-    ),
-    retryAfterSeconds(await loginFailuresSince(ctx.db, ipKey, since), maxFailuresPerIp, windowMs, now),
-  );
+  const since = attempt.at - windowMs;
+  const retryAfter = await ctx.db.transaction().execute(async (trx) => {
+    await lockNames(trx, [attempt.accountKey, attempt.ipKey]);
+    // A write first: on SQLite the transaction holds the write lock from here on, like IMMEDIATE.
+    await pruneLoginFailures(trx, [attempt.accountKey, attempt.ipKey], since);
+    const wait = Math.max(
+      retryAfterSeconds(
+        await loginFailuresSince(trx, attempt.accountKey, since),
+        maxFailuresPerAccount,
+        windowMs,
+        attempt.at,
+      ),
+      retryAfterSeconds(
+        await otherAccountsTriedSince(trx, attempt.ipKey, attempt.email, since),
+        maxFailuresPerIp,
+        windowMs,
+        attempt.at,
+      ),
+    );
+    if (wait === 0) await recordLoginAttempt(trx, attempt);
+    return wait;
+  });
   if (retryAfter > 0) throw errors.rateLimited(retryAfter);
+}
+
+/**
+ * Signs a user in. Wrong e-mail, wrong password and a disabled account answer alike (an unknown
+ * e-mail checks a decoy hash, so all take the same time). Every attempt is counted before its
+ * password is checked and stays counted unless it succeeds; past the limit, 429 without a check.
+ */
+export async function login(ctx: AppContext, props: LoginRequest, client: ClientInfo): Promise<NewSession> {
+  const attempt: LoginAttempt = {
+    accountKey: `account:${props.email}`,
+    ipKey: `ip:${client.ip}`,
+    email: props.email,
+    at: ctx.clock.now(),
+  };
+  await reserveLoginAttempt(ctx, attempt);
 
   const user = await findUserByEmail(ctx.db, props.email);
   const passwordOk = user?.password_hash
     ? await verifyPassword(user.password_hash, props.password)
     : await verifyDecoy(props.password);
   const companyActive = user?.company_id ? await isCompanyActive(ctx.db, user.company_id) : true;
-
-  if (!user || !passwordOk || user.active !== 1 || !companyActive) {
-    await ctx.db.transaction().execute(async (trx) => {
-      await pruneLoginFailures(trx, [accountKey, ipKey], since);
-      await recordLoginFailure(trx, [accountKey, ipKey], now);
-    });
-    throw errors.invalidCredentials();
-  }
+  if (!user || !passwordOk || user.active !== 1 || !companyActive) throw errors.invalidCredentials();
 
   return ctx.db.transaction().execute(async (trx) => {
-    await clearLoginFailures(trx, accountKey);
+    await clearLoginFailures(trx, attempt.accountKey);
+    await clearAddressAttemptsFor(trx, attempt.ipKey, attempt.email);
+    const now = ctx.clock.now();
     await updateUser(trx, user.id, { previous_login_at: user.last_login_at, last_login_at: now });
     return openSession(trx, ctx, user.id, client);
   });
 }
 
+/** Ends one session, and its live-event streams in every process. */
 export async function logout(ctx: AppContext, sessionId: string): Promise<void> {
   await deleteSession(ctx.db, sessionId);
+  await endStreams(ctx.live, { kind: "session", id: sessionId }, ctx.clock.now());
 }
 
 /** The session behind a cookie, if it is still valid; expired or disabled ones are removed. */
@@ -148,6 +183,7 @@ export async function issuePasswordLink(
     purpose === "set_password"
       ? ctx.config.links.setPasswordHours * 60 * MINUTE
       : ctx.config.links.resetPasswordMinutes * MINUTE;
+  if (!meta.origin) throw errors.publicUrlRequired();
   const token = newToken();
   await voidUserTokens(trx, userId, now);
   await insertUserToken(trx, {
@@ -171,7 +207,7 @@ export async function setPasswordWithLink(
   props: SetPasswordRequest,
 ): Promise<void> {
   const passwordHash = await hashPassword(props.password);
-  await ctx.db.transaction().execute(async (trx) => {
+  const userId = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
     const userId = await consumeUserToken(trx, hashToken(props.token), now);
     const user = userId ? await findUser(trx, { kind: "all" }, userId) : undefined;
@@ -186,7 +222,9 @@ export async function setPasswordWithLink(
       targetType: "user",
       targetId: user.id,
     });
+    return user.id;
   });
+  await endStreams(ctx.live, { kind: "user", id: userId }, ctx.clock.now());
 }
 
 /**
@@ -204,7 +242,7 @@ export async function changePassword(
     throw errors.wrongPassword();
   }
   const passwordHash = await hashPassword(props.newPassword);
-  return ctx.db.transaction().execute(async (trx) => {
+  const session = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
     await updateUser(trx, user.id, { password_hash: passwordHash, updated_at: now });
     await deleteSessionsOfUser(trx, user.id);
@@ -216,6 +254,9 @@ export async function changePassword(
     });
     return openSession(trx, ctx, user.id, client);
   });
+  // The caller's own streams end too: its browser reconnects with the new session's cookie.
+  await endStreams(ctx.live, { kind: "user", id: user.id }, ctx.clock.now());
+  return session;
 }
 
 /** Sets a password directly: for the operator's CLI and demo data only, never over HTTP. */
@@ -233,4 +274,5 @@ export async function setPasswordDirectly(
     await voidUserTokens(trx, userId, now);
     await recordAudit(trx, meta, now, { action: "user.password_set", targetType: "user", targetId: userId });
   });
+  await endStreams(ctx.live, { kind: "user", id: userId }, ctx.clock.now());
 }

@@ -5,6 +5,7 @@ import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { decodeNameIdCursor, toPage } from "../../db/cursor";
 import { errors } from "../../errors";
+import { endStreams } from "../../events/streams-end";
 import { recordAudit } from "../audit/repository";
 import { planExists } from "../plans/repository";
 import {
@@ -53,7 +54,7 @@ export async function changeCompany(
   id: string,
   props: UpdateCompanyRequest,
 ): Promise<CompanyRow> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const row = await ctx.db.transaction().execute(async (trx) => {
     const current = await findCompany(trx, { kind: "all" }, id);
     if (!current) throw errors.notFound("company.not_found");
     if (props.planId && !(await planExists(trx, props.planId)))
@@ -76,6 +77,9 @@ export async function changeCompany(
     });
     return { ...current, ...changes };
   });
+  // Its users' sessions stop authenticating; their open streams end now too.
+  if (props.active === false) await endStreams(ctx.live, { kind: "company", id }, ctx.clock.now());
+  return row;
 }
 
 export function getCompany(ctx: AppContext, scope: Scope, id: string): Promise<CompanyRow | undefined> {

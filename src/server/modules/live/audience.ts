@@ -12,5 +12,7 @@ export function mayReceive(actor: Actor, event: LiveEvent): boolean {
       return isStaffRole(actor.role);
     case "company":
       return isStaffRole(actor.role) || (actor.companyId !== null && actor.companyId === audience.companyId);
+    case "internal":
+      return false;
   }
 }

@@ -9,8 +9,9 @@ import { type Actor, policies } from "../../../domain/policies";
 import type { AppContext } from "../../context";
 import { errors } from "../../errors";
 import type { LiveEvent } from "../../events/bus";
+import { type StreamOwner, streamsEndOwner } from "../../events/streams-end";
 import { authorize } from "../../http";
-import { requireAuth, SESSION_COOKIE } from "../../plugins/session";
+import { type RequestAuth, requireAuth, SESSION_COOKIE } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { authenticate } from "../auth/service";
 import { isTicketVisible } from "../tickets/read-service";
@@ -19,8 +20,21 @@ import { PresenceTracker } from "./presence";
 
 /** A comment line keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 20_000;
-/** A stream re-checks its session this often: a signed-out or disabled user stops receiving. */
+/**
+ * A stream re-checks its session this often, for sessions that simply expire; sign-out, password
+ * changes and deactivations end streams at once (a `streams.end` event on the bus).
+ */
 const REVALIDATE_MS = 60_000;
+/**
+ * Open streams allowed per session and per user in one process; past them, 429. A browser needs
+ * one per tab (and over HTTP/1.1 it opens at most six connections to a host in all). Refusing the
+ * newcomer rather than closing the oldest: a closed EventSource reconnects within seconds, so
+ * closing the oldest would make a user's tabs evict each other in turn, for ever.
+ */
+export const MAX_STREAMS_PER_SESSION = 5;
+export const MAX_STREAMS_PER_USER = 20;
+/** What a refused stream is told to wait before trying again. */
+const STREAMS_RETRY_AFTER_S = 30;
 /** A client that stops reading is dropped rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
@@ -28,14 +42,45 @@ function eventText(event: LiveEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: new Date(event.at).toISOString() })}\n\n`;
 }
 
+interface OpenStream {
+  sessionId: string;
+  actor: Actor;
+  end(): void;
+}
+
+function owns(stream: OpenStream, owner: StreamOwner): boolean {
+  switch (owner.kind) {
+    case "session":
+      return stream.sessionId === owner.id;
+    case "user":
+      return stream.actor.userId === owner.id;
+    case "company":
+      return stream.actor.companyId === owner.id;
+  }
+}
+
 export function liveRoutes(ctx: AppContext) {
-  const streams = new Set<() => void>();
+  const streams = new Set<OpenStream>();
   const presence = new PresenceTracker(ctx.live, () => ctx.clock.now());
 
-  function openStream(request: FastifyRequest, reply: FastifyReply, actor: Actor): void {
+  function refuseBeyondCaps(auth: RequestAuth): void {
+    let ofSession = 0;
+    let ofUser = 0;
+    for (const stream of streams) {
+      if (stream.sessionId === auth.sessionId) ofSession++;
+      if (stream.actor.userId === auth.actor.userId) ofUser++;
+    }
+    if (ofSession >= MAX_STREAMS_PER_SESSION || ofUser >= MAX_STREAMS_PER_USER)
+      throw errors.tooManyStreams(STREAMS_RETRY_AFTER_S);
+  }
+
+  function openStream(request: FastifyRequest, reply: FastifyReply, auth: RequestAuth): void {
+    const { actor } = auth;
     const token = request.cookies[SESSION_COOKIE] ?? "";
     const response = reply.raw;
     reply.hijack();
+    // A stream is long by design: the server's idle-connection timeout is for other requests.
+    request.raw.socket.setTimeout(0);
     response.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-store",
@@ -54,28 +99,38 @@ export function liveRoutes(ctx: AppContext) {
       unsubscribe();
       clearInterval(heartbeat);
       clearInterval(revalidate);
-      streams.delete(end);
+      streams.delete(stream);
       response.end();
     };
+    const stream: OpenStream = { sessionId: auth.sessionId, actor, end };
     const write = (text: string) => {
       if (ended) return;
       if (response.writableLength > MAX_BUFFERED_BYTES) return end();
       response.write(text);
     };
     const unsubscribe = ctx.live.subscribe((event) => {
+      const owner = streamsEndOwner(event);
+      if (owner) {
+        if (owns(stream, owner)) end();
+        return;
+      }
       if (mayReceive(actor, event)) write(eventText(event));
     });
     const heartbeat = setInterval(() => write(": ping\n\n"), HEARTBEAT_MS);
-    const revalidate = setInterval(() => {
+    const recheck = () => {
       authenticate(ctx, token)
         .then((row) => {
           if (!row) end();
         })
         .catch(() => end());
-    }, REVALIDATE_MS);
+    };
+    const revalidate = setInterval(recheck, REVALIDATE_MS);
     heartbeat.unref();
     revalidate.unref();
-    streams.add(end);
+    streams.add(stream);
+    // A sign-out that raced this stream's opening was announced before it listened: check once more
+    // now that it listens (on PostgreSQL, once LISTEN is in place).
+    ctx.live.ready().then(recheck, recheck);
     request.raw.on("close", end);
     response.on("error", end);
   }
@@ -83,7 +138,7 @@ export function liveRoutes(ctx: AppContext) {
   const routes = async (app: ZodApp) => {
     // Streams never finish by themselves: end them so that a graceful shutdown can drain.
     app.addHook("preClose", async () => {
-      for (const end of [...streams]) end();
+      for (const stream of [...streams]) stream.end();
       presence.close();
     });
 
@@ -96,12 +151,13 @@ export function liveRoutes(ctx: AppContext) {
             "Server-Sent Events (text/event-stream): ticket.created, ticket.updated, ticket.message, " +
             "ticket.note (staff), ticket.sla (staff), presence (staff), notification (own). Each event's " +
             "data names what to refresh; a customer's stream carries only its company's public changes.",
-          response: { 401: ErrorResponse },
+          response: { 401: ErrorResponse, 429: ErrorResponse },
         },
       },
       async (request, reply) => {
-        const { actor } = requireAuth(request);
-        openStream(request, reply, actor);
+        const auth = requireAuth(request);
+        refuseBeyondCaps(auth);
+        openStream(request, reply, auth);
         return reply;
       },
     );

@@ -5,13 +5,18 @@ import { scopedCompanyId } from "../../db/scope";
 
 export type UserRow = UserTable;
 
+// A company sees its users once they have a password: an account still waiting for its owner to
+// set one could be a company admin's invitation, and whether an invitation created an account
+// tells whether its e-mail was free (see inviteUser).
 export function findUser(db: Executor, scope: Scope, id: string): Promise<UserRow | undefined> {
   const companyId = scopedCompanyId(scope);
   return db
     .selectFrom("app_user")
     .selectAll()
     .where("id", "=", id)
-    .$if(companyId !== undefined, (q) => q.where("company_id", "=", companyId ?? ""))
+    .$if(companyId !== undefined, (q) =>
+      q.where("company_id", "=", companyId ?? "").where("password_hash", "is not", null),
+    )
     .executeTakeFirst();
 }
 
@@ -31,7 +36,9 @@ export function listUsers(db: Executor, scope: Scope, filter: UserListFilter): P
   return db
     .selectFrom("app_user")
     .selectAll()
-    .$if(scoped !== undefined, (q) => q.where("company_id", "=", scoped ?? ""))
+    .$if(scoped !== undefined, (q) =>
+      q.where("company_id", "=", scoped ?? "").where("password_hash", "is not", null),
+    )
     .$if(filter.companyId !== undefined, (q) => q.where("company_id", "=", filter.companyId ?? ""))
     .$if(after !== undefined, (q) =>
       q.where((eb) =>

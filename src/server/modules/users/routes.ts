@@ -1,5 +1,5 @@
 // /api/v1/users: accounts are created by the support team (or a company's admin), never self-registered.
-import { ErrorResponse, type Role } from "../../../contracts/common";
+import { ErrorResponse, isStaffRole, type Role } from "../../../contracts/common";
 import {
   CreatedUser,
   CreateUserRequest,
@@ -7,6 +7,7 @@ import {
   UpdateUserRequest,
   User,
   UserIdParams,
+  UserInvitation,
   UserListQuery,
   UserPage,
 } from "../../../contracts/users";
@@ -17,7 +18,7 @@ import { authorize, commandMeta } from "../../http";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { presentUser } from "./presenter";
-import { changeUser, createUser, getUser, issueLinkFor, pageUsers } from "./service";
+import { changeUser, createUser, getUser, inviteUser, issueLinkFor, pageUsers } from "./service";
 
 const notFound = () => errors.notFound("user.not_found");
 const resourceOf = (row: { id: string; company_id: string | null; role: string }) => ({
@@ -55,10 +56,13 @@ export function userRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ["users"],
-          summary: "Create an account; answers the one-time link that sets its password",
+          summary:
+            "Create an account. Staff get it with the one-time link that sets its password (201); a " +
+            "company admin's request is an invitation answered alike whether or not the e-mail is in use (202)",
           body: CreateUserRequest,
           response: {
             201: CreatedUser,
+            202: UserInvitation,
             400: ErrorResponse,
             403: ErrorResponse,
             404: ErrorResponse,
@@ -71,11 +75,12 @@ export function userRoutes(ctx: AppContext) {
         authorize(
           policies.user.manage(actor, { companyId: request.body.companyId ?? null, role: request.body.role }),
         );
-        const { user, link } = await createUser(
-          ctx,
-          commandMeta(request, ctx.config.publicUrl),
-          request.body,
-        );
+        const meta = commandMeta(request, ctx.config.publicUrl);
+        if (!isStaffRole(actor.role) && actor.companyId) {
+          const invitation = await inviteUser(ctx, meta, { ...request.body, companyId: actor.companyId });
+          return reply.status(202).send(invitation);
+        }
+        const { user, link } = await createUser(ctx, meta, request.body);
         return reply.status(201).send({ user: presentUser(user), setPasswordLink: link });
       },
     );

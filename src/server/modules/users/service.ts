@@ -1,12 +1,19 @@
 // Account use cases: staff (or a company's admin) create users, who then set a password via a link.
 import { isStaffRole } from "../../../contracts/common";
-import type { CreateUserRequest, PasswordLink, UpdateUserRequest } from "../../../contracts/users";
+import type {
+  CreateUserRequest,
+  PasswordLink,
+  UpdateUserRequest,
+  UserInvitation,
+} from "../../../contracts/users";
 import type { Scope } from "../../../domain/policies";
 import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { decodeNameIdCursor, toPage } from "../../db/cursor";
 import { isUniqueViolation } from "../../db/errors";
+import type { Executor } from "../../db/schema";
 import { errors } from "../../errors";
+import { endStreams } from "../../events/streams-end";
 import { recordAudit } from "../audit/repository";
 import { deleteSessionsOfUser } from "../auth/repository";
 import { issuePasswordLink } from "../auth/service";
@@ -31,20 +38,7 @@ export async function createUser(
       }
       if (await findUserByEmail(trx, props.email)) throw errors.conflict("user.email_taken");
       const now = ctx.clock.now();
-      const user: UserRow = {
-        id: newId(),
-        company_id: props.companyId ?? null,
-        name: props.name,
-        email: props.email,
-        password_hash: null,
-        role: props.role,
-        locale: props.locale,
-        active: 1,
-        last_login_at: null,
-        previous_login_at: null,
-        created_at: now,
-        updated_at: now,
-      };
+      const user = newUserRow(props, now);
       await insertUser(trx, user);
       await recordAudit(trx, meta, now, {
         action: "user.created",
@@ -61,6 +55,64 @@ export async function createUser(
   }
 }
 
+/**
+ * A company admin's invitation. It answers the same whatever becomes of it, so that an admin
+ * cannot probe whether an e-mail is in use in another company: a free e-mail becomes an account
+ * without a password (hidden from the company until its owner sets one through a link the support
+ * team hands over, or e-mails once that is wired); an e-mail in use anywhere creates nothing and
+ * is recorded in the audit trail for staff. The admin gets no link: whoever holds the link of a
+ * new account could set its password and so tell a free e-mail from a taken one.
+ */
+export async function inviteUser(
+  ctx: AppContext,
+  meta: CommandMeta,
+  props: CreateUserRequest & { companyId: string },
+): Promise<UserInvitation> {
+  const invitation: UserInvitation = { status: "invited", email: props.email };
+  const recordIgnored = (db: Executor) =>
+    recordAudit(db, meta, ctx.clock.now(), {
+      action: "user.invitation_ignored",
+      targetType: "company",
+      targetId: props.companyId,
+      details: { email: props.email, role: props.role, reason: "email_in_use" },
+    });
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      if (await findUserByEmail(trx, props.email)) return recordIgnored(trx);
+      const now = ctx.clock.now();
+      const user = newUserRow(props, now);
+      await insertUser(trx, user);
+      await recordAudit(trx, meta, now, {
+        action: "user.invited",
+        targetType: "user",
+        targetId: user.id,
+        details: { email: user.email, role: user.role, companyId: user.company_id },
+      });
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await recordIgnored(ctx.db);
+  }
+  return invitation;
+}
+
+function newUserRow(props: CreateUserRequest, now: number): UserRow {
+  return {
+    id: newId(),
+    company_id: props.companyId ?? null,
+    name: props.name,
+    email: props.email,
+    password_hash: null,
+    role: props.role,
+    locale: props.locale,
+    active: 1,
+    last_login_at: null,
+    previous_login_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /** Changes an account the caller is authorized to manage; disabling it ends its sessions. */
 export async function changeUser(
   ctx: AppContext,
@@ -69,7 +121,7 @@ export async function changeUser(
   props: UpdateUserRequest,
 ): Promise<UserRow> {
   if (props.active === false && meta.actorId === id) throw errors.rule("user.self_disable");
-  return ctx.db.transaction().execute(async (trx) => {
+  const row = await ctx.db.transaction().execute(async (trx) => {
     const current = await findUser(trx, { kind: "all" }, id);
     if (!current) throw errors.notFound("user.not_found");
     const now = ctx.clock.now();
@@ -89,6 +141,8 @@ export async function changeUser(
     });
     return { ...current, ...changes };
   });
+  if (props.active === false) await endStreams(ctx.live, { kind: "user", id }, ctx.clock.now());
+  return row;
 }
 
 /** A new one-time link: "set" for an account that never had a password, "reset" otherwise. */
