@@ -4,11 +4,16 @@
 import { sql } from "kysely";
 import { withCheckDigits } from "../../contracts/cnpj";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
-import { Priority } from "../../contracts/tickets";
+import {
+  Priority,
+  type TicketChannel,
+  type TicketEventType,
+  type TicketStatus,
+} from "../../contracts/tickets";
 import { analyze } from "../../domain/search/portuguese";
 import type { AppContext } from "../context";
 import { hashPassword, newId } from "../crypto";
-import type { SlaClockTable, TicketEventTable, TicketTable, TicketTagTable } from "../db/schema";
+import type { TicketEventTable, TicketTable, TicketTagTable } from "../db/schema";
 import { companyTerm } from "../db/search";
 import { renderMarkdown } from "../markdown";
 import { createCategory } from "../modules/kb/service";
@@ -19,6 +24,7 @@ import { upsertScreens } from "../modules/screens/service";
 import { newClock } from "../modules/sla/clocks";
 import { type SlaPolicy, snapshotPolicy } from "../modules/sla/policy";
 import { NO_DUE, priorityOrder, queueKeysOf } from "../modules/sla/queue-keys";
+import { insertClocks, type SlaClockRow } from "../modules/sla/repository";
 import { newTicketEvent } from "../modules/tickets/events";
 import { demoCategories } from "../seed/content/faq";
 import { demoCalendar, demoPlans } from "../seed/content/plans";
@@ -70,11 +76,11 @@ async function ensureCatalog(ctx: AppContext): Promise<string[]> {
  */
 function consoleKeysFor(agentIds: readonly string[], next: () => number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  return (status: string) => {
+  return (status: TicketStatus) => {
     const assignedShare = status === "open" ? 0.35 : 0.9;
     const assigneeId = agentIds.length > 0 && next() < assignedShare ? pick(agentIds) : null;
     const roll = next();
-    const channel = roll < 0.8 ? "portal" : roll < 0.95 ? "phone" : "email";
+    const channel: TicketChannel = roll < 0.8 ? "portal" : roll < 0.95 ? "phone" : "email";
     const tagRoll = next();
     const first = pick(TAGS);
     const second = pick(TAGS);
@@ -105,7 +111,7 @@ async function ensurePlan(ctx: AppContext): Promise<SlaPolicy> {
     planName: plan.name,
     calendarName: plan.calendar.name,
     calendar: calendarOf(plan.calendar),
-    targets: JSON.parse(plan.targets),
+    targets: plan.targets,
     warningShare: ctx.config.slaWarningShare,
   };
 }
@@ -113,7 +119,7 @@ async function ensurePlan(ctx: AppContext): Promise<SlaPolicy> {
 /** The clocks a ticket in this status would have, as if it had lived its story. */
 function clocksFor(
   policy: SlaPolicy,
-  ticket: { id: string; priority: Priority; status: string; createdAt: number; updatedAt: number },
+  ticket: { id: string; priority: Priority; status: TicketStatus; createdAt: number; updatedAt: number },
   now: number,
 ) {
   const { id, priority, status, createdAt, updatedAt } = ticket;
@@ -124,11 +130,11 @@ function clocksFor(
       : status === "cancelled"
         ? { stopped_at: updatedAt }
         : status === "waiting_customer"
-          ? { pauses: JSON.stringify([{ from: updatedAt, to: null }]) }
+          ? { pauses: [{ from: updatedAt, to: null }] }
           : {};
   // Synthetic history: warnings and breaches already past count as raised, or the sweeper would
   // raise tens of thousands of them the moment the server starts.
-  const raised = (clock: SlaClockTable): SlaClockTable => ({
+  const raised = (clock: SlaClockRow): SlaClockRow => ({
     ...clock,
     warned_at: clock.warn_at !== null && clock.warn_at < now ? clock.warn_at : null,
     breached_at: clock.due_at !== null && clock.due_at < now ? clock.due_at : null,
@@ -237,7 +243,7 @@ export async function generate(
   for (let start = 0; start < opts.tickets; start += BATCH) {
     const tickets: TicketTable[] = [];
     const events: TicketEventTable[] = [];
-    const clocks: SlaClockTable[] = [];
+    const clocks: SlaClockRow[] = [];
     const tags: TicketTagTable[] = [];
     for (let i = start; i < Math.min(opts.tickets, start + BATCH); i++) {
       const company = companies[i % companies.length] as GeneratedCompany;
@@ -291,7 +297,7 @@ export async function generate(
         priority_order: 0,
         merged_into_id: null,
       });
-      const event = (type: string, at: number, fields: Partial<TicketEventTable> = {}) =>
+      const event = (type: TicketEventType, at: number, fields: Partial<TicketEventTable> = {}) =>
         newTicketEvent(id, requester, at, { ...fields, type });
       // Each event carries the version it produced, as the commands stamp theirs.
       events.push(event("opened", createdAt, { ticket_version: 1 }));
@@ -299,12 +305,12 @@ export async function generate(
       if (ticket) {
         const ticketClocks = clocksFor(
           policy,
-          { id, priority: ticket.priority as Priority, status, createdAt, updatedAt: updatedAt },
+          { id, priority: ticket.priority, status, createdAt, updatedAt: updatedAt },
           now,
         );
         clocks.push(...ticketClocks);
         Object.assign(ticket, queueKeysOf(ticketClocks), {
-          priority_order: priorityOrder(ticket.priority as Priority),
+          priority_order: priorityOrder(ticket.priority),
         });
       }
       if (status !== "open" && agents.length > 0) {
@@ -335,11 +341,7 @@ export async function generate(
           .insertInto("ticket_event")
           .values(events.slice(e, e + 1000))
           .execute();
-      for (let c = 0; c < clocks.length; c += 1000)
-        await trx
-          .insertInto("sla_clock")
-          .values(clocks.slice(c, c + 1000))
-          .execute();
+      for (let c = 0; c < clocks.length; c += 1000) await insertClocks(trx, clocks.slice(c, c + 1000));
     });
     onProgress(Math.min(opts.tickets, start + BATCH), opts.tickets);
   }

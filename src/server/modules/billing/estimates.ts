@@ -5,6 +5,7 @@
 // one transaction, then tells whoever may know: the company once the estimate was sent, else staff.
 import type { CreateEstimateRequest, EstimateStatus } from "../../../contracts/billing";
 import { isStaffRole } from "../../../contracts/common";
+import type { TicketEventType } from "../../../contracts/tickets";
 import { billingMonthOf } from "../../../domain/billing/months";
 import { type Actor, policies, scopeOf } from "../../../domain/policies";
 import type { AppContext, CommandMeta } from "../../context";
@@ -60,7 +61,7 @@ async function recordEstimateEvent(
   ticket: TicketRow,
   actor: Actor,
   now: number,
-  event: { type: string; internal: boolean; minutes: number; body?: string | undefined },
+  event: { type: TicketEventType; internal: boolean; minutes: number; body?: string | undefined },
 ): Promise<void> {
   await insertEvent(
     trx,

@@ -31,7 +31,7 @@ export type ClockChange =
   | { kind: "priority"; to: Priority }
   | { kind: "classification"; to: "support" | "consultancy" };
 
-const pausesOf = (clock: SlaClockRow): Pause[] => JSON.parse(clock.pauses);
+const pausesOf = (clock: SlaClockRow): Pause[] => clock.pauses;
 
 /** The due and warning instants for the clock as it stands (null while an open pause holds it). */
 function scheduled(policy: SlaPolicy, priority: Priority, clock: SlaClockRow) {
@@ -60,7 +60,7 @@ export function newClock(
     cycle,
     started_at: at,
     target_minutes: policy.targets[priority][TARGET_OF[metric]],
-    pauses: "[]",
+    pauses: [],
     due_at: null,
     warn_at: null,
     met_at: null,
@@ -105,7 +105,7 @@ function changed(
         // Reopened: the resolution clock resumes where it stopped, the resolved span a pause.
         return {
           met_at: null,
-          pauses: JSON.stringify([...pauses, { from: change.resolvedAt ?? clock.met_at, to: at }]),
+          pauses: [...pauses, { from: change.resolvedAt ?? clock.met_at, to: at }],
         };
       }
       if (
@@ -116,10 +116,10 @@ function changed(
         clock.stopped_at === change.resolvedAt
       ) {
         // Reopened before anyone answered: the first response is owed again, the resolved span a pause.
-        return { stopped_at: null, pauses: JSON.stringify([...pauses, { from: clock.stopped_at, to: at }]) };
+        return { stopped_at: null, pauses: [...pauses, { from: clock.stopped_at, to: at }] };
       }
       if (change.from === "cancelled" && clock.stopped_at !== null) {
-        return { stopped_at: null, pauses: JSON.stringify([...pauses, { from: clock.stopped_at, to: at }]) };
+        return { stopped_at: null, pauses: [...pauses, { from: clock.stopped_at, to: at }] };
       }
       if (!running) return undefined;
       if (change.to === "cancelled") return { stopped_at: at };
@@ -128,10 +128,9 @@ function changed(
         // instead of warning and breaching on a finished ticket.
         return clock.metric === "resolution" ? { met_at: at } : { stopped_at: at };
       }
-      if (change.to === "waiting_customer")
-        return { pauses: JSON.stringify([...pauses, { from: at, to: null }]) };
+      if (change.to === "waiting_customer") return { pauses: [...pauses, { from: at, to: null }] };
       if (change.from === "waiting_customer") {
-        return { pauses: JSON.stringify(pauses.map((p) => (p.to === null ? { ...p, to: at } : p))) };
+        return { pauses: pauses.map((p) => (p.to === null ? { ...p, to: at } : p)) };
       }
       return undefined;
     }
@@ -139,7 +138,7 @@ function changed(
       if (change.to === "consultancy") return running ? { stopped_at: at } : undefined;
       // Back to support: what consultancy stopped resumes, the consultancy span a pause.
       return clock.stopped_at !== null && clock.met_at === null
-        ? { stopped_at: null, pauses: JSON.stringify([...pauses, { from: clock.stopped_at, to: at }]) }
+        ? { stopped_at: null, pauses: [...pauses, { from: clock.stopped_at, to: at }] }
         : undefined;
     case "customer_message":
       return undefined;

@@ -16,12 +16,7 @@ export function explainClock(
   locale: Locale,
 ) {
   const businessTime = businessTimeOf(policy, priority);
-  const explanation = explainDeadline(
-    businessTime,
-    clock.started_at,
-    clock.target_minutes,
-    JSON.parse(clock.pauses),
-  );
+  const explanation = explainDeadline(businessTime, clock.started_at, clock.target_minutes, clock.pauses);
   const zone = policy.calendar.timeZone;
   const iso = (instant: number) => DateTime.fromMillis(instant, { zone }).toISO() ?? "";
   return {

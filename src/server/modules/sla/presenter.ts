@@ -22,13 +22,13 @@ export function presentSla(
   return {
     planName: policy.planName,
     deadlines: current.map((clock) => ({
-      metric: clock.metric as Metric,
+      metric: clock.metric,
       dueAt: toIsoOrNull(clock.due_at),
       state: slaState({
         businessTime: businessTimeOf(policy, priority),
         start: clock.started_at,
         targetMinutes: clock.target_minutes,
-        pauses: JSON.parse(clock.pauses),
+        pauses: clock.pauses,
         now,
         metAt: clock.met_at,
         warningShare: policy.warningShare,

@@ -1,13 +1,32 @@
 // SLA clock rows: one per ticket, metric and cycle (next response starts a cycle per customer message).
+// A clock's pauses are JSON text, decoded here into `Pause[]` and encoded here on write.
+import { createHash } from "node:crypto";
+import type { SlaMetric } from "../../../contracts/tickets";
+import { type Decoded, json } from "../../db/json";
 import { PreparedQuery } from "../../db/prepared";
-import type { Executor, SlaClockTable, SlaPolicyTable } from "../../db/schema";
+import type { Executor, SlaClockTable } from "../../db/schema";
+import type { SlaPolicy } from "./policy";
 import type { QueueKeys } from "./queue-keys";
 
-export type SlaClockRow = SlaClockTable;
-export type Metric = "first_response" | "next_response" | "resolution";
+export type SlaClockRow = Decoded<SlaClockTable>;
+export type Metric = SlaMetric;
+
+const decodeClock = (row: SlaClockTable): SlaClockRow => ({
+  ...row,
+  pauses: json.slaClockPauses.decode(row.pauses),
+});
 
 export async function insertClock(db: Executor, row: SlaClockRow): Promise<void> {
-  await db.insertInto("sla_clock").values(row).execute();
+  await insertClocks(db, [row]);
+}
+
+/** One insert for many clocks (the data generator's batches). */
+export async function insertClocks(db: Executor, rows: readonly SlaClockRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto("sla_clock")
+    .values(rows.map((row) => ({ ...row, pauses: json.slaClockPauses.encode(row.pauses) })))
+    .execute();
 }
 
 const ticketClocks = new PreparedQuery(
@@ -22,8 +41,8 @@ const ticketClocks = new PreparedQuery(
 );
 
 /** A ticket's clocks, read on every ticket page: compiled once. */
-export function clocksOfTicket(db: Executor, ticketId: string): Promise<SlaClockRow[]> {
-  return ticketClocks.execute(db, null, { ticketId });
+export async function clocksOfTicket(db: Executor, ticketId: string): Promise<SlaClockRow[]> {
+  return (await ticketClocks.execute(db, null, { ticketId })).map(decodeClock);
 }
 
 /** The ticket's queue keys follow its clocks; the ticket's version does not move for them. */
@@ -36,7 +55,12 @@ export async function updateClock(
   id: string,
   changes: Partial<Omit<SlaClockRow, "id" | "ticket_id">>,
 ): Promise<void> {
-  await db.updateTable("sla_clock").set(changes).where("id", "=", id).execute();
+  const { pauses, ...rest } = changes;
+  await db
+    .updateTable("sla_clock")
+    .set({ ...rest, ...(pauses !== undefined && { pauses: json.slaClockPauses.encode(pauses) }) })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Running clocks whose warning (or due) instant has passed and that have not fired it yet. */
@@ -119,15 +143,22 @@ export function runningDeadlines(db: Executor, options: { dueBefore?: number | u
     .execute();
 }
 
-/** Content-addressed: writing the same snapshot twice keeps one row. */
-export async function insertPolicySnapshot(db: Executor, row: SlaPolicyTable): Promise<void> {
+/**
+ * Content-addressed: the id is the SHA-256 of the stored text, so writing the same snapshot twice
+ * keeps one row. Returns the id.
+ */
+export async function insertPolicySnapshot(db: Executor, policy: SlaPolicy, at: number): Promise<string> {
+  const text = json.slaPolicy.encode(policy);
+  const id = createHash("sha256").update(text).digest("hex");
   await db
     .insertInto("sla_policy")
-    .values(row)
+    .values({ id, policy: text, created_at: at })
     .onConflict((oc) => oc.column("id").doNothing())
     .execute();
+  return id;
 }
 
-export async function findPolicySnapshot(db: Executor, id: string): Promise<string | undefined> {
-  return (await db.selectFrom("sla_policy").select("policy").where("id", "=", id).executeTakeFirst())?.policy;
+export async function findPolicySnapshot(db: Executor, id: string): Promise<SlaPolicy | undefined> {
+  const row = await db.selectFrom("sla_policy").select("policy").where("id", "=", id).executeTakeFirst();
+  return row && json.slaPolicy.decode(row.policy);
 }

@@ -6,6 +6,7 @@ import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { decodeNameIdCursor, toPage } from "../../db/cursor";
 import { isUniqueViolation } from "../../db/errors";
+import { flag } from "../../db/schema";
 import { errors } from "../../errors";
 import { recordAudit } from "../audit/repository";
 import { deleteSessionsOfUser } from "../auth/repository";
@@ -76,7 +77,7 @@ export async function changeUser(
     const changes = {
       ...(props.name !== undefined && { name: props.name }),
       ...(props.locale !== undefined && { locale: props.locale }),
-      ...(props.active !== undefined && { active: props.active ? 1 : 0 }),
+      ...(props.active !== undefined && { active: flag(props.active) }),
       updated_at: now,
     };
     await updateUser(trx, id, changes);
