@@ -2,6 +2,10 @@
 import { z } from "zod";
 import { Email, Id, Instant, Locale, Password, Role } from "./common";
 
+/** What a one-time link is for: a new account's first password, or a reset. */
+export const TokenPurpose = z.enum(["set_password", "reset_password"]);
+export type TokenPurpose = z.infer<typeof TokenPurpose>;
+
 export const LoginRequest = z.strictObject({
   email: Email,
   // Any length is accepted here: an old password must still be able to sign in.

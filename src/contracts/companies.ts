@@ -33,6 +33,7 @@ export const BRAZILIAN_STATES = [
   "TO",
 ] as const;
 export const BrazilianState = z.enum(BRAZILIAN_STATES);
+export type BrazilianState = z.infer<typeof BrazilianState>;
 
 export const CreateCompanyRequest = z.strictObject({
   name: z.string().trim().min(2).max(160),
@@ -59,7 +60,7 @@ export const Company = z.object({
   name: z.string(),
   /** 14 characters, unformatted. */
   cnpj: z.string(),
-  state: z.string(),
+  state: BrazilianState,
   city: z.string(),
   active: z.boolean(),
   planId: Id.nullable(),

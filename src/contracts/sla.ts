@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Id, Instant } from "./common";
 import { BrazilianState } from "./companies";
-import { Priority } from "./tickets";
+import { Priority, SlaMetric, TicketStatus } from "./tickets";
 
 /** "HH:MM", local wall-clock time; an interval may end at "24:00". */
 export const TimeOfDay = z
@@ -21,6 +21,7 @@ export const WeeklyHours = z.strictObject({
   sat: DayHours,
   sun: DayHours,
 });
+export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
 export const HolidayRegion = z.strictObject({
   country: z.literal("BR"),
@@ -29,6 +30,7 @@ export const HolidayRegion = z.strictObject({
   /** date-holidays' region code inside the state (e.g. "SP" for the city of São Paulo). */
   city: z.string().trim().min(1).max(40).optional(),
 });
+export type HolidayRegion = z.infer<typeof HolidayRegion>;
 
 /** A holiday an admin adds to a calendar, e.g. a municipal one: 2026-01-25 "Aniversário de São Paulo". */
 export const CustomHoliday = z.strictObject({
@@ -115,6 +117,7 @@ export const Target = z.strictObject({
 export type Target = z.infer<typeof Target>;
 
 export const Targets = z.strictObject({ low: Target, normal: Target, high: Target, urgent: Target });
+export type Targets = z.infer<typeof Targets>;
 
 export const PlanServices = z.strictObject({
   portal: z.boolean(),
@@ -125,6 +128,7 @@ export const PlanServices = z.strictObject({
   /** Consultancy hours included each month; beyond them consultancy is billed. */
   consultancyHoursPerMonth: z.number().min(0).max(744),
 });
+export type PlanServices = z.infer<typeof PlanServices>;
 
 export const PlanRequest = z.strictObject({
   name: z.string().trim().min(2).max(80),
@@ -229,9 +233,9 @@ export const AtRiskPage = z.object({
       ticketNumber: z.number().int(),
       subject: z.string(),
       companyName: z.string(),
-      priority: z.string(),
-      status: z.string(),
-      metric: z.enum(["first_response", "next_response", "resolution"]),
+      priority: Priority,
+      status: TicketStatus,
+      metric: SlaMetric,
       dueAt: Instant,
       breached: z.boolean(),
     }),

@@ -126,6 +126,14 @@ export const TicketEventType = z.enum([
 ]);
 export type TicketEventType = z.infer<typeof TicketEventType>;
 
+/** The console field a generic change event names (assignee, category, screen or tags). */
+export const TicketChangeField = z.enum(["assignee", "category", "screen", "tags"]);
+export type TicketChangeField = z.infer<typeof TicketChangeField>;
+
+/** primeira resposta · próxima resposta · solução */
+export const SlaMetric = z.enum(["first_response", "next_response", "resolution"]);
+export type SlaMetric = z.infer<typeof SlaMetric>;
+
 export const TicketEvent = z.object({
   id: Id,
   type: TicketEventType,
@@ -142,7 +150,7 @@ export const TicketEvent = z.object({
   fromPriority: Priority.nullable(),
   toPriority: Priority.nullable(),
   /** SLA warnings and breaches (internal): which deadline. */
-  metric: z.enum(["first_response", "next_response", "resolution"]).nullable(),
+  metric: SlaMetric.nullable(),
   /** Reclassifications: support (in the plan, under SLA) or consultancy (billable, no support SLA). */
   toKind: TicketKind.nullable(),
   /**
@@ -159,8 +167,6 @@ export const TicketEvent = z.object({
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;
 
-export const SlaMetric = z.enum(["first_response", "next_response", "resolution"]);
-export type SlaMetric = z.infer<typeof SlaMetric>;
 /** no prazo · vence em breve · pausado — aguardando você · violado · cumprido */
 export const SlaState = z.enum(["on_time", "due_soon", "paused", "breached", "met"]);
 

@@ -4,7 +4,12 @@
 import { sql } from "kysely";
 import { withCheckDigits } from "../../contracts/cnpj";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
-import { Priority } from "../../contracts/tickets";
+import {
+  Priority,
+  type TicketChannel,
+  type TicketEventType,
+  type TicketStatus,
+} from "../../contracts/tickets";
 import { analyze } from "../../domain/search/portuguese";
 import { type Clock, newClock } from "../../domain/sla/ticket-clocks";
 import type { AppContext } from "../context";
@@ -72,11 +77,11 @@ async function ensureCatalog(ctx: AppContext): Promise<string[]> {
  */
 function consoleKeysFor(agentIds: readonly string[], next: () => number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  return (status: string) => {
+  return (status: TicketStatus) => {
     const assignedShare = status === "open" ? 0.35 : 0.9;
     const assigneeId = agentIds.length > 0 && next() < assignedShare ? pick(agentIds) : null;
     const roll = next();
-    const channel = roll < 0.8 ? "portal" : roll < 0.95 ? "phone" : "email";
+    const channel: TicketChannel = roll < 0.8 ? "portal" : roll < 0.95 ? "phone" : "email";
     const tagRoll = next();
     const first = pick(TAGS);
     const second = pick(TAGS);
@@ -107,7 +112,7 @@ async function ensurePlan(ctx: AppContext): Promise<SlaPolicy> {
     planName: plan.name,
     calendarName: plan.calendar.name,
     calendar: calendarOf(plan.calendar),
-    targets: JSON.parse(plan.targets),
+    targets: plan.targets,
     warningShare: ctx.config.slaWarningShare,
   };
 }
@@ -115,7 +120,7 @@ async function ensurePlan(ctx: AppContext): Promise<SlaPolicy> {
 /** The clocks a ticket in this status would have, as if it had lived its story. */
 function clocksFor(
   policy: SlaPolicy,
-  ticket: { id: string; priority: Priority; status: string; createdAt: number; updatedAt: number },
+  ticket: { id: string; priority: Priority; status: TicketStatus; createdAt: number; updatedAt: number },
   now: number,
 ) {
   const { priority, status, createdAt, updatedAt } = ticket;
@@ -301,7 +306,7 @@ export async function generate(
         priority_order: 0,
         merged_into_id: null,
       });
-      const event = (type: string, at: number, fields: Partial<TicketEventTable> = {}) =>
+      const event = (type: TicketEventType, at: number, fields: Partial<TicketEventTable> = {}) =>
         newTicketEvent(id, requester, at, { ...fields, type });
       // Each event carries the version it produced, as the commands stamp theirs.
       events.push(event("opened", createdAt, { ticket_version: 1 }));
@@ -309,7 +314,7 @@ export async function generate(
       if (ticket) {
         const ticketClocks = clocksFor(
           policy,
-          { id, priority: ticket.priority as Priority, status, createdAt, updatedAt: updatedAt },
+          { id, priority: ticket.priority, status, createdAt, updatedAt: updatedAt },
           now,
         );
         clocks.push(...ticketClocks.map((clock) => clockRow(id, clock)));

@@ -43,8 +43,13 @@ describe("migration 20261128_0005_calendar_holidays", () => {
         .execute();
 
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const stored = await connection.db
+        .selectFrom("business_calendar")
+        .select(["custom_holidays", "removed_holidays"])
+        .where("id", "=", "old")
+        .executeTakeFirst();
+      expect(stored).toEqual({ custom_holidays: "[]", removed_holidays: "[]" });
       const row = await findCalendarRow(connection.db, "old");
-      expect(row).toMatchObject({ custom_holidays: "[]", removed_holidays: "[]" });
       const calendar = calendarOf(row ?? fail());
       // Its JSON (the compiled-calendar key, the snapshot hash) is what it was before the migration.
       expect(Object.keys(calendar)).toEqual([
@@ -56,7 +61,8 @@ describe("migration 20261128_0005_calendar_holidays", () => {
       ]);
       expect(() => compileCalendar(calendar)).not.toThrow();
 
-      expect((await migrator.migrateDown()).error).toBeUndefined();
+      // Down through every later migration to before this one.
+      expect((await migrator.migrateTo("20261128_0004_sla_clocks")).error).toBeUndefined();
       expect(await connection.db.selectFrom("business_calendar").select("name").execute()).toEqual([
         { name: "Antigo" },
       ]);

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "../../../test/support/dat
 import { connect } from "./connect";
 import { migrateToLatest } from "./migrate";
 import { migrations } from "./migrations";
+import type { UserTable } from "./schema";
 
 /** Three migrators at once: separate processes on SQLite (one process holds one file), pools on PostgreSQL. */
 async function migrateConcurrently(database: TestDatabase): Promise<string[]> {
@@ -73,7 +74,7 @@ describe("database connection and migrations", () => {
     const connection = connect(database.config, { searchPath: database.searchPath });
     try {
       await migrateToLatest(connection.db, connection.schema);
-      const row = {
+      const row: UserTable = {
         id: "u1",
         company_id: null,
         name: "Sem Empresa",

@@ -1,6 +1,38 @@
 // Kysely's view of the database. Instants are epoch milliseconds (bigint), flags are 0/1 integers and
-// JSON is text, so that one set of queries runs unchanged on SQLite and PostgreSQL.
+// JSON is text, so that one set of queries runs unchanged on SQLite and PostgreSQL. Closed sets are
+// typed with the contract's enum (the database refuses other values: migration 0011), JSON columns
+// with the value their codec in `json.ts` reads and writes. `schema.test.ts` holds this file and the
+// migrated databases to each other.
 import type { Kysely, Transaction } from "kysely";
+import type { AuditTargetType } from "../../contracts/audit";
+import type { TokenPurpose } from "../../contracts/auth";
+import type { EstimateStatus } from "../../contracts/billing";
+import type { Locale, Role } from "../../contracts/common";
+import type { BrazilianState } from "../../contracts/companies";
+import type { NotificationType } from "../../contracts/notifications";
+import type { QueueFilters } from "../../contracts/queue";
+import type { CustomHoliday, HolidayRegion, PlanServices, Targets, WeeklyHours } from "../../contracts/sla";
+import type {
+  Priority,
+  SlaMetric,
+  TicketChangeField,
+  TicketChannel,
+  TicketEventType,
+  TicketKind,
+  TicketStatus,
+} from "../../contracts/tickets";
+import type { Pause } from "../../domain/sla/clock";
+import type { SlaPolicy } from "../modules/sla/policy";
+import type { Json } from "./json";
+
+/**
+ * A flag column as the drivers return it: better-sqlite3 and pg both give the integer 0 or 1. Kept as
+ * the number rather than converted to a boolean so rows reach the code exactly as read (no mapping
+ * layer to forget on one path) and query conditions (`where("active", "=", 1)`) read like the rows.
+ */
+export type Flag = 0 | 1;
+
+export const flag = (value: boolean): Flag => (value ? 1 : 0);
 
 export interface CompanyTable {
   id: string;
@@ -8,9 +40,9 @@ export interface CompanyTable {
   /** 14 digits, no punctuation. */
   cnpj: string;
   /** Federative unit, two letters (SP, RJ…). */
-  state: string;
+  state: BrazilianState;
   city: string;
-  active: number;
+  active: Flag;
   /** The support plan its tickets are measured against. */
   plan_id: string | null;
   created_at: number;
@@ -24,9 +56,9 @@ export interface UserTable {
   /** Lower-cased: e-mail addresses are unique case-insensitively. */
   email: string;
   password_hash: string | null;
-  role: string;
-  locale: string;
-  active: number;
+  role: Role;
+  locale: Locale;
+  active: Flag;
   last_login_at: number | null;
   /** The sign-in before the last one: what "último acesso" shows the user. */
   previous_login_at: number | null;
@@ -49,7 +81,7 @@ export interface UserTokenTable {
   /** SHA-256 of the one-time link's token. */
   id: string;
   user_id: string;
-  purpose: string;
+  purpose: TokenPurpose;
   created_by: string | null;
   created_at: number;
   expires_at: number;
@@ -68,10 +100,10 @@ export interface AuditLogTable {
   id: string;
   actor_id: string | null;
   action: string;
-  target_type: string;
+  target_type: AuditTargetType;
   target_id: string;
-  /** JSON. */
-  details: string;
+  /** What the command was given. */
+  details: Json<Record<string, unknown>>;
   ip: string | null;
   created_at: number;
 }
@@ -86,7 +118,7 @@ export interface CategoryTable {
   name: string;
   description: string;
   position: number;
-  active: number;
+  active: Flag;
   created_at: number;
   updated_at: number;
 }
@@ -100,7 +132,7 @@ export interface ArticleTable {
   /** Sanitized HTML rendered from `answer` when it was written. */
   answer_html: string;
   position: number;
-  active: number;
+  active: Flag;
   helpful_count: number;
   /** Analyzed terms (src/domain/search), matched by the full-text index. */
   search_terms: string;
@@ -122,7 +154,7 @@ export interface ScreenTable {
   code: string;
   name: string;
   module: string;
-  active: number;
+  active: Flag;
   search_terms: string;
   created_at: number;
   updated_at: number;
@@ -145,10 +177,10 @@ export interface TicketTable {
   description: string;
   description_html: string;
   example_record: string;
-  priority: string;
-  status: string;
-  channel: string;
-  kind: string;
+  priority: Priority;
+  status: TicketStatus;
+  channel: TicketChannel;
+  kind: TicketKind;
   assignee_id: string | null;
   related_ticket_id: string | null;
   version: number;
@@ -173,21 +205,21 @@ export interface TicketTable {
 export interface TicketEventTable {
   id: string;
   ticket_id: string;
-  type: string;
+  type: TicketEventType;
   actor_id: string | null;
-  internal: number;
+  internal: Flag;
   body: string | null;
   body_html: string | null;
-  from_status: string | null;
-  to_status: string | null;
-  from_priority: string | null;
-  to_priority: string | null;
+  from_status: TicketStatus | null;
+  to_status: TicketStatus | null;
+  from_priority: Priority | null;
+  to_priority: Priority | null;
   /** SLA events: the metric they concern. */
-  metric: string | null;
+  metric: SlaMetric | null;
   /** "kind_changed" events: the new classification. */
-  to_kind: string | null;
+  to_kind: TicketKind | null;
   /** Generic field changes (assignee, category, screen, tags): the field and its values. */
-  field: string | null;
+  field: TicketChangeField | null;
   from_value: string | null;
   to_value: string | null;
   /** Merges and links: the other ticket. */
@@ -219,17 +251,16 @@ export interface BusinessCalendarTable {
   id: string;
   name: string;
   time_zone: string;
-  /** JSON. */
-  weekly_hours: string;
-  /** JSON or null. */
-  holidays: string | null;
-  /** JSON arrays of "YYYY-MM-DD". */
-  closed_dates: string;
-  open_dates: string;
-  /** JSON array of { date, name }: the admin's own holidays. */
-  custom_holidays: string;
-  /** JSON array of "YYYY-MM-DD": generated holidays the admin removed. */
-  removed_holidays: string;
+  weekly_hours: Json<WeeklyHours>;
+  /** Null: no public holidays at all. */
+  holidays: Json<HolidayRegion> | null;
+  /** "YYYY-MM-DD", sorted. */
+  closed_dates: Json<string[]>;
+  open_dates: Json<string[]>;
+  /** The admin's own holidays. */
+  custom_holidays: Json<CustomHoliday[]>;
+  /** "YYYY-MM-DD": generated holidays the admin removed. */
+  removed_holidays: Json<string[]>;
   created_at: number;
   updated_at: number;
 }
@@ -239,10 +270,8 @@ export interface PlanTable {
   name: string;
   description: string;
   calendar_id: string;
-  /** JSON. */
-  services: string;
-  /** JSON. */
-  targets: string;
+  services: Json<PlanServices>;
+  targets: Json<Targets>;
   created_at: number;
   updated_at: number;
 }
@@ -250,12 +279,11 @@ export interface PlanTable {
 export interface SlaClockTable {
   id: string;
   ticket_id: string;
-  metric: string;
+  metric: SlaMetric;
   cycle: number;
   started_at: number;
   target_minutes: number;
-  /** JSON [{ from, to | null }]. */
-  pauses: string;
+  pauses: Json<Pause[]>;
   due_at: number | null;
   warn_at: number | null;
   met_at: number | null;
@@ -267,8 +295,7 @@ export interface SlaClockTable {
 export interface SlaPolicyTable {
   /** SHA-256 of `policy`. */
   id: string;
-  /** JSON: SlaPolicy. */
-  policy: string;
+  policy: Json<SlaPolicy>;
   created_at: number;
 }
 
@@ -302,7 +329,7 @@ export interface TimeEntryTable {
   user_id: string;
   minutes: number;
   note: string;
-  billable: number;
+  billable: Flag;
   /** YYYY-MM-DD in the vendor's time zone. */
   work_date: string;
   created_at: number;
@@ -315,7 +342,7 @@ export interface ConsultancyEstimateTable {
   minutes: number;
   description: string;
   /** draft · sent · approved · declined · withdrawn */
-  status: string;
+  status: EstimateStatus;
   created_by: string;
   created_at: number;
   sent_at: number | null;
@@ -329,9 +356,9 @@ export interface SavedViewTable {
   id: string;
   owner_id: string;
   name: string;
-  /** JSON of the queue query's filters. */
-  filters: string;
-  shared: number;
+  /** The queue's filters, as its contract validates them. */
+  filters: Json<QueueFilters>;
+  shared: Flag;
   created_at: number;
 }
 
@@ -340,10 +367,10 @@ export interface NotificationTable {
   /** The staff member it is for; nobody else ever reads or marks it. */
   recipient_id: string;
   /** sla_warning · sla_breach (later types are new values of this column). */
-  type: string;
+  type: NotificationType;
   ticket_id: string;
   /** SLA notifications: the deadline concerned; null for other types. */
-  metric: string | null;
+  metric: SlaMetric | null;
   created_at: number;
   /** Null while unread. */
   read_at: number | null;

@@ -1,11 +1,12 @@
 // The live events ticket commands raise once their transaction has committed.
+import type { TicketStatus } from "../../contracts/tickets";
 import type { AppContext } from "../context";
 import type { LiveEvent, LiveEventType } from "./bus";
 
 export interface TicketRef {
   number: number;
   companyId: string;
-  status: string;
+  status: TicketStatus;
 }
 
 /** A change customers of the ticket's company may see too (status, a public message). */

@@ -1,7 +1,7 @@
 // Reads the session cookie on API requests and attaches who is calling (or null) to the request.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import type { Locale, Role } from "../../contracts/common";
+import type { Locale } from "../../contracts/common";
 import type { Actor } from "../../domain/policies";
 import type { AppContext } from "../context";
 import { errors } from "../errors";
@@ -44,10 +44,10 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 
 export function toRequestAuth(row: SessionWithUser): RequestAuth {
   return {
-    actor: { userId: row.userId, role: row.role as Role, companyId: row.companyId },
+    actor: { userId: row.userId, role: row.role, companyId: row.companyId },
     sessionId: row.sessionId,
     user: row,
-    locale: row.locale as Locale,
+    locale: row.locale,
   };
 }
 

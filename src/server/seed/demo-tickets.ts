@@ -18,7 +18,7 @@ export interface DemoCast {
 
 const actorOf = (user: UserRow): Actor => ({
   userId: user.id,
-  role: user.role as Actor["role"],
+  role: user.role,
   companyId: user.company_id,
 });
 

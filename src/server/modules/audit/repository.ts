@@ -1,11 +1,13 @@
 // The audit trail of staff and account actions: written inside the command's own transaction.
+import type { AuditTargetType } from "../../../contracts/audit";
 import type { CommandMeta } from "../../context";
 import { newId } from "../../crypto";
+import { json } from "../../db/json";
 import type { Executor } from "../../db/schema";
 
 export interface AuditEntry {
   action: string;
-  targetType: string;
+  targetType: AuditTargetType;
   targetId: string;
   details?: Record<string, unknown>;
 }
@@ -24,15 +26,15 @@ export async function recordAudit(
       action: entry.action,
       target_type: entry.targetType,
       target_id: entry.targetId,
-      details: JSON.stringify(entry.details ?? {}),
+      details: json.auditDetails.encode(entry.details ?? {}),
       ip: meta.ip,
       created_at: at,
     })
     .execute();
 }
 
-export async function listAuditFor(db: Executor, targetType: string, targetId: string) {
-  return db
+export async function listAuditFor(db: Executor, targetType: AuditTargetType, targetId: string) {
+  const rows = await db
     .selectFrom("audit_log")
     .selectAll()
     .where("target_type", "=", targetType)
@@ -40,4 +42,5 @@ export async function listAuditFor(db: Executor, targetType: string, targetId: s
     .orderBy("created_at")
     .orderBy("id")
     .execute();
+  return rows.map((row) => ({ ...row, details: json.auditDetails.decode(row.details) }));
 }

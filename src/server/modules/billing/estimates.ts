@@ -5,6 +5,7 @@
 // one transaction, then tells whoever may know: the company once the estimate was sent, else staff.
 import type { CreateEstimateRequest, EstimateStatus } from "../../../contracts/billing";
 import { isStaffRole } from "../../../contracts/common";
+import type { TicketEventType } from "../../../contracts/tickets";
 import { billingMonthOf } from "../../../domain/billing/months";
 import { type Actor, policies, scopeOf } from "../../../domain/policies";
 import { ticketPolicies } from "../../../domain/tickets/policies";
@@ -50,7 +51,7 @@ async function estimateOf(
 async function recordEstimateEvent(
   ticket: TicketWrite,
   estimate: EstimateRow,
-  event: { action: EstimateAction; internal: boolean; body?: string | undefined },
+  event: { action: Exclude<EstimateAction, "drafted">; internal: boolean; body?: string | undefined },
 ): Promise<void> {
   await ticket.event({
     type: `estimate_${event.action}`,

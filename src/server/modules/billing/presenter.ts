@@ -1,16 +1,16 @@
 // Billing rows to the contract's shapes; nothing here queries. What the caller may do with a row
 // comes from the policies, computed per row.
-import type { Estimate, EstimateStatus, TimeEntry, TimeTotals } from "../../../contracts/billing";
+import type { Estimate, TimeEntry, TimeTotals } from "../../../contracts/billing";
 import { isStaffRole, type Role } from "../../../contracts/common";
 import { type Actor, policies } from "../../../domain/policies";
 import { toIso, toIsoOrNull } from "../../db/time";
 import type { EstimateWithNames } from "./estimate-repository";
 import type { TimeEntryWithNames } from "./time-entry-repository";
 
-const person = (id: string, name: string, role: string) => ({
+const person = (id: string, name: string, role: Role) => ({
   id,
   name,
-  staff: isStaffRole(role as Role),
+  staff: isStaffRole(role),
 });
 
 export function presentTimeEntry(row: TimeEntryWithNames, actor: Actor): TimeEntry {
@@ -41,7 +41,7 @@ export function presentEstimate(row: EstimateWithNames): Estimate {
     ticketNumber: row.ticket_number,
     minutes: row.minutes,
     description: row.description,
-    status: row.status as EstimateStatus,
+    status: row.status,
     createdBy: person(row.created_by, row.creator_name, row.creator_role),
     createdAt: toIso(row.created_at),
     sentAt: toIsoOrNull(row.sent_at),

@@ -1,4 +1,5 @@
-// The companies a statement lists, with their current plan's name and services (JSON).
+// The companies a statement lists, with their current plan's name and services (decoded here).
+import { type Decoded, json } from "../../db/json";
 import type { Executor } from "../../db/schema";
 
 function companiesWithPlans(db: Executor) {
@@ -14,15 +15,26 @@ function companiesWithPlans(db: Executor) {
       "plan.services as plan_services",
     ]);
 }
-export type CompanyWithPlan = Awaited<
+type StoredCompanyWithPlan = Awaited<
   ReturnType<ReturnType<typeof companiesWithPlans>["executeTakeFirstOrThrow"]>
 >;
+export type CompanyWithPlan = Decoded<StoredCompanyWithPlan>;
+
+const decoded = (row: StoredCompanyWithPlan): CompanyWithPlan => ({
+  ...row,
+  plan_services: json.planServices.decode(row.plan_services),
+});
 
 /** Every company, by name: a statement is one row per company, like the company list itself. */
-export function listCompaniesWithPlans(db: Executor): Promise<CompanyWithPlan[]> {
-  return companiesWithPlans(db).orderBy("company.name").orderBy("company.id").execute();
+export async function listCompaniesWithPlans(db: Executor): Promise<CompanyWithPlan[]> {
+  const rows = await companiesWithPlans(db).orderBy("company.name").orderBy("company.id").execute();
+  return rows.map(decoded);
 }
 
-export function findCompanyWithPlan(db: Executor, companyId: string): Promise<CompanyWithPlan | undefined> {
-  return companiesWithPlans(db).where("company.id", "=", companyId).executeTakeFirst();
+export async function findCompanyWithPlan(
+  db: Executor,
+  companyId: string,
+): Promise<CompanyWithPlan | undefined> {
+  const row = await companiesWithPlans(db).where("company.id", "=", companyId).executeTakeFirst();
+  return row && decoded(row);
 }

@@ -2,7 +2,7 @@
 // includes, the hours of the estimates approved in the month, what exceeds the plan (billable), and
 // the time logged on its tickets with a work date in the month. Months are São Paulo's.
 import type { CompanyStatement, StatementFigures, StatementReport } from "../../../contracts/billing";
-import { PlanServices } from "../../../contracts/sla";
+import type { PlanServices } from "../../../contracts/sla";
 import { monthDateRange } from "../../../domain/billing/months";
 import { consultancyFigures, includedMinutesOf } from "../../../domain/billing/statement";
 import type { AppContext } from "../../context";
@@ -11,10 +11,8 @@ import { approvedEstimatesOfCompany, approvedMinutesByCompany } from "./estimate
 import { type CompanyWithPlan, findCompanyWithPlan, listCompaniesWithPlans } from "./statement-repository";
 import { timeByCompany, timeByTicketOfCompany } from "./time-entry-repository";
 
-function includedMinutesOfPlan(services: string | null): number {
-  if (services === null) return 0;
-  const parsed = PlanServices.safeParse(JSON.parse(services));
-  return parsed.success ? includedMinutesOf(parsed.data.consultancyHoursPerMonth) : 0;
+function includedMinutesOfPlan(services: PlanServices | null): number {
+  return services === null ? 0 : includedMinutesOf(services.consultancyHoursPerMonth);
 }
 
 function figuresOf(

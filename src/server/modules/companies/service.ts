@@ -4,6 +4,7 @@ import type { Scope } from "../../../domain/policies";
 import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { decodeNameIdCursor, toPage } from "../../db/cursor";
+import { flag } from "../../db/schema";
 import { errors } from "../../errors";
 import { endStreams } from "../../events/streams-end";
 import { recordAudit } from "../audit/repository";
@@ -65,7 +66,7 @@ export async function changeCompany(
       ...(props.name !== undefined && { name: props.name }),
       ...(props.state !== undefined && { state: props.state }),
       ...(props.city !== undefined && { city: props.city }),
-      ...(props.active !== undefined && { active: props.active ? 1 : 0 }),
+      ...(props.active !== undefined && { active: flag(props.active) }),
       updated_at: now,
     };
     await updateCompany(trx, id, changes);

@@ -8,6 +8,8 @@ import {
   makeTicket,
   makeUser,
 } from "../../../../test/support/factories";
+import type { NotificationType } from "../../../contracts/notifications";
+import type { SlaMetric } from "../../../contracts/tickets";
 import { newId } from "../../crypto";
 import { insertNotifications } from "./repository";
 
@@ -51,7 +53,7 @@ describe("/api/v1/notifications", () => {
       customer: await loginAs(t.app, customer),
       customerAdmin: await loginAs(t.app, await makeUser(t.ctx, "customer_admin", { company })),
     };
-    const notification = (recipientId: string, type: string, metric: string, at: number) => ({
+    const notification = (recipientId: string, type: NotificationType, metric: SlaMetric, at: number) => ({
       id: newId(),
       recipient_id: recipientId,
       type,

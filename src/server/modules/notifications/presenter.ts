@@ -6,8 +6,8 @@ import type { NotificationWithTicket } from "./repository";
 export function presentNotification(row: NotificationWithTicket): Notification {
   return {
     id: row.id,
-    type: row.type as Notification["type"],
-    metric: row.metric as Notification["metric"],
+    type: row.type,
+    metric: row.metric,
     ticket: { number: row.ticket_number, subject: row.ticket_subject, companyName: row.company_name },
     actorName: row.actor_name,
     createdAt: toIso(row.created_at),

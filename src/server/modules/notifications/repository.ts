@@ -1,5 +1,6 @@
 // Notifications in the database. Every read and write names its recipient in the same SQL: nobody
 // lists, counts or marks another person's notifications.
+import type { Role } from "../../../contracts/common";
 import type { Executor, NotificationTable } from "../../db/schema";
 
 export type NotificationRow = NotificationTable;
@@ -16,7 +17,7 @@ export async function insertNotifications(db: Executor, rows: readonly Notificat
  */
 export async function activeStaffAndAssignee(
   db: Executor,
-  roles: readonly string[],
+  roles: readonly Role[],
   ticketId: string,
 ): Promise<string[]> {
   const rows = await db

@@ -5,7 +5,7 @@ import { effectiveHolidays, generatedHolidayOn } from "../../../domain/sla/calen
 import type { AppContext, CommandMeta } from "../../context";
 import { errors } from "../../errors";
 import { recordAudit } from "../audit/repository";
-import { assertValid, calendarOf, calendarValues } from "./calendars";
+import { assertValid, calendarOf, holidayDecisionValues } from "./calendars";
 import { type CalendarRow, findCalendarRow, updateCalendarHolidays } from "./repository";
 
 /** The contract's limit on each list, so that a calendar read back can be sent back as it is. */
@@ -98,8 +98,7 @@ function decide(
     const decision = decideOn(calendarOf(current));
     assertValid(decision.calendar, input);
     const now = ctx.clock.now();
-    const { custom_holidays, removed_holidays } = calendarValues(decision.calendar);
-    const values = { custom_holidays, removed_holidays, updated_at: now };
+    const values = { ...holidayDecisionValues(decision.calendar), updated_at: now };
     await updateCalendarHolidays(trx, calendarId, values);
     await recordAudit(trx, meta, now, {
       action: decision.action,

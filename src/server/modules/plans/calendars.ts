@@ -1,5 +1,5 @@
 // Business calendar use cases: validated by the SLA engine's own rules, compiled once and reused.
-import type { CalendarRequest, CustomHoliday } from "../../../contracts/sla";
+import type { CalendarRequest } from "../../../contracts/sla";
 import type { BusinessTime } from "../../../domain/sla/business-time";
 import { type BusinessCalendar, validateCalendar } from "../../../domain/sla/calendar";
 import { generatedHolidayOn } from "../../../domain/sla/calendar-holidays";
@@ -18,14 +18,13 @@ import {
 } from "./repository";
 
 export function calendarOf(row: CalendarRow): BusinessCalendar {
-  const customHolidays: CustomHoliday[] = JSON.parse(row.custom_holidays);
-  const removedHolidays: string[] = JSON.parse(row.removed_holidays);
+  const { custom_holidays: customHolidays, removed_holidays: removedHolidays } = row;
   return {
     timeZone: row.time_zone,
-    weeklyHours: JSON.parse(row.weekly_hours),
-    holidays: row.holidays === null ? null : JSON.parse(row.holidays),
-    closedDates: JSON.parse(row.closed_dates),
-    openDates: JSON.parse(row.open_dates),
+    weeklyHours: row.weekly_hours,
+    holidays: row.holidays,
+    closedDates: row.closed_dates,
+    openDates: row.open_dates,
     // Left out when empty: a calendar without them keeps the JSON it had before they existed, so its
     // compiled-calendar key and policy snapshot hash stay the same.
     ...(customHolidays.length > 0 && { customHolidays }),
@@ -72,16 +71,24 @@ function assertRemovable(calendar: BusinessCalendar, stored: BusinessCalendar | 
   if (index >= 0) throw errors.field(`removedHolidays.${index}`, "validation.not_a_holiday", input);
 }
 
-export function calendarValues(calendar: BusinessCalendar) {
+/** The holiday decisions as stored: sorted by date, removed dates once each. */
+export function holidayDecisionValues(calendar: BusinessCalendar) {
   const customHolidays = [...(calendar.customHolidays ?? [])].map(({ date, name }) => ({ date, name }));
   return {
-    time_zone: calendar.timeZone,
-    weekly_hours: JSON.stringify(calendar.weeklyHours),
-    holidays: calendar.holidays === null ? null : JSON.stringify(calendar.holidays),
-    closed_dates: JSON.stringify([...calendar.closedDates].sort()),
-    open_dates: JSON.stringify([...calendar.openDates].sort()),
-    custom_holidays: JSON.stringify(customHolidays.sort((a, b) => (a.date < b.date ? -1 : 1))),
-    removed_holidays: JSON.stringify([...new Set(calendar.removedHolidays ?? [])].sort()),
+    custom_holidays: customHolidays.sort((a, b) => (a.date < b.date ? -1 : 1)),
+    removed_holidays: [...new Set(calendar.removedHolidays ?? [])].sort(),
+  };
+}
+
+/** A calendar request as stored, with the holiday decisions `calendar` keeps. */
+function calendarValues(props: CalendarRequest, calendar: BusinessCalendar) {
+  return {
+    time_zone: props.timeZone,
+    weekly_hours: props.weeklyHours,
+    holidays: props.holidays,
+    closed_dates: [...props.closedDates].sort(),
+    open_dates: [...props.openDates].sort(),
+    ...holidayDecisionValues(calendar),
   };
 }
 
@@ -98,7 +105,7 @@ export async function createCalendar(
     const row: CalendarRow = {
       id: newId(),
       name: props.name,
-      ...calendarValues(calendar),
+      ...calendarValues(props, calendar),
       created_at: now,
       updated_at: now,
     };
@@ -127,7 +134,7 @@ export async function replaceCalendar(
     assertValid(calendar, props);
     assertRemovable(calendar, stored, props);
     const now = ctx.clock.now();
-    const values = { name: props.name, ...calendarValues(calendar), updated_at: now };
+    const values = { name: props.name, ...calendarValues(props, calendar), updated_at: now };
     await updateCalendar(trx, id, values);
     await recordAudit(trx, meta, now, {
       action: "calendar.updated",

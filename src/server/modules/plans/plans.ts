@@ -29,8 +29,8 @@ function rowValues(props: PlanRequest, now: number) {
     name: props.name,
     description: props.description,
     calendar_id: props.calendarId,
-    services: JSON.stringify(props.services),
-    targets: JSON.stringify(props.targets),
+    services: props.services,
+    targets: props.targets,
     updated_at: now,
   };
 }

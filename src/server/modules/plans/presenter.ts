@@ -18,13 +18,13 @@ export function presentCalendar(row: CalendarRow, now: number): Calendar {
   return {
     id: row.id,
     name: row.name,
-    timeZone: calendar.timeZone,
-    weeklyHours: calendar.weeklyHours as Calendar["weeklyHours"],
-    holidays: calendar.holidays as Calendar["holidays"],
-    closedDates: [...calendar.closedDates],
-    openDates: [...calendar.openDates],
-    customHolidays: (calendar.customHolidays ?? []).map(({ date, name }) => ({ date, name })),
-    removedHolidays: [...(calendar.removedHolidays ?? [])],
+    timeZone: row.time_zone,
+    weeklyHours: row.weekly_hours,
+    holidays: row.holidays,
+    closedDates: row.closed_dates,
+    openDates: row.open_dates,
+    customHolidays: row.custom_holidays,
+    removedHolidays: row.removed_holidays,
     upcomingHolidays: upcoming.map((h) => ({ date: h.date, name: h.name, scope: h.scope })),
     updatedAt: toIso(row.updated_at),
   };
@@ -62,8 +62,8 @@ export function presentPlan(row: PlanWithCalendar, now: number): Plan {
     calendarId: row.calendar_id,
     calendarName: row.calendar.name,
     calendar: presentCalendar(row.calendar, now),
-    services: JSON.parse(row.services),
-    targets: JSON.parse(row.targets),
+    services: row.services,
+    targets: row.targets,
     updatedAt: toIso(row.updated_at),
   };
 }

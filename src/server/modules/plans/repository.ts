@@ -1,31 +1,84 @@
-// Business calendars and support plans in the database (their structured parts are JSON text).
+// Business calendars and support plans in the database. Their structured parts are JSON text,
+// decoded and encoded here (db/json.ts), so callers read and write typed values.
 import { dialectOf } from "../../db/dialect";
+import { type Decoded, json } from "../../db/json";
 import type { BusinessCalendarTable, Executor, PlanTable } from "../../db/schema";
 
-export type CalendarRow = BusinessCalendarTable;
-export type PlanRow = PlanTable;
+export type CalendarRow = Decoded<BusinessCalendarTable>;
+export type PlanRow = Decoded<PlanTable>;
 export type PlanWithCalendar = PlanRow & { calendar: CalendarRow };
 
-export function listCalendarRows(db: Executor): Promise<CalendarRow[]> {
-  return db.selectFrom("business_calendar").selectAll().orderBy("name").orderBy("id").execute();
+type CalendarDecisions = Pick<CalendarRow, "custom_holidays" | "removed_holidays">;
+type CalendarShape = Pick<CalendarRow, "weekly_hours" | "holidays" | "closed_dates" | "open_dates">;
+
+const decodeDecisions = (row: Pick<BusinessCalendarTable, keyof CalendarDecisions>): CalendarDecisions => ({
+  custom_holidays: json.calendarCustomHolidays.decode(row.custom_holidays),
+  removed_holidays: json.calendarRemovedHolidays.decode(row.removed_holidays),
+});
+
+const encodeDecisions = (row: CalendarDecisions) => ({
+  custom_holidays: json.calendarCustomHolidays.encode(row.custom_holidays),
+  removed_holidays: json.calendarRemovedHolidays.encode(row.removed_holidays),
+});
+
+function decodeCalendar(row: BusinessCalendarTable): CalendarRow {
+  return {
+    ...row,
+    weekly_hours: json.calendarWeeklyHours.decode(row.weekly_hours),
+    holidays: json.calendarHolidays.decode(row.holidays),
+    closed_dates: json.calendarClosedDates.decode(row.closed_dates),
+    open_dates: json.calendarOpenDates.decode(row.open_dates),
+    ...decodeDecisions(row),
+  };
+}
+
+function encodeCalendar<Row extends CalendarShape & CalendarDecisions>(row: Row) {
+  return {
+    ...row,
+    weekly_hours: json.calendarWeeklyHours.encode(row.weekly_hours),
+    holidays: json.calendarHolidays.encode(row.holidays),
+    closed_dates: json.calendarClosedDates.encode(row.closed_dates),
+    open_dates: json.calendarOpenDates.encode(row.open_dates),
+    ...encodeDecisions(row),
+  };
+}
+
+const decodePlan = (row: PlanTable): PlanRow => ({
+  ...row,
+  services: json.planServices.decode(row.services),
+  targets: json.planTargets.decode(row.targets),
+});
+
+function encodePlan<Row extends Pick<PlanRow, "services" | "targets">>(row: Row) {
+  return {
+    ...row,
+    services: json.planServices.encode(row.services),
+    targets: json.planTargets.encode(row.targets),
+  };
+}
+
+export async function listCalendarRows(db: Executor): Promise<CalendarRow[]> {
+  const rows = await db.selectFrom("business_calendar").selectAll().orderBy("name").orderBy("id").execute();
+  return rows.map(decodeCalendar);
 }
 
 /** `lock` takes a row lock on PostgreSQL so that concurrent changes to one calendar queue up. */
-export function findCalendarRow(
+export async function findCalendarRow(
   db: Executor,
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<CalendarRow | undefined> {
-  return db
+  const row = await db
     .selectFrom("business_calendar")
     .selectAll()
     .where("id", "=", id)
     .$if(options.lock === true && dialectOf(db) === "postgres", (q) => q.forUpdate())
     .executeTakeFirst();
+  return row && decodeCalendar(row);
 }
 
 export async function insertCalendar(db: Executor, row: CalendarRow): Promise<void> {
-  await db.insertInto("business_calendar").values(row).execute();
+  await db.insertInto("business_calendar").values(encodeCalendar(row)).execute();
 }
 
 export async function updateCalendar(
@@ -33,16 +86,20 @@ export async function updateCalendar(
   id: string,
   row: Omit<CalendarRow, "id" | "created_at">,
 ): Promise<void> {
-  await db.updateTable("business_calendar").set(row).where("id", "=", id).execute();
+  await db.updateTable("business_calendar").set(encodeCalendar(row)).where("id", "=", id).execute();
 }
 
 /** Only the holiday decisions: the rest of the calendar stays as the admin last saved it. */
 export async function updateCalendarHolidays(
   db: Executor,
   id: string,
-  row: Pick<CalendarRow, "custom_holidays" | "removed_holidays" | "updated_at">,
+  row: CalendarDecisions & Pick<CalendarRow, "updated_at">,
 ): Promise<void> {
-  await db.updateTable("business_calendar").set(row).where("id", "=", id).execute();
+  await db
+    .updateTable("business_calendar")
+    .set({ ...encodeDecisions(row), updated_at: row.updated_at })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function deleteCalendar(db: Executor, id: string): Promise<void> {
@@ -93,8 +150,8 @@ function withCalendar(row: PlanJoinRow): PlanWithCalendar {
     ...plan
   } = row;
   return {
-    ...plan,
-    calendar: {
+    ...decodePlan(plan),
+    calendar: decodeCalendar({
       id: c_id,
       name: c_name,
       time_zone: c_time_zone,
@@ -106,7 +163,7 @@ function withCalendar(row: PlanJoinRow): PlanWithCalendar {
       removed_holidays: c_removed_holidays,
       created_at: c_created_at,
       updated_at: c_updated_at,
-    },
+    }),
   };
 }
 
@@ -140,7 +197,7 @@ export async function planNameTaken(db: Executor, name: string, exceptId: string
 }
 
 export async function insertPlan(db: Executor, row: PlanRow): Promise<void> {
-  await db.insertInto("plan").values(row).execute();
+  await db.insertInto("plan").values(encodePlan(row)).execute();
 }
 
 export async function updatePlan(
@@ -148,7 +205,7 @@ export async function updatePlan(
   id: string,
   row: Omit<PlanRow, "id" | "created_at">,
 ): Promise<void> {
-  await db.updateTable("plan").set(row).where("id", "=", id).execute();
+  await db.updateTable("plan").set(encodePlan(row)).where("id", "=", id).execute();
 }
 
 export async function deletePlan(db: Executor, id: string): Promise<void> {

@@ -48,9 +48,7 @@ export async function simulateDeadlines(
   const calendarRow = await findCalendarRow(ctx.db, plan.calendar_id);
   if (!calendarRow) throw errors.notFound("calendar.not_found");
   const calendar = businessTimeOf(calendarRow);
-  const targets: Record<string, Target> = JSON.parse(plan.targets);
-  const target = targets[props.priority];
-  if (!target) throw errors.notFound("plan.not_found");
+  const target = plan.targets[props.priority];
   const start = Date.parse(props.openedAt);
   const pauses = props.pauses.map((p) => ({ from: Date.parse(p.from), to: Date.parse(p.to) }));
   if (pauses.some((p) => p.to < p.from)) throw errors.field("pauses", "validation.pause_order", props);

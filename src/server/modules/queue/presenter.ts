@@ -1,6 +1,5 @@
 // Queue rows as the contract's items: instants as ISO strings, the deadline state as of `now`.
 import type { QueueItem, QueueSlaState } from "../../../contracts/queue";
-import type { Priority, TicketChannel, TicketKind, TicketStatus } from "../../../contracts/tickets";
 import { NO_DUE } from "../sla/queue-keys";
 import { type QueueRow, TAG_SEPARATOR } from "./repository";
 
@@ -18,10 +17,10 @@ export function presentQueueItem(row: QueueRow, now: number): QueueItem {
   return {
     number: row.number,
     subject: row.subject,
-    status: row.status as TicketStatus,
-    priority: row.priority as Priority,
-    kind: row.kind as TicketKind,
-    channel: row.channel as TicketChannel,
+    status: row.status,
+    priority: row.priority,
+    kind: row.kind,
+    channel: row.channel,
     company: { id: row.company_id, name: row.company_name },
     requester: { id: row.requester_id, name: row.requester_name },
     assignee:

@@ -1,11 +1,12 @@
 // Merges and links between tickets in the database. A link is two rows (one per direction), so each
 // side lists its related tickets with one read of the primary key; both sides are of one company.
+import type { TicketStatus } from "../../../contracts/tickets";
 import type { Executor } from "../../db/schema";
 
 export interface LinkedTicketRow {
   number: number;
   subject: string;
-  status: string;
+  status: TicketStatus;
 }
 
 /** The tickets related to `ticketId`, by number; only of its own company, whatever the rows say. */

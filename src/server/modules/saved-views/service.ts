@@ -41,7 +41,7 @@ export async function saveView(
       id,
       owner_id: actor.userId,
       name: props.name,
-      filters: JSON.stringify(props.filters),
+      filters: props.filters,
       shared: props.shared ? 1 : 0,
       created_at: now,
     });
@@ -68,7 +68,7 @@ export async function changeView(
     if (props.shared !== (current.shared === 1)) authorize(policies.savedView.share(actor));
     await updateView(trx, id, {
       name: props.name,
-      filters: JSON.stringify(props.filters),
+      filters: props.filters,
       shared: props.shared ? 1 : 0,
     });
     await recordAudit(trx, meta, ctx.clock.now(), {

@@ -208,7 +208,7 @@ describe("a ticket's SLA clocks", () => {
         .innerJoin("ticket", "ticket.id", "ticket_event.ticket_id")
         .select("ticket_event.type")
         .where("ticket.number", "=", ticket.number)
-        .where("ticket_event.type", "like", "sla_%")
+        .where("ticket_event.type", "in", ["sla_warning", "sla_breach"])
         .execute();
       expect(early).toEqual([]);
       t.clock.set("2026-04-22T14:30:00-03:00");
@@ -374,7 +374,7 @@ describe("a ticket's SLA clocks", () => {
       .innerJoin("ticket", "ticket.id", "ticket_event.ticket_id")
       .select("ticket_event.type")
       .where("ticket.number", "=", ticket.number)
-      .where("ticket_event.type", "like", "sla_%")
+      .where("ticket_event.type", "in", ["sla_warning", "sla_breach"])
       .execute();
     expect(alerts).toEqual([]);
 

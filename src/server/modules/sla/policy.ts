@@ -1,7 +1,6 @@
 // The SLA policy a ticket keeps from the moment it is opened: a snapshot of its company's plan (a
 // later plan change applies to new tickets only), and the compiled calendar to count it in.
 
-import { createHash } from "node:crypto";
 import type { Priority } from "../../../contracts/tickets";
 import { type BusinessTime, businessTimeFor } from "../../../domain/sla/business-time";
 import type { SlaPolicy } from "../../../domain/sla/policy";
@@ -26,17 +25,14 @@ export async function policyForCompany(
     planName: plan.name,
     calendarName: plan.calendar.name,
     calendar: calendarOf(plan.calendar),
-    targets: JSON.parse(plan.targets),
+    targets: plan.targets,
     warningShare,
   };
 }
 
 /** Stores the snapshot once (content-addressed) and returns its id. */
-export async function snapshotPolicy(db: Executor, policy: SlaPolicy, at: number): Promise<string> {
-  const json = JSON.stringify(policy);
-  const id = createHash("sha256").update(json).digest("hex");
-  await insertPolicySnapshot(db, { id, policy: json, created_at: at });
-  return id;
+export function snapshotPolicy(db: Executor, policy: SlaPolicy, at: number): Promise<string> {
+  return insertPolicySnapshot(db, policy, at);
 }
 
 // A snapshot never changes once written (its id is its content's hash): safe to keep in memory.
@@ -46,9 +42,8 @@ export async function loadPolicy(db: Executor, id: string | null): Promise<SlaPo
   if (id === null) return null;
   const cached = snapshots.get(id);
   if (cached) return cached;
-  const json = await findPolicySnapshot(db, id);
-  if (json === undefined) return null;
-  const policy: SlaPolicy = JSON.parse(json);
+  const policy = await findPolicySnapshot(db, id);
+  if (policy === undefined) return null;
   if (snapshots.size > 1000) snapshots.clear();
   snapshots.set(id, policy);
   return policy;

@@ -1,9 +1,12 @@
 // SLA clock rows: one per ticket, metric and cycle (next response starts a cycle per customer message).
-// The rules live in src/domain/sla/ticket-clocks.ts on the domain's Clock; this file encodes it.
-import type { Pause } from "../../../domain/sla/clock";
+// The rules live in src/domain/sla/ticket-clocks.ts on the domain's Clock; this file encodes it (its
+// pauses through the column's JSON codec).
+import { createHash } from "node:crypto";
 import type { Clock, Metric } from "../../../domain/sla/ticket-clocks";
+import { json } from "../../db/json";
 import { PreparedQuery } from "../../db/prepared";
-import type { Executor, SlaClockTable, SlaPolicyTable } from "../../db/schema";
+import type { Executor, SlaClockTable } from "../../db/schema";
+import type { SlaPolicy } from "./policy";
 import type { QueueKeys } from "./queue-keys";
 
 export type { Metric };
@@ -17,7 +20,7 @@ export function clockRow(ticketId: string, clock: Clock): SlaClockTable {
     cycle: clock.cycle,
     started_at: clock.startedAt,
     target_minutes: clock.targetMinutes,
-    pauses: JSON.stringify(clock.pauses),
+    pauses: json.slaClockPauses.encode([...clock.pauses]),
     due_at: clock.dueAt,
     warn_at: clock.warnAt,
     met_at: clock.metAt,
@@ -30,11 +33,11 @@ export function clockRow(ticketId: string, clock: Clock): SlaClockTable {
 function clockOf(row: SlaClockTable): Clock {
   return {
     id: row.id,
-    metric: row.metric as Metric,
+    metric: row.metric,
     cycle: row.cycle,
     startedAt: row.started_at,
     targetMinutes: row.target_minutes,
-    pauses: JSON.parse(row.pauses) as Pause[],
+    pauses: json.slaClockPauses.decode(row.pauses),
     dueAt: row.due_at,
     warnAt: row.warn_at,
     metAt: row.met_at,
@@ -58,7 +61,7 @@ export async function updateClock(db: Executor, clock: Clock): Promise<void> {
     .updateTable("sla_clock")
     .set({
       target_minutes: clock.targetMinutes,
-      pauses: JSON.stringify(clock.pauses),
+      pauses: json.slaClockPauses.encode([...clock.pauses]),
       due_at: clock.dueAt,
       warn_at: clock.warnAt,
       met_at: clock.metAt,
@@ -173,15 +176,22 @@ export function runningDeadlines(db: Executor, options: { dueBefore?: number | u
     .execute();
 }
 
-/** Content-addressed: writing the same snapshot twice keeps one row. */
-export async function insertPolicySnapshot(db: Executor, row: SlaPolicyTable): Promise<void> {
+/**
+ * Content-addressed: the id is the SHA-256 of the stored text, so writing the same snapshot twice
+ * keeps one row. Returns the id.
+ */
+export async function insertPolicySnapshot(db: Executor, policy: SlaPolicy, at: number): Promise<string> {
+  const text = json.slaPolicy.encode(policy);
+  const id = createHash("sha256").update(text).digest("hex");
   await db
     .insertInto("sla_policy")
-    .values(row)
+    .values({ id, policy: text, created_at: at })
     .onConflict((oc) => oc.column("id").doNothing())
     .execute();
+  return id;
 }
 
-export async function findPolicySnapshot(db: Executor, id: string): Promise<string | undefined> {
-  return (await db.selectFrom("sla_policy").select("policy").where("id", "=", id).executeTakeFirst())?.policy;
+export async function findPolicySnapshot(db: Executor, id: string): Promise<SlaPolicy | undefined> {
+  const row = await db.selectFrom("sla_policy").select("policy").where("id", "=", id).executeTakeFirst();
+  return row && json.slaPolicy.decode(row.policy);
 }

@@ -1,13 +1,13 @@
 // The support team's active members. Staff rows have no company, so the company index (company_id,
 // name, id) serves "company_id is null, by name" directly.
-import { STAFF_ROLES } from "../../../contracts/common";
+import { type Role, STAFF_ROLES } from "../../../contracts/common";
 import type { Executor } from "../../db/schema";
 
 export interface StaffRow {
   id: string;
   name: string;
   email: string;
-  role: string;
+  role: Role;
 }
 
 function activeStaff(db: Executor) {

@@ -1,5 +1,5 @@
 // GET /api/v1/console/staff: the team, for the console's assignee picker and @mentions.
-import { ErrorResponse, type Role } from "../../../contracts/common";
+import { ErrorResponse } from "../../../contracts/common";
 import { StaffList } from "../../../contracts/staff";
 import { policies } from "../../../domain/policies";
 import { mentionHandle } from "../../../domain/tickets/mentions";
@@ -27,7 +27,7 @@ export function staffRoutes(ctx: AppContext) {
           items: rows.map((row) => ({
             id: row.id,
             name: row.name,
-            role: row.role as Role,
+            role: row.role,
             handle: mentionHandle(row.email),
           })),
         };

@@ -6,7 +6,7 @@ export function newTicketEvent(
   ticketId: string,
   actorId: string | null,
   at: number,
-  fields: Partial<TicketEventTable> & { type: string },
+  fields: Partial<TicketEventTable> & Pick<TicketEventTable, "type">,
 ): TicketEventTable {
   return {
     id: newId(),

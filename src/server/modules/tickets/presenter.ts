@@ -1,15 +1,11 @@
 // Ticket rows to the contract's shapes. Internal events were already left out for customers by
 // the repository; nothing here queries.
-import { isStaffRole, type Role } from "../../../contracts/common";
+import { isStaffRole } from "../../../contracts/common";
 import type {
   Attachment,
-  Priority,
   Ticket,
   TicketChange,
-  TicketChannel,
   TicketEvent,
-  TicketKind,
-  TicketStatus,
   TicketSummary,
 } from "../../../contracts/tickets";
 import type { Actor } from "../../../domain/policies";
@@ -37,8 +33,8 @@ export function presentAttachment(row: AttachmentRow): Attachment {
 export function presentTicketSummary(row: TicketSummaryRow): TicketSummary {
   return {
     number: row.number,
-    status: row.status as TicketStatus,
-    priority: row.priority as Priority,
+    status: row.status,
+    priority: row.priority,
     subject: row.subject,
     screenCode: row.screen_code,
     screenName: row.screen_name,
@@ -49,7 +45,7 @@ export function presentTicketSummary(row: TicketSummaryRow): TicketSummary {
     requester: {
       id: row.requester_id,
       name: row.requester_name,
-      staff: isStaffRole(row.requester_role as Role),
+      staff: isStaffRole(row.requester_role),
     },
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
@@ -59,20 +55,20 @@ export function presentTicketSummary(row: TicketSummaryRow): TicketSummary {
 function presentEvent(row: EventWithActor, attachments: AttachmentRow[]): TicketEvent {
   return {
     id: row.id,
-    type: row.type as TicketEvent["type"],
+    type: row.type,
     at: toIso(row.created_at),
     actor:
       row.actor_id && row.actor_name && row.actor_role
-        ? { id: row.actor_id, name: row.actor_name, staff: isStaffRole(row.actor_role as Role) }
+        ? { id: row.actor_id, name: row.actor_name, staff: isStaffRole(row.actor_role) }
         : null,
     internal: row.internal === 1,
     bodyHtml: row.body_html,
-    fromStatus: row.from_status as TicketStatus | null,
-    toStatus: row.to_status as TicketStatus | null,
-    fromPriority: row.from_priority as Priority | null,
-    toPriority: row.to_priority as Priority | null,
-    metric: row.metric as TicketEvent["metric"],
-    toKind: row.to_kind as TicketKind | null,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    fromPriority: row.from_priority,
+    toPriority: row.to_priority,
+    metric: row.metric,
+    toKind: row.to_kind,
     fromValue: row.from_value,
     toValue: row.to_value,
     durationMinutes: row.duration_minutes,
@@ -103,21 +99,21 @@ export function presentTicket(
   options: { actor: Actor; reopenWindowMs: number; now: number },
 ): Ticket {
   const { ticket, events, attachments, clocks, policy, links } = view;
-  const status = ticket.status as TicketStatus;
+  const status = ticket.status;
   const reopenUntil = reopenDeadline(status, ticket.resolved_at, options.reopenWindowMs);
   const staff = isStaffRole(options.actor.role);
   return {
     ...presentTicketSummary(ticket),
-    sla: presentSla(policy, clocks, ticket.priority as Priority, options.now),
+    sla: presentSla(policy, clocks, ticket.priority, options.now),
     description: ticket.description,
     descriptionHtml: ticket.description_html,
     exampleRecord: ticket.example_record,
-    channel: ticket.channel as TicketChannel,
-    kind: ticket.kind as TicketKind,
+    channel: ticket.channel,
+    kind: ticket.kind,
     version: ticket.version,
     relatedTicketNumber: ticket.related_number,
     mergedIntoNumber: ticket.merged_into_number,
-    links: links.map((link) => ({ ...link, status: link.status as TicketStatus })),
+    links,
     resolvedAt: toIsoOrNull(ticket.resolved_at),
     reopenUntil: toIsoOrNull(reopenUntil),
     abilities: ticketAbilities(options.actor, ticketResource(ticket), options),

@@ -1,6 +1,7 @@
 // Tickets and their history in the database. Customer scoping happens here: a customer's query
 // carries its company in the same SQL, search included, and never reads internal events.
 import { sql } from "kysely";
+import type { Priority, TicketKind, TicketStatus } from "../../../contracts/tickets";
 import type { Scope } from "../../../domain/policies";
 import type { QueryTerm } from "../../../domain/search/portuguese";
 import { dialectOf } from "../../db/dialect";
@@ -107,7 +108,7 @@ export function findTicketRow(
 }
 
 export interface TicketListFilter {
-  status?: string | undefined;
+  status?: TicketStatus | undefined;
   companyId?: string | undefined;
   /** Matches the number exactly, or any of the text. */
   number?: number | undefined;
@@ -131,7 +132,7 @@ interface ListShape {
 interface ListValues {
   [name: string]: string | number;
   companyId: string;
-  status: string;
+  status: TicketStatus;
   excludeNumber: number;
   number: number;
   match: string;
@@ -201,7 +202,8 @@ export function listTickets(
   };
   return ticketList.execute(db, shape, {
     companyId: company ?? "",
-    status: filter.status ?? "",
+    // Any status: the shape leaves the condition out when there is none.
+    status: filter.status ?? "open",
     excludeNumber: filter.excludeNumber ?? 0,
     number: number ?? 0,
     match: terms.length > 0 ? matchText(dialectOf(db), searchTerms) : "",
@@ -279,10 +281,10 @@ export async function insertEvent(db: Executor, row: TicketEventRow): Promise<vo
 }
 
 export interface TicketChanges {
-  status?: string;
-  priority?: string;
+  status?: TicketStatus;
+  priority?: Priority;
   priority_order?: number;
-  kind?: string;
+  kind?: TicketKind;
   category_id?: string;
   screen_code?: string;
   assignee_id?: string | null;

@@ -1,5 +1,3 @@
-// User rows to the contract's shape: the password hash never leaves the server.
-import type { Locale, Role } from "../../../contracts/common";
 import type { User } from "../../../contracts/users";
 import { toIso, toIsoOrNull } from "../../db/time";
 import type { UserRow } from "./repository";
@@ -9,9 +7,9 @@ export function presentUser(row: UserRow): User {
     id: row.id,
     name: row.name,
     email: row.email,
-    role: row.role as Role,
+    role: row.role,
     companyId: row.company_id,
-    locale: row.locale as Locale,
+    locale: row.locale,
     active: row.active === 1,
     hasPassword: row.password_hash !== null,
     lastLoginAt: toIsoOrNull(row.last_login_at),

@@ -21,10 +21,10 @@ import { presentUser } from "./presenter";
 import { changeUser, createUser, getUser, inviteUser, issueLinkFor, pageUsers } from "./service";
 
 const notFound = () => errors.notFound("user.not_found");
-const resourceOf = (row: { id: string; company_id: string | null; role: string }) => ({
+const resourceOf = (row: { id: string; company_id: string | null; role: Role }) => ({
   id: row.id,
   companyId: row.company_id,
-  role: row.role as Role,
+  role: row.role,
 });
 
 export function userRoutes(ctx: AppContext) {

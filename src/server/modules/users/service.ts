@@ -11,7 +11,7 @@ import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { decodeNameIdCursor, toPage } from "../../db/cursor";
 import { isUniqueViolation } from "../../db/errors";
-import type { Executor } from "../../db/schema";
+import { type Executor, flag } from "../../db/schema";
 import { errors } from "../../errors";
 import { endStreams } from "../../events/streams-end";
 import { recordAudit } from "../audit/repository";
@@ -128,7 +128,7 @@ export async function changeUser(
     const changes = {
       ...(props.name !== undefined && { name: props.name }),
       ...(props.locale !== undefined && { locale: props.locale }),
-      ...(props.active !== undefined && { active: props.active ? 1 : 0 }),
+      ...(props.active !== undefined && { active: flag(props.active) }),
       updated_at: now,
     };
     await updateUser(trx, id, changes);
