@@ -319,7 +319,7 @@ export async function generate(
         );
         clocks.push(...ticketClocks.map((clock) => clockRow(id, clock)));
         Object.assign(ticket, queueKeysFrom(ticketClocks), {
-          priority_order: priorityOrder(ticket.priority as Priority),
+          priority_order: priorityOrder(ticket.priority),
         });
       }
       if (status !== "open" && agents.length > 0) {

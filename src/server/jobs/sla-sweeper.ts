@@ -3,7 +3,7 @@
 // processes: a clock is claimed with a conditional update inside the ticket command that writes its
 // event and notifications, so only one claimer writes.
 import type { AppContext } from "../context";
-import { claimFiring, clocksToFire, type Metric } from "../modules/sla/repository";
+import { claimFiring, clocksToFire } from "../modules/sla/repository";
 import { ticketCommand } from "../modules/tickets/command";
 
 const BATCH = 200;
@@ -21,7 +21,7 @@ export async function sweepSla(ctx: AppContext): Promise<{ warnings: number; bre
           type: kind === "warning" ? "sla_warning" : "sla_breach",
           metric: clock.metric,
         });
-        ticket.happen({ type: "sla", metric: clock.metric as Metric, state: kind });
+        ticket.happen({ type: "sla", metric: clock.metric, state: kind });
         return true;
       });
       if (won) fired[kind === "warning" ? "warnings" : "breaches"] += 1;

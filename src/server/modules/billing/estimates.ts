@@ -3,11 +3,10 @@
 // draft → sent → approved | declined; draft | sent → withdrawn. Each command locks the ticket, moves
 // the estimate with a conditional update (a lost race is a 409), writes the history and the audit in
 // one transaction, then tells whoever may know: the company once the estimate was sent, else staff.
-import type { CreateEstimateRequest, EstimateStatus } from "../../../contracts/billing";
+import type { CreateEstimateRequest } from "../../../contracts/billing";
 import { isStaffRole } from "../../../contracts/common";
-import type { TicketEventType } from "../../../contracts/tickets";
 import { billingMonthOf } from "../../../domain/billing/months";
-import { type Actor, policies, scopeOf } from "../../../domain/policies";
+import { type Actor, policies } from "../../../domain/policies";
 import { ticketPolicies } from "../../../domain/tickets/policies";
 import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
@@ -145,8 +144,7 @@ export async function sendEstimate(
  */
 export async function withdrawOpenEstimate(tx: TicketTransaction, ticket: TicketWrite): Promise<void> {
   const open = await findOpenEstimate(tx.trx, ticket.row.id);
-  if (!open || !(await moveEstimate(tx.trx, open.id, open.status as EstimateStatus, { status: "withdrawn" })))
-    return;
+  if (!open || !(await moveEstimate(tx.trx, open.id, open.status, { status: "withdrawn" }))) return;
   await recordEstimateEvent(ticket, open, { action: "withdrawn", internal: open.status !== "sent" });
 }
 
@@ -161,7 +159,7 @@ export async function withdrawEstimate(
   await ticketCommand(ctx, actor, async (tx) => {
     const ticket = await tx.open(number, ticketPolicies.manageEstimates);
     const estimate = await estimateOf(tx.trx, actor, ticket, estimateId);
-    const from = estimate.status as EstimateStatus;
+    const from = estimate.status;
     if (from !== "draft" && from !== "sent") throw billingErrors.estimateStatusChanged();
     if (!(await moveEstimate(tx.trx, estimate.id, from, { status: "withdrawn" })))
       throw billingErrors.estimateStatusChanged();

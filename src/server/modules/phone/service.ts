@@ -1,6 +1,6 @@
 // Phone calls, logged by staff: a call that opens a ticket on behalf of a customer, and a call about
 // an existing ticket. Each is one ticket command with its history events and audit row.
-import { isStaffRole, type Role } from "../../../contracts/common";
+import { isStaffRole } from "../../../contracts/common";
 import type { LogCallRequest, PhoneTicketRequest } from "../../../contracts/phone";
 import type { Actor } from "../../../domain/policies";
 import { ticketPolicies } from "../../../domain/tickets/policies";
@@ -18,7 +18,7 @@ import { findUser } from "../users/repository";
 /** The customer a phone ticket is for: an active customer user of an active company. */
 async function requesterOf(trx: Executor, props: PhoneTicketRequest) {
   const user = await findUser(trx, { kind: "all" }, props.requesterId);
-  if (!user || user.company_id === null || isStaffRole(user.role as Role))
+  if (!user || user.company_id === null || isStaffRole(user.role))
     throw errors.field("requesterId", "validation.requester_unknown", props);
   if (user.active !== 1 || !(await isCompanyActive(trx, user.company_id)))
     throw errors.field("requesterId", "validation.requester_inactive", props);

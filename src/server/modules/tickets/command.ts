@@ -80,15 +80,15 @@ export class TicketWrite {
   }
 
   get status(): TicketStatus {
-    return (this.columns.status ?? this.row.status) as TicketStatus;
+    return this.columns.status ?? this.row.status;
   }
 
   get priority(): Priority {
-    return (this.columns.priority ?? this.row.priority) as Priority;
+    return this.columns.priority ?? this.row.priority;
   }
 
   get kind(): TicketKind {
-    return (this.columns.kind ?? this.row.kind) as TicketKind;
+    return this.columns.kind ?? this.row.kind;
   }
 
   /** A history event of this command, stamped with the version it produces; written at once. */
@@ -216,9 +216,9 @@ export class TicketWrite {
     if (!policy) return undefined;
     const ticket = {
       id: this.row.id,
-      priority: this.row.priority as Priority,
-      kind: this.row.kind as TicketKind,
-      status: this.row.status as TicketStatus,
+      priority: this.row.priority,
+      kind: this.row.kind,
+      status: this.row.status,
     };
     return moveTicketClocks(this.tx.trx, ticket, policy, this.clockChanges, this.tx.now);
   }
@@ -283,7 +283,7 @@ export class TicketTransaction {
     row: TicketRow,
     policy: SlaPolicy | null,
   ): Promise<{ ticket: TicketWrite; openedEventId: string }> {
-    const clocks = policy ? openingClocks(policy, row.priority as Priority, row.created_at) : [];
+    const clocks = policy ? openingClocks(policy, row.priority, row.created_at) : [];
     await insertTicket(this.trx, { ...row, ...queueKeysFrom(clocks) });
     await insertClocks(this.trx, row.id, clocks);
     const ticket = new TicketWrite(this, row, true);

@@ -1,7 +1,7 @@
 // Reading tickets: a ticket with the history its reader may see, pages of the list, and a
 // deadline's explanation. Writes are commands in service.ts.
 import { isStaffRole, type Locale } from "../../../contracts/common";
-import type { Priority, TicketStatus } from "../../../contracts/tickets";
+import type { TicketStatus } from "../../../contracts/tickets";
 import { type Actor, type Scope, scopeOf } from "../../../domain/policies";
 import { parseQuery } from "../../../domain/search/portuguese";
 import type { AppContext } from "../../context";
@@ -104,5 +104,5 @@ export async function explainTicketDeadline(
     .filter((c) => c.metric === metric && c.stoppedAt === null)
     .at(-1);
   if (!clock) return undefined;
-  return explainClock(policy, clock, ticket.priority as Priority, isStaffRole(actor.role), locale);
+  return explainClock(policy, clock, ticket.priority, isStaffRole(actor.role), locale);
 }

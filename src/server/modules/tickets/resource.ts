@@ -1,5 +1,3 @@
-// A ticket row as the ticket policies see it.
-import type { TicketKind, TicketStatus } from "../../../contracts/tickets";
 import type { TicketResource } from "../../../domain/tickets/policies";
 import type { TicketRow } from "./repository";
 
@@ -8,8 +6,8 @@ export function ticketResource(
 ): TicketResource {
   return {
     companyId: row.company_id,
-    status: row.status as TicketStatus,
-    kind: row.kind as TicketKind,
+    status: row.status,
+    kind: row.kind,
     resolvedAt: row.resolved_at,
     merged: row.merged_into_id !== null,
   };
