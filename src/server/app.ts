@@ -26,6 +26,7 @@ import { screenRoutes } from "./modules/screens/routes";
 import { staffRoutes } from "./modules/staff/routes";
 import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
+import authGate from "./plugins/auth-gate";
 import csrf from "./plugins/csrf";
 import errorHandler from "./plugins/error-handler";
 import securityHeaders from "./plugins/security-headers";
@@ -82,6 +83,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifyCookie);
   await app.register(session, { ctx });
   await app.register(csrf, { publicUrl: config.publicUrl });
+  // After every plugin that may authenticate the caller, before any route runs.
+  await app.register(authGate);
 
   await app.register(healthRoutes(ctx));
   await app.register(metaRoutes(ctx));

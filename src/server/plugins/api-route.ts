@@ -4,6 +4,5 @@
 import type { FastifyRequest } from "fastify";
 
 export function isApiRoute(request: FastifyRequest): boolean {
-  const url = request.routeOptions.url;
-  return url !== undefined && url.startsWith("/api/");
+  return request.routeOptions.url?.startsWith("/api/") === true;
 }
