@@ -151,14 +151,29 @@ export type Plan = z.infer<typeof Plan>;
 export const PlanList = z.object({ items: z.array(Plan) });
 export const PlanIdParams = z.strictObject({ planId: Id });
 
+/**
+ * Years an instant the deadline engine computes from may fall in when a person types it: the
+ * engine covers 1900–2199 and looks up to ten years past a start, so this keeps well inside it.
+ */
+export const SLA_INPUT_YEARS = { first: 2000, last: 2099 } as const;
+
+function inSlaInputYears(iso: string): boolean {
+  const year = new Date(iso).getUTCFullYear();
+  return year >= SLA_INPUT_YEARS.first && year <= SLA_INPUT_YEARS.last;
+}
+
+/** ISO 8601 with an offset or Z, within SLA_INPUT_YEARS. */
+export const SlaInputInstant = z.iso
+  .datetime({ offset: true })
+  .refine(inSlaInputYears, { message: "validation.instant_range", params: SLA_INPUT_YEARS });
+
 export const SimulateRequest = z.strictObject({
   planId: Id,
   priority: Priority,
-  /** ISO 8601 with an offset or Z. */
-  openedAt: z.iso.datetime({ offset: true }),
+  openedAt: SlaInputInstant,
   /** Spans the clock stood still ("aguardando cliente"). */
   pauses: z
-    .array(z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }))
+    .array(z.strictObject({ from: SlaInputInstant, to: SlaInputInstant }))
     .max(50)
     .default([]),
 });

@@ -27,8 +27,9 @@ import { staffRoutes } from "./modules/staff/routes";
 import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
 import authGate from "./plugins/auth-gate";
+import { answerClientError } from "./plugins/client-errors";
 import csrf from "./plugins/csrf";
-import errorHandler from "./plugins/error-handler";
+import errorHandler, { renderFrameworkError } from "./plugins/error-handler";
 import securityHeaders from "./plugins/security-headers";
 import session from "./plugins/session";
 import { registerSpa } from "./plugins/spa";
@@ -63,6 +64,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
     return503OnClosing: true,
+    // Errors found before routing answer in the contract's shape too.
+    frameworkErrors: renderFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
