@@ -167,16 +167,40 @@ export const SlaInputInstant = z.iso
   .datetime({ offset: true })
   .refine(inSlaInputYears, { message: "validation.instant_range", params: SLA_INPUT_YEARS });
 
-export const SimulateRequest = z.strictObject({
-  planId: Id,
-  priority: Priority,
-  openedAt: SlaInputInstant,
-  /** Spans the clock stood still ("aguardando cliente"). */
-  pauses: z
-    .array(z.strictObject({ from: SlaInputInstant, to: SlaInputInstant }))
-    .max(50)
-    .default([]),
-});
+/**
+ * How far after the opening a simulated pause may reach: the engine's work and the explanation's
+ * length grow with the span it covers (a pause of decades took a minute and 15 MB to explain).
+ */
+export const MAX_SIMULATED_PAUSE_DAYS = 90;
+
+export const SimulateRequest = z
+  .strictObject({
+    planId: Id,
+    priority: Priority,
+    openedAt: SlaInputInstant,
+    /** Spans the clock stood still ("aguardando cliente"), between the opening and 90 days after it. */
+    pauses: z
+      .array(z.strictObject({ from: SlaInputInstant, to: SlaInputInstant }))
+      .max(50)
+      .default([]),
+  })
+  .superRefine((request, ctx) => {
+    const opened = Date.parse(request.openedAt);
+    if (Number.isNaN(opened)) return;
+    const latest = opened + MAX_SIMULATED_PAUSE_DAYS * 86_400_000;
+    for (const [index, pause] of request.pauses.entries()) {
+      for (const end of ["from", "to"] as const) {
+        const instant = Date.parse(pause[end]);
+        if (Number.isNaN(instant) || (instant >= opened && instant <= latest)) continue;
+        ctx.addIssue({
+          code: "custom",
+          path: ["pauses", index, end],
+          message: "validation.pause_window",
+          params: { days: MAX_SIMULATED_PAUSE_DAYS },
+        });
+      }
+    }
+  });
 export type SimulateRequest = z.infer<typeof SimulateRequest>;
 
 export const DeadlineSegment = z.object({

@@ -32,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   "validation.instant_range": "Use a date between {first} and {last}.",
   "validation.one_file": "Send a single file in the “file” field, and no other fields.",
   "validation.control_characters": "Remove the control (invisible) characters from this field.",
+  "validation.pause_window": "A pause must fall between the opening and {days} days after it.",
   "error.auth.invalid_credentials": "Wrong e-mail or password.",
   "error.auth.invalid_link":
     "This link is invalid, was already used or has expired. Ask the support team for a new one.",

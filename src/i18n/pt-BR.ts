@@ -31,6 +31,7 @@ export const ptBR = {
   "validation.instant_range": "Use uma data entre {first} e {last}.",
   "validation.one_file": "Envie um único arquivo no campo “file”, sem outros campos.",
   "validation.control_characters": "Remova os caracteres de controle (invisíveis) deste campo.",
+  "validation.pause_window": "Uma pausa deve ficar entre a abertura e {days} dias depois dela.",
   "error.auth.invalid_credentials": "E-mail ou senha incorretos.",
   "error.auth.invalid_link":
     "Este link é inválido, já foi usado ou expirou. Peça um novo à equipe de suporte.",

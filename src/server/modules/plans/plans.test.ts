@@ -213,6 +213,28 @@ describe("support plans, calendars and the deadline simulation", () => {
     });
   });
 
+  it.each([
+    ["pauses.0.to", { from: "2026-04-22T09:00:00-03:00", to: "2066-04-22T09:00:00-03:00" }],
+    ["pauses.0.from", { from: "2026-04-21T09:00:00-03:00", to: "2026-04-22T09:00:00-03:00" }],
+  ])("keeps a simulated pause between the opening and 90 days after it (%s)", async (field, pause) => {
+    const response = await call(
+      t.app,
+      "POST",
+      "/api/v1/sla/simulate",
+      {
+        planId: planIds.Profissional,
+        priority: "normal",
+        openedAt: "2026-04-22T08:00:00-03:00",
+        pauses: [pause],
+      },
+      { cookie: agent },
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({
+      [field]: "Uma pausa deve ficar entre a abertura e 90 dias depois dela.",
+    });
+  });
+
   it("computes at the edges of the accepted years", async () => {
     for (const openedAt of ["2000-01-01T00:00:00Z", "2099-12-31T23:59:59Z"]) {
       const response = await call(
