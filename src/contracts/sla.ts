@@ -155,17 +155,56 @@ export type Plan = z.infer<typeof Plan>;
 export const PlanList = z.object({ items: z.array(Plan) });
 export const PlanIdParams = z.strictObject({ planId: Id });
 
-export const SimulateRequest = z.strictObject({
-  planId: Id,
-  priority: Priority,
-  /** ISO 8601 with an offset or Z. */
-  openedAt: z.iso.datetime({ offset: true }),
-  /** Spans the clock stood still ("aguardando cliente"). */
-  pauses: z
-    .array(z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }))
-    .max(50)
-    .default([]),
-});
+/**
+ * Years an instant the deadline engine computes from may fall in when a person types it: the
+ * engine covers 1900–2199 and looks up to ten years past a start, so this keeps well inside it.
+ */
+export const SLA_INPUT_YEARS = { first: 2000, last: 2099 } as const;
+
+function inSlaInputYears(iso: string): boolean {
+  const year = new Date(iso).getUTCFullYear();
+  return year >= SLA_INPUT_YEARS.first && year <= SLA_INPUT_YEARS.last;
+}
+
+/** ISO 8601 with an offset or Z, within SLA_INPUT_YEARS. */
+export const SlaInputInstant = z.iso
+  .datetime({ offset: true })
+  .refine(inSlaInputYears, { message: "validation.instant_range", params: SLA_INPUT_YEARS });
+
+/**
+ * How far after the opening a simulated pause may reach: the engine's work and the explanation's
+ * length grow with the span it covers (a pause of decades took a minute and 15 MB to explain).
+ */
+export const MAX_SIMULATED_PAUSE_DAYS = 90;
+
+export const SimulateRequest = z
+  .strictObject({
+    planId: Id,
+    priority: Priority,
+    openedAt: SlaInputInstant,
+    /** Spans the clock stood still ("aguardando cliente"), between the opening and 90 days after it. */
+    pauses: z
+      .array(z.strictObject({ from: SlaInputInstant, to: SlaInputInstant }))
+      .max(50)
+      .default([]),
+  })
+  .superRefine((request, ctx) => {
+    const opened = Date.parse(request.openedAt);
+    if (Number.isNaN(opened)) return;
+    const latest = opened + MAX_SIMULATED_PAUSE_DAYS * 86_400_000;
+    for (const [index, pause] of request.pauses.entries()) {
+      for (const end of ["from", "to"] as const) {
+        const instant = Date.parse(pause[end]);
+        if (Number.isNaN(instant) || (instant >= opened && instant <= latest)) continue;
+        ctx.addIssue({
+          code: "custom",
+          path: ["pauses", index, end],
+          message: "validation.pause_window",
+          params: { days: MAX_SIMULATED_PAUSE_DAYS },
+        });
+      }
+    }
+  });
 export type SimulateRequest = z.infer<typeof SimulateRequest>;
 
 export const DeadlineSegment = z.object({

@@ -1,6 +1,6 @@
 // Turns Zod issues into per-field messages in the user's language, keyed by the contract's field path.
 import type { core } from "zod";
-import { isMessageKey, type Translate } from "./index";
+import { isMessageKey, type MessageParams, type Translate } from "./index";
 
 type Issue = core.$ZodIssue;
 
@@ -19,6 +19,16 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+/** A custom issue's `params` fill its message's placeholders (`{first}`): strings and numbers only. */
+function paramsOf(issue: Issue): MessageParams | undefined {
+  if (issue.code !== "custom" || !issue.params) return undefined;
+  const entries = Object.entries(issue.params).filter(
+    (entry): entry is [string, string | number] =>
+      typeof entry[1] === "string" || typeof entry[1] === "number",
+  );
+  return Object.fromEntries(entries);
+}
+
 const MISSING_MEANS_REQUIRED = new Set(["invalid_type", "invalid_value", "invalid_union"]);
 
 function messageFor(issue: Issue, t: Translate, input: unknown): string {
@@ -26,7 +36,7 @@ function messageFor(issue: Issue, t: Translate, input: unknown): string {
     return t("validation.required");
   }
   // A contract's own message is an i18n key (`{ message: "validation.cnpj" }`): it wins.
-  if (isMessageKey(issue.message)) return t(issue.message);
+  if (isMessageKey(issue.message)) return t(issue.message, paramsOf(issue));
   switch (issue.code) {
     case "invalid_type":
       return t("validation.invalid_type");

@@ -26,8 +26,10 @@ import { screenRoutes } from "./modules/screens/routes";
 import { staffRoutes } from "./modules/staff/routes";
 import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
+import authGate from "./plugins/auth-gate";
+import { answerClientError } from "./plugins/client-errors";
 import csrf from "./plugins/csrf";
-import errorHandler from "./plugins/error-handler";
+import errorHandler, { renderFrameworkError } from "./plugins/error-handler";
 import securityHeaders from "./plugins/security-headers";
 import session from "./plugins/session";
 import { registerSpa } from "./plugins/spa";
@@ -73,6 +75,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
     return503OnClosing: true,
+    // Errors found before routing answer in the contract's shape too.
+    frameworkErrors: renderFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -93,6 +98,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifyCookie);
   await app.register(session, { ctx });
   await app.register(csrf, { publicUrl: config.publicUrl });
+  // After every plugin that may authenticate the caller, before any route runs.
+  await app.register(authGate);
 
   await app.register(healthRoutes(ctx));
   await app.register(metaRoutes(ctx));

@@ -114,6 +114,24 @@ export const errors = {
   tooLarge: () => appError("body_too_large", 413),
   /** The same Idempotency-Key sent again with another request. */
   idempotencyKeyReused: () => appError("idempotency.key_reused", 422),
+  malformedJson: () => appError("malformed_json", 400),
+  unsupportedMediaType: () => appError("unsupported_media_type", 415),
+  /** A multipart body cut short or without its boundaries. */
+  malformedMultipart: () => appError("malformed_multipart", 400),
+  /** A percent-encoding in the path that decodes to no valid UTF-8. */
+  badUrl: () => appError("bad_url", 400),
+  urlTooLong: () => appError("url_too_long", 414),
+  headersTooLarge: () => appError("headers_too_large", 431),
+  requestTimeout: () => appError("request_timeout", 408),
+  /** A client error the framework found and nothing more specific names. */
+  badRequest: (statusCode = 400) => appError("bad_request", statusCode),
+  /** A value the database refused as data (PostgreSQL's class 22) that no contract caught. */
+  invalidInput: () => appError("invalid_input", 400),
+  /** A uniqueness race no service translated into its own 409. */
+  concurrentWrite: () => appError("conflict", 409),
+  /** Busy, deadlocked or reconnecting: worth trying again at once. */
+  unavailable: () => appError("unavailable", 503, undefined, { "retry-after": "1" }),
+  internal: () => appError("internal", 500),
   /** A field-level failure found by a service rather than by the contract. */
   field: (path: string, messageKey: MessageKey, input: unknown) =>
     new ValidationError([{ code: "custom", path: path.split("."), message: messageKey, input }], input),

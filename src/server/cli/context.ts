@@ -1,4 +1,5 @@
 // What CLI commands share: a database context for the duration of one command, and their metadata.
+import { controlCharacterIssues } from "../../contracts/control-characters";
 import { loadConfig } from "../config";
 import type { AppContext, CommandMeta } from "../context";
 import { ValidationError } from "../errors";
@@ -36,9 +37,10 @@ interface SafeParser<T> {
 
 /** Parses with a contract; a failure reads like the API's field messages. */
 export function parseWith<T>(schema: SafeParser<T>, input: unknown): T {
+  const refused = controlCharacterIssues(input);
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ValidationError(result.error.issues, input);
+  if (result.success && refused.length === 0) return result.data;
+  throw new ValidationError(result.success ? refused : [...refused, ...result.error.issues], input);
 }
 
 export const out = (line: string) => process.stdout.write(`${line}\n`);

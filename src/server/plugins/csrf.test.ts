@@ -81,3 +81,52 @@ describe("CSRF defence on unsafe requests", () => {
     }
   });
 });
+
+describe("the CSRF and session checks go by the routed path, whatever the URL's encoding", () => {
+  let t: TestApp;
+  let user: Awaited<ReturnType<typeof makeUser>>;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    user = await makeUser(t.ctx, "customer");
+    cookie = await loginAs(t.app, user);
+  });
+  afterAll(() => t.close());
+
+  // The router decodes the path, so each of these reaches an /api route.
+  const encodedApi = ["/%61pi", "/a%70i", "/%61%70%69"];
+
+  it.each(encodedApi)("refuses a foreign sign-in through %s/v1/auth/login (login CSRF)", async (prefix) => {
+    const sessionsBefore = await t.ctx.db.selectFrom("session").select("id").execute();
+    const response = await t.app.inject({
+      method: "POST",
+      url: `${prefix}/v1/auth/login`,
+      headers: { host: "extranet.test", origin: "https://evil.example" },
+      payload: { email: user.email, password: user.password },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe("csrf");
+    expect(await t.ctx.db.selectFrom("session").select("id").execute()).toEqual(sessionsBefore);
+  });
+
+  it.each(encodedApi)("refuses a cross-site change through %s/v1/me", async (prefix) => {
+    const response = await t.app.inject({
+      method: "PATCH",
+      url: `${prefix}/v1/me`,
+      headers: { host: "extranet.test", cookie, origin: "https://evil.example" },
+      payload: { locale: "en" },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe("csrf");
+  });
+
+  it.each(encodedApi)("reads the session through %s/v1/me", async (prefix) => {
+    const response = await t.app.inject({
+      method: "GET",
+      url: `${prefix}/v1/me`,
+      headers: { host: "extranet.test", cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().email).toBe(user.email);
+  });
+});

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { errors } from "../errors";
+import { isApiRoute } from "./api-route";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -20,7 +21,7 @@ export default fp(
   async (app: FastifyInstance, opts: { publicUrl: string | undefined }) => {
     // Callback style: on the hot path an async hook costs a promise per request for nothing.
     app.addHook("onRequest", (request, _reply, done) => {
-      const unsafe = !SAFE_METHODS.has(request.method) && request.url.startsWith("/api/");
+      const unsafe = !SAFE_METHODS.has(request.method) && isApiRoute(request);
       done(unsafe && !isSameOrigin(request, opts.publicUrl) ? errors.csrf() : undefined);
     });
   },

@@ -7,6 +7,7 @@ import type { AppContext } from "../context";
 import { errors } from "../errors";
 import type { SessionWithUser } from "../modules/auth/repository";
 import { authenticate, type NewSession } from "../modules/auth/service";
+import { isApiRoute } from "./api-route";
 
 export const SESSION_COOKIE = "extranet_session";
 
@@ -61,7 +62,7 @@ export default fp(
   async (app: FastifyInstance, opts: { ctx: AppContext }) => {
     app.decorateRequest("auth", null);
     app.addHook("onRequest", async (request) => {
-      if (!request.url.startsWith("/api/")) return;
+      if (!isApiRoute(request)) return;
       const token = request.cookies[SESSION_COOKIE];
       if (!token || token.length > 100) return;
       const row = await authenticate(opts.ctx, token);

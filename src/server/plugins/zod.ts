@@ -6,14 +6,18 @@ import fastJson from "fast-json-stringify";
 import type { FastifySchemaCompiler } from "fastify";
 import type { FastifySerializerCompiler } from "fastify/types/schema";
 import { safeParse, type ZodType, z } from "zod";
+import { controlCharacterIssues } from "../../contracts/control-characters";
 import { ValidationError } from "../errors";
 
+/** Every part of every request (body, query string, path parameters) also refuses control characters. */
 export const validatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema }) =>
   (data) => {
+    const refused = controlCharacterIssues(data);
     const result = safeParse(schema, data);
-    if (result.success) return { value: result.data };
-    return { error: new ValidationError(result.error.issues, data) };
+    if (result.success && refused.length === 0) return { value: result.data };
+    const issues = result.success ? refused : [...refused, ...result.error.issues];
+    return { error: new ValidationError(issues, data) };
   };
 
 export const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema }) => {

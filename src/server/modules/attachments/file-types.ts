@@ -36,11 +36,19 @@ export async function acceptedType(filename: string, head: Buffer): Promise<stri
   return detected?.mime === expected ? expected : undefined;
 }
 
-/** A name safe for a Content-Disposition header and a file system: no paths, no control characters. */
+/**
+ * Characters a name shows nothing for, or shows misleadingly: controls (Cc), format characters (Cf:
+ * the right-to-left override that turns "fotogpj.exe" into "fotoexe.jpg", zero-width spaces and
+ * joiners, bidi isolates, the BOM) and line or paragraph separators.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** A name safe to show, for a Content-Disposition header and a file system: no paths, nothing invisible. */
 export function cleanFilename(filename: string): string {
   const base = filename.split(/[\\/]/).pop() ?? "";
   const cleaned = base
-    .replace(/[\p{Cc}"<>|:*?]/gu, "_")
+    .replace(INVISIBLE, "")
+    .replace(/["<>|:*?]/g, "_")
     .trim()
     .slice(-120);
   return cleaned.length > 0 ? cleaned : "arquivo";

@@ -8,11 +8,12 @@ import { errors } from "../../errors";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { presentAttachment } from "../tickets/presenter";
-import { MAX_ATTACHMENT_BYTES } from "./file-types";
+import { cleanFilename, MAX_ATTACHMENT_BYTES } from "./file-types";
 import { readableAttachment, storageOf, uploadAttachment, withdrawAttachment } from "./service";
 
-/** `attachment; filename="..."` with an ASCII fallback and the exact UTF-8 name (RFC 6266). */
-function contentDisposition(filename: string): string {
+/** `attachment; filename="..."` with an ASCII fallback and the UTF-8 name (RFC 6266), nothing invisible. */
+function contentDisposition(storedName: string): string {
+  const filename = cleanFilename(storedName);
   const ascii =
     filename
       .normalize("NFD")

@@ -15,6 +15,7 @@ export function authRoutes(ctx: AppContext) {
     app.post(
       "/api/v1/auth/login",
       {
+        config: { public: true },
         schema: {
           tags: ["auth"],
           summary: "Sign in; sets the session cookie",
@@ -33,7 +34,11 @@ export function authRoutes(ctx: AppContext) {
 
     app.post(
       "/api/v1/auth/logout",
-      { schema: { tags: ["auth"], summary: "Sign out; ends this session", response: { 204: z.null() } } },
+      {
+        // Public: signing out of a session that already ended still clears the cookie.
+        config: { public: true },
+        schema: { tags: ["auth"], summary: "Sign out; ends this session", response: { 204: z.null() } },
+      },
       async (request, reply) => {
         if (request.auth) await logout(ctx, request.auth.sessionId);
         clearSessionCookie(request, reply);
@@ -44,6 +49,7 @@ export function authRoutes(ctx: AppContext) {
     app.post(
       "/api/v1/auth/set-password",
       {
+        config: { public: true },
         schema: {
           tags: ["auth"],
           summary: "Set a password with a one-time link's token; ends every session of the user",

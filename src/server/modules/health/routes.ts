@@ -10,7 +10,7 @@ export function healthRoutes(ctx: AppContext) {
   return async (app: ZodApp) => {
     app.get(
       "/health",
-      { schema: { hide: true, response: { 200: Health, 503: Health } } },
+      { config: { public: true }, schema: { hide: true, response: { 200: Health, 503: Health } } },
       async (request, reply) => {
         try {
           await ping(ctx.db);

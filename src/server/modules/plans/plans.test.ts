@@ -185,6 +185,70 @@ describe("support plans, calendars and the deadline simulation", () => {
     expect(response.json().firstResponseDueAt).toBe("2026-04-22T17:00:00.000-03:00");
   });
 
+  it.each([
+    ["openedAt", { openedAt: "2300-01-01T12:00:00Z" }],
+    ["openedAt", { openedAt: "1800-01-01T12:00:00Z" }],
+    ["openedAt", { openedAt: "2199-12-31T12:00:00Z" }],
+    ["openedAt", { openedAt: "0001-01-01T00:00:00Z" }],
+    [
+      "pauses.0.to",
+      {
+        openedAt: "2026-04-22T08:00:00-03:00",
+        pauses: [{ from: "2026-04-22T09:00:00-03:00", to: "2300-01-01T00:00:00Z" }],
+      },
+    ],
+  ])("refuses an instant the engine cannot compute from with 400 naming %s", async (field, input) => {
+    const response = await call(
+      t.app,
+      "POST",
+      "/api/v1/sla/simulate",
+      { planId: planIds.Profissional, priority: "normal", ...input },
+      { cookie: agent },
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toEqual({
+      code: "validation",
+      message: "Verifique os campos destacados.",
+      fields: { [field]: "Use uma data entre 2000 e 2099." },
+    });
+  });
+
+  it.each([
+    ["pauses.0.to", { from: "2026-04-22T09:00:00-03:00", to: "2066-04-22T09:00:00-03:00" }],
+    ["pauses.0.from", { from: "2026-04-21T09:00:00-03:00", to: "2026-04-22T09:00:00-03:00" }],
+  ])("keeps a simulated pause between the opening and 90 days after it (%s)", async (field, pause) => {
+    const response = await call(
+      t.app,
+      "POST",
+      "/api/v1/sla/simulate",
+      {
+        planId: planIds.Profissional,
+        priority: "normal",
+        openedAt: "2026-04-22T08:00:00-03:00",
+        pauses: [pause],
+      },
+      { cookie: agent },
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual({
+      [field]: "Uma pausa deve ficar entre a abertura e 90 dias depois dela.",
+    });
+  });
+
+  it("computes at the edges of the accepted years", async () => {
+    for (const openedAt of ["2000-01-01T00:00:00Z", "2099-12-31T23:59:59Z"]) {
+      const response = await call(
+        t.app,
+        "POST",
+        "/api/v1/sla/simulate",
+        { planId: planIds.Básico, priority: "low", openedAt },
+        { cookie: agent },
+      );
+      expect(response.statusCode, openedAt).toBe(200);
+      expect(response.json().resolutionDueAt, openedAt).not.toBeNull();
+    }
+  });
+
   it("admins manage; other staff read; customers see only their own plan", async () => {
     expect((await call(t.app, "POST", "/api/v1/calendars", demoCalendar, { cookie: agent })).statusCode).toBe(
       403,
