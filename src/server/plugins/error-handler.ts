@@ -31,7 +31,7 @@ function renderError(
   reply: FastifyReply,
 ): FastifyReply {
   const appError = toAppError(error);
-  if (appError.statusCode >= 500) request.log.error({ err: error }, "request failed");
+  if (appError.statusCode >= 500) request.log.error({ err: error, code: appError.code }, "request failed");
   else if (appError !== error) request.log.info({ err: error }, "client error");
   if (appError.headers) reply.headers(appError.headers);
   return reply
