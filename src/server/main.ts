@@ -5,6 +5,7 @@ import { translator } from "../i18n";
 import { fieldMessages } from "../i18n/zod-issues";
 import { CliError } from "./cli/errors";
 import { ConfigError } from "./config";
+import { DatabaseUnavailableError } from "./db/unavailable-error";
 import { AppError, ValidationError } from "./errors";
 
 export function buildCli(): Command {
@@ -110,7 +111,8 @@ function describe(error: unknown): string {
       .join("\n");
   }
   if (error instanceof AppError) return t(error.messageKey, error.params);
-  if (error instanceof ConfigError || error instanceof CliError) return error.message;
+  if (error instanceof ConfigError || error instanceof CliError || error instanceof DatabaseUnavailableError)
+    return error.message;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
