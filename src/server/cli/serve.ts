@@ -1,10 +1,12 @@
-// `extranet serve`: migrate, seed the demo once, listen, and drain gracefully on SIGTERM.
+// `extranet serve`: migrate, seed the demo once, listen, and drain gracefully on SIGTERM. On SQLite,
+// one server per database file.
 
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "../app";
 import type { Config } from "../config";
+import { lockSqliteServer } from "../db/sqlite-server-lock";
 import { startSlaSweeper } from "../jobs/sla-sweeper";
 import { closeContext, openContext } from "../runtime";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
@@ -23,7 +25,12 @@ export function defaultWebRoot(): string | undefined {
 }
 
 export async function serve(config: Config): Promise<void> {
-  const ctx = await openContext(config);
+  const serverLock =
+    config.database.dialect === "sqlite" ? lockSqliteServer(config.database.file) : undefined;
+  const ctx = await openContext(config).catch((error: unknown) => {
+    serverLock?.release();
+    throw error;
+  });
   const app = await buildApp(ctx);
   if (config.seedDemo) {
     const origin = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -51,6 +58,7 @@ export async function serve(config: Config): Promise<void> {
     try {
       await app.close();
       await closeContext(ctx);
+      serverLock?.release();
       app.log.info("closed");
       process.exit(0);
     } catch (error) {
