@@ -33,7 +33,8 @@ const EnvSchema = z.object({
   EXTRANET_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   EXTRANET_BRAND: z.string().min(1).default("UNO"),
   EXTRANET_PRODUCT: z.string().min(1).default("UNO ERP"),
-  EXTRANET_SEED_DEMO: booleanFromEnv.default(true),
+  /** Unset: seed only the embedded SQLite quick start (no DATABASE_URL postgres, no EXTRANET_PUBLIC_URL). */
+  EXTRANET_SEED_DEMO: booleanFromEnv.optional(),
   TRUST_PROXY: trustProxyFromEnv.default(false),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -86,6 +87,7 @@ export interface Config {
   publicUrl: string | undefined;
   brand: string;
   product: string;
+  /** Seed the demo companies and users (whose password is public) on first start. */
   seedDemo: boolean;
   trustProxy: TrustProxy;
   session: { idleMinutes: number; absoluteHours: number };
@@ -116,16 +118,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.EXTRANET_DATA_DIR);
+  const database = databaseFrom(e.DATABASE_URL, dataDir);
   return {
     port: e.PORT,
     host: e.HOST,
-    database: databaseFrom(e.DATABASE_URL, dataDir),
+    database,
     dataDir,
     attachmentsDir: path.resolve(e.EXTRANET_ATTACHMENTS_DIR ?? path.join(dataDir, "attachments")),
     publicUrl: e.EXTRANET_PUBLIC_URL ? new URL(e.EXTRANET_PUBLIC_URL).origin : undefined,
     brand: e.EXTRANET_BRAND,
     product: e.EXTRANET_PRODUCT,
-    seedDemo: e.EXTRANET_SEED_DEMO,
+    // Accounts with a password printed in the README must never reach production by default: only
+    // the quick start (`npm install && npm start`) seeds them unless asked to.
+    seedDemo: e.EXTRANET_SEED_DEMO ?? (database.dialect === "sqlite" && e.EXTRANET_PUBLIC_URL === undefined),
     trustProxy: e.TRUST_PROXY,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     login: {

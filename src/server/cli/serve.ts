@@ -8,8 +8,15 @@ import { buildApp } from "../app";
 import type { Config } from "../config";
 import { lockSqliteServer } from "../db/sqlite-server-lock";
 import { startSlaSweeper } from "../jobs/sla-sweeper";
+import { anyUserExists } from "../modules/users/repository";
 import { closeContext, openContext } from "../runtime";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
+
+/** Printed at every start without demo data while the database has no account at all. */
+const FIRST_ADMIN_HELP = [
+  "No accounts yet. Create the first administrator (same DATABASE_URL / EXTRANET_DATA_DIR as this server):",
+  "  echo 'a long passphrase' | npx extranet create-user --role admin --email you@example.com --name \"Your Name\" --password-stdin",
+].join("\n");
 
 /** The built SPA is dist/web in the package, wherever this module was bundled or run from. */
 export function defaultWebRoot(): string | undefined {
@@ -40,6 +47,8 @@ export async function serve(config: Config): Promise<void> {
       process.stdout.write(`\n${formatDemoLogins(logins)}\n\n`);
     }
   }
+  // (When seeding, a process racing the seeder would see no user yet: nothing to say then.)
+  if (!config.seedDemo && !(await anyUserExists(ctx.db))) process.stdout.write(`\n${FIRST_ADMIN_HELP}\n\n`);
   if (!config.webRoot) app.log.warn("web app not built: run `npm run build` to serve the portal pages");
 
   let closing = false;
