@@ -2,6 +2,8 @@
 import path from "node:path";
 import { z } from "zod";
 
+const MIB = 1024 * 1024;
+
 const booleanFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
@@ -66,6 +68,28 @@ const EnvSchema = z.object({
   SLA_WARNING_SHARE: z.coerce.number().gt(0).lt(1).default(0.8),
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  COMPANY_STORAGE_QUOTA_MB: z.coerce.number().int().min(1).default(2048),
+  UPLOAD_RATE_MAX_FILES: z.coerce.number().int().min(1).default(60),
+  // At least one largest file (10 MiB), or no upload could ever pass.
+  UPLOAD_RATE_MAX_MB: z.coerce.number().int().min(10).default(200),
+  UPLOAD_RATE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  PENDING_UPLOAD_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(24),
+  MAINTENANCE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -99,6 +123,18 @@ export interface Config {
   slaSweepMs: number;
   /** A customer's reply reopens a resolved ticket for this long. */
   reopenWindowMs: number;
+  uploads: {
+    /** Attachment storage each company may use (its pending uploads included). */
+    companyQuotaBytes: number;
+    /** Per user: at most this many files and bytes uploaded within the window. */
+    rateMaxFiles: number;
+    rateMaxBytes: number;
+    rateWindowMs: number;
+    /** An upload not sent with a ticket or reply within this long is removed. */
+    pendingTtlMs: number;
+  };
+  /** How often the maintenance job purges what has expired. */
+  maintenanceMs: number;
   bodyLimitBytes: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   /** Where the built single-page app lives; absent in API-only tests. */
@@ -145,6 +181,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
     slaWarningShare: e.SLA_WARNING_SHARE,
     slaSweepMs: e.SLA_SWEEP_SECONDS * 1000,
     reopenWindowMs: e.TICKET_REOPEN_DAYS * 24 * 60 * 60 * 1000,
+    uploads: {
+      companyQuotaBytes: e.COMPANY_STORAGE_QUOTA_MB * MIB,
+      rateMaxFiles: e.UPLOAD_RATE_MAX_FILES,
+      rateMaxBytes: e.UPLOAD_RATE_MAX_MB * MIB,
+      rateWindowMs: e.UPLOAD_RATE_WINDOW_MINUTES * 60 * 1000,
+      pendingTtlMs: e.PENDING_UPLOAD_HOURS * 60 * 60 * 1000,
+    },
+    maintenanceMs: e.MAINTENANCE_MINUTES * 60 * 1000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     webRoot,

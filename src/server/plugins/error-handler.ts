@@ -4,8 +4,8 @@ import fp from "fastify-plugin";
 import type { ErrorResponse } from "../../contracts/common";
 import type { MessageKey } from "../../i18n";
 import { fieldMessages } from "../../i18n/zod-issues";
-import { AppError, ValidationError } from "../errors";
-import { translatorFor } from "./locale";
+import { AppError, paramsFor, ValidationError } from "../errors";
+import { localeOf, translatorFor } from "./locale";
 
 /** Fastify's own client errors, by code: what we call them and what we say. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; status: number; key: MessageKey }> = {
@@ -51,7 +51,11 @@ function renderError(
   if (error instanceof AppError) {
     if (error.headers) reply.headers(error.headers);
     return send(reply, error.statusCode, {
-      error: { code: error.code, message: t(error.messageKey, error.params), ...error.details },
+      error: {
+        code: error.code,
+        message: t(error.messageKey, paramsFor(error, localeOf(request))),
+        ...error.details,
+      },
     });
   }
   const fastifyError = error as FastifyError;

@@ -10,6 +10,7 @@ import * as console from "./20261128_0007_console";
 import * as billing from "./20261128_0008_billing";
 import * as notificationActor from "./20261128_0009_notification_actor";
 import * as queueFilterCounts from "./20261128_0010_queue_filter_counts";
+import * as attachmentStorage from "./20261206_0012_attachment_storage";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "20261128_0008_billing": billing,
   "20261128_0009_notification_actor": notificationActor,
   "20261128_0010_queue_filter_counts": queueFilterCounts,
+  "20261206_0012_attachment_storage": attachmentStorage,
 };
