@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { buildApp } from "../app";
 import type { Config } from "../config";
 import { lockSqliteServer } from "../db/sqlite-server-lock";
+import { startMaintenance } from "../jobs/maintenance";
 import { startSlaSweeper } from "../jobs/sla-sweeper";
 import { anyUserExists } from "../modules/users/repository";
 import { closeContext, openContext } from "../runtime";
@@ -53,6 +54,7 @@ export async function serve(config: Config): Promise<void> {
 
   let closing = false;
   let sweeper: { stop(): void } | undefined;
+  let maintenance: { stop(): void } | undefined;
   // While draining, every response closes its connection: an idle keep-alive socket would
   // otherwise hold the process open for the whole keep-alive timeout.
   app.addHook("onSend", (_request, reply, payload, done) => {
@@ -64,6 +66,7 @@ export async function serve(config: Config): Promise<void> {
     closing = true;
     app.log.info({ signal }, "shutting down: draining in-flight requests");
     sweeper?.stop();
+    maintenance?.stop();
     try {
       await app.close();
       await closeContext(ctx);
@@ -80,5 +83,10 @@ export async function serve(config: Config): Promise<void> {
 
   const address = await app.listen({ port: config.port, host: config.host });
   sweeper = startSlaSweeper(ctx, (error) => app.log.error({ err: error }, "SLA sweep failed"));
+  maintenance = startMaintenance(
+    ctx,
+    (error) => app.log.error({ err: error }, "maintenance failed"),
+    (purged) => app.log.info({ purged }, "maintenance: expired rows and files purged"),
+  );
   app.log.info(`Extranet ${config.brand} at ${config.publicUrl ?? address} (${ctx.connection.dialect})`);
 }
