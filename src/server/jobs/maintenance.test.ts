@@ -132,34 +132,46 @@ describe("the maintenance job", () => {
     };
   }
 
-  /** Everything the fixtures of `users` still hold, per table. */
-  async function remaining(users: MadeUser[]) {
-    const ids = users.map((u) => u.id);
-    const count = async (table: "session" | "user_token" | "upload_log" | "attachment", column: string) =>
-      Number(
-        (
-          await t.ctx.db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .where(column as never, "in", ids)
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const failures = await t.ctx.db
-      .selectFrom("login_failure")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where(
-        "key",
-        "in",
-        users.flatMap((u) => [`account:${u.email}`, `ip:${u.id}`]),
-      )
-      .executeTakeFirstOrThrow();
+  /** Everything the fixture of `user` still holds, per table. */
+  async function remaining(user: MadeUser) {
+    const db = t.ctx.db;
+    const n = (row: { n: number | string }) => Number(row.n);
     return {
-      sessions: await count("session", "user_id"),
-      loginFailures: Number(failures.n),
-      links: await count("user_token", "user_id"),
-      uploadRecords: await count("upload_log", "user_id"),
-      attachments: await count("attachment", "uploader_id"),
+      sessions: n(
+        await db
+          .selectFrom("session")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("user_id", "=", user.id)
+          .executeTakeFirstOrThrow(),
+      ),
+      loginFailures: n(
+        await db
+          .selectFrom("login_failure")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("key", "in", [`account:${user.email}`, `ip:${user.id}`])
+          .executeTakeFirstOrThrow(),
+      ),
+      links: n(
+        await db
+          .selectFrom("user_token")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("user_id", "=", user.id)
+          .executeTakeFirstOrThrow(),
+      ),
+      uploadRecords: n(
+        await db
+          .selectFrom("upload_log")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("user_id", "=", user.id)
+          .executeTakeFirstOrThrow(),
+      ),
+      attachments: n(
+        await db
+          .selectFrom("attachment")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("uploader_id", "=", user.id)
+          .executeTakeFirstOrThrow(),
+      ),
     };
   }
 
@@ -178,7 +190,7 @@ describe("the maintenance job", () => {
     const report = await runMaintenance(t.ctx);
 
     expect(report).toEqual(once);
-    expect(await remaining([fixture.user])).toEqual({
+    expect(await remaining(fixture.user)).toEqual({
       sessions: 1,
       loginFailures: 1,
       links: 1,
@@ -212,7 +224,7 @@ describe("the maintenance job", () => {
       const total = (key: keyof MaintenanceReport) => reports.reduce((sum, r) => sum + r[key], 0);
       for (const key of Object.keys(once) as (keyof MaintenanceReport)[])
         expect(total(key), key).toBe(once[key]);
-      expect(await remaining([fixture.user])).toMatchObject({ sessions: 1, attachments: 3 });
+      expect(await remaining(fixture.user)).toMatchObject({ sessions: 1, attachments: 3 });
       for (const file of fixture.expiredFiles) expect(fs.existsSync(file)).toBe(false);
     } finally {
       await closeContext(other);
