@@ -52,6 +52,8 @@ export async function purgeUploadLog(db: Executor, before: number): Promise<numb
 /**
  * Serializes the last step of uploads that share a limit (PostgreSQL; a SQLite write transaction is
  * already alone): the company row for a customer (quota and rate), the user row for staff (rate).
+ * NO KEY UPDATE: uploads queue behind each other, while rows that merely reference the company or
+ * the user (tickets, sessions) are written meanwhile.
  */
 export async function lockUploadLimits(
   db: Executor,
@@ -59,8 +61,8 @@ export async function lockUploadLimits(
 ): Promise<void> {
   if (dialectOf(db) !== "postgres") return;
   if (target.companyId !== null) {
-    await db.selectFrom("company").select("id").where("id", "=", target.companyId).forUpdate().execute();
+    await db.selectFrom("company").select("id").where("id", "=", target.companyId).forNoKeyUpdate().execute();
   } else {
-    await db.selectFrom("app_user").select("id").where("id", "=", target.userId).forUpdate().execute();
+    await db.selectFrom("app_user").select("id").where("id", "=", target.userId).forNoKeyUpdate().execute();
   }
 }

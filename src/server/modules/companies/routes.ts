@@ -41,9 +41,10 @@ export function companyRoutes(ctx: AppContext) {
         const { actor } = requireAuth(request);
         authorize(policies.company.list(actor));
         const page = await pageCompanies(ctx, scopeOf(actor), request.query);
+        const readable = page.rows.filter((row) => policies.company.readStorage(actor, row) === "allow");
         const storage = await storageOfCompanies(
           ctx,
-          page.rows.map((row) => row.id),
+          readable.map((row) => row.id),
         );
         return {
           items: page.rows.map((row) => presentCompany(row, storage.get(row.id))),
