@@ -1,6 +1,7 @@
 // SQLite is one server process: a second `serve` on the same file refuses to start, while CLI commands
 // keep working beside the running server — and writers on both sides wait for each other instead of
 // failing with "database is locked".
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../../bench/demo-session";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo-data";
@@ -78,15 +79,16 @@ describe("one server per SQLite file", { timeout: 120_000 }, () => {
     const generate = runCli(["generate", "--tickets", "2400", "--companies", "4"], env, {
       timeoutMs: 90_000,
     });
-    const [generated, statuses, company, user, migrated] = await Promise.all([
+    const [generated, statuses, company, user, migrated, backedUp] = await Promise.all([
       generate,
       openTicketsUntil(server, generate),
       runCli(["create-company", "--name", "Laticínios Serra Azul Ltda", "--cnpj", "11444777000161"], env),
       runCli(["create-user", "--email", "ops@uno.com.br", "--name", "Operador", "--role", "admin"], env),
       runCli(["migrate"], env),
+      runCli(["backup", "--out", path.join(freshDataDir(), "backup.sqlite")], env),
     ]);
 
-    for (const result of [generated, company, user, migrated]) {
+    for (const result of [generated, company, user, migrated, backedUp]) {
       expect(result.stderr).not.toContain("database is locked");
       expect(result.code, result.stderr).toBe(0);
     }
