@@ -65,8 +65,13 @@ export const Company = z.object({
   active: z.boolean(),
   planId: Id.nullable(),
   createdAt: Instant,
+  /** Bytes of attachments the company stores (pending uploads included); staff and the company's admin only. */
+  storageBytes: z.number().int().nonnegative().optional(),
+  /** Its attachment storage quota (COMPANY_STORAGE_QUOTA_MB); present with `storageBytes`. */
+  storageQuotaBytes: z.number().int().positive().optional(),
 });
 export type Company = z.infer<typeof Company>;
+export type CompanyStorage = Required<Pick<Company, "storageBytes" | "storageQuotaBytes">>;
 
 export const CompanyIdParams = z.strictObject({ companyId: Id });
 

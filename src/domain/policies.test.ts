@@ -46,6 +46,16 @@ describe("company policies", () => {
   it("hides another company from a customer even when asking to update it", () => {
     expect(policies.company.update(adminA, { id: B })).toBe("hide");
   });
+  it.each([
+    [customerA, "forbid", "hide"],
+    [adminA, "allow", "hide"],
+    [agent, "allow", "allow"],
+    [supervisor, "allow", "allow"],
+    [admin, "allow", "allow"],
+  ] as const)("%o: storage of its own company %s, of another %s", (who, own, other) => {
+    expect(policies.company.readStorage(who, { id: A })).toBe(own);
+    expect(policies.company.readStorage(who, { id: B })).toBe(other);
+  });
 });
 
 describe("user policies", () => {

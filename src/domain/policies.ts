@@ -65,6 +65,15 @@ export const policies = {
       if (!isStaff(actor) && !ownsCompany(actor, company.id)) return "hide";
       return allowIf(actor.role === "admin");
     },
+    /**
+     * Its attachment storage and quota: staff, and the company's own admin (whose users are told the
+     * figures anyway when an upload does not fit); never another company's.
+     */
+    readStorage: (actor: Actor, company: CompanyResource): Decision => {
+      if (isStaff(actor)) return "allow";
+      if (!ownsCompany(actor, company.id)) return "hide";
+      return allowIf(actor.role === "customer_admin");
+    },
   },
   user: {
     /** Listing a company's users: staff, or that company's admin. */

@@ -77,6 +77,10 @@ export const en: Record<MessageKey, string> = {
   "error.ticket.stale_version": "The ticket changed while you were looking at it. Reload and try again.",
   "error.ticket.invalid_transition": "This status change is not allowed.",
   "error.attachment.attached": "This attachment already belongs to a ticket and cannot be removed.",
+  "error.attachment.quota_exceeded":
+    "This file does not fit in your company's attachment storage: {used} used of {quota}. Ask the support team for more space.",
+  "error.upload.rate_limited":
+    "You have uploaded too many files in a short time. Try again in {minutes} min.",
   "error.attachment.too_many_pending":
     "Too many uploaded attachments not used yet. Send the ticket or remove attachments.",
   "validation.screen_code": "Invalid screen code: three letters and four digits, like ATW0001.",

@@ -77,6 +77,10 @@ export const ptBR = {
   "error.ticket.stale_version": "A ocorrência mudou enquanto você a via. Recarregue e tente de novo.",
   "error.ticket.invalid_transition": "Esta mudança de status não é permitida.",
   "error.attachment.attached": "Este anexo já faz parte de uma ocorrência e não pode ser removido.",
+  "error.attachment.quota_exceeded":
+    "Este arquivo não cabe no espaço para anexos da sua empresa: {used} usados de {quota}. Peça à equipe de suporte para ampliar o espaço.",
+  "error.upload.rate_limited":
+    "Você enviou muitos arquivos em pouco tempo. Tente novamente em {minutes} min.",
   "error.attachment.too_many_pending":
     "Há anexos demais enviados e ainda não usados. Envie a ocorrência ou remova anexos.",
   "validation.screen_code": "Código de tela inválido: três letras e quatro dígitos, como ATW0001.",

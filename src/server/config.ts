@@ -2,6 +2,8 @@
 import path from "node:path";
 import { z } from "zod";
 
+const MIB = 1024 * 1024;
+
 const booleanFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
@@ -33,7 +35,8 @@ const EnvSchema = z.object({
   EXTRANET_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   EXTRANET_BRAND: z.string().min(1).default("UNO"),
   EXTRANET_PRODUCT: z.string().min(1).default("UNO ERP"),
-  EXTRANET_SEED_DEMO: booleanFromEnv.default(true),
+  /** Unset: seed only the embedded SQLite quick start (no DATABASE_URL postgres, no EXTRANET_PUBLIC_URL). */
+  EXTRANET_SEED_DEMO: booleanFromEnv.optional(),
   TRUST_PROXY: trustProxyFromEnv.default(false),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -69,6 +72,28 @@ const EnvSchema = z.object({
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   HTTP_KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
+  COMPANY_STORAGE_QUOTA_MB: z.coerce.number().int().min(1).default(2048),
+  UPLOAD_RATE_MAX_FILES: z.coerce.number().int().min(1).default(60),
+  // At least one largest file (10 MiB), or no upload could ever pass.
+  UPLOAD_RATE_MAX_MB: z.coerce.number().int().min(10).default(200),
+  UPLOAD_RATE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  PENDING_UPLOAD_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(24),
+  MAINTENANCE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -90,6 +115,7 @@ export interface Config {
   publicUrl: string | undefined;
   brand: string;
   product: string;
+  /** Seed the demo companies and users (whose password is public) on first start. */
   seedDemo: boolean;
   trustProxy: TrustProxy;
   session: { idleMinutes: number; absoluteHours: number };
@@ -101,6 +127,18 @@ export interface Config {
   slaSweepMs: number;
   /** A customer's reply reopens a resolved ticket for this long. */
   reopenWindowMs: number;
+  uploads: {
+    /** Attachment storage each company may use (its pending uploads included). */
+    companyQuotaBytes: number;
+    /** Per user: at most this many files and bytes uploaded within the window. */
+    rateMaxFiles: number;
+    rateMaxBytes: number;
+    rateWindowMs: number;
+    /** An upload not sent with a ticket or reply within this long is removed. */
+    pendingTtlMs: number;
+  };
+  /** How often the maintenance job purges what has expired. */
+  maintenanceMs: number;
   bodyLimitBytes: number;
   /**
    * Slow or stalled clients: headers must arrive within `headersMs` and the whole request within
@@ -131,16 +169,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
     );
   }
   const dataDir = path.resolve(e.EXTRANET_DATA_DIR);
+  const database = databaseFrom(e.DATABASE_URL, dataDir);
   return {
     port: e.PORT,
     host: e.HOST,
-    database: databaseFrom(e.DATABASE_URL, dataDir),
+    database,
     dataDir,
     attachmentsDir: path.resolve(e.EXTRANET_ATTACHMENTS_DIR ?? path.join(dataDir, "attachments")),
     publicUrl: e.EXTRANET_PUBLIC_URL ? new URL(e.EXTRANET_PUBLIC_URL).origin : undefined,
     brand: e.EXTRANET_BRAND,
     product: e.EXTRANET_PRODUCT,
-    seedDemo: e.EXTRANET_SEED_DEMO,
+    // Accounts with a password printed in the README must never reach production by default: only
+    // the quick start (`npm install && npm start`) seeds them unless asked to.
+    seedDemo: e.EXTRANET_SEED_DEMO ?? (database.dialect === "sqlite" && e.EXTRANET_PUBLIC_URL === undefined),
     trustProxy: e.TRUST_PROXY,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     login: {
@@ -155,6 +196,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
     slaWarningShare: e.SLA_WARNING_SHARE,
     slaSweepMs: e.SLA_SWEEP_SECONDS * 1000,
     reopenWindowMs: e.TICKET_REOPEN_DAYS * 24 * 60 * 60 * 1000,
+    uploads: {
+      companyQuotaBytes: e.COMPANY_STORAGE_QUOTA_MB * MIB,
+      rateMaxFiles: e.UPLOAD_RATE_MAX_FILES,
+      rateMaxBytes: e.UPLOAD_RATE_MAX_MB * MIB,
+      rateWindowMs: e.UPLOAD_RATE_WINDOW_MINUTES * 60 * 1000,
+      pendingTtlMs: e.PENDING_UPLOAD_HOURS * 60 * 60 * 1000,
+    },
+    maintenanceMs: e.MAINTENANCE_MINUTES * 60 * 1000,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     http: {
       headersMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,

@@ -1,6 +1,11 @@
 // Typed errors with stable codes. Services throw them; one handler renders them localized.
 import type { core } from "zod";
+import type { Locale } from "../contracts/common";
 import type { MessageKey, MessageParams } from "../i18n";
+import { formatFileSize } from "../i18n/file-size";
+
+/** Parameters written the reader's way (sizes, numbers): chosen once the reader's language is known. */
+export type LocalizedParams = (locale: Locale) => MessageParams;
 
 export class AppError extends Error {
   override name = "AppError";
@@ -9,13 +14,18 @@ export class AppError extends Error {
     readonly code: string,
     readonly statusCode: number,
     readonly messageKey: MessageKey,
-    readonly params?: MessageParams,
+    readonly params?: MessageParams | LocalizedParams,
     readonly headers?: Record<string, string>,
     /** Extra members of the error body (a stale ticket's current version and changes). */
     readonly details?: Record<string, unknown>,
   ) {
     super(code);
   }
+}
+
+/** The error's message parameters for a reader of `locale`. */
+export function paramsFor(error: AppError, locale: Locale): MessageParams | undefined {
+  return typeof error.params === "function" ? error.params(locale) : error.params;
 }
 
 /** Validation failures carry Zod issues, localized by the handler against the request's input. */
@@ -132,6 +142,27 @@ export const errors = {
   /** Busy, deadlocked or reconnecting: worth trying again at once. */
   unavailable: () => appError("unavailable", 503, undefined, { "retry-after": "1" }),
   internal: () => appError("internal", 500),
+  /** The company's attachment storage cannot take this upload; the body carries both figures. */
+  storageQuotaExceeded: (usage: { usedBytes: number; quotaBytes: number }) =>
+    new AppError(
+      "attachment.quota_exceeded",
+      413,
+      "error.attachment.quota_exceeded",
+      (locale) => ({
+        used: formatFileSize(usage.usedBytes, locale),
+        quota: formatFileSize(usage.quotaBytes, locale),
+      }),
+      undefined,
+      usage,
+    ),
+  /** Too many files or bytes uploaded by this user within the window. */
+  uploadRateLimited: (retryAfterSeconds: number) =>
+    appError(
+      "upload.rate_limited",
+      429,
+      { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) },
+      { "retry-after": String(retryAfterSeconds) },
+    ),
   /** A field-level failure found by a service rather than by the contract. */
   field: (path: string, messageKey: MessageKey, input: unknown) =>
     new ValidationError([{ code: "custom", path: path.split("."), message: messageKey, input }], input),

@@ -5,7 +5,8 @@ import { translator } from "../i18n";
 import { fieldMessages } from "../i18n/zod-issues";
 import { CliError } from "./cli/errors";
 import { ConfigError } from "./config";
-import { AppError, ValidationError } from "./errors";
+import { DatabaseUnavailableError } from "./db/unavailable-error";
+import { AppError, paramsFor, ValidationError } from "./errors";
 
 export function buildCli(): Command {
   const program = new Command("extranet")
@@ -109,8 +110,9 @@ function describe(error: unknown): string {
       .map(([field, message]) => `  --${field}: ${message}`)
       .join("\n");
   }
-  if (error instanceof AppError) return t(error.messageKey, error.params);
-  if (error instanceof ConfigError || error instanceof CliError) return error.message;
+  if (error instanceof AppError) return t(error.messageKey, paramsFor(error, "pt-BR"));
+  if (error instanceof ConfigError || error instanceof CliError || error instanceof DatabaseUnavailableError)
+    return error.message;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 

@@ -3,6 +3,7 @@ import type { Config } from "./config";
 import { type AppContext, type Clock, systemClock } from "./context";
 import { type ConnectOptions, connect } from "./db/connect";
 import { migrateToLatest } from "./db/migrate";
+import { ensurePostgresReachable } from "./db/unavailable";
 import { createLiveBus } from "./events/bus";
 
 /** Live-event trouble (a lost LISTEN connection) is reported, never fatal: clients refetch. */
@@ -14,6 +15,8 @@ export async function openContext(
   config: Config,
   options: ConnectOptions & { clock?: Clock; migrate?: boolean } = {},
 ): Promise<AppContext> {
+  // An unreachable server is said in one line here, not as a failed migration later.
+  if (config.database.dialect === "postgres") await ensurePostgresReachable(config.database.url);
   const connection = connect(config.database, options);
   if (options.migrate !== false) {
     try {

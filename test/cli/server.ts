@@ -27,9 +27,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `serve` on 127.0.0.1 and a free port; `env` adds to (or overrides) the defaults. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+/** Spawns `serve` on 127.0.0.1 and `port` (a free one if absent); `env` adds to (or overrides) the defaults. */
+export async function spawnServer(env: Record<string, string>, chosenPort?: number): Promise<ServerProcess> {
+  const port = chosenPort ?? (await freePort());
   const child = spawnCli(["serve"], { HOST: "127.0.0.1", PORT: String(port), ...env });
   let stdout = "";
   let stderr = "";
@@ -77,8 +77,8 @@ export async function waitUntilHealthy(server: ServerProcess, timeoutMs = 20_000
 }
 
 /** Starts `serve` and waits until it is healthy. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const server = await spawnServer(env);
+export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  const server = await spawnServer(env, port);
   await waitUntilHealthy(server);
   return server;
 }

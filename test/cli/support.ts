@@ -107,12 +107,19 @@ export function cliEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
 
 const children = new Set<ChildProcess>();
 
+/** Who the child runs as (root tests run some commands as `nobody`, for whom permissions hold). */
+export interface RunAs {
+  uid?: number;
+  gid?: number;
+}
+
 /** Starts `node bin/extranet.mjs <args>`; the child is killed by cleanUp() if still running. */
-export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
+export function spawnCli(args: string[], env: Record<string, string>, runAs: RunAs = {}): ChildProcess {
   const child = spawn(process.execPath, [cliEntry, ...args], {
     cwd: repoRoot,
     env: cliEnv(env),
     stdio: ["pipe", "pipe", "pipe"],
+    ...runAs,
   });
   children.add(child);
   child.once("exit", () => children.delete(child));
@@ -130,9 +137,9 @@ export interface CliResult {
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  options: { stdin?: string; timeoutMs?: number } = {},
+  options: { stdin?: string; timeoutMs?: number; runAs?: RunAs } = {},
 ): Promise<CliResult> {
-  const child = spawnCli(args, env);
+  const child = spawnCli(args, env, options.runAs);
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => {

@@ -1,13 +1,23 @@
-// `extranet serve`: migrate, seed the demo once, listen, and drain gracefully on SIGTERM.
+// `extranet serve`: migrate, seed the demo once, listen, and drain gracefully on SIGTERM. On SQLite,
+// one server per database file.
 
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "../app";
 import type { Config } from "../config";
+import { lockSqliteServer } from "../db/sqlite-server-lock";
+import { startMaintenance } from "../jobs/maintenance";
 import { startSlaSweeper } from "../jobs/sla-sweeper";
+import { anyUserExists } from "../modules/users/repository";
 import { closeContext, openContext } from "../runtime";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
+
+/** Printed at every start without demo data while the database has no account at all. */
+const FIRST_ADMIN_HELP = [
+  "No accounts yet. Create the first administrator (same DATABASE_URL / EXTRANET_DATA_DIR as this server):",
+  "  echo 'a long passphrase' | npx extranet create-user --role admin --email you@example.com --name \"Your Name\" --password-stdin",
+].join("\n");
 
 /** The built SPA is dist/web in the package, wherever this module was bundled or run from. */
 export function defaultWebRoot(): string | undefined {
@@ -23,7 +33,12 @@ export function defaultWebRoot(): string | undefined {
 }
 
 export async function serve(config: Config): Promise<void> {
-  const ctx = await openContext(config);
+  const serverLock =
+    config.database.dialect === "sqlite" ? lockSqliteServer(config.database.file) : undefined;
+  const ctx = await openContext(config).catch((error: unknown) => {
+    serverLock?.release();
+    throw error;
+  });
   const app = await buildApp(ctx);
   if (config.seedDemo) {
     const origin = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -33,10 +48,13 @@ export async function serve(config: Config): Promise<void> {
       process.stdout.write(`\n${formatDemoLogins(logins)}\n\n`);
     }
   }
+  // (When seeding, a process racing the seeder would see no user yet: nothing to say then.)
+  if (!config.seedDemo && !(await anyUserExists(ctx.db))) process.stdout.write(`\n${FIRST_ADMIN_HELP}\n\n`);
   if (!config.webRoot) app.log.warn("web app not built: run `npm run build` to serve the portal pages");
 
   let closing = false;
   let sweeper: { stop(): void } | undefined;
+  let maintenance: { stop(): void } | undefined;
   // While draining, every response closes its connection: an idle keep-alive socket would
   // otherwise hold the process open for the whole keep-alive timeout.
   app.addHook("onSend", (_request, reply, payload, done) => {
@@ -48,9 +66,11 @@ export async function serve(config: Config): Promise<void> {
     closing = true;
     app.log.info({ signal }, "shutting down: draining in-flight requests");
     sweeper?.stop();
+    maintenance?.stop();
     try {
       await app.close();
       await closeContext(ctx);
+      serverLock?.release();
       app.log.info("closed");
       process.exit(0);
     } catch (error) {
@@ -63,5 +83,10 @@ export async function serve(config: Config): Promise<void> {
 
   const address = await app.listen({ port: config.port, host: config.host });
   sweeper = startSlaSweeper(ctx, (error) => app.log.error({ err: error }, "SLA sweep failed"));
+  maintenance = startMaintenance(
+    ctx,
+    (error) => app.log.error({ err: error }, "maintenance failed"),
+    (purged) => app.log.info({ purged }, "maintenance: expired rows and files purged"),
+  );
   app.log.info(`Extranet ${config.brand} at ${config.publicUrl ?? address} (${ctx.connection.dialect})`);
 }

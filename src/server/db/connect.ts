@@ -1,6 +1,4 @@
 // Opens the database the configuration names: an embedded SQLite file or a PostgreSQL pool.
-import fs from "node:fs";
-import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
@@ -8,6 +6,7 @@ import type { DatabaseConfig } from "../config";
 import type { Database, Db } from "./schema";
 import { LockingSqliteDialect } from "./sqlite-dialect";
 import { withStatementCache } from "./statement-cache";
+import { prepareSqliteFolder, sqliteOpenFailed } from "./unavailable";
 
 // bigint columns hold epoch milliseconds and counts, both far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -29,13 +28,7 @@ export interface Connection {
 
 export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Connection {
   if (config.dialect === "sqlite") {
-    fs.mkdirSync(path.dirname(config.file), { recursive: true });
-    const sqlite = new SQLite(config.file);
-    sqlite.pragma("journal_mode = WAL");
-    // NORMAL may lose the last commits on power loss; a help desk must not.
-    sqlite.pragma("synchronous = FULL");
-    sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("busy_timeout = 5000");
+    const sqlite = openSqlite(config.file);
     return {
       db: new Kysely<Database>({
         dialect: new LockingSqliteDialect({ database: withStatementCache(sqlite) }),
@@ -58,4 +51,22 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     sqlite: undefined,
     schema: options.searchPath,
   };
+}
+
+/** Opens the file in WAL mode; a folder or file it cannot use is a DatabaseUnavailableError. */
+function openSqlite(file: string): SQLite.Database {
+  prepareSqliteFolder(file);
+  let sqlite: SQLite.Database | undefined;
+  try {
+    sqlite = new SQLite(file);
+    sqlite.pragma("journal_mode = WAL");
+    // NORMAL may lose the last commits on power loss; a help desk must not.
+    sqlite.pragma("synchronous = FULL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    return sqlite;
+  } catch (error) {
+    sqlite?.close();
+    throw sqliteOpenFailed(file, error);
+  }
 }

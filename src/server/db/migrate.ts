@@ -13,7 +13,9 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<string[]
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
-    const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    const failed = result.results?.find((r) => r.status === "Error")?.migrationName;
+    // No migration ran (the bookkeeping tables or the lock failed): the error speaks for itself.
+    if (failed === undefined) throw result.error;
     throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
   }
   return (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

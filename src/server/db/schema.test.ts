@@ -215,7 +215,9 @@ const DATABASE = {
     sha256: text,
     storage_key: text,
     created_at: big,
+    company_id: nullable(text),
   },
+  upload_log: { user_id: text, at: big, bytes: big },
   business_calendar: {
     id: text,
     name: text,

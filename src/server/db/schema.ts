@@ -245,6 +245,15 @@ export interface AttachmentTable {
   /** File name under the attachments folder; never derived from user input. */
   storage_key: string;
   created_at: number;
+  /** Whose storage quota it uses: the uploader's company, or the ticket's once attached (null: staff, pending). */
+  company_id: string | null;
+}
+
+/** One accepted upload, for the per-user upload rate limit; purged once out of its window. */
+export interface UploadLogTable {
+  user_id: string;
+  at: number;
+  bytes: number;
 }
 
 export interface BusinessCalendarTable {
@@ -406,6 +415,7 @@ export interface Database {
   ticket: TicketTable;
   ticket_event: TicketEventTable;
   attachment: AttachmentTable;
+  upload_log: UploadLogTable;
   business_calendar: BusinessCalendarTable;
   plan: PlanTable;
   sla_clock: SlaClockTable;

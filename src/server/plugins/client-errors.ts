@@ -5,7 +5,7 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { ConnectionError } from "fastify";
-import { localeFromAcceptLanguage, translator } from "../../i18n";
+import { localeFromAcceptLanguage } from "../../i18n";
 import { type AppError, errors } from "../errors";
 import { errorBody } from "./error-handler";
 import { SECURITY_HEADERS } from "./security-headers";
@@ -31,8 +31,9 @@ export function answerClientError(error: ConnectionError, socket: Socket): void 
     socket.destroy();
     return;
   }
-  const t = translator(localeFromAcceptLanguage(acceptLanguageIn(error.rawPacket)));
-  const body = JSON.stringify(errorBody(appError, t));
+  const body = JSON.stringify(
+    errorBody(appError, localeFromAcceptLanguage(acceptLanguageIn(error.rawPacket))),
+  );
   const status = appError.statusCode;
   const headers = {
     ...SECURITY_HEADERS,

@@ -3,16 +3,17 @@
 // `frameworkErrors`, and errors Node finds before Fastify sees a request through `client-errors.ts`.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import type { ErrorResponse } from "../../contracts/common";
-import type { Translate } from "../../i18n";
+import type { ErrorResponse, Locale } from "../../contracts/common";
+import { translator } from "../../i18n";
 import { fieldMessages } from "../../i18n/zod-issues";
 import { toAppError } from "../error-family";
-import { type AppError, ValidationError } from "../errors";
-import { translatorFor } from "./locale";
+import { type AppError, paramsFor, ValidationError } from "../errors";
+import { localeOf } from "./locale";
 import { SECURITY_HEADERS } from "./security-headers";
 
-/** The contract's error body for an error, in the language `t` speaks. */
-export function errorBody(error: AppError, t: Translate): ErrorResponse {
+/** The contract's error body for an error, in `locale`. */
+export function errorBody(error: AppError, locale: Locale): ErrorResponse {
+  const t = translator(locale);
   if (error instanceof ValidationError) {
     return {
       error: {
@@ -22,7 +23,9 @@ export function errorBody(error: AppError, t: Translate): ErrorResponse {
       },
     };
   }
-  return { error: { code: error.code, message: t(error.messageKey, error.params), ...error.details } };
+  return {
+    error: { code: error.code, message: t(error.messageKey, paramsFor(error, locale)), ...error.details },
+  };
 }
 
 function renderError(
@@ -37,7 +40,7 @@ function renderError(
   return reply
     .status(appError.statusCode)
     .type("application/json; charset=utf-8")
-    .send(errorBody(appError, translatorFor(request)));
+    .send(errorBody(appError, localeOf(request)));
 }
 
 /** Fastify's errors found before any route or hook runs (a bad percent-encoding, an overlong parameter). */

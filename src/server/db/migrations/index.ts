@@ -11,6 +11,7 @@ import * as billing from "./20261128_0008_billing";
 import * as notificationActor from "./20261128_0009_notification_actor";
 import * as queueFilterCounts from "./20261128_0010_queue_filter_counts";
 import * as checkConstraints from "./20261206_0011_check_constraints";
+import * as attachmentStorage from "./20261206_0012_attachment_storage";
 import * as loginAttemptAccount from "./20261206_0013_login_attempt_account";
 import * as idempotencyKeys from "./20261206_0014_idempotency_keys";
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   "20261128_0009_notification_actor": notificationActor,
   "20261128_0010_queue_filter_counts": queueFilterCounts,
   "20261206_0011_check_constraints": checkConstraints,
+  "20261206_0012_attachment_storage": attachmentStorage,
   "20261206_0013_login_attempt_account": loginAttemptAccount,
   "20261206_0014_idempotency_keys": idempotencyKeys,
 };

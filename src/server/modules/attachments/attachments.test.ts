@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, call, TEST_ORIGIN, type TestApp } from "../../../../test/support/app";
+import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
 import {
   type Catalog,
   loginAs,
@@ -11,25 +11,10 @@ import {
   makeUser,
   ticketBody,
 } from "../../../../test/support/factories";
+import { PNG, uploadFile } from "../../../../test/support/uploads";
 
-// The smallest valid PNG (1x1 pixel) and a Windows executable's first bytes.
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6300010000000500010d0a2db40000000049454e44ae426082",
-  "hex",
-);
+// A Windows executable's first bytes.
 const EXE = Buffer.concat([Buffer.from("4d5a90000300000004000000ffff0000", "hex"), Buffer.alloc(512, 1)]);
-
-function multipart(filename: string, content: Buffer, contentType = "application/octet-stream") {
-  const boundary = "----extranet-test-boundary";
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
-  return {
-    body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    type: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 describe("attachments", () => {
   let t: TestApp;
@@ -49,15 +34,8 @@ describe("attachments", () => {
   });
   afterAll(() => t.close());
 
-  const upload = (cookie: string, filename: string, content: Buffer) => {
-    const { body, type } = multipart(filename, content);
-    return t.app.inject({
-      method: "POST",
-      url: "/api/v1/attachments",
-      headers: { host: "extranet.test", origin: TEST_ORIGIN, cookie, "content-type": type },
-      payload: body,
-    });
-  };
+  const upload = (cookie: string, filename: string, content: Buffer) =>
+    uploadFile(t.app, cookie, filename, content);
   const storedFiles = () =>
     fs.existsSync(t.ctx.config.attachmentsDir)
       ? fs

@@ -21,7 +21,10 @@ export async function countPendingOf(db: Executor, uploaderId: string): Promise<
   return Number(row.count);
 }
 
-/** Attaches the uploader's pending files to a ticket event; returns how many it took. */
+/**
+ * Attaches the uploader's pending files to a ticket event; returns how many it took. From then on
+ * they use the ticket's company's storage (a staff member's upload used none until now).
+ */
 export async function claimPending(
   db: Executor,
   ids: readonly string[],
@@ -31,7 +34,11 @@ export async function claimPending(
   if (ids.length === 0) return 0;
   const result = await db
     .updateTable("attachment")
-    .set({ ticket_id: target.ticketId, event_id: target.eventId })
+    .set((eb) => ({
+      ticket_id: target.ticketId,
+      event_id: target.eventId,
+      company_id: eb.selectFrom("ticket").select("company_id").where("id", "=", target.ticketId),
+    }))
     .where("id", "in", ids)
     .where("uploader_id", "=", uploaderId)
     .where("ticket_id", "is", null)
@@ -58,4 +65,34 @@ export async function deletePending(db: Executor, id: string, uploaderId: string
     .where("ticket_id", "is", null)
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
+}
+
+/**
+ * Removes up to `limit` uploads left pending since before `before`, and returns their storage keys
+ * for the caller to delete the files. A row is only ever returned to the one caller whose delete
+ * took it, and one claimed by a ticket meanwhile is no longer pending: several processes running
+ * this at once remove each upload once.
+ */
+export async function deleteExpiredPending(db: Executor, before: number, limit: number): Promise<string[]> {
+  const candidates = await db
+    .selectFrom("attachment")
+    .select("id")
+    .where("ticket_id", "is", null)
+    .where("created_at", "<", before)
+    .orderBy("created_at")
+    .limit(limit)
+    .execute();
+  if (candidates.length === 0) return [];
+  const deleted = await db
+    .deleteFrom("attachment")
+    .where(
+      "id",
+      "in",
+      candidates.map((c) => c.id),
+    )
+    .where("ticket_id", "is", null)
+    .where("created_at", "<", before)
+    .returning("storage_key")
+    .execute();
+  return deleted.map((row) => row.storage_key);
 }

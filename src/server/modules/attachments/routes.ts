@@ -3,6 +3,7 @@ import fastifyMultipart from "@fastify/multipart";
 import { z } from "zod";
 import { ErrorResponse } from "../../../contracts/common";
 import { Attachment, AttachmentIdParams } from "../../../contracts/tickets";
+import { UploadTooLargeResponse } from "../../../contracts/uploads";
 import type { AppContext } from "../../context";
 import { errors } from "../../errors";
 import { requireAuth } from "../../plugins/session";
@@ -36,9 +37,15 @@ export function attachmentRoutes(ctx: AppContext) {
         schema: {
           tags: ["attachments"],
           summary:
-            "Upload one file (field `file`, at most 10 MiB; PNG, JPEG, GIF, WebP, PDF, ZIP, TXT, LOG, CSV)",
+            "Upload one file (field `file`, at most 10 MiB; PNG, JPEG, GIF, WebP, PDF, ZIP, TXT, LOG, CSV), within the company's storage quota (413) and the user's upload rate (429)",
           consumes: ["multipart/form-data"],
-          response: { 201: Attachment, 400: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse },
+          response: {
+            201: Attachment,
+            400: ErrorResponse,
+            413: UploadTooLargeResponse,
+            422: ErrorResponse,
+            429: ErrorResponse,
+          },
         },
       },
       async (request, reply) => {

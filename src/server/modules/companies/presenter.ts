@@ -1,9 +1,10 @@
 // Company rows to the contract's shape.
-import type { Company } from "../../../contracts/companies";
+import type { Company, CompanyStorage } from "../../../contracts/companies";
 import { toIso } from "../../db/time";
 import type { CompanyRow } from "./repository";
 
-export function presentCompany(row: CompanyRow): Company {
+/** `storage` only for those who may read it (policies.company.readStorage). */
+export function presentCompany(row: CompanyRow, storage?: CompanyStorage): Company {
   return {
     id: row.id,
     name: row.name,
@@ -13,5 +14,6 @@ export function presentCompany(row: CompanyRow): Company {
     active: row.active === 1,
     planId: row.plan_id,
     createdAt: toIso(row.created_at),
+    ...storage,
   };
 }

@@ -8,18 +8,24 @@ import {
   CreateCompanyRequest,
   UpdateCompanyRequest,
 } from "../../../contracts/companies";
-import { policies, scopeOf } from "../../../domain/policies";
+import { type Actor, policies, scopeOf } from "../../../domain/policies";
 import type { AppContext } from "../../context";
 import { errors } from "../../errors";
 import { authorize, commandMeta } from "../../http";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { presentCompany } from "./presenter";
-import { changeCompany, createCompany, getCompany, pageCompanies } from "./service";
+import { changeCompany, createCompany, getCompany, pageCompanies, storageOfCompanies } from "./service";
 
 const notFound = () => errors.notFound("company.not_found");
 
 export function companyRoutes(ctx: AppContext) {
+  /** The company's storage figures when the actor may read them, else nothing (the fields are left out). */
+  const storageVisibleTo = async (actor: Actor, company: { id: string }) =>
+    policies.company.readStorage(actor, company) === "allow"
+      ? (await storageOfCompanies(ctx, [company.id])).get(company.id)
+      : undefined;
+
   return async (app: ZodApp) => {
     app.get(
       "/api/v1/companies",
@@ -35,7 +41,15 @@ export function companyRoutes(ctx: AppContext) {
         const { actor } = requireAuth(request);
         authorize(policies.company.list(actor));
         const page = await pageCompanies(ctx, scopeOf(actor), request.query);
-        return { items: page.rows.map(presentCompany), nextCursor: page.nextCursor };
+        const readable = page.rows.filter((row) => policies.company.readStorage(actor, row) === "allow");
+        const storage = await storageOfCompanies(
+          ctx,
+          readable.map((row) => row.id),
+        );
+        return {
+          items: page.rows.map((row) => presentCompany(row, storage.get(row.id))),
+          nextCursor: page.nextCursor,
+        };
       },
     );
 
@@ -53,7 +67,7 @@ export function companyRoutes(ctx: AppContext) {
         const { actor } = requireAuth(request);
         authorize(policies.company.create(actor));
         const row = await createCompany(ctx, commandMeta(request, ctx.config.publicUrl), request.body);
-        return reply.status(201).send(presentCompany(row));
+        return reply.status(201).send(presentCompany(row, await storageVisibleTo(actor, row)));
       },
     );
 
@@ -71,7 +85,7 @@ export function companyRoutes(ctx: AppContext) {
         const row = await getCompany(ctx, scopeOf(actor), request.params.companyId);
         if (!row) throw notFound();
         authorize(policies.company.read(actor, row), notFound);
-        return presentCompany(row);
+        return presentCompany(row, await storageVisibleTo(actor, row));
       },
     );
 
@@ -97,7 +111,7 @@ export function companyRoutes(ctx: AppContext) {
           current.id,
           request.body,
         );
-        return presentCompany(row);
+        return presentCompany(row, await storageVisibleTo(actor, row));
       },
     );
   };

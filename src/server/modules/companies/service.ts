@@ -1,5 +1,9 @@
 // Company use cases: each one transaction, audited.
-import type { CreateCompanyRequest, UpdateCompanyRequest } from "../../../contracts/companies";
+import type {
+  CompanyStorage,
+  CreateCompanyRequest,
+  UpdateCompanyRequest,
+} from "../../../contracts/companies";
 import type { Scope } from "../../../domain/policies";
 import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
@@ -7,6 +11,7 @@ import { decodeNameIdCursor, toPage } from "../../db/cursor";
 import { flag } from "../../db/schema";
 import { errors } from "../../errors";
 import { endStreams } from "../../events/streams-end";
+import { storageBytesOfCompanies } from "../attachments/usage-repository";
 import { recordAudit } from "../audit/repository";
 import { planExists } from "../plans/repository";
 import {
@@ -98,4 +103,14 @@ export async function pageCompanies(
     limit: query.limit,
   });
   return toPage(rows, query.limit, (row) => [row.name, row.id]);
+}
+
+/** Each company's attachment storage and the quota, for callers allowed to read them. */
+export async function storageOfCompanies(
+  ctx: AppContext,
+  companyIds: readonly string[],
+): Promise<Map<string, CompanyStorage>> {
+  const used = await storageBytesOfCompanies(ctx.db, companyIds);
+  const storageQuotaBytes = ctx.config.uploads.companyQuotaBytes;
+  return new Map(companyIds.map((id) => [id, { storageBytes: used.get(id) ?? 0, storageQuotaBytes }]));
 }

@@ -65,3 +65,9 @@ export async function updateUser(
 ): Promise<void> {
   await db.updateTable("app_user").set(changes).where("id", "=", id).execute();
 }
+
+/** Whether any account exists at all (an empty production database needs its first admin). */
+export async function anyUserExists(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom("app_user").select("id").limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,76 @@
+// Purges what has expired: sessions, login failures past the throttle's window, used or expired
+// one-time links, upload records past the rate limit's window, and uploads never sent with a ticket
+// or reply (rows and files). Every step is a conditional delete, so several processes running it at
+// once (PostgreSQL) remove each thing once, and a second run finds nothing to do.
+import type { AppContext } from "../context";
+import { deleteExpiredPending } from "../modules/attachments/repository";
+import { storageOf } from "../modules/attachments/service";
+import { purgeUploadLog } from "../modules/attachments/usage-repository";
+import { purgeLoginFailures, purgeSpentUserTokens } from "../modules/auth/expiry-repository";
+import { deleteExpiredSessions } from "../modules/auth/repository";
+
+const MINUTE = 60_000;
+const UPLOAD_BATCH = 200;
+
+export interface MaintenanceReport {
+  sessions: number;
+  loginFailures: number;
+  links: number;
+  uploadRecords: number;
+  pendingUploads: number;
+}
+
+export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport> {
+  const now = ctx.clock.now();
+  const { session, login, uploads } = ctx.config;
+  return {
+    sessions: await deleteExpiredSessions(ctx.db, now, now - session.idleMinutes * MINUTE),
+    loginFailures: await purgeLoginFailures(ctx.db, now - login.windowMinutes * MINUTE),
+    links: await purgeSpentUserTokens(ctx.db, now),
+    uploadRecords: await purgeUploadLog(ctx.db, now - uploads.rateWindowMs),
+    pendingUploads: await expirePendingUploads(ctx, now - uploads.pendingTtlMs),
+  };
+}
+
+/** Rows first, then files: a file goes only once its row is gone, so no ticket ever points at a missing file. */
+async function expirePendingUploads(ctx: AppContext, before: number): Promise<number> {
+  const storage = storageOf(ctx);
+  let removed = 0;
+  for (;;) {
+    const keys = await deleteExpiredPending(ctx.db, before, UPLOAD_BATCH);
+    if (keys.length === 0) return removed;
+    for (const key of keys) await storage.remove(key);
+    removed += keys.length;
+  }
+}
+
+/** Runs once soon after start, then every `maintenanceMs`; the timers never keep the process alive. */
+export function startMaintenance(
+  ctx: AppContext,
+  onError: (error: unknown) => void,
+  onPurged: (report: MaintenanceReport) => void,
+): { stop(): void } {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    runMaintenance(ctx)
+      .then((report) => {
+        if (Object.values(report).some((count) => count > 0)) onPurged(report);
+      })
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  };
+  const first = setTimeout(run, 5_000);
+  const timer = setInterval(run, ctx.config.maintenanceMs);
+  first.unref();
+  timer.unref();
+  return {
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
+}
