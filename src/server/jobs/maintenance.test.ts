@@ -124,6 +124,18 @@ describe("the maintenance job", () => {
         link({ used_at: null, expires_at: now + HOUR }),
       ])
       .execute();
+    const idempotencyKey = (key: string, hoursAgo: number) => ({
+      user_id: user.id,
+      key,
+      operation: "tickets.create",
+      fingerprint: "f",
+      result: "1001",
+      created_at: now - hoursAgo * HOUR,
+    });
+    await t.ctx.db
+      .insertInto("idempotency_key")
+      .values([idempotencyKey("yesterday", 25), idempotencyKey("today", 23)])
+      .execute();
     return {
       user,
       liveSession,
@@ -165,6 +177,13 @@ describe("the maintenance job", () => {
           .where("user_id", "=", user.id)
           .executeTakeFirstOrThrow(),
       ),
+      idempotencyKeys: n(
+        await db
+          .selectFrom("idempotency_key")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("user_id", "=", user.id)
+          .executeTakeFirstOrThrow(),
+      ),
       attachments: n(
         await db
           .selectFrom("attachment")
@@ -181,6 +200,7 @@ describe("the maintenance job", () => {
     links: 3,
     uploadRecords: 3,
     pendingUploads: 1,
+    idempotencyKeys: 1,
   };
 
   it("removes exactly what has expired, files included; a second run removes nothing", async () => {
@@ -195,6 +215,7 @@ describe("the maintenance job", () => {
       loginFailures: 1,
       links: 1,
       uploadRecords: 1,
+      idempotencyKeys: 1,
       attachments: 3,
     });
     for (const file of fixture.expiredFiles) expect(fs.existsSync(file)).toBe(false);
@@ -208,6 +229,7 @@ describe("the maintenance job", () => {
       links: 0,
       uploadRecords: 0,
       pendingUploads: 0,
+      idempotencyKeys: 0,
     });
   });
 

@@ -1,6 +1,6 @@
 // Purges what has expired: sessions, login failures past the throttle's window, used or expired
 // one-time links, upload records past the rate limit's window, and uploads never sent with a ticket
-// or reply (rows and files). Every step is a conditional delete, so several processes running it at
+// or reply (rows and files), and idempotency keys past their day. Every step is a conditional delete, so several processes running it at
 // once (PostgreSQL) remove each thing once, and a second run finds nothing to do.
 import type { AppContext } from "../context";
 import { deleteExpiredPending } from "../modules/attachments/repository";
@@ -8,6 +8,8 @@ import { storageOf } from "../modules/attachments/service";
 import { purgeUploadLog } from "../modules/attachments/usage-repository";
 import { purgeLoginFailures, purgeSpentUserTokens } from "../modules/auth/expiry-repository";
 import { deleteExpiredSessions } from "../modules/auth/repository";
+import { deleteIdempotencyKeysBefore } from "../modules/idempotency/repository";
+import { IDEMPOTENCY_KEY_HOURS } from "../modules/idempotency/service";
 
 const MINUTE = 60_000;
 const UPLOAD_BATCH = 200;
@@ -18,6 +20,7 @@ export interface MaintenanceReport {
   links: number;
   uploadRecords: number;
   pendingUploads: number;
+  idempotencyKeys: number;
 }
 
 export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport> {
@@ -29,6 +32,7 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport
     links: await purgeSpentUserTokens(ctx.db, now),
     uploadRecords: await purgeUploadLog(ctx.db, now - uploads.rateWindowMs),
     pendingUploads: await expirePendingUploads(ctx, now - uploads.pendingTtlMs),
+    idempotencyKeys: await deleteIdempotencyKeysBefore(ctx.db, now - IDEMPOTENCY_KEY_HOURS * 60 * MINUTE),
   };
 }
 

@@ -14,6 +14,9 @@ import {
   setIdempotencyResult,
 } from "./repository";
 
+/** How long a key replays its command: a retry comes within minutes, a day is plenty. */
+export const IDEMPOTENCY_KEY_HOURS = 24;
+
 /** A command's key, as a route read it from the request. */
 export interface IdempotencyKey {
   userId: string;
