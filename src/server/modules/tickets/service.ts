@@ -58,11 +58,7 @@ export interface TicketOpening {
  * Opens a ticket inside a ticket command: the row, its SLA clocks under the company's plan, the
  * opening event and its files. Shared by the portal's form and the console's phone log.
  */
-export async function openTicketIn(
-  ctx: AppContext,
-  tx: TicketTransaction,
-  opening: TicketOpening,
-): Promise<TicketWrite> {
+export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening): Promise<TicketWrite> {
   const { trx, now } = tx;
   const { requester, props } = opening;
   if (!(await findCategory(trx, props.categoryId)))
@@ -149,7 +145,7 @@ export async function openTicket(
         props,
         slaWarningShare,
       };
-      return (await openTicketIn(ctx, tx, opening)).row.number;
+      return (await openTicketIn(tx, opening)).row.number;
     },
     { idempotency },
   );
