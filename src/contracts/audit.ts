@@ -3,12 +3,20 @@
 import { z } from "zod";
 
 export const AuditTargetType = z.enum([
+  "api_token",
+  "article",
   "calendar",
   "canned_response",
+  "category",
   "company",
+  "erp_installation",
+  "outbox_message",
   "plan",
   "saved_view",
+  "screen",
+  "settings",
   "ticket",
   "user",
+  "webhook",
 ]);
 export type AuditTargetType = z.infer<typeof AuditTargetType>;

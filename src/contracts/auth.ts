@@ -38,6 +38,8 @@ export const Abilities = z.object({
   managePlans: z.boolean(),
   /** Anyone's logged time, or the whole team's ("Tempo registrado"): supervisors and admins. */
   readTeamTime: z.boolean(),
+  /** "Configurações": admins. */
+  manageSettings: z.boolean(),
   /** The monthly SLA compliance report ("Cumprimento do SLA"): supervisors and admins. */
   readSlaCompliance: z.boolean(),
   /** The monthly consultancy statement ("Extrato mensal"): supervisors and admins. */

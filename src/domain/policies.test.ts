@@ -121,6 +121,7 @@ describe("abilitiesOf", () => {
       manageUsers: false,
       managePlans: false,
       readTeamTime: false,
+      manageSettings: false,
       readSlaCompliance: false,
       readBillingStatements: false,
     });
@@ -130,6 +131,7 @@ describe("abilitiesOf", () => {
       manageCompanies: true,
       managePlans: true,
       readTeamTime: true,
+      manageSettings: true,
       readSlaCompliance: true,
     });
     expect(abilitiesOf(agent)).toMatchObject({

@@ -111,6 +111,10 @@ export const policies = {
       return allowIf(view.ownerId === actor.userId || policies.savedView.share(actor) === "allow");
     },
   },
+  settings: {
+    /** "Configurações": the admin's; the rest of the team learns it exists, customers do not. */
+    manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+  },
   /** Every action on a ticket (read, reply, note, change, merge, link, call, time, estimates). */
   ticket: ticketPolicies,
   sla: {
@@ -182,6 +186,7 @@ export function abilitiesOf(actor: Actor): Abilities {
     manageUsers: actor.role !== "customer",
     managePlans: policies.sla.manage(actor) === "allow",
     readTeamTime: policies.billing.readTimeOf(actor, null) === "allow",
+    manageSettings: policies.settings.manage(actor) === "allow",
     readSlaCompliance: policies.sla.compliance(actor) === "allow",
     readBillingStatements: policies.billing.statements(actor) === "allow",
   };

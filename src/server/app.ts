@@ -23,6 +23,7 @@ import { queueRoutes } from "./modules/queue/routes";
 import { relationRoutes } from "./modules/relations/routes";
 import { savedViewRoutes } from "./modules/saved-views/routes";
 import { screenRoutes } from "./modules/screens/routes";
+import { settingsRoutes } from "./modules/settings/routes";
 import { staffRoutes } from "./modules/staff/routes";
 import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(billingRoutes(ctx));
   await app.register(queueRoutes(ctx));
   await app.register(savedViewRoutes(ctx));
+  await app.register(settingsRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

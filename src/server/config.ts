@@ -65,9 +65,7 @@ const EnvSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
-  SLA_WARNING_SHARE: z.coerce.number().gt(0).lt(1).default(0.8),
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
@@ -121,12 +119,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
   links: { setPasswordHours: number; resetPasswordMinutes: number };
-  /** Share of a target after which a ticket is "vence em breve". */
-  slaWarningShare: number;
   /** How often the sweeper looks for SLA warnings and breaches to raise. */
   slaSweepMs: number;
-  /** A customer's reply reopens a resolved ticket for this long. */
-  reopenWindowMs: number;
   uploads: {
     /** Attachment storage each company may use (its pending uploads included). */
     companyQuotaBytes: number;
@@ -193,9 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       setPasswordHours: e.SET_PASSWORD_LINK_HOURS,
       resetPasswordMinutes: e.RESET_PASSWORD_LINK_MINUTES,
     },
-    slaWarningShare: e.SLA_WARNING_SHARE,
     slaSweepMs: e.SLA_SWEEP_SECONDS * 1000,
-    reopenWindowMs: e.TICKET_REOPEN_DAYS * 24 * 60 * 60 * 1000,
     uploads: {
       companyQuotaBytes: e.COMPANY_STORAGE_QUOTA_MB * MIB,
       rateMaxFiles: e.UPLOAD_RATE_MAX_FILES,

@@ -1,6 +1,7 @@
 // `extranet generate --tickets N`: synthetic companies, users and tickets with history, written in
 // batches (one transaction each) for load tests and benchmarks. Ticket numbers are reserved as a
 // block; text goes through the same search analysis and Markdown rendering as real tickets.
+
 import { sql } from "kysely";
 import { withCheckDigits } from "../../contracts/cnpj";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
@@ -22,6 +23,7 @@ import { calendarOf, createCalendar } from "../modules/plans/calendars";
 import { createPlan } from "../modules/plans/plans";
 import { listPlanRows } from "../modules/plans/repository";
 import { upsertScreens } from "../modules/screens/service";
+import { ticketSettingsOf } from "../modules/settings/service";
 import { clockRules } from "../modules/sla/clocks";
 import { type SlaPolicy, snapshotPolicy } from "../modules/sla/policy";
 import { NO_DUE, priorityOrder, queueKeysFrom } from "../modules/sla/queue-keys";
@@ -113,7 +115,7 @@ async function ensurePlan(ctx: AppContext): Promise<SlaPolicy> {
     calendarName: plan.calendar.name,
     calendar: calendarOf(plan.calendar),
     targets: plan.targets,
-    warningShare: ctx.config.slaWarningShare,
+    warningShare: (await ticketSettingsOf(ctx)).slaWarningShare,
   };
 }
 

@@ -310,6 +310,7 @@ const DATABASE = {
     read_at: nullable(big),
     actor_id: nullable(text),
   },
+  setting: { key: text, value: text, updated_by: nullable(text), updated_at: big },
   idempotency_key: {
     user_id: text,
     key: text,

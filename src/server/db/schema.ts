@@ -399,6 +399,15 @@ export interface IdempotencyKeyTable {
   created_at: number;
 }
 
+export interface SettingTable {
+  /** A key of the settings contract (`reopenWindowDays`…). */
+  key: string;
+  /** JSON of its value. */
+  value: string;
+  updated_by: string | null;
+  updated_at: number;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -428,6 +437,7 @@ export interface Database {
   saved_view: SavedViewTable;
   notification: NotificationTable;
   idempotency_key: IdempotencyKeyTable;
+  setting: SettingTable;
 }
 
 export type Db = Kysely<Database>;

@@ -14,6 +14,7 @@ import * as checkConstraints from "./20261206_0011_check_constraints";
 import * as attachmentStorage from "./20261206_0012_attachment_storage";
 import * as loginAttemptAccount from "./20261206_0013_login_attempt_account";
 import * as idempotencyKeys from "./20261206_0014_idempotency_keys";
+import * as settings from "./20261206_0015_settings";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_0012_attachment_storage": attachmentStorage,
   "20261206_0013_login_attempt_account": loginAttemptAccount,
   "20261206_0014_idempotency_keys": idempotencyKeys,
+  "20261206_0015_settings": settings,
 };

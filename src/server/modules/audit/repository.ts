@@ -4,12 +4,15 @@ import type { CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { json } from "../../db/json";
 import type { Executor } from "../../db/schema";
+import type { AuditChanges } from "./changes";
 
 export interface AuditEntry {
   action: string;
   targetType: AuditTargetType;
   targetId: string;
   details?: Record<string, unknown>;
+  /** What changed, field by field (`auditChanges(before, after)`): kept in the details as `changes`. */
+  changes?: AuditChanges;
 }
 
 export async function recordAudit(
@@ -26,7 +29,10 @@ export async function recordAudit(
       action: entry.action,
       target_type: entry.targetType,
       target_id: entry.targetId,
-      details: json.auditDetails.encode(entry.details ?? {}),
+      details: json.auditDetails.encode({
+        ...entry.details,
+        ...(entry.changes && Object.keys(entry.changes).length > 0 && { changes: entry.changes }),
+      }),
       ip: meta.ip,
       created_at: at,
     })

@@ -30,6 +30,7 @@ describe("/api/v1/me", () => {
         manageUsers: false,
         managePlans: false,
         readTeamTime: false,
+        manageSettings: false,
         readSlaCompliance: false,
         readBillingStatements: false,
       },

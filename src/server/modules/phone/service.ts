@@ -11,6 +11,7 @@ import { errors } from "../../errors";
 import { renderMarkdown } from "../../markdown";
 import { recordAudit } from "../audit/repository";
 import { isCompanyActive } from "../companies/repository";
+import { ticketSettingsOf } from "../settings/service";
 import { ticketCommand } from "../tickets/command";
 import { openTicketIn } from "../tickets/service";
 import { findUser } from "../users/repository";
@@ -29,20 +30,22 @@ async function requesterOf(trx: Executor, props: PhoneTicketRequest) {
  * A call that opens a ticket: the customer is its requester (it shows in their company's list), the
  * agent is who opened it, and a public `call_logged` event keeps the call's duration. Returns the number.
  */
-export function openPhoneTicket(
+export async function openPhoneTicket(
   ctx: AppContext,
   actor: Actor,
   meta: CommandMeta,
   props: PhoneTicketRequest,
 ): Promise<number> {
+  const { slaWarningShare } = await ticketSettingsOf(ctx);
   return ticketCommand(ctx, actor, async (tx) => {
     const requester = await requesterOf(tx.trx, props);
     const { durationMinutes, requesterId: _requester, ...ticketProps } = props;
-    const ticket = await openTicketIn(ctx, tx, {
+    const ticket = await openTicketIn(tx, {
       requester,
       actorId: actor.userId,
       channel: "phone",
       props: ticketProps,
+      slaWarningShare,
     });
     await ticket.event({ type: "call_logged", duration_minutes: durationMinutes });
     await recordAudit(tx.trx, meta, tx.now, {

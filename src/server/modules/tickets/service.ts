@@ -22,6 +22,7 @@ import { withdrawOpenEstimate } from "../billing/estimates";
 import { ticketNumberCodec } from "../idempotency/service";
 import { findCategory } from "../kb/repository";
 import { findScreen } from "../screens/repository";
+import { ticketSettingsOf } from "../settings/service";
 import { policyForCompany, snapshotPolicy } from "../sla/policy";
 import { NO_DUE, priorityOrder } from "../sla/queue-keys";
 import { type TicketAccess, type TicketTransaction, type TicketWrite, ticketCommand } from "./command";
@@ -49,17 +50,15 @@ export interface TicketOpening {
   actorId: string;
   channel: TicketChannel;
   props: CreateTicketRequest;
+  /** The warning share in force (the settings are read before the command's transaction). */
+  slaWarningShare: number;
 }
 
 /**
  * Opens a ticket inside a ticket command: the row, its SLA clocks under the company's plan, the
  * opening event and its files. Shared by the portal's form and the console's phone log.
  */
-export async function openTicketIn(
-  ctx: AppContext,
-  tx: TicketTransaction,
-  opening: TicketOpening,
-): Promise<TicketWrite> {
+export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening): Promise<TicketWrite> {
   const { trx, now } = tx;
   const { requester, props } = opening;
   if (!(await findCategory(trx, props.categoryId)))
@@ -72,7 +71,7 @@ export async function openTicketIn(
   if (props.relatedTicketNumber && !related) {
     throw errors.field("relatedTicketNumber", "validation.ticket_unknown", props);
   }
-  const policy = await policyForCompany(trx, requester.companyId, ctx.config.slaWarningShare);
+  const policy = await policyForCompany(trx, requester.companyId, opening.slaWarningShare);
   const { ticket, openedEventId } = await tx.create(
     {
       id: newId(),
@@ -126,20 +125,27 @@ function idempotencyOf(actor: Actor, key: string | undefined, operation: string,
 }
 
 /** A customer opens a ticket for their company; returns its number (the first one's, on a retry). */
-export function openTicket(
+export async function openTicket(
   ctx: AppContext,
   actor: Actor,
   props: CreateTicketRequest,
   idempotencyKey?: string,
 ): Promise<number> {
   const idempotency = idempotencyOf(actor, idempotencyKey, "tickets.create", props);
+  const { slaWarningShare } = await ticketSettingsOf(ctx);
   return ticketCommand(
     ctx,
     actor,
     async (tx) => {
       const requester = { id: actor.userId, companyId: actor.companyId ?? "" };
-      const opening = { requester, actorId: actor.userId, channel: "portal" as const, props };
-      return (await openTicketIn(ctx, tx, opening)).row.number;
+      const opening = {
+        requester,
+        actorId: actor.userId,
+        channel: "portal" as const,
+        props,
+        slaWarningShare,
+      };
+      return (await openTicketIn(tx, opening)).row.number;
     },
     { idempotency },
   );
@@ -158,7 +164,7 @@ export async function addMessage(
 ): Promise<void> {
   const idempotency = idempotencyOf(actor, idempotencyKey, "tickets.message", { number, ...props });
   const staff = isStaffRole(actor.role);
-  const moment = { now: ctx.clock.now(), reopenWindowMs: ctx.config.reopenWindowMs };
+  const moment = { now: ctx.clock.now(), reopenWindowMs: (await ticketSettingsOf(ctx)).reopenWindowMs };
   const access: TicketAccess = props.internal
     ? ticketPolicies.note
     : (who, ticket) => ticketPolicies.reply(who, ticket, moment);

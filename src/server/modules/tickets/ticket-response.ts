@@ -3,6 +3,7 @@ import type { Ticket } from "../../../contracts/tickets";
 import type { Actor } from "../../../domain/policies";
 import type { AppContext } from "../../context";
 import { errors } from "../../errors";
+import { ticketSettingsOf } from "../settings/service";
 import { presentTicket } from "./presenter";
 import { getTicketDetail } from "./read-service";
 
@@ -11,7 +12,7 @@ export async function ticketResponse(ctx: AppContext, actor: Actor, number: numb
   if (!detail) throw errors.notFound("ticket.not_found");
   return presentTicket(detail, {
     actor,
-    reopenWindowMs: ctx.config.reopenWindowMs,
+    reopenWindowMs: (await ticketSettingsOf(ctx)).reopenWindowMs,
     now: ctx.clock.now(),
   });
 }

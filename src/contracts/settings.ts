@@ -1,0 +1,29 @@
+// What an admin changes without a restart ("Configurações"): stored in the database, validated,
+// audited. Environment variables stay for infrastructure.
+import { z } from "zod";
+
+export const Settings = z.strictObject({
+  /** A customer's reply reopens a resolved ticket for this many days (0: never). */
+  reopenWindowDays: z.number().int().min(0).max(365),
+  /** Share of a deadline's target after which it is "vence em breve" (e.g. 0.8). */
+  slaWarningShare: z.number().min(0.5).max(0.95).multipleOf(0.01),
+  /** Company admins may invite colleagues and deactivate them ("Pessoas da empresa"). */
+  companyAdminsMayInvite: z.boolean(),
+  /** Where customers write to the support team (shown in the portal and, later, e-mails). */
+  supportEmail: z.email().max(254),
+  /** Closes the team's e-mails; plain text. */
+  supportSignature: z.string().trim().max(1000),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  reopenWindowDays: 7,
+  slaWarningShare: 0.8,
+  companyAdminsMayInvite: false,
+  supportEmail: "suporte@example.com.br",
+  supportSignature: "Equipe de suporte",
+};
+
+/** PUT /api/v1/settings: every setting, as the form shows them. */
+export const UpdateSettingsRequest = Settings;
+export type UpdateSettingsRequest = z.infer<typeof UpdateSettingsRequest>;
