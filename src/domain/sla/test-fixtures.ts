@@ -1,6 +1,7 @@
 // Calendars and instant helpers shared by the SLA tests (test-only; nothing in the app imports it).
 import { DateTime } from "luxon";
 import type { BusinessCalendar, TimeRange } from "./calendar";
+import type { SlaPolicy } from "./policy";
 
 export const LUNCH_BREAK: TimeRange[] = [
   ["08:00", "12:00"],
@@ -45,4 +46,30 @@ export function at(iso: string): number {
 /** The instant back as ISO with the zone's offset, for readable comparisons. */
 export function iso(instant: number, timeZone: string): string {
   return DateTime.fromMillis(instant, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/**
+ * A plan's policy for the clock tests: normal — first response in 4 business hours, next in 8,
+ * resolution in 16; urgent counts around the clock.
+ */
+export function examplePolicy(calendar: BusinessCalendar, warningShare = 0.8): SlaPolicy {
+  const target = (first: number, next: number, resolution: number, businessHours = true) => ({
+    firstResponseMinutes: first,
+    nextResponseMinutes: next,
+    resolutionMinutes: resolution,
+    businessHours,
+  });
+  return {
+    planId: "plan",
+    planName: "Profissional",
+    calendarName: "São Paulo",
+    calendar,
+    targets: {
+      low: target(480, 960, 2400),
+      normal: target(240, 480, 960),
+      high: target(120, 240, 480),
+      urgent: target(60, 60, 240, false),
+    },
+    warningShare,
+  };
 }

@@ -4,8 +4,8 @@ import type { Priority, TicketKind, TicketStatus } from "../../contracts/tickets
 import { afterCustomerReply, afterStaffReply, staffMovesFrom } from "../tickets/status";
 import { compileCalendar } from "./business-time";
 import { elapsedBusinessMinutes } from "./clock";
-import { clockRulesOf, type SlaPolicy } from "./policy";
-import { at, saoPauloCalendar } from "./test-fixtures";
+import { clockRulesOf } from "./policy";
+import { at, examplePolicy, saoPauloCalendar } from "./test-fixtures";
 import {
   applyClockChanges,
   type Clock,
@@ -19,34 +19,7 @@ import {
 const RUNS = { numRuns: 300 };
 const calendar = saoPauloCalendar({ closedDates: ["2026-12-24"] });
 const compiled = compileCalendar(calendar);
-const policy: SlaPolicy = {
-  planId: "plan",
-  planName: "Premium",
-  calendarName: "São Paulo",
-  calendar,
-  targets: {
-    low: {
-      firstResponseMinutes: 480,
-      nextResponseMinutes: 960,
-      resolutionMinutes: 4800,
-      businessHours: true,
-    },
-    normal: {
-      firstResponseMinutes: 240,
-      nextResponseMinutes: 480,
-      resolutionMinutes: 1440,
-      businessHours: true,
-    },
-    high: { firstResponseMinutes: 90, nextResponseMinutes: 120, resolutionMinutes: 600, businessHours: true },
-    urgent: {
-      firstResponseMinutes: 30,
-      nextResponseMinutes: 60,
-      resolutionMinutes: 240,
-      businessHours: false,
-    },
-  },
-  warningShare: 0.75,
-};
+const policy = examplePolicy(calendar, 0.75);
 const rules = clockRulesOf(policy, () => compiled);
 const REOPEN_WINDOW = 7 * 24 * 3_600_000;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Priority, TicketKind, TicketStatus } from "../../contracts/tickets";
 import { compileCalendar } from "./business-time";
-import { clockRulesOf, type SlaPolicy } from "./policy";
-import { at, iso, saoPauloCalendar } from "./test-fixtures";
+import { clockRulesOf } from "./policy";
+import { at, examplePolicy, iso, saoPauloCalendar } from "./test-fixtures";
 import {
   applyClockChanges,
   type Clock,
@@ -16,40 +16,7 @@ const SP = "America/Sao_Paulo";
 const calendar = saoPauloCalendar();
 const compiled = compileCalendar(calendar);
 
-/** Normal: first response in 4 business hours, next in 8, resolution in 16; urgent counts around the clock. */
-const policy: SlaPolicy = {
-  planId: "plan",
-  planName: "Profissional",
-  calendarName: "São Paulo",
-  calendar,
-  targets: {
-    low: {
-      firstResponseMinutes: 480,
-      nextResponseMinutes: 960,
-      resolutionMinutes: 2400,
-      businessHours: true,
-    },
-    normal: {
-      firstResponseMinutes: 240,
-      nextResponseMinutes: 480,
-      resolutionMinutes: 960,
-      businessHours: true,
-    },
-    high: {
-      firstResponseMinutes: 120,
-      nextResponseMinutes: 240,
-      resolutionMinutes: 480,
-      businessHours: true,
-    },
-    urgent: {
-      firstResponseMinutes: 60,
-      nextResponseMinutes: 60,
-      resolutionMinutes: 240,
-      businessHours: false,
-    },
-  },
-  warningShare: 0.8,
-};
+const policy = examplePolicy(calendar);
 const rules = clockRulesOf(policy, () => compiled);
 
 /** Wednesday 22/04/2026 in São Paulo. */
