@@ -94,11 +94,15 @@ describe("describeExplanation", () => {
   it("agrees the participle with the last unit", () => {
     expect(lines("2026-04-20T17:59:00-03:00", 1)).toEqual([
       "20/04/2026 17:59–18:00: 1 min contado",
-      "Total: 1 min úteis; vence em 20/04/2026 18:00",
+      "Total: 1 min útil; vence em 20/04/2026 18:00",
     ]);
     expect(lines("2026-04-20T16:00:00-03:00", 90)).toEqual([
       "20/04/2026 16:00–17:30: 1 h 30 min contados",
       "Total: 1 h 30 min úteis; vence em 20/04/2026 17:30",
+    ]);
+    expect(lines("2026-04-20T16:00:00-03:00", 60)).toEqual([
+      "20/04/2026 16:00–17:00: 1 h contada",
+      "Total: 1 h útil; vence em 20/04/2026 17:00",
     ]);
   });
 });

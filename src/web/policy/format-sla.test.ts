@@ -15,6 +15,18 @@ describe("plans in words", () => {
     expect(formatTargetMinutes(90, true, t)).toBe("1 h 30 min úteis");
   });
 
+  it("makes the adjective agree with the last unit: one or more, hours (feminine) or minutes", () => {
+    expect(formatTargetMinutes(60, true, t)).toBe("1 h útil");
+    expect(formatTargetMinutes(120, true, t)).toBe("2 h úteis");
+    expect(formatTargetMinutes(1, true, t)).toBe("1 min útil");
+    expect(formatTargetMinutes(60, false, t)).toBe("1 h corrida (24x7)");
+    expect(formatTargetMinutes(240, false, t)).toBe("4 h corridas (24x7)");
+    expect(formatTargetMinutes(1, false, t)).toBe("1 min corrido (24x7)");
+    expect(formatTargetMinutes(61, false, t)).toBe("1 h 1 min corridos (24x7)");
+    expect(formatTargetMinutes(60, true, translator("en"))).toBe("1 h of business hours");
+    expect(formatTargetMinutes(240, false, translator("en"))).toBe("4 h around the clock (24x7)");
+  });
+
   it("groups days with the same business hours", () => {
     const week = { mon: office, tue: office, wed: office, thu: office, fri: office, sat: [], sun: [] };
     expect(describeWeeklyHours(week, "pt-BR", t)).toEqual(["Segunda a sexta, 08:00–12:00 e 13:00–18:00"]);

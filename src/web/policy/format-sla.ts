@@ -1,7 +1,8 @@
-// Plans in words: "4 h úteis", "30 min corridos (24x7)", "Segunda a sexta, 08:00–12:00 e 13:00–18:00".
+// Plans in words: "4 h úteis", "1 h útil", "4 h corridas (24x7)", "Segunda a sexta, 08:00–12:00 e 13:00–18:00".
 import type { Locale } from "../../contracts/common";
 import type { Calendar, Target } from "../../contracts/sla";
-import type { Translate } from "../../i18n";
+import type { MessageKey, Translate } from "../../i18n";
+import { type DurationUnit, durationUnit, isOne } from "../../i18n/duration-agreement";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -16,11 +17,20 @@ export function formatDuration(minutes: number, t: Translate): string {
   return t("sla.duration.hoursMinutes", { hours, minutes: rest });
 }
 
-/** A deadline with the clock it runs on: business hours or around the clock. */
+/** A deadline with the clock it runs on, the adjective agreeing in pt-BR: "1 h útil", "4 h corridas". */
 export function formatTargetMinutes(minutes: number, businessHours: boolean, t: Translate): string {
   const duration = formatDuration(minutes, t);
-  return businessHours ? t("sla.inBusinessHours", { duration }) : t("sla.aroundTheClock", { duration });
+  const unit = durationUnit(minutes);
+  if (businessHours) return t(isOne(unit) ? "sla.inBusinessHours.one" : "sla.inBusinessHours", { duration });
+  return t(AROUND_THE_CLOCK[unit], { duration });
 }
+
+const AROUND_THE_CLOCK = {
+  hour: "sla.aroundTheClock.hour",
+  hours: "sla.aroundTheClock.hours",
+  minute: "sla.aroundTheClock.minute",
+  minutes: "sla.aroundTheClock",
+} as const satisfies Record<DurationUnit, MessageKey>;
 
 export function formatTarget(target: Target, field: "first" | "next" | "resolution", t: Translate): string {
   const minutes =
