@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../i18n";
-import { describeWeeklyHours, formatIsoDate, formatTargetMinutes } from "./format-sla";
+import { describeTimeZone, describeWeeklyHours, formatIsoDate, formatTargetMinutes } from "./format-sla";
 
 const t = translator("pt-BR");
 const office: [string, string][] = [
@@ -32,6 +32,15 @@ describe("plans in words", () => {
     expect(describeWeeklyHours(week, "pt-BR", t)).toEqual(["Segunda a sexta, 08:00–12:00 e 13:00–18:00"]);
     const withSaturday = { ...week, sat: [["08:00", "12:00"] as [string, string]] };
     expect(describeWeeklyHours(withSaturday, "pt-BR", t)[1]).toBe("Sábado, 08:00–12:00");
+  });
+
+  it("names Brazil's zones as people say them, with the IANA id for staff", () => {
+    expect(describeTimeZone("America/Sao_Paulo", false, t)).toBe("Horário de Brasília");
+    expect(describeTimeZone("America/Sao_Paulo", true, t)).toBe("Horário de Brasília (America/Sao_Paulo)");
+    expect(describeTimeZone("America/Manaus", false, t)).toBe("Horário do Amazonas");
+    expect(describeTimeZone("America/Sao_Paulo", false, translator("en"))).toBe("Brasília time");
+    expect(describeTimeZone("Europe/Lisbon", false, t)).toBe("Fuso horário: Europe/Lisbon");
+    expect(describeTimeZone("toString", false, t)).toBe("Fuso horário: toString");
   });
 
   it("writes dates the reader's way", () => {

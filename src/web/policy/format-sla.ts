@@ -75,3 +75,34 @@ export function formatIsoDate(date: string, locale: Locale): string {
   const [year, month, day] = date.split("-");
   return locale === "en" ? `${month}/${day}/${year}` : `${day}/${month}/${year}`;
 }
+
+/** Brazil's zones by the name people use for them ("horário de Brasília"), not their IANA id. */
+const BRAZILIAN_TIME_ZONES: Record<string, "brasilia" | "amazonas" | "acre" | "noronha"> = {
+  "America/Sao_Paulo": "brasilia",
+  "America/Bahia": "brasilia",
+  "America/Fortaleza": "brasilia",
+  "America/Recife": "brasilia",
+  "America/Belem": "brasilia",
+  "America/Maceio": "brasilia",
+  "America/Araguaina": "brasilia",
+  "America/Santarem": "brasilia",
+  "America/Manaus": "amazonas",
+  "America/Cuiaba": "amazonas",
+  "America/Campo_Grande": "amazonas",
+  "America/Porto_Velho": "amazonas",
+  "America/Boa_Vista": "amazonas",
+  "America/Rio_Branco": "acre",
+  "America/Eirunepe": "acre",
+  "America/Noronha": "noronha",
+};
+
+/**
+ * A calendar's zone in words: "Horário de Brasília"; with the IANA id for staff, who type it in the
+ * calendar editor ("Horário de Brasília (America/Sao_Paulo)"); any other zone by its id.
+ */
+export function describeTimeZone(timeZone: string, withId: boolean, t: Translate): string {
+  const known = Object.hasOwn(BRAZILIAN_TIME_ZONES, timeZone) ? BRAZILIAN_TIME_ZONES[timeZone] : undefined;
+  if (!known) return t("policy.timeZone", { zone: timeZone });
+  const name = t(`timeZone.${known}`);
+  return withId ? t("timeZone.withId", { name, zone: timeZone }) : name;
+}
