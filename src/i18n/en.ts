@@ -293,6 +293,11 @@ export const en: Record<MessageKey, string> = {
   "ticket.sla.metric.resolution": "Resolution",
   "ticket.sla.dueAt": "{deadline} by {date}",
   "ticket.sla.metAt": "{deadline}: met on {date}",
+  "ticket.sla.metLate.response": "{deadline}: answered late on {date}",
+  "ticket.sla.metLate.resolution": "{deadline}: resolved late on {date}",
+  "ticket.sla.consultancy": "Consultancy has no SLA deadlines.",
+  "ticket.sla.consultancyWhy":
+    "Under the Support Policy, consultancy is a specific analysis of a customer's situation, although the product is in working order. It follows the approved hours estimate, not the support plan's deadlines.",
   "ticket.sla.pausedForCustomer": "{deadline}: paused — waiting for you",
   "ticket.sla.pausedForStaff": "{deadline}: paused — waiting for the customer",
   "ticket.sla.state.on_time": "on time",

@@ -298,6 +298,11 @@ export const ptBR = {
   "ticket.sla.metric.resolution": "Solução",
   "ticket.sla.dueAt": "{deadline} até {date}",
   "ticket.sla.metAt": "{deadline}: cumprido em {date}",
+  "ticket.sla.metLate.response": "{deadline}: respondida com atraso em {date}",
+  "ticket.sla.metLate.resolution": "{deadline}: finalizada com atraso em {date}",
+  "ticket.sla.consultancy": "Consultoria não tem prazos de SLA.",
+  "ticket.sla.consultancyWhy":
+    "Pela Política de Suporte, consultoria é uma análise específica de uma situação do cliente, apesar do produto estar em condições operacionais. Ela segue o orçamento de horas aprovado, não os prazos do plano de suporte.",
   "ticket.sla.pausedForCustomer": "{deadline}: pausado — aguardando você",
   "ticket.sla.pausedForStaff": "{deadline}: pausado — aguardando cliente",
   "ticket.sla.state.on_time": "no prazo",
