@@ -571,8 +571,7 @@ export const ptBR = {
   "policy.noConsultancyHours": "Nenhuma hora de consultoria incluída",
   // Phone calls, merges and links (console)
   "error.ticket.merged": "Esta ocorrência foi mesclada na #{number}; o atendimento continua por lá.",
-  "error.ticket.merge_target_merged":
-    "A ocorrência #{number} já foi mesclada na #{into}: mescle na #{into}.",
+  "error.ticket.merge_target_merged": "A ocorrência #{number} já foi mesclada na #{into}: mescle na #{into}.",
   "error.ticket.merge_other_company": "Só é possível mesclar ocorrências da mesma empresa.",
   "error.ticket.link_other_company": "Só é possível vincular ocorrências da mesma empresa.",
   "error.ticket.already_linked": "Estas ocorrências já estão vinculadas.",

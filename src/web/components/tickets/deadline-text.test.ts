@@ -30,13 +30,19 @@ describe("deadlineText", () => {
     expect(deadlineText(pt, ptDate, { ...metLate, metric: "next_response" }, "staff")).toBe(
       "Próxima resposta: respondida com atraso em 04/12/2026 20:20",
     );
-    expect(deadlineText(en, enDate, metLate, "customer")).toMatch(/^First response: answered late on 12\/04\/2026/);
+    expect(deadlineText(en, enDate, metLate, "customer")).toMatch(
+      /^First response: answered late on 12\/04\/2026/,
+    );
   });
 
   it("says a solution given after its due time was late", () => {
     const solvedLate: Deadline = { metric: "resolution", dueAt: due, state: "breached", metAt: late };
-    expect(deadlineText(pt, ptDate, solvedLate, "staff")).toBe("Solução: finalizada com atraso em 04/12/2026 20:20");
-    expect(deadlineText(en, enDate, solvedLate, "staff")).toMatch(/^Resolution: resolved late on 12\/04\/2026/);
+    expect(deadlineText(pt, ptDate, solvedLate, "staff")).toBe(
+      "Solução: finalizada com atraso em 04/12/2026 20:20",
+    );
+    expect(deadlineText(en, enDate, solvedLate, "staff")).toMatch(
+      /^Resolution: resolved late on 12\/04\/2026/,
+    );
   });
 
   it("gives a running deadline's due time, and who a paused one waits for", () => {
