@@ -183,7 +183,9 @@ describe("the seed's ticket story", () => {
     await field.description(page).fill(seedExample.description);
     await expect.poll(() => page.getByText("Campo obrigatório.").count()).toBe(3);
     // Typing does not move the focus to the next marked field.
-    expect(await field.description(page).evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await field.description(page).evaluate((element) => element === document.activeElement)).toBe(
+      true,
+    );
 
     // A well-formed code that is not in the catalog: only the server knows, and says so under the field.
     await fillSeedExample(page);
