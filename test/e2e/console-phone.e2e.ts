@@ -89,7 +89,7 @@ describe("phone calls in the console", () => {
     await fernanda.context().close();
   });
 
-  it("logs a call on a ticket and relates another; the customer reads the summary and the relation", async () => {
+  it("logs a call on a ticket and links another; the customer reads the summary and the link", async () => {
     const ticket = await customerTicket("Lote vencido aparece disponível no pedido");
     const related = await customerTicket("Bloqueio automático de lotes vencidos");
     const agent = await signedIn(demo.agent.email, "/console");

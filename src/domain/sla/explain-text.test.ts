@@ -89,6 +89,10 @@ describe("describeExplanation", () => {
     expect(
       lines("2026-04-22T09:00:00-03:00", 240, [{ from: "2026-04-22T10:00:00-03:00", to: null }]),
     ).toEqual(["22/04/2026 09:00–10:00: 1 h contada", "Pausado desde 22/04/2026 10:00; faltam 3 h"]);
+    // The verb agrees too: "falta 1 h", "faltam 3 h".
+    expect(
+      lines("2026-04-22T09:00:00-03:00", 240, [{ from: "2026-04-22T12:00:00-03:00", to: null }]).at(-1),
+    ).toBe("Pausado desde 22/04/2026 12:00; falta 1 h");
   });
 
   it("agrees the participle with the last unit", () => {

@@ -53,8 +53,9 @@ export function describeExplanation(
     );
   } else if (explanation.pausedSince !== null) {
     const remaining = explanation.targetMinutes - explanation.countedMinutes;
+    const one = isOne(durationUnit(remaining));
     lines.push(
-      t("sla.explain.pausedSince", {
+      t(one ? "sla.explain.pausedSince.one" : "sla.explain.pausedSince", {
         since: dateTime(at(explanation.pausedSince)),
         duration: formatDuration(remaining, t),
       }),
