@@ -58,6 +58,8 @@ describe("phone calls in the console", () => {
     await agent.getByText("Escolha a empresa primeiro.").waitFor();
 
     await choose(agent, "Empresa", "Paulista", demo.customer.company);
+    // Each message changes or goes as its field is filled, before the next submit.
+    await expect.poll(() => agent.getByText("Escolha a empresa primeiro.").count()).toBe(0);
     await choose(agent, "Usuário", null, "Fernanda Lima");
     await choose(agent, "Categoria", null, "Faturamento");
     await field.subject(agent).fill("Não imprimiu a NF quando cliquei em Faturar!");
@@ -70,6 +72,7 @@ describe("phone calls in the console", () => {
     await field.exampleRecord(agent).fill("pedido 45872");
     await field.priority(agent, "Alta").click();
     await agent.getByRole("textbox", { name: "Duração da ligação (min)" }).fill("12");
+    await expect.poll(() => agent.getByText("Campo obrigatório.").count()).toBe(0);
     await agent.getByRole("button", { name: "Registrar ocorrência" }).click();
 
     await agent.waitForURL((url) => /^\/console\/tickets\/\d+$/.test(url.pathname));
