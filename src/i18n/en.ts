@@ -100,6 +100,7 @@ export const en: Record<MessageKey, string> = {
   "validation.calendar_unknown": "Calendar not found.",
   "validation.time": "Invalid time: use HH:MM, like 08:00 (an end may be 24:00).",
   "validation.date": "Invalid date: use YYYY-MM-DD.",
+  "validation.date_order": "The end date must be on or after the start date.",
   "sla.unknown_time_zone": "Unknown time zone (use an IANA name, like America/Sao_Paulo).",
   "sla.bad_time": "Invalid time: use HH:MM.",
   "sla.interval_empty": "The interval ends before it starts or has no length.",

@@ -100,6 +100,7 @@ export const ptBR = {
   "validation.calendar_unknown": "Calendário não encontrado.",
   "validation.time": "Horário inválido: use HH:MM, como 08:00 (o fim pode ser 24:00).",
   "validation.date": "Data inválida: use AAAA-MM-DD.",
+  "validation.date_order": "A data final deve ser igual ou posterior à inicial.",
   "sla.unknown_time_zone": "Fuso horário desconhecido (use um nome IANA, como America/Sao_Paulo).",
   "sla.bad_time": "Horário inválido: use HH:MM.",
   "sla.interval_empty": "O intervalo termina antes de começar ou não tem duração.",
