@@ -875,7 +875,8 @@ export const en: Record<MessageKey, string> = {
   "calendarEditor.save": "Save calendar",
   "calendarEditor.saved": "Calendar saved.",
   "nav.kb": "Categories and questions",
-  "kb.intro": "Write the answers customers read before opening a ticket, and see which ones solve their problem.",
+  "kb.intro":
+    "Write the answers customers read before opening a ticket, and see which ones solve their problem.",
   "kb.tab.articles": "Questions and answers",
   "kb.tab.unanswered": "Searches without an answer",
   "kb.categories": "Categories",
@@ -893,7 +894,8 @@ export const en: Record<MessageKey, string> = {
   "kb.categoryForm.order": "Order",
   "kb.categoryForm.orderHint": "1 comes first; empty: at the end.",
   "kb.categoryForm.active": "Active",
-  "kb.categoryForm.activeHint": "Inactive: customers see neither the category nor its answers, and it is not offered for new tickets.",
+  "kb.categoryForm.activeHint":
+    "Inactive: customers see neither the category nor its answers, and it is not offered for new tickets.",
   "kb.categoryForm.saved": "Category saved.",
   "kb.save": "Save",
   "kb.cancel": "Cancel",
@@ -912,7 +914,8 @@ export const en: Record<MessageKey, string> = {
   "kb.measure.views": "Views",
   "kb.measure.helpful": "Solved it",
   "kb.measure.deflection": "No ticket afterwards",
-  "kb.measure.deflectionHint": "Of the {readers} customers who read it, {opened} opened a ticket in this category afterwards.",
+  "kb.measure.deflectionHint":
+    "Of the {readers} customers who read it, {opened} opened a ticket in this category afterwards.",
   "kb.measure.noReaders": "no readers",
   "kb.editor.titleNew": "New question",
   "kb.editor.titleEdit": "Edit question",
@@ -928,7 +931,8 @@ export const en: Record<MessageKey, string> = {
   "kb.editor.order": "Order in the category",
   "kb.editor.saved": "Question saved.",
   "kb.editor.readOnly": "Only supervisors and admins edit questions.",
-  "kb.unanswered.intro": "What customers searched for in the questions and answers and in the new-ticket form without finding anything: the next answer to write.",
+  "kb.unanswered.intro":
+    "What customers searched for in the questions and answers and in the new-ticket form without finding anything: the next answer to write.",
   "kb.unanswered.from": "From",
   "kb.unanswered.to": "To",
   "kb.unanswered.query": "Search",

@@ -886,7 +886,8 @@ export const ptBR = {
   "calendarEditor.saved": "Calendário salvo.",
   // "Categorias e perguntas" (knowledge base)
   "nav.kb": "Categorias e perguntas",
-  "kb.intro": "Escreva as respostas que os clientes leem antes de abrir uma ocorrência e veja quais resolvem o problema.",
+  "kb.intro":
+    "Escreva as respostas que os clientes leem antes de abrir uma ocorrência e veja quais resolvem o problema.",
   "kb.tab.articles": "Perguntas e respostas",
   "kb.tab.unanswered": "Buscas sem resposta",
   "kb.categories": "Categorias",
@@ -904,7 +905,8 @@ export const ptBR = {
   "kb.categoryForm.order": "Ordem",
   "kb.categoryForm.orderHint": "1 aparece primeiro; vazio: no fim.",
   "kb.categoryForm.active": "Ativa",
-  "kb.categoryForm.activeHint": "Inativa: os clientes não veem a categoria nem suas respostas, e ela não é oferecida em novas ocorrências.",
+  "kb.categoryForm.activeHint":
+    "Inativa: os clientes não veem a categoria nem suas respostas, e ela não é oferecida em novas ocorrências.",
   "kb.categoryForm.saved": "Categoria salva.",
   "kb.save": "Salvar",
   "kb.cancel": "Cancelar",
@@ -923,7 +925,8 @@ export const ptBR = {
   "kb.measure.views": "Visualizações",
   "kb.measure.helpful": "Resolveu",
   "kb.measure.deflection": "Sem ocorrência depois",
-  "kb.measure.deflectionHint": "Dos {readers} clientes que leram, {opened} abriram ocorrência nesta categoria depois.",
+  "kb.measure.deflectionHint":
+    "Dos {readers} clientes que leram, {opened} abriram ocorrência nesta categoria depois.",
   "kb.measure.noReaders": "sem leitores",
   "kb.editor.titleNew": "Nova pergunta",
   "kb.editor.titleEdit": "Editar pergunta",
@@ -939,7 +942,8 @@ export const ptBR = {
   "kb.editor.order": "Ordem na categoria",
   "kb.editor.saved": "Pergunta salva.",
   "kb.editor.readOnly": "Somente supervisores e administradores editam as perguntas.",
-  "kb.unanswered.intro": "O que os clientes buscaram nas perguntas e respostas e no formulário de abertura sem encontrar nada: a próxima resposta a escrever.",
+  "kb.unanswered.intro":
+    "O que os clientes buscaram nas perguntas e respostas e no formulário de abertura sem encontrar nada: a próxima resposta a escrever.",
   "kb.unanswered.from": "De",
   "kb.unanswered.to": "Até",
   "kb.unanswered.query": "Busca",
