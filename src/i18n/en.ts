@@ -938,5 +938,6 @@ export const en: Record<MessageKey, string> = {
   "kb.unanswered.query": "Search",
   "kb.unanswered.count": "Times",
   "kb.unanswered.last": "Last time",
+  "kb.unanswered.dateFormat": "Use dd/mm/yyyy, like 23/04/2026.",
   "kb.unanswered.empty": "No unanswered searches in this period.",
 };

@@ -949,6 +949,7 @@ export const ptBR = {
   "kb.unanswered.query": "Busca",
   "kb.unanswered.count": "Vezes",
   "kb.unanswered.last": "Última vez",
+  "kb.unanswered.dateFormat": "Use dd/mm/aaaa, como 23/04/2026.",
   "kb.unanswered.empty": "Nenhuma busca sem resposta neste período.",
 } as const;
 

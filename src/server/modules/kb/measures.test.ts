@@ -70,6 +70,31 @@ describe("measuring the knowledge base", () => {
       { cookie: staff.supervisor },
     );
     expect((await view(customer(0).cookie, draft.json().id)).statusCode).toBe(404);
+    // An answer of an inactive category is hidden with it.
+    const hidden = await call(
+      t.app,
+      "POST",
+      "/api/v1/categories",
+      { name: "Categoria desativada", active: false },
+      { cookie: staff.admin },
+    );
+    const inHidden = await call(
+      t.app,
+      "POST",
+      "/api/v1/articles",
+      {
+        categoryId: hidden.json().id,
+        question: "Resposta publicada, categoria inativa",
+        answer: "…",
+        state: "published",
+      },
+      { cookie: staff.admin },
+    );
+    expect((await view(customer(0).cookie, inHidden.json().id)).statusCode).toBe(404);
+    const helpful = await call(t.app, "POST", `/api/v1/articles/${inHidden.json().id}/helpful`, undefined, {
+      cookie: customer(0).cookie,
+    });
+    expect(helpful.statusCode).toBe(404);
     expect((await view(customer(0).cookie, "0192f2a0-0000-7000-8000-000000000000")).statusCode).toBe(404);
   });
 

@@ -1,5 +1,5 @@
 // The categories, in order, as a list to choose from: order, name, active, published answers.
-import { ActionIcon, Badge, Group, Paper, Stack, Text, UnstyledButton } from "@mantine/core";
+import { ActionIcon, Badge, Group, Paper, Select, Stack, Text, UnstyledButton } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import type { StaffCategory } from "../../../contracts/kb";
 import { useI18n } from "../../i18n/i18n";
@@ -69,5 +69,41 @@ export function CategoryList({ categories, selectedId, canEdit, onSelect, onEdit
         );
       })}
     </Stack>
+  );
+}
+
+/** The same choice as a select (phones), with the chosen category's edit button beside it. */
+export function CategoryPicker({
+  categories,
+  selected,
+  canEdit,
+  onSelect,
+  onEdit,
+}: Omit<CategoryListProps, "selectedId"> & { selected: StaffCategory | null }) {
+  const { t } = useI18n();
+  return (
+    <Group gap="xs" align="flex-end" wrap="nowrap">
+      <Select
+        label={t("kb.editor.category")}
+        data={categories.map((category) => ({
+          value: category.id,
+          label: `${category.order}. ${category.name}${category.active ? "" : ` (${t("kb.categoryInactive")})`}`,
+        }))}
+        value={selected?.id ?? null}
+        onChange={(value) => value && onSelect(value)}
+        allowDeselect={false}
+        style={{ flex: 1 }}
+      />
+      {canEdit && selected && (
+        <ActionIcon
+          variant="default"
+          size="lg"
+          onClick={() => onEdit(selected)}
+          aria-label={t("kb.editCategory", { name: selected.name })}
+        >
+          <IconPencil size={16} aria-hidden />
+        </ActionIcon>
+      )}
+    </Group>
   );
 }

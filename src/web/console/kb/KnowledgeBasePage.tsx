@@ -9,12 +9,13 @@ import type { StaffArticle, StaffCategory } from "../../../contracts/kb";
 import { useStaffCategories } from "../../api/kb-editor";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../components/use-page-title";
+import { usePhoneLayout } from "../../components/use-phone-layout";
 import { useI18n } from "../../i18n/i18n";
 import { useCurrentUser } from "../../shell/current-user";
 import { ArticleEditor } from "./ArticleEditor";
 import { ArticleList } from "./ArticleList";
 import { CategoryEditor } from "./CategoryEditor";
-import { CategoryList } from "./CategoryList";
+import { CategoryList, CategoryPicker } from "./CategoryList";
 import { UnansweredSearches } from "./UnansweredSearches";
 
 type Tab = "articles" | "unanswered";
@@ -83,6 +84,8 @@ function ArticlesTab({
   const items = categories.data?.items ?? [];
   const selected = items.find((category) => category.id === selectedId) ?? items[0] ?? null;
   const close = () => setEditing({ kind: "none" });
+  // On a phone the list of categories would push the answers a screen down: a picker instead.
+  const phone = usePhoneLayout();
 
   if (categories.isPending)
     return (
@@ -116,6 +119,14 @@ function ArticlesTab({
               <Text c="dimmed" fz="sm">
                 {t("kb.categoriesEmpty")}
               </Text>
+            ) : phone ? (
+              <CategoryPicker
+                categories={items}
+                selected={selected}
+                canEdit={canEdit}
+                onSelect={onSelect}
+                onEdit={(category) => setEditing({ kind: "category", category })}
+              />
             ) : (
               <CategoryList
                 categories={items}

@@ -1,12 +1,15 @@
 // "Buscas sem resposta": what customers searched for in the FAQ and the new-ticket form and found
 // nothing, most frequent first, over a period of São Paulo days kept in the address.
 import { Button, Center, Group, Loader, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
+import { fieldError } from "../../api/api-error";
 import { useUnansweredSearches } from "../../api/kb-editor";
+import { isoDateToText } from "../../components/billing/hours";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
-import { defaultPeriod, isIsoDate } from "./kb-format";
+import { textToDate } from "../plans/calendar-form";
+import { defaultPeriod, isIsoDate, unlessFieldError } from "./kb-format";
 
 export function UnansweredSearches() {
   const { t, formatDateTime } = useI18n();
@@ -30,23 +33,16 @@ export function UnansweredSearches() {
       <Text c="dimmed" fz="sm">
         {t("kb.unanswered.intro")}
       </Text>
-      <Group gap="sm" align="flex-end">
-        <TextInput
-          type="date"
-          label={t("kb.unanswered.from")}
-          value={from}
-          onChange={(event) => choose("from", event.currentTarget.value)}
-          w={170}
-        />
-        <TextInput
-          type="date"
+      <Group gap="sm" align="flex-start">
+        <DateField label={t("kb.unanswered.from")} value={from} onChange={(value) => choose("from", value)} />
+        <DateField
           label={t("kb.unanswered.to")}
           value={to}
-          onChange={(event) => choose("to", event.currentTarget.value)}
-          w={170}
+          onChange={(value) => choose("to", value)}
+          error={fieldError(searches.error, "to")}
         />
       </Group>
-      <ErrorAlert error={searches.error} />
+      <ErrorAlert error={unlessFieldError(searches.error)} />
       {searches.isPending ? (
         <Center py="lg">
           <Loader aria-label={t("app.loading")} />
@@ -87,5 +83,38 @@ export function UnansweredSearches() {
         </Center>
       )}
     </Stack>
+  );
+}
+
+/** A day typed as dd/mm/aaaa; the period changes as soon as what is typed is a whole date. */
+function DateField({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (isoDate: string) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState(() => isoDateToText(value));
+  const unreadable = text.trim() !== "" && !isIsoDate(textToDate(text));
+  return (
+    <TextInput
+      label={label}
+      placeholder={t("calendarHolidays.datePlaceholder")}
+      value={text}
+      onChange={(event) => {
+        const typed = event.currentTarget.value;
+        setText(typed);
+        const date = textToDate(typed);
+        if (isIsoDate(date)) onChange(date);
+      }}
+      error={error ?? (unreadable ? t("kb.unanswered.dateFormat") : undefined)}
+      inputMode="numeric"
+      w={150}
+    />
   );
 }
