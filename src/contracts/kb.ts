@@ -105,6 +105,8 @@ export const UpdateArticleRequest = z.strictObject({
   answer: Answer.optional(),
   state: ArticleState.optional(),
   order: Order.optional(),
+  /** The `updatedAt` the editor started from: a later save by someone else answers 409 instead of being overwritten. */
+  updatedAt: Instant.optional(),
 });
 export type UpdateArticleRequest = z.infer<typeof UpdateArticleRequest>;
 

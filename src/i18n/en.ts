@@ -96,6 +96,8 @@ export const en: Record<MessageKey, string> = {
   "error.calendar.in_use": "This calendar is used by a plan and cannot be deleted.",
   "error.plan.in_use": "This plan is used by a company and cannot be deleted.",
   "error.plan.name_taken": "A plan with this name already exists.",
+  "error.article.stale":
+    "Someone else saved this question while you were editing it. Close it, open it again and redo your change.",
   "validation.plan_unknown": "Plan not found.",
   "validation.calendar_unknown": "Calendar not found.",
   "validation.time": "Invalid time: use HH:MM, like 08:00 (an end may be 24:00).",

@@ -160,7 +160,7 @@ export function kbEditorRoutes(ctx: AppContext) {
           summary: "Change an article: text, category, order, or publish and archive it; audited",
           params: ArticleIdParams,
           body: UpdateArticleRequest,
-          response: { 200: StaffArticle, 400: ErrorResponse, ...denied },
+          response: { 200: StaffArticle, 400: ErrorResponse, 409: ErrorResponse, ...denied },
         },
       },
       async (request) => {

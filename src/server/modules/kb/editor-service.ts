@@ -183,6 +183,9 @@ export async function updateArticleCommand(
 ): Promise<StaffArticleRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await staffArticle(trx, id);
+    if (props.updatedAt !== undefined && Date.parse(props.updatedAt) !== before.updated_at) {
+      throw errors.conflict("article.stale");
+    }
     const category =
       props.categoryId && props.categoryId !== before.category_id
         ? await categoryFor(trx, props.categoryId)

@@ -299,7 +299,17 @@ describe("writing the knowledge base", () => {
     });
     expect(published.json().updatedAt).toBe(new Date(t.clock.now()).toISOString());
     expect(published.json().updatedBy.id).not.toBe(supervisorId);
-    const unchanged = await as("admin", "PATCH", `/api/v1/articles/${article.id}`, { state: "published" });
+    // A save from an editor opened before that change is refused, not applied over it.
+    const stale = await as("supervisor", "PATCH", `/api/v1/articles/${article.id}`, {
+      answer: "Texto antigo",
+      updatedAt: article.updatedAt,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe("article.stale");
+    const unchanged = await as("admin", "PATCH", `/api/v1/articles/${article.id}`, {
+      state: "published",
+      updatedAt: published.json().updatedAt,
+    });
     expect(unchanged.statusCode).toBe(200);
     const articleAudit = await listAuditFor(t.ctx.db, "article", article.id);
     expect(articleAudit.map((entry) => entry.action)).toEqual(["article.create", "article.update"]);

@@ -97,7 +97,14 @@ function ArticleForm({ article, categoryId, categories, onClose }: Omit<ArticleE
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
-      { categoryId: category, question, answer, state, ...(order !== "" && { order }) },
+      {
+        categoryId: category,
+        question,
+        answer,
+        state,
+        ...(order !== "" && { order }),
+        ...(article && { updatedAt: article.updatedAt }),
+      },
       {
         onSuccess: () => {
           notifications.show({ color: "teal", message: t("kb.editor.saved") });
