@@ -40,6 +40,8 @@ export const Abilities = z.object({
   readTeamTime: z.boolean(),
   /** "Configurações": admins. */
   manageSettings: z.boolean(),
+  /** Writing categories and FAQ answers ("Categorias e perguntas"): supervisors and admins. */
+  manageKnowledgeBase: z.boolean(),
   /** The monthly SLA compliance report ("Cumprimento do SLA"): supervisors and admins. */
   readSlaCompliance: z.boolean(),
   /** The monthly consultancy statement ("Extrato mensal"): supervisors and admins. */

@@ -122,6 +122,7 @@ describe("abilitiesOf", () => {
       managePlans: false,
       readTeamTime: false,
       manageSettings: false,
+      manageKnowledgeBase: false,
       readSlaCompliance: false,
       readBillingStatements: false,
     });
@@ -132,6 +133,7 @@ describe("abilitiesOf", () => {
       managePlans: true,
       readTeamTime: true,
       manageSettings: true,
+      manageKnowledgeBase: true,
       readSlaCompliance: true,
     });
     expect(abilitiesOf(agent)).toMatchObject({
@@ -141,9 +143,11 @@ describe("abilitiesOf", () => {
       managePlans: false,
       readTeamTime: false,
       readSlaCompliance: false,
+      manageKnowledgeBase: false,
     });
     expect(abilitiesOf(supervisor)).toMatchObject({
       readSlaCompliance: true,
+      manageKnowledgeBase: true,
       manageCompanies: false,
       managePlans: false,
       readTeamTime: true,

@@ -172,6 +172,12 @@ export const policies = {
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */
     markHelpful: (actor: Actor): Decision => allowIf(!isStaff(actor)),
+    /** Views count customers opening an answer, like deflections. */
+    recordView: (actor: Actor): Decision => allowIf(!isStaff(actor)),
+    /** Drafts, archived answers, inactive categories, measures and unanswered searches: the team's. */
+    readAll: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
+    /** Writing categories and answers ("Categorias e perguntas"): supervisors and admins; agents read. */
+    manage: (actor: Actor): Decision => allowIf(isLead(actor), isStaff(actor) ? "forbid" : "hide"),
   },
 } as const;
 
@@ -187,6 +193,7 @@ export function abilitiesOf(actor: Actor): Abilities {
     managePlans: policies.sla.manage(actor) === "allow",
     readTeamTime: policies.billing.readTimeOf(actor, null) === "allow",
     manageSettings: policies.settings.manage(actor) === "allow",
+    manageKnowledgeBase: policies.kb.manage(actor) === "allow",
     readSlaCompliance: policies.sla.compliance(actor) === "allow",
     readBillingStatements: policies.billing.statements(actor) === "allow",
   };

@@ -100,7 +100,8 @@ export const errors = {
       | "attachment.attached"
       | "calendar.in_use"
       | "plan.in_use"
-      | "plan.name_taken",
+      | "plan.name_taken"
+      | "article.stale",
   ) => appError(code, 409),
   rule: (
     code:

@@ -4,6 +4,7 @@ import { StatementDetailPage } from "./console/billing/StatementDetailPage";
 import { StatementsPage } from "./console/billing/StatementsPage";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
 import { CompliancePage } from "./console/compliance/CompliancePage";
+import { KnowledgeBasePage } from "./console/kb/KnowledgeBasePage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
 import { PlansPage } from "./console/plans/PlansPage";
 import { QueuePage } from "./console/queue/QueuePage";
@@ -59,6 +60,7 @@ export function createAppRouter() {
                     { path: "companies", element: <CompaniesPage /> },
                     { path: "users", element: <UsersPage /> },
                     { path: "plans", element: <PlansPage /> },
+                    { path: "kb", element: <KnowledgeBasePage /> },
                     { path: "compliance", element: <CompliancePage /> },
                     { path: "statements", element: <StatementsPage /> },
                     { path: "statements/:companyId", element: <StatementDetailPage /> },

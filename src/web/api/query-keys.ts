@@ -17,6 +17,13 @@ export const queryKeys = {
   categories: ["categories"],
   categoryArticles: (categoryId: string, q: string) => ["articles", "category", categoryId, q] as const,
   articleSuggestions: (q: string) => ["articles", "suggestions", q] as const,
+  /** "Categorias e perguntas": everything the team's knowledge-base pages read. */
+  kb: ["kb"],
+  kbCategories: ["kb", "categories"],
+  kbArticles: (filters: { categoryId: string; state: string | null; q: string }) =>
+    ["kb", "articles", filters] as const,
+  kbUnanswered: (from: string, to: string) => ["kb", "unanswered", from, to] as const,
+  markdownPreview: (markdown: string) => ["markdown-preview", markdown] as const,
   screens: (q: string) => ["screens", q] as const,
   /** Every ticket list, whatever its filters: what a change to any ticket invalidates. */
   ticketLists: ["tickets", "list"],
