@@ -51,6 +51,9 @@ export const en: Record<MessageKey, string> = {
   "error.user.company_not_allowed": "Support team users do not belong to a company.",
   "error.user.company_inactive": "The company is inactive.",
   "error.user.self_disable": "You cannot disable your own account.",
+  "error.user.last_admin":
+    "This is the last active admin account: make someone else an admin before demoting or deactivating this one.",
+  "error.user.role_side": "A role only changes within the same side: support team or customer users.",
   "error.category.not_found": "Category not found.",
   "error.article.not_found": "Answer not found.",
   "error.ticket.not_found": "Ticket not found.",

@@ -50,6 +50,9 @@ export const ptBR = {
   "error.user.company_not_allowed": "Usuários da equipe de suporte não pertencem a uma empresa.",
   "error.user.company_inactive": "A empresa está inativa.",
   "error.user.self_disable": "Você não pode desativar a própria conta.",
+  "error.user.last_admin":
+    "Esta é a última conta de administrador ativa: promova outra pessoa a administrador antes de rebaixar ou desativar esta.",
+  "error.user.role_side": "O papel só muda dentro do mesmo lado: equipe de suporte ou usuários do cliente.",
   "error.category.not_found": "Categoria não encontrada.",
   "error.article.not_found": "Resposta não encontrada.",
   "error.ticket.not_found": "Ocorrência não encontrada.",
