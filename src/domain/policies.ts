@@ -212,7 +212,8 @@ export function abilitiesOf(
     manageCompanies: actor.role === "admin",
     manageUsers: actor.role !== "customer",
     readCompanies: policies.company.list(actor) === "allow",
-    manageStaffAccounts: policies.user.manage(actor, { companyId: null, role: "agent" }, settings) === "allow",
+    manageStaffAccounts:
+      policies.user.manage(actor, { companyId: null, role: "agent" }, settings) === "allow",
     manageCompanyPeople:
       actor.role === "customer_admin" && policies.user.manage(actor, colleague, settings) === "allow",
     managePlans: policies.sla.manage(actor) === "allow",

@@ -3,14 +3,22 @@
 import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex("company_state_name_idx").on("company").columns(["state", "name", "id"]).execute();
+  await db.schema
+    .createIndex("company_state_name_idx")
+    .on("company")
+    .columns(["state", "name", "id"])
+    .execute();
   await db.schema
     .createIndex("company_active_name_idx")
     .on("company")
     .columns(["active", "name", "id"])
     .execute();
   await db.schema.createIndex("app_user_name_idx").on("app_user").columns(["name", "id"]).execute();
-  await db.schema.createIndex("app_user_role_name_idx").on("app_user").columns(["role", "name", "id"]).execute();
+  await db.schema
+    .createIndex("app_user_role_name_idx")
+    .on("app_user")
+    .columns(["role", "name", "id"])
+    .execute();
   await db.schema
     .createIndex("app_user_active_name_idx")
     .on("app_user")

@@ -35,9 +35,9 @@ export function meRoutes(ctx: AppContext) {
         const user = await changeUser(ctx, meta, auth.actor.userId, request.body);
         return presentMe(
           {
-          ...auth,
-          locale: request.body.locale ?? auth.locale,
-          user: { ...auth.user, name: user.name, locale: user.locale },
+            ...auth,
+            locale: request.body.locale ?? auth.locale,
+            user: { ...auth.user, name: user.name, locale: user.locale },
           },
           await settingsOf(ctx),
         );

@@ -282,7 +282,10 @@ export async function setPasswordDirectly(
  * Until when each account's sign-in is refused for too many failed attempts (its own limit, the
  * one "desbloquear" lifts); accounts that are not locked are left out.
  */
-export async function signInLocksOf(ctx: AppContext, emails: readonly string[]): Promise<Map<string, number>> {
+export async function signInLocksOf(
+  ctx: AppContext,
+  emails: readonly string[],
+): Promise<Map<string, number>> {
   const { maxFailuresPerAccount, windowMinutes } = ctx.config.login;
   const windowMs = windowMinutes * MINUTE;
   const now = ctx.clock.now();
@@ -293,7 +296,12 @@ export async function signInLocksOf(ctx: AppContext, emails: readonly string[]):
   );
   const locks = new Map<string, number>();
   for (const email of emails) {
-    const wait = retryAfterSeconds(failures.get(`account:${email}`) ?? [], maxFailuresPerAccount, windowMs, now);
+    const wait = retryAfterSeconds(
+      failures.get(`account:${email}`) ?? [],
+      maxFailuresPerAccount,
+      windowMs,
+      now,
+    );
     if (wait > 0) locks.set(email, now + wait * 1000);
   }
   return locks;

@@ -1,11 +1,7 @@
 // Company rows to the contract's shape.
-import type {
-  Company,
-  CompanyListItem,
-  CompanyOverview,
-  CompanyStorage,
-} from "../../../contracts/companies";
+
 import type { StatementFigures } from "../../../contracts/billing";
+import type { Company, CompanyListItem, CompanyOverview, CompanyStorage } from "../../../contracts/companies";
 import { toIso } from "../../db/time";
 import type { CompanyRow, CompanySummaryRow } from "./repository";
 

@@ -122,7 +122,9 @@ export function recentTicketsOf(db: Executor, companyId: string, limit: number) 
 export async function deleteSessionsOfCompany(db: Executor, companyId: string): Promise<void> {
   await db
     .deleteFrom("session")
-    .where("user_id", "in", (eb) => eb.selectFrom("app_user").select("id").where("company_id", "=", companyId))
+    .where("user_id", "in", (eb) =>
+      eb.selectFrom("app_user").select("id").where("company_id", "=", companyId),
+    )
     .execute();
 }
 

@@ -194,7 +194,7 @@ export function userRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ["users"],
-          summary: "Lift the sign-in lock left by too many failed attempts (\"desbloquear\")",
+          summary: 'Lift the sign-in lock left by too many failed attempts ("desbloquear")',
           params: UserIdParams,
           response: { 200: User, 403: ErrorResponse, 404: ErrorResponse },
         },

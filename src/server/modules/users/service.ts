@@ -16,8 +16,8 @@ import { lockNames } from "../../db/locks";
 import { type Executor, flag } from "../../db/schema";
 import { errors } from "../../errors";
 import { endStreams } from "../../events/streams-end";
-import { recordAudit } from "../audit/repository";
 import { auditChanges } from "../audit/changes";
+import { recordAudit } from "../audit/repository";
 import { clearAccountFailures, deleteSessionsOfUser } from "../auth/repository";
 import { issuePasswordLink, signInLocksOf } from "../auth/service";
 import { findCompany } from "../companies/repository";
@@ -138,7 +138,6 @@ export async function changeUser(
   id: string,
   props: UpdateUserRequest,
 ): Promise<UserRow> {
-  if (props.active === false && meta.actorId === id) throw errors.rule("user.self_disable");
   const row = await ctx.db.transaction().execute(async (trx) => {
     await lockNames(trx, [ADMINS_LOCK]);
     const current = await findUser(trx, { kind: "all" }, id);
@@ -150,6 +149,7 @@ export async function changeUser(
       current.active === 1 &&
       ((props.role !== undefined && props.role !== "admin") || props.active === false);
     if (losesAdmin && (await countOtherActiveAdmins(trx, id)) === 0) throw errors.lastAdmin();
+    if (props.active === false && meta.actorId === id) throw errors.rule("user.self_disable");
     const now = ctx.clock.now();
     const changes = {
       ...(props.name !== undefined && { name: props.name }),
