@@ -38,7 +38,9 @@ export const Abilities = z.object({
   readCompanies: z.boolean(),
   /** Creating and changing the support team's accounts (and granting admin or supervisor): admins. */
   manageStaffAccounts: z.boolean(),
-  /** "Pessoas da empresa": a company's admin, while the settings let company admins invite. */
+  /** "Pessoas da empresa" in the portal: a company's admin reads its people (and how to get more). */
+  viewCompanyPeople: z.boolean(),
+  /** Inviting and deactivating there: a company's admin, while the settings let company admins invite. */
   manageCompanyPeople: z.boolean(),
   /** Support plans and business calendars ("Planos e prazos"): admins edit, the rest of the team reads. */
   managePlans: z.boolean(),

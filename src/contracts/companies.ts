@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Cnpj } from "./cnpj";
 import { Id, Instant, PageQuery, pageOf } from "./common";
+import { TicketStatus } from "./tickets";
 
 export const BRAZILIAN_STATES = [
   "AC",
@@ -106,7 +107,7 @@ export const CompanyOverview = z.object({
     z.object({
       number: z.number().int(),
       subject: z.string(),
-      status: z.string(),
+      status: TicketStatus,
       createdAt: Instant,
     }),
   ),

@@ -93,6 +93,8 @@ describe("user policies", () => {
     expect(policies.user.manage(adminA, stranger, closed)).toBe("hide");
     expect(policies.user.manage(agent, stranger, closed)).toBe("allow");
     expect(abilitiesOf(adminA, closed).manageCompanyPeople).toBe(false);
+    expect(abilitiesOf(adminA, closed).viewCompanyPeople).toBe(true);
+    expect(abilitiesOf(customerA, closed).viewCompanyPeople).toBe(false);
     expect(abilitiesOf(adminA, { companyAdminsMayInvite: true }).manageCompanyPeople).toBe(true);
     expect(abilitiesOf(customerA, { companyAdminsMayInvite: true }).manageCompanyPeople).toBe(false);
     expect(abilitiesOf(admin, { companyAdminsMayInvite: true }).manageCompanyPeople).toBe(false);
@@ -142,6 +144,7 @@ describe("abilitiesOf", () => {
       manageUsers: false,
       readCompanies: false,
       manageStaffAccounts: false,
+      viewCompanyPeople: false,
       manageCompanyPeople: false,
       managePlans: false,
       readTeamTime: false,

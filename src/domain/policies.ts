@@ -214,6 +214,9 @@ export function abilitiesOf(
     readCompanies: policies.company.list(actor) === "allow",
     manageStaffAccounts:
       policies.user.manage(actor, { companyId: null, role: "agent" }, settings) === "allow",
+    viewCompanyPeople:
+      actor.role === "customer_admin" &&
+      policies.user.list(actor, actor.companyId ? { id: actor.companyId } : null) === "allow",
     manageCompanyPeople:
       actor.role === "customer_admin" && policies.user.manage(actor, colleague, settings) === "allow",
     managePlans: policies.sla.manage(actor) === "allow",

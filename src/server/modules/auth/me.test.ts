@@ -30,6 +30,7 @@ describe("/api/v1/me", () => {
         manageUsers: false,
         readCompanies: false,
         manageStaffAccounts: false,
+        viewCompanyPeople: false,
         manageCompanyPeople: false,
         managePlans: false,
         readTeamTime: false,

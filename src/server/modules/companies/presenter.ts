@@ -2,6 +2,7 @@
 
 import type { StatementFigures } from "../../../contracts/billing";
 import type { Company, CompanyListItem, CompanyOverview, CompanyStorage } from "../../../contracts/companies";
+import type { TicketStatus } from "../../../contracts/tickets";
 import { toIso } from "../../db/time";
 import type { CompanyRow, CompanySummaryRow } from "./repository";
 
@@ -47,7 +48,7 @@ const NO_FIGURES = {
 export function presentCompanyOverview(
   overview: {
     company: CompanySummaryRow;
-    recent: { number: number; subject: string; status: string; created_at: number }[];
+    recent: { number: number; subject: string; status: TicketStatus; created_at: number }[];
     month: string;
     figures: StatementFigures | undefined;
   },
