@@ -180,4 +180,56 @@ describe("accounts in the console", () => {
       await setCompanyAdminsMayInvite(admin, false);
     }
   });
+
+  it("Usuários: the admin finds a locked account and unlocks it; the last admin's demotion is refused in words", async () => {
+    // Ana mistypes her password until sign-in is locked.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await fetch(`${origin}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { origin, "content-type": "application/json" },
+        body: JSON.stringify({ email: firstUser.email, password: `senha errada ${attempt}` }),
+      });
+    }
+    const { context, page } = await newPage(browser(), origin);
+    await page.goto("/console/users");
+    await waitForPath(page, "/login");
+    await signIn(page, demo.admin.email);
+    await waitForPath(page, "/console/users");
+    await page.getByRole("textbox", { name: "Buscar por nome ou e-mail" }).fill(firstUser.email);
+    // The search answers: only Ana's row under the header.
+    await expect.poll(() => page.getByRole("row").count()).toBe(2);
+    await page.getByText(/^Bloqueado até/).waitFor();
+    await page.getByRole("button", { name: `Ações de ${firstUser.name}` }).click();
+    await page.getByRole("menuitem", { name: "Desbloquear" }).click();
+    await page.getByText(`Acesso de ${firstUser.name} desbloqueado.`).waitFor();
+    await page
+      .getByRole("row", { name: new RegExp(firstUser.name) })
+      .getByText("Ativo")
+      .waitFor();
+    const login = await fetch(`${origin}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { origin, "content-type": "application/json" },
+      body: JSON.stringify({ email: firstUser.email, password: PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+
+    // Renata is the only active admin: making herself a supervisor is refused with the reason.
+    await page.getByRole("textbox", { name: "Buscar por nome ou e-mail" }).fill("renata");
+    await choose(page, "Papel", "Administrador");
+    await expect.poll(() => page.getByRole("row").count()).toBe(2);
+    await page.getByRole("button", { name: "Ações de Renata Albuquerque" }).click();
+    await page.getByRole("menuitem", { name: "Alterar papel" }).click();
+    const dialog = page.getByRole("dialog", { name: "Papel de Renata Albuquerque" });
+    await dialog.getByRole("combobox", { name: "Papel" }).click();
+    await page.getByRole("option", { name: "Supervisor", exact: true }).click();
+    await dialog.getByRole("button", { name: "Salvar" }).click();
+    await dialog.getByText(/última conta de administrador ativa/).waitFor();
+    await saveScreenshot(page, "console-users-last-admin");
+    await context.close();
+  });
 });
+
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole("combobox", { name: label }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}

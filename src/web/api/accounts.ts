@@ -1,5 +1,11 @@
 // Accounts and companies: the console's "Empresas" and "Usuários", the portal's "Pessoas da empresa".
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import {
   Company,
   CompanyOverview,
@@ -41,6 +47,8 @@ export function useCompanyList(filters: Record<string, string | null | undefined
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+    // While a new search or filter loads, the rows on screen (and their open menus) stay.
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -75,6 +83,7 @@ export function useUserList(filters: Record<string, string | null | undefined>, 
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
     enabled,
   });
 }
