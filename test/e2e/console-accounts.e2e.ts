@@ -166,6 +166,7 @@ describe("accounts in the console", () => {
       await confirm.getByText("Rodrigo Mendes não poderá mais entrar").waitFor();
       await confirm.getByRole("button", { name: "Desativar" }).click();
       await page.getByText("Inativo").waitFor();
+      await confirm.waitFor({ state: "hidden" });
       await saveScreenshot(page, "portal-people");
       await context.close();
 
