@@ -67,6 +67,11 @@ export const queryKeys = {
     ["console", "queue", "counts", filters] as const,
   consoleQueueOptions: ["console", "queue", "options"],
   consoleViews: ["console", "views"],
+  /** "Empresas", "Usuários" and "Pessoas da empresa": what an account or company change refreshes. */
+  accounts: ["accounts"],
+  accountCompanies: (filters: Record<string, string>) => ["accounts", "companies", filters] as const,
+  accountCompany: (companyId: string) => ["accounts", "company", companyId] as const,
+  accountUsers: (filters: Record<string, string>) => ["accounts", "users", filters] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

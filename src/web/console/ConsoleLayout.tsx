@@ -34,7 +34,7 @@ export function ConsoleLayout() {
     { to: "/console", label: t("nav.queue"), icon: IconInbox, exact: true, alsoOn: ["/console/tickets"] },
     { to: "/console/phone", label: t("nav.phone"), icon: IconPhone },
   ];
-  if (abilities.manageCompanies)
+  if (abilities.readCompanies)
     work.push({ to: "/console/companies", label: t("nav.companies"), icon: IconBuilding });
   if (abilities.manageUsers) work.push({ to: "/console/users", label: t("nav.users"), icon: IconUsers });
   work.push({ to: "/console/plans", label: t("nav.plans"), icon: IconClockHour4 });

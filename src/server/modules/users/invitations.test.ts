@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
-import { loginAs, makeCompany, makeUser } from "../../../../test/support/factories";
+import { letCompanyAdminsInvite, loginAs, makeCompany, makeUser } from "../../../../test/support/factories";
 
 const tokenOf = (url: string) => new URL(url).hash.replace("#token=", "");
 
@@ -18,6 +18,7 @@ describe("a company admin's invitations", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp();
+    await letCompanyAdminsInvite(t.ctx, true);
   });
   afterAll(() => t.close());
 
