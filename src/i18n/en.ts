@@ -96,7 +96,7 @@ export const en: Record<MessageKey, string> = {
   "error.calendar.in_use": "This calendar is used by a plan and cannot be deleted.",
   "error.plan.in_use": "This plan is used by a company and cannot be deleted.",
   "error.plan.name_taken": "A plan with this name already exists.",
-  "validation.plan_unknown": "Plan not found.",
+  "validation.plan_unknown": "Plan not found or archived.",
   "validation.calendar_unknown": "Calendar not found.",
   "validation.time": "Invalid time: use HH:MM, like 08:00 (an end may be 24:00).",
   "validation.date": "Invalid date: use YYYY-MM-DD.",
@@ -873,4 +873,7 @@ export const en: Record<MessageKey, string> = {
   "calendarHolidays.restored": "Holiday restored.",
   "calendarEditor.save": "Save calendar",
   "calendarEditor.saved": "Calendar saved.",
+  "error.plan.archive_in_use": "This plan cannot be archived: {names} use it. Move those companies to another plan first.",
+  "error.calendar.archive_in_use": "This calendar cannot be archived: the plans {names} count deadlines in it. Move those plans to another calendar first.",
+  "validation.calendar_archived": "This calendar is archived: choose one in use.",
 };

@@ -96,7 +96,7 @@ export const ptBR = {
   "error.calendar.in_use": "Este calendário é usado por um plano e não pode ser excluído.",
   "error.plan.in_use": "Este plano é usado por uma empresa e não pode ser excluído.",
   "error.plan.name_taken": "Já existe um plano com este nome.",
-  "validation.plan_unknown": "Plano não encontrado.",
+  "validation.plan_unknown": "Plano não encontrado ou arquivado.",
   "validation.calendar_unknown": "Calendário não encontrado.",
   "validation.time": "Horário inválido: use HH:MM, como 08:00 (o fim pode ser 24:00).",
   "validation.date": "Data inválida: use AAAA-MM-DD.",
@@ -883,6 +883,9 @@ export const ptBR = {
   "calendarHolidays.restored": "Feriado restaurado.",
   "calendarEditor.save": "Salvar calendário",
   "calendarEditor.saved": "Calendário salvo.",
+  "error.plan.archive_in_use": "Este plano não pode ser arquivado: é o plano de {names}. Mude o plano dessas empresas antes.",
+  "error.calendar.archive_in_use": "Este calendário não pode ser arquivado: os planos {names} contam prazos nele. Mude o calendário desses planos antes.",
+  "validation.calendar_archived": "Calendário arquivado: escolha um calendário em uso.",
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

@@ -113,6 +113,9 @@ export const errors = {
       | "ticket.link_other_company"
       | "attachment.too_many_pending",
   ) => appError(code, 422),
+  /** Archiving a plan companies have (or a calendar plans count in): refused, naming them. */
+  inUse: (code: "plan.archive_in_use" | "calendar.archive_in_use", names: string[]) =>
+    new AppError(code, 409, `error.${code}`, { names: names.join(", ") }, undefined, { usedBy: names }),
   /** A merged ticket takes no replies or changes: the conversation continues in `number`. */
   merged: (number: number) => appError("ticket.merged", 409, { number }),
   /** Merging into a ticket that was itself merged into `into`. */
