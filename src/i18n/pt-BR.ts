@@ -886,6 +886,21 @@ export const ptBR = {
   "error.plan.archive_in_use": "Este plano não pode ser arquivado: é o plano de {names}. Mude o plano dessas empresas antes.",
   "error.calendar.archive_in_use": "Este calendário não pode ser arquivado: os planos {names} contam prazos nele. Mude o calendário desses planos antes.",
   "validation.calendar_archived": "Calendário arquivado: escolha um calendário em uso.",
+  "screenImport.columns": "linha {line}: esperadas 3 colunas (código;nome;módulo), encontradas {found}",
+  "screenImport.code": "linha {line}: código de tela inválido \"{code}\" (três letras e quatro dígitos, como ATW0001)",
+  "screenImport.duplicate": "linha {line}: código {code} repetido",
+  "screenImport.name": "linha {line}: o nome deve ter de 2 a 120 caracteres",
+  "screenImport.module": "linha {line}: o módulo deve ter de 2 a 60 caracteres",
+  "screenImport.empty": "o arquivo não tem nenhuma tela (linhas código;nome;módulo)",
+  "error.screen.import_refused": "Nada foi importado: corrija as linhas indicadas ({count}) e envie o arquivo de novo.",
+  "error.screen.not_found": "Tela não encontrada no catálogo.",
+  "validation.nothing_to_change": "Informe ao menos um campo para alterar.",
+  "validation.period_order": "A data final deve ser igual ou posterior à inicial.",
+  "validation.period_too_long": "Escolha um período de até um ano.",
+  "validation.csv_missing": "Envie o arquivo CSV das telas.",
+  "screenImport.control": "linha {line}: caracteres de controle não são aceitos",
+  "screenImport.unreadable": "linha {line}: não foi possível ler o CSV (aspas sem fechamento?)",
+  "statements.csv.remaining": "Horas incluídas restantes",
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
