@@ -2,6 +2,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { DateTime } from "luxon";
 import type { Locale } from "../../../contracts/common";
+import { hasControlCharacters } from "../../../contracts/control-characters";
 import { ScreenCode, type TopScreensReport, type UpdateScreenRequest } from "../../../contracts/screens";
 import { analyze, parseQuery, stripAccents } from "../../../domain/search/portuguese";
 import { type MessageParams, translate } from "../../../i18n";
@@ -59,8 +60,6 @@ export type ScreenImportProblemKey =
   | "screenImport.control"
   | "screenImport.unreadable";
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 /** The file's text: UTF-8, or Windows-1252 as spreadsheets in Brazil often save it. */
 export function decodeCsv(bytes: Uint8Array): string {
   try {
@@ -112,7 +111,7 @@ export function parseScreenCsv(csv: string): { screens: ScreenLine[]; problems: 
     if (index === 0 && ["code", "código", "codigo"].includes(columns[0]?.toLowerCase() ?? "")) return;
     if (columns.length !== 3) return problem(line, "screenImport.columns", { found: columns.length });
     const [rawCode = "", name = "", module = ""] = columns;
-    if (columns.some((column) => CONTROL.test(column))) return problem(line, "screenImport.control");
+    if (columns.some(hasControlCharacters)) return problem(line, "screenImport.control");
     const code = ScreenCode.safeParse(rawCode);
     if (!code.success) problem(line, "screenImport.code", { code: rawCode });
     else if (screens.has(code.data)) problem(line, "screenImport.duplicate", { code: code.data });
