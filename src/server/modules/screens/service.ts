@@ -103,15 +103,22 @@ export function parseScreenCsv(csv: string): { screens: ScreenLine[]; problems: 
   const rows = csvRows(csv);
   if (!Array.isArray(rows)) return { screens: [], problems: [rows] };
   const problems: ScreenImportProblem[] = [];
-  const problem = (line: number, key: ScreenImportProblemKey, params: MessageParams = {}) =>
+  const problem = (line: number, key: ScreenImportProblemKey, params: MessageParams = {}): void => {
     problems.push({ line, key, params: { line, ...params } });
+  };
   const screens = new Map<string, ScreenLine>();
   rows.forEach((columns, index) => {
     const line = index + 1;
     if (index === 0 && ["code", "código", "codigo"].includes(columns[0]?.toLowerCase() ?? "")) return;
-    if (columns.length !== 3) return problem(line, "screenImport.columns", { found: columns.length });
+    if (columns.length !== 3) {
+      problem(line, "screenImport.columns", { found: columns.length });
+      return;
+    }
     const [rawCode = "", name = "", module = ""] = columns;
-    if (columns.some(hasControlCharacters)) return problem(line, "screenImport.control");
+    if (columns.some(hasControlCharacters)) {
+      problem(line, "screenImport.control");
+      return;
+    }
     const code = ScreenCode.safeParse(rawCode);
     if (!code.success) problem(line, "screenImport.code", { code: rawCode });
     else if (screens.has(code.data)) problem(line, "screenImport.duplicate", { code: code.data });
