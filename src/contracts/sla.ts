@@ -284,3 +284,12 @@ export const AtRiskPage = z.object({
     }),
   ),
 });
+
+/** 409 to archiving a plan or calendar in use: who uses it, by name (companies; plans). */
+export const ArchiveRefused = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    usedBy: z.array(z.string()).optional(),
+  }),
+});

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ErrorResponse } from "../../../contracts/common";
 import {
+  ArchiveRefused,
   AtRiskPage,
   AtRiskQuery,
   Calendar,
@@ -229,7 +230,7 @@ export function planRoutes(ctx: AppContext) {
               ? "Archive a plan: no longer offered to companies; refused (409, naming them) while a company has it"
               : "Bring an archived plan back",
             params: PlanIdParams,
-            response: { 200: Plan, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+            response: { 200: Plan, 403: ErrorResponse, 404: ErrorResponse, 409: ArchiveRefused },
           },
         },
         async (request) => {
@@ -250,7 +251,7 @@ export function planRoutes(ctx: AppContext) {
               ? "Archive a calendar: no longer offered for plans; refused (409, naming them) while a plan not archived counts in it"
               : "Bring an archived calendar back",
             params: CalendarIdParams,
-            response: { 200: Calendar, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+            response: { 200: Calendar, 403: ErrorResponse, 404: ErrorResponse, 409: ArchiveRefused },
           },
         },
         async (request) => {
