@@ -33,6 +33,8 @@ describe("/api/v1/me", () => {
         manageSettings: false,
         readSlaCompliance: false,
         readBillingStatements: false,
+        manageScreens: false,
+        readPlanConsumption: false,
       },
       previousLoginAt: null,
     });
