@@ -901,6 +901,16 @@ export const ptBR = {
   "screenImport.control": "linha {line}: caracteres de controle não são aceitos",
   "screenImport.unreadable": "linha {line}: não foi possível ler o CSV (aspas sem fechamento?)",
   "statements.csv.remaining": "Horas incluídas restantes",
+  "duration.placeholder": "4 h ou 1 h 30 min",
+  "duration.invalid": "Use horas e minutos, como 4 h, 1 h 30 min ou 45 min.",
+  "archive.archive": "Arquivar {name}",
+  "archive.restore": "Reativar {name}",
+  "archive.archiveShort": "Arquivar",
+  "archive.restoreShort": "Reativar",
+  "archive.archived": "{name} arquivado: não é mais oferecido para novas escolhas.",
+  "archive.restored": "{name} reativado.",
+  "archive.badge": "Arquivado",
+  "archive.hint": "Arquivados não aparecem para novas empresas ou planos, mas continuam onde já são usados.",
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

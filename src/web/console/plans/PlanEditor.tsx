@@ -19,6 +19,7 @@ import { type FormEvent, useState } from "react";
 import type { Calendar, Plan, PlanRequest, Target } from "../../../contracts/sla";
 import { fieldError } from "../../api/api-error";
 import { useSavePlan } from "../../api/sla";
+import { DurationInput } from "../../components/DurationInput";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { PRIORITIES } from "../../policy/TargetsTable";
@@ -53,7 +54,7 @@ function requestFrom(plan: Plan | null, calendars: Calendar[]): PlanRequest {
   return {
     name: "",
     description: "",
-    calendarId: calendars[0]?.id ?? "",
+    calendarId: calendars.find((calendar) => calendar.archivedAt === null)?.id ?? "",
     services: {
       portal: true,
       phone: false,
@@ -79,7 +80,28 @@ export function PlanEditor({
   const { t } = useI18n();
   const save = useSavePlan(plan?.id ?? null);
   const [draft, setDraft] = useState<PlanRequest>(() => requestFrom(plan, calendars));
+  /** Targets whose text is not (yet) a duration: the form is not sent while there are any. */
+  const [unreadable, setUnreadable] = useState<ReadonlySet<string>>(new Set());
   const error = save.error;
+  // New plans choose among calendars in use; a plan keeps the archived calendar it already has.
+  const calendarChoices = calendars.filter(
+    (calendar) => calendar.archivedAt === null || calendar.id === plan?.calendarId,
+  );
+
+  const setTargetMinutes = (
+    priority: (typeof PRIORITIES)[number],
+    field: TargetField,
+    minutes: number | null,
+  ) => {
+    const key = `${priority}.${field}`;
+    setUnreadable((current) => {
+      const next = new Set(current);
+      if (minutes === null) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+    if (minutes !== null) setTarget(priority, { [field]: minutes });
+  };
 
   const setTarget = (priority: (typeof PRIORITIES)[number], changes: Partial<Target>) =>
     setDraft((current) => ({
@@ -89,6 +111,7 @@ export function PlanEditor({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (unreadable.size > 0) return;
     save.mutate(draft, {
       onSuccess: () => {
         notifications.show({ color: "teal", message: t("planEditor.saved") });
@@ -116,7 +139,7 @@ export function PlanEditor({
             />
             <Select
               label={t("planEditor.calendar")}
-              data={calendars.map((calendar) => ({ value: calendar.id, label: calendar.name }))}
+              data={calendarChoices.map((calendar) => ({ value: calendar.id, label: calendar.name }))}
               value={draft.calendarId || null}
               onChange={(value) => setDraft({ ...draft, calendarId: value ?? "" })}
               allowDeselect={false}
@@ -184,12 +207,10 @@ export function PlanEditor({
                     <Table.Th scope="row">{t(`ticket.priority.${priority}`)}</Table.Th>
                     {TARGET_FIELDS.map(({ field, label }) => (
                       <Table.Td key={field}>
-                        <NumberInput
+                        <DurationInput
                           aria-label={`${t(`ticket.priority.${priority}`)} — ${t(label)}`}
                           value={draft.targets[priority][field]}
-                          onChange={(value) => setTarget(priority, { [field]: Number(value) || 0 })}
-                          min={0}
-                          step={30}
+                          onChange={(minutes) => setTargetMinutes(priority, field, minutes)}
                           error={fieldError(error, `targets.${priority}.${field}`)}
                         />
                       </Table.Td>
