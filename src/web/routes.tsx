@@ -7,6 +7,7 @@ import { CompliancePage } from "./console/compliance/CompliancePage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
 import { PlansPage } from "./console/plans/PlansPage";
 import { QueuePage } from "./console/queue/QueuePage";
+import { ScreensPage } from "./console/screens/ScreensPage";
 import { ConsoleTicketPage } from "./console/ticket/ConsoleTicketPage";
 import { LoggedTimePage } from "./console/time/LoggedTimePage";
 import { UsersPage } from "./console/users/UsersPage";
@@ -59,6 +60,7 @@ export function createAppRouter() {
                     { path: "companies", element: <CompaniesPage /> },
                     { path: "users", element: <UsersPage /> },
                     { path: "plans", element: <PlansPage /> },
+                    { path: "screens", element: <ScreensPage /> },
                     { path: "compliance", element: <CompliancePage /> },
                     { path: "statements", element: <StatementsPage /> },
                     { path: "statements/:companyId", element: <StatementDetailPage /> },

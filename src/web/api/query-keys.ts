@@ -18,6 +18,10 @@ export const queryKeys = {
   categoryArticles: (categoryId: string, q: string) => ["articles", "category", categoryId, q] as const,
   articleSuggestions: (q: string) => ["articles", "suggestions", q] as const,
   screens: (q: string) => ["screens", q] as const,
+  /** "Telas do ERP": the catalog's pages under a search and state, and the ranking of a period. */
+  screenCatalog: (q: string, status: string) => ["console", "screens", { q, status }] as const,
+  topScreens: (from: string, to: string) => ["console", "top-screens", from, to] as const,
+  planConsumption: (companyId: string, month: string) => ["plan-consumption", companyId, month] as const,
   /** Every ticket list, whatever its filters: what a change to any ticket invalidates. */
   ticketLists: ["tickets", "list"],
   ticketList: (filters: TicketListFilters) => ["tickets", "list", filters] as const,

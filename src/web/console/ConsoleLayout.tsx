@@ -2,6 +2,7 @@
 import { AppShell, Burger, Divider, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconAppWindow,
   IconBuilding,
   IconChartBar,
   IconClockHour4,
@@ -37,6 +38,7 @@ export function ConsoleLayout() {
     work.push({ to: "/console/companies", label: t("nav.companies"), icon: IconBuilding });
   if (abilities.manageUsers) work.push({ to: "/console/users", label: t("nav.users"), icon: IconUsers });
   work.push({ to: "/console/plans", label: t("nav.plans"), icon: IconClockHour4 });
+  work.push({ to: "/console/screens", label: t("nav.screens"), icon: IconAppWindow });
   if (abilities.readSlaCompliance)
     work.push({ to: "/console/compliance", label: t("nav.compliance"), icon: IconChartBar });
   if (abilities.readBillingStatements)
