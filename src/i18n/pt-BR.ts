@@ -963,6 +963,18 @@ export const ptBR = {
   "topScreens.tickets": "{count} ocorrências",
   "topScreens.ticketsOne": "1 ocorrência",
   "topScreens.empty": "Nenhuma ocorrência aberta de {period}.",
+  "nav.consumption": "Consumo do plano",
+  "consumption.intro": "As horas de consultoria do mês: as incluídas no plano da sua empresa, as aprovadas em orçamentos e quanto ainda resta.",
+  "consumption.csv": "Baixar extrato (CSV)",
+  "consumption.figures": "Horas de consultoria do mês",
+  "consumption.included": "Incluídas",
+  "consumption.approved": "Aprovadas",
+  "consumption.used": "Usadas do plano",
+  "consumption.remaining": "Restantes",
+  "consumption.plan": "Plano {plan}: {hours} de consultoria incluídas por mês.",
+  "consumption.noPlan": "Sua empresa não tem um plano de suporte: toda consultoria aprovada é faturada.",
+  "consumption.bar": "{used} usadas de {included} incluídas",
+  "consumption.billable": "{hours} além das horas incluídas serão faturadas neste mês.",
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

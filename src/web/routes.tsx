@@ -12,6 +12,7 @@ import { ConsoleTicketPage } from "./console/ticket/ConsoleTicketPage";
 import { LoggedTimePage } from "./console/time/LoggedTimePage";
 import { UsersPage } from "./console/users/UsersPage";
 import { PolicyPage } from "./policy/PolicyPage";
+import { ConsumptionPage } from "./portal/consumption/ConsumptionPage";
 import { NewTicketPage } from "./portal/new-ticket/NewTicketPage";
 import { TicketPage } from "./portal/ticket/TicketPage";
 import { TicketsPage } from "./portal/tickets/TicketsPage";
@@ -48,6 +49,7 @@ export function createAppRouter() {
                     { path: "tickets", element: <TicketsPage /> },
                     { path: "tickets/:number", element: <TicketPage /> },
                     { path: "policy", element: <PolicyPage /> },
+                    { path: "consumption", element: <ConsumptionPage /> },
                   ],
                 },
                 {
