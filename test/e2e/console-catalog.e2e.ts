@@ -55,7 +55,7 @@ describe("the catalog pages", () => {
     await page.getByRole("button", { name: "Importar", exact: true }).click();
     await page.getByText("3 telas importadas: 3 novas, 0 atualizadas.").waitFor();
     for (const code of ["EXP0001", "EXP0002", "EXP0003"])
-      await page.getByRole("cell", { name: code }).waitFor();
+      await page.getByRole("cell", { name: code, exact: true }).waitFor();
 
     // Deactivating one: shown as such, and no longer offered to customers.
     await page.getByRole("button", { name: "Desativar tela EXP0003" }).click();
@@ -81,14 +81,16 @@ describe("the catalog pages", () => {
         priority: "normal",
       });
 
-    const page = await signedInOn("/console/screens?view=top", demo.agent.email);
+    const page = await signedInOn("/console/screens", demo.agent.email);
+    await page.getByRole("tab", { name: "Telas com mais ocorrências" }).click();
     const chart = page.getByRole("region", { name: /^Ocorrências abertas por tela/ });
     await chart.waitFor();
     await chart.getByText("EXP0002").waitFor();
     await chart.getByText("Romaneio de Carga", { exact: false }).waitFor();
     // Agents read the catalog but do not change it.
     await page.getByRole("tab", { name: "Catálogo" }).click();
-    await page.getByRole("cell", { name: "EXP0001" }).waitFor();
+    await page.getByRole("textbox", { name: "Buscar" }).fill("romaneio");
+    await page.getByRole("cell", { name: "EXP0002", exact: true }).waitFor();
     expect(await page.getByRole("button", { name: /^Desativar tela/ }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Importar", exact: true }).count()).toBe(0);
     await page.getByRole("tab", { name: "Telas com mais ocorrências" }).click();
@@ -129,7 +131,7 @@ describe("the catalog pages", () => {
     const figures = page.getByRole("region", { name: "Horas de consultoria do mês" });
     await figures.waitFor();
     for (const label of ["Incluídas", "Aprovadas", "Usadas do plano", "Restantes"])
-      await figures.getByText(label).waitFor();
+      await figures.getByText(label, { exact: true }).waitFor();
     await page.getByRole("link", { name: "Baixar extrato (CSV)" }).waitFor();
     await saveScreenshot(page, "portal-consumption");
     await page.context().close();
