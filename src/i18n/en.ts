@@ -821,7 +821,7 @@ export const en: Record<MessageKey, string> = {
   "planEditor.description": "Description",
   "planEditor.calendar": "Calendar",
   "planEditor.consultancyHours": "Consultancy hours per month",
-  "planEditor.targets": "Deadlines by priority, in minutes",
+  "planEditor.targets": "Deadlines by priority, in hours and minutes (e.g. 4 h, 1 h 30 min)",
   "planEditor.businessHours": "Business hours",
   "planEditor.save": "Save plan",
   "planEditor.saved": "Plan saved.",

@@ -831,7 +831,7 @@ export const ptBR = {
   "planEditor.description": "Descrição",
   "planEditor.calendar": "Calendário",
   "planEditor.consultancyHours": "Horas de consultoria por mês",
-  "planEditor.targets": "Prazos por prioridade, em minutos",
+  "planEditor.targets": "Prazos por prioridade, em horas e minutos (ex.: 4 h, 1 h 30 min)",
   "planEditor.businessHours": "Horas úteis",
   "planEditor.save": "Salvar plano",
   "planEditor.saved": "Plano salvo.",

@@ -5,6 +5,7 @@ import {
   Group,
   Modal,
   NumberInput,
+  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -21,6 +22,7 @@ import { fieldError } from "../../api/api-error";
 import { useSavePlan } from "../../api/sla";
 import { DurationInput } from "../../components/DurationInput";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { usePhoneLayout } from "../../components/use-phone-layout";
 import { useI18n } from "../../i18n/i18n";
 import { PRIORITIES } from "../../policy/TargetsTable";
 
@@ -78,6 +80,7 @@ export function PlanEditor({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const phone = usePhoneLayout();
   const save = useSavePlan(plan?.id ?? null);
   const [draft, setDraft] = useState<PlanRequest>(() => requestFrom(plan, calendars));
   /** Targets whose text is not (yet) a duration: the form is not sent while there are any. */
@@ -125,6 +128,7 @@ export function PlanEditor({
       opened
       onClose={onClose}
       size="xl"
+      fullScreen={phone}
       title={plan ? t("planEditor.titleEdit", { name: plan.name }) : t("planEditor.titleNew")}
     >
       <form onSubmit={submit} noValidate>
@@ -191,43 +195,72 @@ export function PlanEditor({
             <Text fw={600} fz="sm">
               {t("planEditor.targets")}
             </Text>
-            <Table fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("policy.priority")}</Table.Th>
-                  {TARGET_FIELDS.map(({ field, label }) => (
-                    <Table.Th key={field}>{t(label)}</Table.Th>
-                  ))}
-                  <Table.Th>{t("planEditor.businessHours")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+            {phone ? (
+              <Stack gap="xs">
                 {PRIORITIES.map((priority) => (
-                  <Table.Tr key={priority}>
-                    <Table.Th scope="row">{t(`ticket.priority.${priority}`)}</Table.Th>
-                    {TARGET_FIELDS.map(({ field, label }) => (
-                      <Table.Td key={field}>
+                  <Paper key={priority} withBorder radius="md" p="sm">
+                    <Stack gap="xs">
+                      <Text fw={600}>{t(`ticket.priority.${priority}`)}</Text>
+                      {TARGET_FIELDS.map(({ field, label }) => (
                         <DurationInput
+                          key={field}
+                          label={t(label)}
                           aria-label={`${t(`ticket.priority.${priority}`)} — ${t(label)}`}
                           value={draft.targets[priority][field]}
                           onChange={(minutes) => setTargetMinutes(priority, field, minutes)}
                           error={fieldError(error, `targets.${priority}.${field}`)}
                         />
-                      </Table.Td>
-                    ))}
-                    <Table.Td>
+                      ))}
                       <Switch
-                        aria-label={`${t(`ticket.priority.${priority}`)} — ${t("planEditor.businessHours")}`}
+                        label={t("planEditor.businessHours")}
                         checked={draft.targets[priority].businessHours}
                         onChange={(event) =>
                           setTarget(priority, { businessHours: event.currentTarget.checked })
                         }
                       />
-                    </Table.Td>
-                  </Table.Tr>
+                    </Stack>
+                  </Paper>
                 ))}
-              </Table.Tbody>
-            </Table>
+              </Stack>
+            ) : (
+              <Table fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("policy.priority")}</Table.Th>
+                    {TARGET_FIELDS.map(({ field, label }) => (
+                      <Table.Th key={field}>{t(label)}</Table.Th>
+                    ))}
+                    <Table.Th>{t("planEditor.businessHours")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {PRIORITIES.map((priority) => (
+                    <Table.Tr key={priority}>
+                      <Table.Th scope="row">{t(`ticket.priority.${priority}`)}</Table.Th>
+                      {TARGET_FIELDS.map(({ field, label }) => (
+                        <Table.Td key={field}>
+                          <DurationInput
+                            aria-label={`${t(`ticket.priority.${priority}`)} — ${t(label)}`}
+                            value={draft.targets[priority][field]}
+                            onChange={(minutes) => setTargetMinutes(priority, field, minutes)}
+                            error={fieldError(error, `targets.${priority}.${field}`)}
+                          />
+                        </Table.Td>
+                      ))}
+                      <Table.Td>
+                        <Switch
+                          aria-label={`${t(`ticket.priority.${priority}`)} — ${t("planEditor.businessHours")}`}
+                          checked={draft.targets[priority].businessHours}
+                          onChange={(event) =>
+                            setTarget(priority, { businessHours: event.currentTarget.checked })
+                          }
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
           </Stack>
           <ErrorAlert error={error} />
           <Group justify="flex-end">
