@@ -23,7 +23,8 @@ const UNITS: Record<string, number> = {
 
 /**
  * What a person typed, in minutes; null when it is not a duration. Accepts "4 h", "4h", "1 h 30 min",
- * "1h30", "1:30", "1,5 h", "90 min", "2 horas e 15 minutos"; a bare number is hours ("4" → 240).
+ * "1h30", "1:30", "1,5 h", "90 min", "2 horas e 15 minutos". A bare number is refused: "120" could be
+ * minutes (as the form once asked) or hours, and a deadline must not be guessed.
  */
 export function parseDuration(text: string): number | null {
   const input = text
@@ -33,8 +34,6 @@ export function parseDuration(text: string): number | null {
   if (input === "") return null;
   const clock = /^(\d{1,5}):([0-5]\d)$/.exec(input);
   if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
-  const bare = /^(\d{1,5}(?:[.,]\d+)?)$/.exec(input);
-  if (bare?.[1]) return toMinutes(Number(bare[1].replace(",", ".")) * 60);
   // "1h30": minutes after hours without their unit.
   const short = /^(\d{1,5})\s*h\s*([0-5]?\d)$/.exec(input);
   if (short) return Number(short[1]) * 60 + Number(short[2]);
