@@ -175,6 +175,17 @@ describe("the screen catalog in the console", () => {
         name: "Emissão de NF-e e NFC-e",
         active: true,
       });
+      const audit = await w.t.ctx.db
+        .selectFrom("audit_log")
+        .select(["action", "actor_id", "details"])
+        .where("target_type", "=", "screen")
+        .where("target_id", "=", "FIS0001")
+        .execute();
+      expect(audit.map((a) => [a.action, a.actor_id])).toEqual([["screen.updated", w.supervisor.user.id]]);
+      expect(JSON.parse(audit[0]?.details ?? "{}").changes).toEqual({
+        name: { before: "Emissão de NF-e", after: "Emissão de NF-e e NFC-e" },
+        module: { before: "Fiscal", after: "Fiscal e Tributário" },
+      });
       const bad = await w.supervisor.patch("/api/v1/screens/FIS0001", { name: "x", module: "" });
       expect(bad.statusCode).toBe(400);
       expect(Object.keys(bad.json().error.fields)).toEqual(["name", "module"]);
