@@ -873,16 +873,20 @@ export const en: Record<MessageKey, string> = {
   "calendarHolidays.restored": "Holiday restored.",
   "calendarEditor.save": "Save calendar",
   "calendarEditor.saved": "Calendar saved.",
-  "error.plan.archive_in_use": "This plan cannot be archived: {names} use it. Move those companies to another plan first.",
-  "error.calendar.archive_in_use": "This calendar cannot be archived: the plans {names} count deadlines in it. Move those plans to another calendar first.",
+  "error.plan.archive_in_use":
+    "This plan cannot be archived: {names} use it. Move those companies to another plan first.",
+  "error.calendar.archive_in_use":
+    "This calendar cannot be archived: the plans {names} count deadlines in it. Move those plans to another calendar first.",
   "validation.calendar_archived": "This calendar is archived: choose one in use.",
   "screenImport.columns": "line {line}: expected 3 columns (code;name;module), found {found}",
-  "screenImport.code": "line {line}: invalid screen code \"{code}\" (three letters and four digits, e.g. ATW0001)",
+  "screenImport.code":
+    'line {line}: invalid screen code "{code}" (three letters and four digits, e.g. ATW0001)',
   "screenImport.duplicate": "line {line}: duplicate code {code}",
   "screenImport.name": "line {line}: the name must have 2 to 120 characters",
   "screenImport.module": "line {line}: the module must have 2 to 60 characters",
   "screenImport.empty": "the file has no screens (code;name;module lines)",
-  "error.screen.import_refused": "Nothing was imported: fix the lines shown ({count}) and send the file again.",
+  "error.screen.import_refused":
+    "Nothing was imported: fix the lines shown ({count}) and send the file again.",
   "error.screen.not_found": "Screen not found in the catalog.",
   "validation.nothing_to_change": "Give at least one field to change.",
   "validation.period_order": "The end date must be on or after the start date.",
@@ -900,9 +904,11 @@ export const en: Record<MessageKey, string> = {
   "archive.archived": "{name} archived: no longer offered for new choices.",
   "archive.restored": "{name} restored.",
   "archive.badge": "Archived",
-  "archive.hint": "Archived ones are not offered to new companies or plans, but stay where they are already used.",
+  "archive.hint":
+    "Archived ones are not offered to new companies or plans, but stay where they are already used.",
   "nav.screens": "ERP screens",
-  "screens.intro": "The ERP screens customers choose when opening a ticket. A deactivated screen is no longer offered, but stays on the tickets that name it.",
+  "screens.intro":
+    "The ERP screens customers choose when opening a ticket. A deactivated screen is no longer offered, but stays on the tickets that name it.",
   "screens.tabCatalog": "Catalog",
   "screens.tabTop": "Screens with most tickets",
   "screens.search": "Search",
@@ -933,7 +939,8 @@ export const en: Record<MessageKey, string> = {
   "screens.deactivated": "Screen {code} deactivated: no longer offered for new tickets.",
   "screens.reactivated": "Screen {code} reactivated.",
   "screens.importTitle": "Import screens (CSV)",
-  "screens.importHint": "One screen per line: code;name;module (e.g. ATW0001;Customer Service;Service). Known codes are updated. If any line is wrong, nothing is imported.",
+  "screens.importHint":
+    "One screen per line: code;name;module (e.g. ATW0001;Customer Service;Service). Known codes are updated. If any line is wrong, nothing is imported.",
   "screens.importFile": "CSV file",
   "screens.importPlaceholder": "Choose the file",
   "screens.importButton": "Import",
@@ -954,7 +961,8 @@ export const en: Record<MessageKey, string> = {
   "topScreens.ticketsOne": "1 ticket",
   "topScreens.empty": "No tickets opened from {period}.",
   "nav.consumption": "Plan usage",
-  "consumption.intro": "This month's consultancy hours: those included in your company's plan, those approved in estimates, and how many remain.",
+  "consumption.intro":
+    "This month's consultancy hours: those included in your company's plan, those approved in estimates, and how many remain.",
   "consumption.csv": "Download statement (CSV)",
   "consumption.figures": "Consultancy hours this month",
   "consumption.included": "Included",

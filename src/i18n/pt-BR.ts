@@ -883,16 +883,20 @@ export const ptBR = {
   "calendarHolidays.restored": "Feriado restaurado.",
   "calendarEditor.save": "Salvar calendário",
   "calendarEditor.saved": "Calendário salvo.",
-  "error.plan.archive_in_use": "Este plano não pode ser arquivado: é o plano de {names}. Mude o plano dessas empresas antes.",
-  "error.calendar.archive_in_use": "Este calendário não pode ser arquivado: os planos {names} contam prazos nele. Mude o calendário desses planos antes.",
+  "error.plan.archive_in_use":
+    "Este plano não pode ser arquivado: é o plano de {names}. Mude o plano dessas empresas antes.",
+  "error.calendar.archive_in_use":
+    "Este calendário não pode ser arquivado: os planos {names} contam prazos nele. Mude o calendário desses planos antes.",
   "validation.calendar_archived": "Calendário arquivado: escolha um calendário em uso.",
   "screenImport.columns": "linha {line}: esperadas 3 colunas (código;nome;módulo), encontradas {found}",
-  "screenImport.code": "linha {line}: código de tela inválido \"{code}\" (três letras e quatro dígitos, como ATW0001)",
+  "screenImport.code":
+    'linha {line}: código de tela inválido "{code}" (três letras e quatro dígitos, como ATW0001)',
   "screenImport.duplicate": "linha {line}: código {code} repetido",
   "screenImport.name": "linha {line}: o nome deve ter de 2 a 120 caracteres",
   "screenImport.module": "linha {line}: o módulo deve ter de 2 a 60 caracteres",
   "screenImport.empty": "o arquivo não tem nenhuma tela (linhas código;nome;módulo)",
-  "error.screen.import_refused": "Nada foi importado: corrija as linhas indicadas ({count}) e envie o arquivo de novo.",
+  "error.screen.import_refused":
+    "Nada foi importado: corrija as linhas indicadas ({count}) e envie o arquivo de novo.",
   "error.screen.not_found": "Tela não encontrada no catálogo.",
   "validation.nothing_to_change": "Informe ao menos um campo para alterar.",
   "validation.period_order": "A data final deve ser igual ou posterior à inicial.",
@@ -912,7 +916,8 @@ export const ptBR = {
   "archive.badge": "Arquivado",
   "archive.hint": "Arquivados não aparecem para novas empresas ou planos, mas continuam onde já são usados.",
   "nav.screens": "Telas do ERP",
-  "screens.intro": "As telas do ERP que os clientes escolhem ao abrir uma ocorrência. Uma tela desativada deixa de ser oferecida, mas continua nas ocorrências que já a citam.",
+  "screens.intro":
+    "As telas do ERP que os clientes escolhem ao abrir uma ocorrência. Uma tela desativada deixa de ser oferecida, mas continua nas ocorrências que já a citam.",
   "screens.tabCatalog": "Catálogo",
   "screens.tabTop": "Telas com mais ocorrências",
   "screens.search": "Buscar",
@@ -933,7 +938,8 @@ export const ptBR = {
   "screens.loadMore": "Carregar mais",
   "screens.edit": "Editar",
   "screens.editOf": "Editar tela {code}",
-  "screens.editHint": "O novo nome aparece em todas as ocorrências que citam a tela; o histórico guarda o anterior.",
+  "screens.editHint":
+    "O novo nome aparece em todas as ocorrências que citam a tela; o histórico guarda o anterior.",
   "screens.save": "Salvar tela",
   "screens.saved": "Tela {code} salva.",
   "screens.deactivate": "Desativar",
@@ -943,7 +949,8 @@ export const ptBR = {
   "screens.deactivated": "Tela {code} desativada: não será mais oferecida em novas ocorrências.",
   "screens.reactivated": "Tela {code} reativada.",
   "screens.importTitle": "Importar telas (CSV)",
-  "screens.importHint": "Uma tela por linha: código;nome;módulo (ex.: ATW0001;Atendimento ao Cliente;Atendimento). Códigos já cadastrados são atualizados. Se alguma linha tiver erro, nada é importado.",
+  "screens.importHint":
+    "Uma tela por linha: código;nome;módulo (ex.: ATW0001;Atendimento ao Cliente;Atendimento). Códigos já cadastrados são atualizados. Se alguma linha tiver erro, nada é importado.",
   "screens.importFile": "Arquivo CSV",
   "screens.importPlaceholder": "Escolha o arquivo",
   "screens.importButton": "Importar",
@@ -964,7 +971,8 @@ export const ptBR = {
   "topScreens.ticketsOne": "1 ocorrência",
   "topScreens.empty": "Nenhuma ocorrência aberta de {period}.",
   "nav.consumption": "Consumo do plano",
-  "consumption.intro": "As horas de consultoria do mês: as incluídas no plano da sua empresa, as aprovadas em orçamentos e quanto ainda resta.",
+  "consumption.intro":
+    "As horas de consultoria do mês: as incluídas no plano da sua empresa, as aprovadas em orçamentos e quanto ainda resta.",
   "consumption.csv": "Baixar extrato (CSV)",
   "consumption.figures": "Horas de consultoria do mês",
   "consumption.included": "Incluídas",
