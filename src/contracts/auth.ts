@@ -54,6 +54,10 @@ export const Abilities = z.object({
   readSlaCompliance: z.boolean(),
   /** The monthly consultancy statement ("Extrato mensal"): supervisors and admins. */
   readBillingStatements: z.boolean(),
+  /** "Telas do ERP": import, edit and deactivate screens (supervisors and admins; agents read). */
+  manageScreens: z.boolean(),
+  /** The portal's "Consumo do plano": the company's admin. */
+  readPlanConsumption: z.boolean(),
 });
 export type Abilities = z.infer<typeof Abilities>;
 

@@ -204,3 +204,24 @@ export const CompanyStatement = z.object({
   ),
 });
 export type CompanyStatement = z.infer<typeof CompanyStatement>;
+
+// ── "Consumo do plano": one company's month as its admin reads it (the portal). Staff time entries
+// are internal, so only the plan's figures and the approved estimates appear.
+
+export const PlanConsumptionParams = z.strictObject({ companyId: Id });
+
+export const PlanConsumption = z.object({
+  month: z.string(),
+  company: StatementCompany,
+  figures: StatementFigures.pick({
+    includedMinutes: true,
+    approvedMinutes: true,
+    usedIncludedMinutes: true,
+    billableMinutes: true,
+  }).extend({
+    /** Included minutes not yet used this month: included − used (never negative). */
+    remainingMinutes: z.number().int(),
+  }),
+  estimates: CompanyStatement.shape.estimates,
+});
+export type PlanConsumption = z.infer<typeof PlanConsumption>;

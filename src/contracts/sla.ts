@@ -81,6 +81,8 @@ export const Calendar = z.object({
   removedHolidays: z.array(z.string()),
   /** The holidays of the next twelve months: generated from the region, minus removed, plus custom. */
   upcomingHolidays: z.array(HolidayView),
+  /** Null: offered for plans; an archived calendar stays under the plans that count in it. */
+  archivedAt: Instant.nullable(),
   updatedAt: Instant,
 });
 export type Calendar = z.infer<typeof Calendar>;
@@ -149,6 +151,8 @@ export const Plan = z.object({
   calendar: Calendar,
   services: PlanServices,
   targets: Targets,
+  /** Null: offered to companies; archived plans stay on the tickets and history that name them. */
+  archivedAt: Instant.nullable(),
   updatedAt: Instant,
 });
 export type Plan = z.infer<typeof Plan>;
@@ -279,4 +283,13 @@ export const AtRiskPage = z.object({
       breached: z.boolean(),
     }),
   ),
+});
+
+/** 409 to archiving a plan or calendar in use: who uses it, by name (companies; plans). */
+export const ArchiveRefused = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    usedBy: z.array(z.string()).optional(),
+  }),
 });

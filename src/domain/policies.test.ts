@@ -134,6 +134,33 @@ describe("sla policies", () => {
   });
 });
 
+describe("the screen catalog and plan consumption", () => {
+  it.each([
+    ["a customer", customerA, "hide", "hide"],
+    ["a company admin", adminA, "hide", "hide"],
+    ["an agent", agent, "allow", "forbid"],
+    ["a supervisor", supervisor, "allow", "allow"],
+    ["an admin", admin, "allow", "allow"],
+  ] as const)("%s: reads the catalog %s, manages it %s", (_who, who, read, manage) => {
+    expect(policies.screen.readCatalog(who)).toBe(read);
+    expect(policies.screen.manage(who)).toBe(manage);
+  });
+
+  it.each([
+    ["a customer of the company", customerA, "forbid"],
+    ["the company's admin", adminA, "allow"],
+    ["an agent", agent, "forbid"],
+    ["a supervisor", supervisor, "allow"],
+    ["an admin", admin, "allow"],
+  ] as const)("%s reading the company's plan consumption: %s", (_who, who, decision) => {
+    expect(policies.billing.ownStatement(who, { id: customerA.companyId ?? "" })).toBe(decision);
+  });
+
+  it("another company's admin may not know it exists", () => {
+    expect(policies.billing.ownStatement(adminA, { id: "another-company" })).toBe("hide");
+  });
+});
+
 describe("abilitiesOf", () => {
   it("gives customers the portal and staff the console", () => {
     expect(abilitiesOf(customerA)).toEqual({
@@ -152,6 +179,8 @@ describe("abilitiesOf", () => {
       manageKnowledgeBase: false,
       readSlaCompliance: false,
       readBillingStatements: false,
+      manageScreens: false,
+      readPlanConsumption: false,
     });
     expect(abilitiesOf(admin)).toMatchObject({
       useConsole: true,

@@ -191,6 +191,21 @@ export const policies = {
     },
     /** The monthly statement ("Extrato mensal") is for supervisors and admins. */
     statements: (actor: Actor): Decision => allowIf(isLead(actor), isStaff(actor) ? "forbid" : "hide"),
+    /**
+     * One company's statement ("Consumo do plano"): supervisors and admins, and that company's admin;
+     * another company's is as good as missing.
+     */
+    ownStatement: (actor: Actor, company: CompanyResource): Decision => {
+      if (isStaff(actor)) return policies.billing.statements(actor);
+      if (!ownsCompany(actor, company.id)) return "hide";
+      return allowIf(actor.role === "customer_admin");
+    },
+  },
+  screen: {
+    /** The whole catalog, inactive screens included, and "Telas com mais ocorrências": the team. */
+    readCatalog: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
+    /** Importing, renaming, deactivating screens: supervisors and admins; agents read. */
+    manage: (actor: Actor): Decision => allowIf(isLead(actor), isStaff(actor) ? "forbid" : "hide"),
   },
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */
@@ -231,5 +246,8 @@ export function abilitiesOf(
     manageKnowledgeBase: policies.kb.manage(actor) === "allow",
     readSlaCompliance: policies.sla.compliance(actor) === "allow",
     readBillingStatements: policies.billing.statements(actor) === "allow",
+    manageScreens: policies.screen.manage(actor) === "allow",
+    readPlanConsumption:
+      customer && policies.billing.ownStatement(actor, { id: actor.companyId ?? "" }) === "allow",
   };
 }

@@ -23,6 +23,7 @@ import { planRoutes } from "./modules/plans/routes";
 import { queueRoutes } from "./modules/queue/routes";
 import { relationRoutes } from "./modules/relations/routes";
 import { savedViewRoutes } from "./modules/saved-views/routes";
+import { screenCatalogRoutes } from "./modules/screens/catalog-routes";
 import { screenRoutes } from "./modules/screens/routes";
 import { settingsRoutes } from "./modules/settings/routes";
 import { staffRoutes } from "./modules/staff/routes";
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(kbRoutes(ctx));
   await app.register(kbEditorRoutes(ctx));
   await app.register(screenRoutes(ctx));
+  await app.register(screenCatalogRoutes(ctx));
   await app.register(ticketRoutes(ctx));
   await app.register(attachmentRoutes(ctx));
   await app.register(planRoutes(ctx));

@@ -74,6 +74,7 @@ export const errors = {
       | "attachment.not_found"
       | "calendar.not_found"
       | "plan.not_found"
+      | "screen.not_found"
       | "canned_response.not_found" = "not_found",
   ) => appError(code, 404),
   routeNotFound: () => appError("route_not_found", 404),
@@ -132,6 +133,19 @@ export const errors = {
       | "ticket.link_other_company"
       | "attachment.too_many_pending",
   ) => appError(code, 422),
+  /** A screen CSV with bad lines: nothing imported, every problem listed in the body. */
+  screenImportRefused: (problems: { line: number; message: string }[]) =>
+    new AppError(
+      "screen.import_refused",
+      422,
+      "error.screen.import_refused",
+      { count: problems.length },
+      undefined,
+      { problems },
+    ),
+  /** Archiving a plan companies have (or a calendar plans count in): refused, naming them. */
+  inUse: (code: "plan.archive_in_use" | "calendar.archive_in_use", names: string[]) =>
+    new AppError(code, 409, `error.${code}`, { names: names.join(", ") }, undefined, { usedBy: names }),
   /** A merged ticket takes no replies or changes: the conversation continues in `number`. */
   merged: (number: number) => appError("ticket.merged", 409, { number }),
   /** Merging into a ticket that was itself merged into `into`. */

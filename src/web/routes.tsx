@@ -9,10 +9,12 @@ import { KnowledgeBasePage } from "./console/kb/KnowledgeBasePage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
 import { PlansPage } from "./console/plans/PlansPage";
 import { QueuePage } from "./console/queue/QueuePage";
+import { ScreensPage } from "./console/screens/ScreensPage";
 import { ConsoleTicketPage } from "./console/ticket/ConsoleTicketPage";
 import { LoggedTimePage } from "./console/time/LoggedTimePage";
 import { UsersPage } from "./console/users/UsersPage";
 import { PolicyPage } from "./policy/PolicyPage";
+import { ConsumptionPage } from "./portal/consumption/ConsumptionPage";
 import { NewTicketPage } from "./portal/new-ticket/NewTicketPage";
 import { PeoplePage } from "./portal/people/PeoplePage";
 import { TicketPage } from "./portal/ticket/TicketPage";
@@ -51,6 +53,7 @@ export function createAppRouter() {
                     { path: "tickets/:number", element: <TicketPage /> },
                     { path: "policy", element: <PolicyPage /> },
                     { path: "people", element: <PeoplePage /> },
+                    { path: "consumption", element: <ConsumptionPage /> },
                   ],
                 },
                 {
@@ -65,6 +68,7 @@ export function createAppRouter() {
                     { path: "users", element: <UsersPage /> },
                     { path: "plans", element: <PlansPage /> },
                     { path: "kb", element: <KnowledgeBasePage /> },
+                    { path: "screens", element: <ScreensPage /> },
                     { path: "compliance", element: <CompliancePage /> },
                     { path: "statements", element: <StatementsPage /> },
                     { path: "statements/:companyId", element: <StatementDetailPage /> },

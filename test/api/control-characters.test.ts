@@ -31,6 +31,7 @@ function plausible(parameter: Parameter): string {
   if (schema.type === "integer" || schema.type === "number") return "1001";
   if (schema.format === "uuid") return "01966b2e-7c3a-7d1e-8f00-0a1b2c3d4e5f";
   if (schema.format === "date") return "2026-12-25";
+  if (parameter.name === "code") return "ATW0001"; // a screen code: three letters, four digits
   return "x";
 }
 

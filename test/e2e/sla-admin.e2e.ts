@@ -50,8 +50,8 @@ describe("SLA administration", () => {
     await planForm
       .getByLabel("Descrição", { exact: true })
       .fill("Atendimento também aos sábados pela manhã.");
-    await planForm.getByLabel("Normal — Primeira resposta", { exact: true }).fill("120");
-    await planForm.getByLabel("Normal — Solução", { exact: true }).fill("480");
+    await planForm.getByLabel("Normal — Primeira resposta", { exact: true }).fill("2 h");
+    await planForm.getByLabel("Normal — Solução", { exact: true }).fill("8 h");
     await planForm.getByRole("button", { name: "Salvar plano" }).click();
     await page.getByText("Plano salvo.").waitFor();
     await planForm.waitFor({ state: "detached" });

@@ -94,9 +94,10 @@ beforeEach(async () => {
 
 /**
  * Runs today's seed and generator against the schema of migration 0010. They read the settings
- * (migration 0015), which an empty table gives as their defaults: it stands in for the settings
- * while they run and is gone before the migration under test. Likewise the article columns of
- * migration 0017 (state, last editor) that the seed writes.
+ * (migration 0015), which an empty table gives as their defaults; they write the article columns
+ * of migration 0017 (state, last editor) and read plans' and calendars' `archived_at` (migration
+ * 0018), null for everything they write. All of these stand in while they run and are gone before
+ * the migration under test.
  */
 async function asOfBefore(seed: () => Promise<void>): Promise<void> {
   await ctx.db.schema
@@ -107,11 +108,23 @@ async function asOfBefore(seed: () => Promise<void>): Promise<void> {
   await ctx.db.schema.alterTable("article").addColumn("state", "text").execute();
   await ctx.db.schema.alterTable("article").addColumn("updated_by", "text").execute();
   try {
-    await seed();
+    await withArchiveColumns(seed);
   } finally {
     await ctx.db.schema.dropTable("setting").execute();
     await ctx.db.schema.alterTable("article").dropColumn("state").execute();
     await ctx.db.schema.alterTable("article").dropColumn("updated_by").execute();
+  }
+}
+
+/** Today's code reads plans' and calendars' `archived_at` (migration 0018); null stands in for it. */
+async function withArchiveColumns(run: () => Promise<void>): Promise<void> {
+  for (const table of ["plan", "business_calendar"])
+    await ctx.db.schema.alterTable(table).addColumn("archived_at", "bigint").execute();
+  try {
+    await run();
+  } finally {
+    for (const table of ["plan", "business_calendar"])
+      await ctx.db.schema.alterTable(table).dropColumn("archived_at").execute();
   }
 }
 
@@ -295,35 +308,38 @@ describe("migration 20261206_0011_check_constraints", () => {
       .executeTakeFirstOrThrow();
     const catalog = await db.selectFrom("category").select("id").executeTakeFirstOrThrow();
     const screen = await db.selectFrom("screen").select("code").executeTakeFirstOrThrow();
-    const opened = await openTicket(
-      ctx,
-      { userId: customer.id, role: "customer", companyId: customer.company_id },
-      {
-        categoryId: catalog.id,
-        subject: "Xilogravura não aparece no orçamento",
-        description: "Ao imprimir o orçamento a imagem da xilogravura some. Favor verificar.",
-        screenCode: screen.code,
-        exampleRecord: "orçamento 77",
-        priority: "high",
-        attachmentIds: [],
-      },
-    );
-    expect(await found("xilogravura")).toEqual([opened]);
-    const older = await db
-      .selectFrom("ticket")
-      .select(["number", "requester_id", "company_id"])
-      .where("number", "<", opened)
-      .where("status", "=", "open")
-      .where("merged_into_id", "is", null)
-      .orderBy("number")
-      .executeTakeFirstOrThrow();
-    await addMessage(
-      ctx,
-      { userId: older.requester_id, role: "customer", companyId: older.company_id },
-      older.number,
-      { body: "Também acontece com a marchetaria do catálogo.", internal: false, attachmentIds: [] },
-    );
-    expect(await found("marchetaria")).toEqual([older.number]);
+    let opened = 0;
+    await withArchiveColumns(async () => {
+      opened = await openTicket(
+        ctx,
+        { userId: customer.id, role: "customer", companyId: customer.company_id },
+        {
+          categoryId: catalog.id,
+          subject: "Xilogravura não aparece no orçamento",
+          description: "Ao imprimir o orçamento a imagem da xilogravura some. Favor verificar.",
+          screenCode: screen.code,
+          exampleRecord: "orçamento 77",
+          priority: "high",
+          attachmentIds: [],
+        },
+      );
+      expect(await found("xilogravura")).toEqual([opened]);
+      const older = await db
+        .selectFrom("ticket")
+        .select(["number", "requester_id", "company_id"])
+        .where("number", "<", opened)
+        .where("status", "=", "open")
+        .where("merged_into_id", "is", null)
+        .orderBy("number")
+        .executeTakeFirstOrThrow();
+      await addMessage(
+        ctx,
+        { userId: older.requester_id, role: "customer", companyId: older.company_id },
+        older.number,
+        { body: "Também acontece com a marchetaria do catálogo.", internal: false, attachmentIds: [] },
+      );
+      expect(await found("marchetaria")).toEqual([older.number]);
+    });
   });
 
   it("stops before changing anything when rows break a rule, naming the rules and how many rows", async () => {

@@ -302,6 +302,8 @@ export interface BusinessCalendarTable {
   custom_holidays: Json<CustomHoliday[]>;
   /** "YYYY-MM-DD": generated holidays the admin removed. */
   removed_holidays: Json<string[]>;
+  /** Null: offered for new plans; else archived then (kept on the plans that use it). */
+  archived_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -313,6 +315,8 @@ export interface PlanTable {
   calendar_id: string;
   services: Json<PlanServices>;
   targets: Json<Targets>;
+  /** Null: offered for companies; else archived then (kept on the companies that have it). */
+  archived_at: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -7,6 +7,7 @@ import {
   type DecideEstimateRequest,
   Estimate,
   EstimateList,
+  PlanConsumption,
   StatementReport,
   TicketTimeEntries,
 } from "../../contracts/billing";
@@ -107,4 +108,21 @@ export function useCompanyStatement(companyId: string, month: string) {
 /** The CSV file's address, for a plain download link (the browser sends the session cookie). */
 export function statementCsvUrl(companyId: string, month: string): string {
   return `/api/v1/console/statements/${companyId}.csv${searchOf({ month })}`;
+}
+
+/** "Consumo do plano": the company's month as its admin reads it. */
+export function usePlanConsumption(companyId: string, month: string) {
+  return useQuery({
+    queryKey: queryKeys.planConsumption(companyId, month),
+    queryFn: () =>
+      apiRequest(
+        "GET",
+        `/api/v1/companies/${companyId}/plan-consumption${searchOf({ month })}`,
+        PlanConsumption,
+      ),
+  });
+}
+
+export function planConsumptionCsvUrl(companyId: string, month: string): string {
+  return `/api/v1/companies/${companyId}/plan-consumption${searchOf({ month, format: "csv" })}`;
 }

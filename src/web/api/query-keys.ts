@@ -25,6 +25,10 @@ export const queryKeys = {
   kbUnanswered: (from: string, to: string) => ["kb", "unanswered", from, to] as const,
   markdownPreview: (markdown: string) => ["markdown-preview", markdown] as const,
   screens: (q: string) => ["screens", q] as const,
+  /** "Telas do ERP": the catalog's pages under a search and state, and the ranking of a period. */
+  screenCatalog: (q: string, status: string) => ["console", "screens", { q, status }] as const,
+  topScreens: (from: string, to: string) => ["console", "top-screens", from, to] as const,
+  planConsumption: (companyId: string, month: string) => ["plan-consumption", companyId, month] as const,
   /** Every ticket list, whatever its filters: what a change to any ticket invalidates. */
   ticketLists: ["tickets", "list"],
   ticketList: (filters: TicketListFilters) => ["tickets", "list", filters] as const,

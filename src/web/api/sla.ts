@@ -122,3 +122,19 @@ export function useSimulateDeadline() {
       apiRequest("POST", "/api/v1/sla/simulate", SimulateResponse, request),
   });
 }
+
+/** Archives or brings back a plan or a calendar; a 409 names who still uses it. */
+export function useArchive(kind: "plan" | "calendar") {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, archived }: { id: string; archived: boolean }): Promise<void> => {
+      const action = archived ? "archive" : "unarchive";
+      if (kind === "plan") await apiRequest("POST", `/api/v1/plans/${id}/${action}`, Plan, {});
+      else await apiRequest("POST", `/api/v1/calendars/${id}/${action}`, Calendar, {});
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.plans });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.calendars });
+    },
+  });
+}

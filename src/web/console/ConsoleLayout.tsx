@@ -2,6 +2,7 @@
 import { AppShell, Burger, Divider, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconAppWindow,
   IconBook,
   IconBuilding,
   IconChartBar,
@@ -39,6 +40,7 @@ export function ConsoleLayout() {
   if (abilities.manageUsers) work.push({ to: "/console/users", label: t("nav.users"), icon: IconUsers });
   work.push({ to: "/console/plans", label: t("nav.plans"), icon: IconClockHour4 });
   work.push({ to: "/console/kb", label: t("nav.kb"), icon: IconBook });
+  work.push({ to: "/console/screens", label: t("nav.screens"), icon: IconAppWindow });
   if (abilities.readSlaCompliance)
     work.push({ to: "/console/compliance", label: t("nav.compliance"), icon: IconChartBar });
   if (abilities.readBillingStatements)

@@ -3,6 +3,7 @@ import { AppShell, Burger, Divider, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconFilePlus,
+  IconGauge,
   IconListDetails,
   IconShieldCheck,
   IconUserCircle,
@@ -28,6 +29,8 @@ export function PortalLayout() {
     work.push({ to: "/portal/tickets", label: t("nav.tickets"), icon: IconListDetails });
   if (abilities.viewCompanyPeople)
     work.push({ to: "/portal/people", label: t("nav.people"), icon: IconUsers });
+  if (abilities.readPlanConsumption)
+    work.push({ to: "/portal/consumption", label: t("nav.consumption"), icon: IconGauge });
   work.push({ to: "/portal/policy", label: t("nav.policy"), icon: IconShieldCheck });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 

@@ -17,6 +17,7 @@ import * as idempotencyKeys from "./20261206_0014_idempotency_keys";
 import * as settings from "./20261206_0015_settings";
 import * as accountLists from "./20261206_0016_account_lists";
 import * as knowledgeBase from "./20261206_0017_knowledge_base";
+import * as catalog from "./20261206_0018_catalog";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_0015_settings": settings,
   "20261206_0016_account_lists": accountLists,
   "20261206_0017_knowledge_base": knowledgeBase,
+  "20261206_0018_catalog": catalog,
 };

@@ -38,6 +38,8 @@ describe("/api/v1/me", () => {
         manageKnowledgeBase: false,
         readSlaCompliance: false,
         readBillingStatements: false,
+        manageScreens: false,
+        readPlanConsumption: false,
       },
       previousLoginAt: null,
     });

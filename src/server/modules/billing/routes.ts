@@ -2,6 +2,7 @@
 // its own authorization hook.
 import type { AppContext } from "../../context";
 import type { ZodApp } from "../../types";
+import { consumptionRoutes } from "./consumption-routes";
 import { estimateRoutes } from "./estimate-routes";
 import { statementRoutes } from "./statement-routes";
 import { timeEntryRoutes } from "./time-entry-routes";
@@ -11,5 +12,6 @@ export function billingRoutes(ctx: AppContext) {
     await app.register(timeEntryRoutes(ctx));
     await app.register(estimateRoutes(ctx));
     await app.register(statementRoutes(ctx));
+    await app.register(consumptionRoutes(ctx));
   };
 }

@@ -32,7 +32,11 @@ export function statementFileName(statement: CompanyStatement): string {
   return `extrato-${statement.company.cnpj}-${statement.month}.csv`;
 }
 
-export function statementCsv(statement: CompanyStatement, t: Translate): string {
+/**
+ * `forCustomer`: the company admin's copy ("Consumo do plano") leaves out the staff's logged time,
+ * which is internal.
+ */
+export function statementCsv(statement: CompanyStatement, t: Translate, forCustomer = false): string {
   const { company, figures } = statement;
   const total = (label: string, minutes: number) => [label, "", "", "", "", csvHours(minutes)];
   return toCsv([
@@ -61,7 +65,16 @@ export function statementCsv(statement: CompanyStatement, t: Translate): string 
     total(t("statements.csv.included"), figures.includedMinutes),
     total(t("statements.csv.approved"), figures.approvedMinutes),
     total(t("statements.csv.billable"), figures.billableMinutes),
-    total(t("statements.csv.logged"), figures.loggedMinutes),
-    total(t("statements.csv.loggedBillable"), figures.loggedBillableMinutes),
+    ...(forCustomer
+      ? [
+          total(
+            t("statements.csv.remaining"),
+            Math.max(0, figures.includedMinutes - figures.usedIncludedMinutes),
+          ),
+        ]
+      : [
+          total(t("statements.csv.logged"), figures.loggedMinutes),
+          total(t("statements.csv.loggedBillable"), figures.loggedBillableMinutes),
+        ]),
   ]);
 }

@@ -68,7 +68,7 @@ export function listCompanies(
 ): Promise<CompanySummaryRow[]> {
   const q = filter.q?.toLowerCase();
   // A CNPJ typed with or without its punctuation ("11.444.777/0001-61"); a name is not matched as one.
-  const bare = filter.q?.replace(/[.\/\-\s]/g, "").toUpperCase();
+  const bare = filter.q?.replace(/[./\-\s]/g, "").toUpperCase();
   const digits = bare && /^[0-9A-Z]*[0-9][0-9A-Z]*$/.test(bare) ? bare : undefined;
   const after = filter.after;
   const companyId = scopedCompanyId(scope);

@@ -106,6 +106,7 @@ export async function createCalendar(
       id: newId(),
       name: props.name,
       ...calendarValues(props, calendar),
+      archived_at: null,
       created_at: now,
       updated_at: now,
     };

@@ -17,9 +17,17 @@ import {
   updatePlan,
 } from "./repository";
 
-async function check(trx: Executor, props: PlanRequest, exceptId: string | null): Promise<CalendarRow> {
+/** An archived calendar is refused, unless the plan already counts in it. */
+async function check(
+  trx: Executor,
+  props: PlanRequest,
+  exceptId: string | null,
+  currentCalendarId: string | null = null,
+): Promise<CalendarRow> {
   const calendar = await findCalendarRow(trx, props.calendarId);
   if (!calendar) throw errors.field("calendarId", "validation.calendar_unknown", props);
+  if (calendar.archived_at !== null && calendar.id !== currentCalendarId)
+    throw errors.field("calendarId", "validation.calendar_archived", props);
   if (await planNameTaken(trx, props.name, exceptId)) throw errors.conflict("plan.name_taken");
   return calendar;
 }
@@ -43,7 +51,7 @@ export async function createPlan(
   return ctx.db.transaction().execute(async (trx) => {
     const calendar = await check(trx, props, null);
     const now = ctx.clock.now();
-    const row = { id: newId(), ...rowValues(props, now), created_at: now };
+    const row = { id: newId(), ...rowValues(props, now), archived_at: null, created_at: now };
     await insertPlan(trx, row);
     await recordAudit(trx, meta, now, {
       action: "plan.created",
@@ -65,7 +73,7 @@ export async function replacePlan(
   return ctx.db.transaction().execute(async (trx) => {
     const current = await findPlanRow(trx, id);
     if (!current) throw errors.notFound("plan.not_found");
-    const calendar = await check(trx, props, id);
+    const calendar = await check(trx, props, id, current.calendar_id);
     const now = ctx.clock.now();
     const values = rowValues(props, now);
     await updatePlan(trx, id, values);

@@ -26,6 +26,7 @@ export function presentCalendar(row: CalendarRow, now: number): Calendar {
     customHolidays: row.custom_holidays,
     removedHolidays: row.removed_holidays,
     upcomingHolidays: upcoming.map((h) => ({ date: h.date, name: h.name, scope: h.scope })),
+    archivedAt: row.archived_at === null ? null : toIso(row.archived_at),
     updatedAt: toIso(row.updated_at),
   };
 }
@@ -64,6 +65,7 @@ export function presentPlan(row: PlanWithCalendar, now: number): Plan {
     calendar: presentCalendar(row.calendar, now),
     services: row.services,
     targets: row.targets,
+    archivedAt: row.archived_at === null ? null : toIso(row.archived_at),
     updatedAt: toIso(row.updated_at),
   };
 }

@@ -84,7 +84,7 @@ export async function insertCalendar(db: Executor, row: CalendarRow): Promise<vo
 export async function updateCalendar(
   db: Executor,
   id: string,
-  row: Omit<CalendarRow, "id" | "created_at">,
+  row: Omit<CalendarRow, "id" | "created_at" | "archived_at">,
 ): Promise<void> {
   await db.updateTable("business_calendar").set(encodeCalendar(row)).where("id", "=", id).execute();
 }
@@ -127,6 +127,7 @@ function plansWithCalendar(db: Executor) {
       "c.open_dates as c_open_dates",
       "c.custom_holidays as c_custom_holidays",
       "c.removed_holidays as c_removed_holidays",
+      "c.archived_at as c_archived_at",
       "c.created_at as c_created_at",
       "c.updated_at as c_updated_at",
     ]);
@@ -145,6 +146,7 @@ function withCalendar(row: PlanJoinRow): PlanWithCalendar {
     c_open_dates,
     c_custom_holidays,
     c_removed_holidays,
+    c_archived_at,
     c_created_at,
     c_updated_at,
     ...plan
@@ -161,6 +163,7 @@ function withCalendar(row: PlanJoinRow): PlanWithCalendar {
       open_dates: c_open_dates,
       custom_holidays: c_custom_holidays,
       removed_holidays: c_removed_holidays,
+      archived_at: c_archived_at,
       created_at: c_created_at,
       updated_at: c_updated_at,
     }),
@@ -182,8 +185,15 @@ export async function findPlanRow(db: Executor, id: string): Promise<PlanWithCal
   return row ? withCalendar(row) : undefined;
 }
 
+/** A plan that may be given to a company: it exists and is not archived. */
 export async function planExists(db: Executor, id: string): Promise<boolean> {
-  return (await db.selectFrom("plan").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+  const row = await db
+    .selectFrom("plan")
+    .select("id")
+    .where("id", "=", id)
+    .where("archived_at", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function planNameTaken(db: Executor, name: string, exceptId: string | null): Promise<boolean> {
@@ -203,7 +213,7 @@ export async function insertPlan(db: Executor, row: PlanRow): Promise<void> {
 export async function updatePlan(
   db: Executor,
   id: string,
-  row: Omit<PlanRow, "id" | "created_at">,
+  row: Omit<PlanRow, "id" | "created_at" | "archived_at">,
 ): Promise<void> {
   await db.updateTable("plan").set(encodePlan(row)).where("id", "=", id).execute();
 }
@@ -221,4 +231,43 @@ export async function planInUse(db: Executor, id: string): Promise<boolean> {
 export async function planOfCompany(db: Executor, companyId: string): Promise<string | null> {
   const row = await db.selectFrom("company").select("plan_id").where("id", "=", companyId).executeTakeFirst();
   return row?.plan_id ?? null;
+}
+
+/** Names of the companies (active or not) whose plan this is, by name. */
+export async function companiesOnPlan(db: Executor, planId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("company")
+    .select("name")
+    .where("plan_id", "=", planId)
+    .orderBy("name")
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+/** Names of the plans not archived that count in this calendar, by name. */
+export async function livePlansOnCalendar(db: Executor, calendarId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("plan")
+    .select("name")
+    .where("calendar_id", "=", calendarId)
+    .where("archived_at", "is", null)
+    .orderBy("name")
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+export async function setPlanArchived(db: Executor, id: string, archivedAt: number | null, now: number) {
+  await db
+    .updateTable("plan")
+    .set({ archived_at: archivedAt, updated_at: now })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function setCalendarArchived(db: Executor, id: string, archivedAt: number | null, now: number) {
+  await db
+    .updateTable("business_calendar")
+    .set({ archived_at: archivedAt, updated_at: now })
+    .where("id", "=", id)
+    .execute();
 }

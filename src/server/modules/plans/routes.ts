@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ErrorResponse } from "../../../contracts/common";
 import {
+  ArchiveRefused,
   AtRiskPage,
   AtRiskQuery,
   Calendar,
@@ -26,6 +27,7 @@ import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { complianceReport } from "../sla/compliance";
 import { runningDeadlines } from "../sla/repository";
+import { setCalendarArchive, setPlanArchive } from "./archive";
 import { createCalendar, removeCalendar, replaceCalendar } from "./calendars";
 import { createPlan, removePlan, replacePlan } from "./plans";
 import { presentCalendar, presentPlan } from "./presenter";
@@ -214,6 +216,53 @@ export function planRoutes(ctx: AppContext) {
         return reply.status(204).send(null);
       },
     );
+
+    for (const [suffix, archived] of [
+      ["archive", true],
+      ["unarchive", false],
+    ] as const) {
+      app.post(
+        `/api/v1/plans/:planId/${suffix}`,
+        {
+          schema: {
+            tags: ["sla"],
+            summary: archived
+              ? "Archive a plan: no longer offered to companies; refused (409, naming them) while a company has it"
+              : "Bring an archived plan back",
+            params: PlanIdParams,
+            response: { 200: Plan, 403: ErrorResponse, 404: ErrorResponse, 409: ArchiveRefused },
+          },
+        },
+        async (request) => {
+          const { actor } = requireAuth(request);
+          authorize(policies.sla.manage(actor), planNotFound);
+          const meta = commandMeta(request, ctx.config.publicUrl);
+          const row = await setPlanArchive(ctx, meta, request.params.planId, archived);
+          return presentPlan(row, ctx.clock.now());
+        },
+      );
+
+      app.post(
+        `/api/v1/calendars/:calendarId/${suffix}`,
+        {
+          schema: {
+            tags: ["sla"],
+            summary: archived
+              ? "Archive a calendar: no longer offered for plans; refused (409, naming them) while a plan not archived counts in it"
+              : "Bring an archived calendar back",
+            params: CalendarIdParams,
+            response: { 200: Calendar, 403: ErrorResponse, 404: ErrorResponse, 409: ArchiveRefused },
+          },
+        },
+        async (request) => {
+          const { actor } = requireAuth(request);
+          authorize(policies.sla.manage(actor), calendarNotFound);
+          const meta = commandMeta(request, ctx.config.publicUrl);
+          const row = await setCalendarArchive(ctx, meta, request.params.calendarId, archived);
+          return presentCalendar(row, ctx.clock.now());
+        },
+      );
+    }
 
     app.get(
       "/api/v1/sla/compliance",

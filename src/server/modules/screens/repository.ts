@@ -65,3 +65,100 @@ export async function upsertScreen(db: Executor, row: ScreenRow): Promise<void> 
     )
     .execute();
 }
+
+/** One screen whatever its state (the catalog page edits inactive ones too). */
+export function findAnyScreen(db: Executor, code: string): Promise<ScreenRow | undefined> {
+  return db.selectFrom("screen").selectAll().where("code", "=", code).executeTakeFirst();
+}
+
+export async function findScreensByCode(db: Executor, codes: string[]): Promise<Map<string, ScreenRow>> {
+  const found = new Map<string, ScreenRow>();
+  // In slices: SQLite caps the parameters of one statement.
+  for (let start = 0; start < codes.length; start += 500) {
+    const rows = await db
+      .selectFrom("screen")
+      .selectAll()
+      .where("code", "in", codes.slice(start, start + 500))
+      .execute();
+    for (const row of rows) found.set(row.code, row);
+  }
+  return found;
+}
+
+/**
+ * The catalog page: every screen by code, keyset after `afterCode`, filtered by state and by the
+ * code's start or words of the name and module (LIKE over `search_terms`, as the autocomplete).
+ */
+export function listCatalogScreens(
+  db: Executor,
+  filter: {
+    codePrefix: string | undefined;
+    terms: QueryTerm[];
+    active: boolean | undefined;
+    afterCode: string | undefined;
+    limit: number;
+  },
+): Promise<ScreenRow[]> {
+  const { codePrefix, terms } = filter;
+  return db
+    .selectFrom("screen")
+    .selectAll()
+    .$if(filter.active !== undefined, (q) => q.where("active", "=", filter.active ? 1 : 0))
+    .$if(filter.afterCode !== undefined, (q) => q.where("code", ">", filter.afterCode ?? ""))
+    .$if(codePrefix !== undefined || terms.length > 0, (q) =>
+      q.where((eb) =>
+        eb.or([
+          ...(codePrefix ? [eb("code", "like", `${codePrefix}%`)] : []),
+          ...(terms.length > 0
+            ? [
+                eb.and(
+                  terms.map(({ term, prefix }) =>
+                    eb.or([
+                      eb("search_terms", "like", `% ${term}%`),
+                      ...(prefix ? [eb("search_terms", "like", `% ${prefix}%`)] : []),
+                    ]),
+                  ),
+                ),
+              ]
+            : []),
+        ]),
+      ),
+    )
+    .orderBy("code")
+    .limit(filter.limit + 1)
+    .execute();
+}
+
+export async function updateScreenRow(
+  db: Executor,
+  code: string,
+  values: Pick<ScreenRow, "name" | "module" | "active" | "search_terms" | "updated_at">,
+): Promise<void> {
+  await db.updateTable("screen").set(values).where("code", "=", code).execute();
+}
+
+/** Tickets opened in [start, end) per screen, most first (ties by code), with the screen's name. */
+export function ticketsPerScreen(db: Executor, period: { start: number; end: number; limit: number }) {
+  return db
+    .selectFrom("ticket")
+    .innerJoin("screen", "screen.code", "ticket.screen_code")
+    .select(["screen.code", "screen.name", "screen.module", "screen.active"])
+    .select((eb) => eb.fn.countAll<number | string>().as("tickets"))
+    .where("ticket.created_at", ">=", period.start)
+    .where("ticket.created_at", "<", period.end)
+    .groupBy(["screen.code", "screen.name", "screen.module", "screen.active"])
+    .orderBy("tickets", "desc")
+    .orderBy("screen.code")
+    .limit(period.limit)
+    .execute();
+}
+
+export async function ticketsOpenedBetween(db: Executor, start: number, end: number): Promise<number> {
+  const row = await db
+    .selectFrom("ticket")
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .where("created_at", ">=", start)
+    .where("created_at", "<", end)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
 import { loginAs, makeCatalog, makeUser } from "../../../../test/support/factories";
-import { importScreens } from "./service";
+import { describeProblem, importScreens } from "./service";
+
+const meta = { actorId: null, ip: null, origin: undefined };
 
 describe("the screen catalog", () => {
   let t: TestApp;
@@ -40,9 +42,10 @@ describe("the screen catalog", () => {
   it("imports a CSV, updating known codes", async () => {
     const result = await importScreens(
       t.ctx,
+      meta,
       "code;name;module\nEST0003;Movimentação de Estoque;Estoque\natw0001;Atendimento ao Cliente (novo);Atendimento\n",
     );
-    expect(result).toEqual({ imported: 2, problems: [] });
+    expect(result).toEqual({ imported: 2, created: 1, updated: 1, problems: [] });
     expect(await codes("movimentacao")).toEqual(["EST0003"]);
     const row = await t.ctx.db
       .selectFrom("screen")
@@ -55,10 +58,11 @@ describe("the screen catalog", () => {
   it("reports every bad line and imports nothing when one is bad", async () => {
     const result = await importScreens(
       t.ctx,
+      meta,
       "COM0003;Pedidos de Compra;Compras\nXX1;Tela;Mod\nCOM0004;Cotações\nCOM0003;Outra;Compras\n",
     );
     expect(result.imported).toBe(0);
-    expect(result.problems).toEqual([
+    expect(result.problems.map((p) => describeProblem(p, "en"))).toEqual([
       'line 2: invalid screen code "XX1" (three letters and four digits, e.g. ATW0001)',
       "line 3: expected 3 columns (code;name;module), found 2",
       "line 4: duplicate code COM0003",

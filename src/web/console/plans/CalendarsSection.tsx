@@ -1,10 +1,11 @@
 // "Calendários de atendimento": each calendar's hours and holidays; admins create and edit them.
-import { Button, Group, Paper, Stack, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Title } from "@mantine/core";
 import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Calendar } from "../../../contracts/sla";
 import { useI18n } from "../../i18n/i18n";
 import { CalendarSummary } from "../../policy/CalendarSummary";
+import { ArchiveButton } from "./ArchiveButton";
 import { CalendarEditor } from "./CalendarEditor";
 
 type Editing = { calendar: Calendar | null } | null;
@@ -32,19 +33,34 @@ export function CalendarsSection({ calendars, canEdit }: { calendars: Calendar[]
         <Paper key={calendar.id} withBorder radius="md" p="md">
           <Stack gap="sm">
             <Group justify="space-between">
-              <Title order={3} fz="md">
-                {calendar.name}
-              </Title>
+              <Group gap="xs">
+                <Title order={3} fz="md">
+                  {calendar.name}
+                </Title>
+                {calendar.archivedAt !== null && (
+                  <Badge color="gray" variant="light">
+                    {t("archive.badge")}
+                  </Badge>
+                )}
+              </Group>
               {canEdit && (
-                <Button
-                  variant="subtle"
-                  size="xs"
-                  leftSection={<IconPencil size={14} />}
-                  onClick={() => setEditing({ calendar })}
-                  aria-label={t("calendars.edit", { name: calendar.name })}
-                >
-                  {t("plans.editShort")}
-                </Button>
+                <Group gap={4}>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    leftSection={<IconPencil size={14} />}
+                    onClick={() => setEditing({ calendar })}
+                    aria-label={t("calendars.edit", { name: calendar.name })}
+                  >
+                    {t("plans.editShort")}
+                  </Button>
+                  <ArchiveButton
+                    kind="calendar"
+                    id={calendar.id}
+                    name={calendar.name}
+                    archived={calendar.archivedAt !== null}
+                  />
+                </Group>
               )}
             </Group>
             <CalendarSummary calendar={calendar} showZoneId />

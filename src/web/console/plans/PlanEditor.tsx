@@ -5,6 +5,7 @@ import {
   Group,
   Modal,
   NumberInput,
+  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -19,7 +20,9 @@ import { type FormEvent, useState } from "react";
 import type { Calendar, Plan, PlanRequest, Target } from "../../../contracts/sla";
 import { fieldError } from "../../api/api-error";
 import { useSavePlan } from "../../api/sla";
+import { DurationInput } from "../../components/DurationInput";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { usePhoneLayout } from "../../components/use-phone-layout";
 import { useI18n } from "../../i18n/i18n";
 import { PRIORITIES } from "../../policy/TargetsTable";
 
@@ -53,7 +56,7 @@ function requestFrom(plan: Plan | null, calendars: Calendar[]): PlanRequest {
   return {
     name: "",
     description: "",
-    calendarId: calendars[0]?.id ?? "",
+    calendarId: calendars.find((calendar) => calendar.archivedAt === null)?.id ?? "",
     services: {
       portal: true,
       phone: false,
@@ -77,9 +80,31 @@ export function PlanEditor({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const phone = usePhoneLayout();
   const save = useSavePlan(plan?.id ?? null);
   const [draft, setDraft] = useState<PlanRequest>(() => requestFrom(plan, calendars));
+  /** Targets whose text is not (yet) a duration: the form is not sent while there are any. */
+  const [unreadable, setUnreadable] = useState<ReadonlySet<string>>(new Set());
   const error = save.error;
+  // New plans choose among calendars in use; a plan keeps the archived calendar it already has.
+  const calendarChoices = calendars.filter(
+    (calendar) => calendar.archivedAt === null || calendar.id === plan?.calendarId,
+  );
+
+  const setTargetMinutes = (
+    priority: (typeof PRIORITIES)[number],
+    field: TargetField,
+    minutes: number | null,
+  ) => {
+    const key = `${priority}.${field}`;
+    setUnreadable((current) => {
+      const next = new Set(current);
+      if (minutes === null) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+    if (minutes !== null) setTarget(priority, { [field]: minutes });
+  };
 
   const setTarget = (priority: (typeof PRIORITIES)[number], changes: Partial<Target>) =>
     setDraft((current) => ({
@@ -89,6 +114,7 @@ export function PlanEditor({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (unreadable.size > 0) return;
     save.mutate(draft, {
       onSuccess: () => {
         notifications.show({ color: "teal", message: t("planEditor.saved") });
@@ -102,6 +128,7 @@ export function PlanEditor({
       opened
       onClose={onClose}
       size="xl"
+      fullScreen={phone}
       title={plan ? t("planEditor.titleEdit", { name: plan.name }) : t("planEditor.titleNew")}
     >
       <form onSubmit={submit} noValidate>
@@ -116,7 +143,7 @@ export function PlanEditor({
             />
             <Select
               label={t("planEditor.calendar")}
-              data={calendars.map((calendar) => ({ value: calendar.id, label: calendar.name }))}
+              data={calendarChoices.map((calendar) => ({ value: calendar.id, label: calendar.name }))}
               value={draft.calendarId || null}
               onChange={(value) => setDraft({ ...draft, calendarId: value ?? "" })}
               allowDeselect={false}
@@ -168,45 +195,72 @@ export function PlanEditor({
             <Text fw={600} fz="sm">
               {t("planEditor.targets")}
             </Text>
-            <Table fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("policy.priority")}</Table.Th>
-                  {TARGET_FIELDS.map(({ field, label }) => (
-                    <Table.Th key={field}>{t(label)}</Table.Th>
-                  ))}
-                  <Table.Th>{t("planEditor.businessHours")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+            {phone ? (
+              <Stack gap="xs">
                 {PRIORITIES.map((priority) => (
-                  <Table.Tr key={priority}>
-                    <Table.Th scope="row">{t(`ticket.priority.${priority}`)}</Table.Th>
-                    {TARGET_FIELDS.map(({ field, label }) => (
-                      <Table.Td key={field}>
-                        <NumberInput
+                  <Paper key={priority} withBorder radius="md" p="sm">
+                    <Stack gap="xs">
+                      <Text fw={600}>{t(`ticket.priority.${priority}`)}</Text>
+                      {TARGET_FIELDS.map(({ field, label }) => (
+                        <DurationInput
+                          key={field}
+                          label={t(label)}
                           aria-label={`${t(`ticket.priority.${priority}`)} — ${t(label)}`}
                           value={draft.targets[priority][field]}
-                          onChange={(value) => setTarget(priority, { [field]: Number(value) || 0 })}
-                          min={0}
-                          step={30}
+                          onChange={(minutes) => setTargetMinutes(priority, field, minutes)}
                           error={fieldError(error, `targets.${priority}.${field}`)}
                         />
-                      </Table.Td>
-                    ))}
-                    <Table.Td>
+                      ))}
                       <Switch
-                        aria-label={`${t(`ticket.priority.${priority}`)} — ${t("planEditor.businessHours")}`}
+                        label={t("planEditor.businessHours")}
                         checked={draft.targets[priority].businessHours}
                         onChange={(event) =>
                           setTarget(priority, { businessHours: event.currentTarget.checked })
                         }
                       />
-                    </Table.Td>
-                  </Table.Tr>
+                    </Stack>
+                  </Paper>
                 ))}
-              </Table.Tbody>
-            </Table>
+              </Stack>
+            ) : (
+              <Table fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("policy.priority")}</Table.Th>
+                    {TARGET_FIELDS.map(({ field, label }) => (
+                      <Table.Th key={field}>{t(label)}</Table.Th>
+                    ))}
+                    <Table.Th>{t("planEditor.businessHours")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {PRIORITIES.map((priority) => (
+                    <Table.Tr key={priority}>
+                      <Table.Th scope="row">{t(`ticket.priority.${priority}`)}</Table.Th>
+                      {TARGET_FIELDS.map(({ field, label }) => (
+                        <Table.Td key={field}>
+                          <DurationInput
+                            aria-label={`${t(`ticket.priority.${priority}`)} — ${t(label)}`}
+                            value={draft.targets[priority][field]}
+                            onChange={(minutes) => setTargetMinutes(priority, field, minutes)}
+                            error={fieldError(error, `targets.${priority}.${field}`)}
+                          />
+                        </Table.Td>
+                      ))}
+                      <Table.Td>
+                        <Switch
+                          aria-label={`${t(`ticket.priority.${priority}`)} — ${t("planEditor.businessHours")}`}
+                          checked={draft.targets[priority].businessHours}
+                          onChange={(event) =>
+                            setTarget(priority, { businessHours: event.currentTarget.checked })
+                          }
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
           </Stack>
           <ErrorAlert error={error} />
           <Group justify="flex-end">

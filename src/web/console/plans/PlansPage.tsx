@@ -1,5 +1,5 @@
 // "Planos e prazos": every plan as the policy states it, the deadline simulator, and (admins) the editors.
-import { Button, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Plan } from "../../../contracts/sla";
@@ -9,6 +9,7 @@ import { useI18n } from "../../i18n/i18n";
 import { PlanPolicyCard } from "../../policy/PlanPolicyCard";
 import { useCurrentUser } from "../../shell/current-user";
 import { ErrorState } from "../../shell/ErrorState";
+import { ArchiveButton } from "./ArchiveButton";
 import { CalendarsSection } from "./CalendarsSection";
 import { PlanEditor } from "./PlanEditor";
 import { SimulatePanel } from "./SimulatePanel";
@@ -33,6 +34,11 @@ export function PlansPage() {
             {t("nav.plans")}
           </Title>
           <Text c="dimmed">{t("plans.intro")}</Text>
+          {canEdit && (
+            <Text c="dimmed" fz="sm">
+              {t("archive.hint")}
+            </Text>
+          )}
         </Stack>
         {canEdit && calendars.data && (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ plan: null })}>
@@ -56,17 +62,32 @@ export function PlansPage() {
           key={plan.id}
           plan={plan}
           actions={
-            canEdit && (
-              <Button
-                variant="subtle"
-                size="xs"
-                leftSection={<IconPencil size={14} />}
-                onClick={() => setEditing({ plan })}
-                aria-label={t("plans.edit", { name: plan.name })}
-              >
-                {t("plans.editShort")}
-              </Button>
-            )
+            <Group gap={4}>
+              {plan.archivedAt !== null && (
+                <Badge color="gray" variant="light">
+                  {t("archive.badge")}
+                </Badge>
+              )}
+              {canEdit && (
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  leftSection={<IconPencil size={14} />}
+                  onClick={() => setEditing({ plan })}
+                  aria-label={t("plans.edit", { name: plan.name })}
+                >
+                  {t("plans.editShort")}
+                </Button>
+              )}
+              {canEdit && (
+                <ArchiveButton
+                  kind="plan"
+                  id={plan.id}
+                  name={plan.name}
+                  archived={plan.archivedAt !== null}
+                />
+              )}
+            </Group>
           }
         />
       ))}
