@@ -1,5 +1,6 @@
 // Knowledge-base use cases: reading the FAQ, searching it, and recording "this solved my problem".
-import { analyze, parseQuery } from "../../../domain/search/portuguese";
+import { articleTerms } from "../../../domain/search/documents";
+import { parseQuery } from "../../../domain/search/portuguese";
 import type { AppContext } from "../../context";
 import { newId } from "../../crypto";
 import { errors } from "../../errors";
@@ -86,7 +87,7 @@ export async function createCategory(
         position: index + 1,
         active: 1,
         helpful_count: 0,
-        search_terms: analyze(`${article.question} ${article.answer} ${props.name}`).join(" "),
+        search_terms: articleTerms({ ...article, categoryName: props.name }),
         created_at: now,
         updated_at: now,
       });
