@@ -23,10 +23,21 @@ describe("Portuguese search terms", () => {
     ["bancária", "bancaria"],
     ["relatório", "relatorio"],
     ["rejeição", "rejeicao"],
+    ["impressão", "imprime"],
+    ["impresso", "imprimir"],
+    ["emissão", "emitir"],
+    ["exclusão", "excluir"],
+    ["inclusao", "incluir"],
+    ["rejeição", "rejeitada"],
+    ["devolução", "devolver"],
+    ["correção", "corrigir"],
+    ["transmissao", "transmitir"],
+    ["geração", "gerar"],
+    ["permissões", "permitir"],
   ])("%s finds %s", (a, b) => sameTerm(a, b));
 
   it("reads hyphenated acronyms as one word, as people type them", () => {
-    expect(analyze("Emissão de NF-e e NFC-e")).toEqual(["emissa", "nfe", "nf", "nfce", "nfc"]);
+    expect(analyze("Emissão de NF-e e NFC-e")).toEqual(["emit", "nfe", "nf", "nfce", "nfc"]);
     expect(analyze("nfe")).toEqual(["nfe"]);
     expect(parseQuery("NF-e")).toEqual([{ term: "nfe", prefix: "nfe" }]);
   });
@@ -53,7 +64,7 @@ describe("Portuguese search terms", () => {
       { term: "not", prefix: undefined },
       { term: "fisc", prefix: "fisc" },
     ]);
-    expect(parseQuery("emissão ")).toEqual([{ term: "emissa", prefix: undefined }]);
+    expect(parseQuery("emissão ")).toEqual([{ term: "emit", prefix: undefined }]);
     expect(parseQuery("a de o")).toEqual([]);
   });
 

@@ -60,13 +60,32 @@ function singular(word: string): string {
     .replace(/([^aeiouãõsx])s$/, "$1");
 }
 
+/**
+ * Nouns Snowball stems apart from their verb, though people use either for the same thing in an
+ * ERP ("a impressão do boleto" / "o boleto não imprime"): the noun's stem becomes the verb's.
+ */
+const NOUN_TO_VERB: Record<string, string> = {
+  impressa: "imprim",
+  impress: "imprim",
+  emissa: "emit",
+  exclusa: "exclu",
+  inclusa: "inclu",
+  rejeica: "rejeit",
+  devolu: "devolv",
+  correca: "corrig",
+  transmissa: "transmit",
+  geraca: "ger",
+  permissa: "permit",
+};
+
 /** The index form of one word, or undefined for a stopword. Case and accents never matter. */
 export function termOf(rawWord: string): string | undefined {
   const word = rawWord.toLowerCase();
   const bare = stripAccents(word);
   if (STOPWORDS.has(bare)) return undefined;
   if (/^\d+$/.test(word)) return word;
-  return stripAccents(stemmer.stem(singular(restoreEndings(bare))));
+  const stem = stripAccents(stemmer.stem(singular(restoreEndings(bare))));
+  return NOUN_TO_VERB[stem] ?? stem;
 }
 
 /** The one word a hyphenated one is typed as: "e-mail" → "email", "NF-e" → "nfe". */
