@@ -15,7 +15,8 @@ import { screenSearchTerms } from "../../modules/screens/service";
 import type { Database } from "../schema";
 import { companyTerm } from "../search";
 
-export const BATCH = 500;
+/** Rows read and written per step. */
+const BATCH = 500;
 
 /** What a ticket's public history added to its terms: public replies, logged calls, new screens. */
 function historyTerms(event: {
@@ -34,7 +35,7 @@ function historyTerms(event: {
   return [];
 }
 
-async function reanalyzeTickets(db: Kysely<Database>): Promise<void> {
+async function reanalyzeTickets(db: Kysely<Database>, batch: number): Promise<void> {
   let after = -1;
   for (;;) {
     const tickets = await db
@@ -51,7 +52,7 @@ async function reanalyzeTickets(db: Kysely<Database>): Promise<void> {
       ])
       .where("number", ">", after)
       .orderBy("number")
-      .limit(BATCH)
+      .limit(batch)
       .execute();
     if (tickets.length === 0) return;
     const events = await db
@@ -90,7 +91,7 @@ async function reanalyzeTickets(db: Kysely<Database>): Promise<void> {
   }
 }
 
-async function reanalyzeArticles(db: Kysely<Database>): Promise<void> {
+async function reanalyzeArticles(db: Kysely<Database>, batch: number): Promise<void> {
   let after = "";
   for (;;) {
     const articles = await db
@@ -99,7 +100,7 @@ async function reanalyzeArticles(db: Kysely<Database>): Promise<void> {
       .select(["article.id", "article.question", "article.answer", "article.search_terms", "category.name"])
       .where("article.id", ">", after)
       .orderBy("article.id")
-      .limit(BATCH)
+      .limit(batch)
       .execute();
     if (articles.length === 0) return;
     for (const article of articles) {
@@ -115,7 +116,7 @@ async function reanalyzeArticles(db: Kysely<Database>): Promise<void> {
   }
 }
 
-async function reanalyzeScreens(db: Kysely<Database>): Promise<void> {
+async function reanalyzeScreens(db: Kysely<Database>, batch: number): Promise<void> {
   let after = "";
   for (;;) {
     const screens = await db
@@ -123,7 +124,7 @@ async function reanalyzeScreens(db: Kysely<Database>): Promise<void> {
       .select(["code", "name", "search_terms"])
       .where("code", ">", after)
       .orderBy("code")
-      .limit(BATCH)
+      .limit(batch)
       .execute();
     if (screens.length === 0) return;
     for (const screen of screens) {
@@ -135,11 +136,16 @@ async function reanalyzeScreens(db: Kysely<Database>): Promise<void> {
   }
 }
 
-export async function up(db: Kysely<unknown>): Promise<void> {
+/** Re-analyzes every article, screen and ticket, `batch` rows at a time (the test uses small ones). */
+export async function reanalyze(db: Kysely<unknown>, batch = BATCH): Promise<void> {
   const typed = db as unknown as Kysely<Database>;
-  await reanalyzeArticles(typed);
-  await reanalyzeScreens(typed);
-  await reanalyzeTickets(typed);
+  await reanalyzeArticles(typed, batch);
+  await reanalyzeScreens(typed, batch);
+  await reanalyzeTickets(typed, batch);
+}
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await reanalyze(db);
 }
 
 /**
