@@ -182,4 +182,60 @@ describe("search quality: realistic pt-BR queries find the right answer first", 
     expect(found[0]?.subject, found.map((i) => i.subject).join(" | ")).toBe(subject);
     expect(found.every((i) => i.number !== undefined && subjects.has(i.number))).toBe(true);
   });
+
+  it("pages a ranked ticket list by (score, number): every match once, in the same order as one page", async () => {
+    const list = (query: Record<string, string>) =>
+      call(t.app, "GET", "/api/v1/tickets", undefined, { cookie: customer, query });
+    const whole = (await list({ q: "estoque venda nota pedido", limit: "50" })).json();
+    expect(whole.items.length).toBeGreaterThan(4);
+    const paged: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await list({
+        q: "estoque venda nota pedido",
+        limit: "2",
+        ...(cursor ? { cursor } : {}),
+      });
+      expect(response.statusCode).toBe(200);
+      paged.push(...response.json().items.map((i: Named) => i.number));
+      cursor = response.json().nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole.items.map((i: Named) => i.number));
+    // A ranked cursor means nothing to the list in date order, and the other way round.
+    const ranked = (await list({ q: "estoque", limit: "1" })).json().nextCursor;
+    const dated = (await list({ limit: "1" })).json().nextCursor;
+    expect((await list({ cursor: ranked })).statusCode).toBe(400);
+    expect((await list({ q: "estoque", cursor: dated })).statusCode).toBe(400);
+  });
+
+  /** The console's queue keeps the agent's order; its text filter wants most of the words. */
+  const queue = async (q: string, extra: Record<string, string> = {}) => {
+    const response = await call(t.app, "GET", "/api/v1/console/queue", undefined, {
+      cookie: agent,
+      query: { q, limit: "50", ...extra },
+    });
+    expect(response.statusCode).toBe(200);
+    return response.json().items.map((i: Named) => i.subject) as string[];
+  };
+
+  it.each([
+    [
+      "Saldo do fluxo de caixa de novembro não bate com o extrato",
+      "Meu fluxo de caixa não bate com minha conta corrente, por quê?",
+    ],
+    ["email do contato", "E-mail do contato não foi gravado"],
+    ["NFE CANCELAR", "Não consigo cancelar NF-e emitida com quantidade errada"],
+    ["nao imprimiu a nf", "Não imprimiu a NF quando cliquei em Faturar!"],
+    ["xml fornecedor nao importa", "XML do fornecedor não importa na entrada"],
+  ])("queue: “%s” lists “%s”", async (q, subject) => {
+    expect(await queue(q, { companyId })).toContain(subject);
+  });
+
+  it("queue: a sentence lists only tickets with most of its words, in the queue's own order", async () => {
+    const found = await queue("Saldo do fluxo de caixa de novembro não bate com o extrato");
+    expect(found).toEqual(["Meu fluxo de caixa não bate com minha conta corrente, por quê?"]);
+    // Both companies' tickets about the contact's e-mail, by due date as the queue sorts.
+    expect(await queue("email contato")).toHaveLength(2);
+    expect(await queue("email contato", { companyId })).toEqual(["E-mail do contato não foi gravado"]);
+  });
 });
