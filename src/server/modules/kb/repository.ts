@@ -69,7 +69,7 @@ export function listArticles(db: Executor, categoryId: string, terms: QueryTerm[
  * Answers matching any of the terms, by relevance (BM25 on SQLite, ts_rank on PostgreSQL): an
  * answer with more of the query's words, and rarer ones, first; the most helpful among equals.
  */
-function rankedArticles(db: Executor, terms: QueryTerm[]) {
+export function rankedArticles(db: Executor, terms: QueryTerm[]) {
   const dialect = dialectOf(db);
   return articles(db)
     .innerJoin(articleHits(dialect, terms).as("hit"), (join) =>

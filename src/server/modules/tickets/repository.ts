@@ -125,7 +125,7 @@ export interface TicketListFilter {
 }
 
 /** Which optional parts a list query has: one compiled query per combination. */
-interface ListShape {
+export interface ListShape {
   company: boolean;
   status: boolean;
   exclude: boolean;
@@ -135,7 +135,7 @@ interface ListShape {
   after: boolean;
 }
 
-interface ListValues {
+export interface ListValues {
   [name: string]: string | number;
   companyId: string;
   status: TicketStatus;
@@ -147,47 +147,48 @@ interface ListValues {
   limit: number;
 }
 
-const ticketList = new PreparedQuery(
-  (db, shape: ListShape, values: ListValues) => {
-    const filtered = ticketSummaries(db)
-      .$if(shape.company, (q) => q.where("ticket.company_id", "=", values.companyId))
-      .$if(shape.status, (q) => q.where("ticket.status", "=", values.status))
-      .$if(shape.exclude, (q) => q.where("ticket.number", "!=", values.excludeNumber))
-      .$if(shape.number, (q) => q.where("ticket.number", "=", values.number));
-    if (shape.search) {
-      // The full-text index finds the rows (within the company, by its term) and scores them.
-      const hit = sql<number>`hit.score`;
-      return filtered
-        .innerJoin(ticketHits(dialectOf(db), values.match).as("hit"), (join) =>
-          join.on(sql<SqlBool>`hit.number = ticket.number`),
-        )
-        .select(hit.as("score"))
-        .$if(shape.after, (q) =>
-          q.where(sql<SqlBool>`(hit.score, ticket.number) < (${values.afterKey}, ${values.afterNumber})`),
-        )
-        .orderBy(hit, "desc")
-        .orderBy("ticket.number", "desc")
-        .limit(values.limit);
-    }
+/** A page of the list's query; exported for the query-plan tests. */
+export function buildTicketList(db: Executor, shape: ListShape, values: ListValues) {
+  const filtered = ticketSummaries(db)
+    .$if(shape.company, (q) => q.where("ticket.company_id", "=", values.companyId))
+    .$if(shape.status, (q) => q.where("ticket.status", "=", values.status))
+    .$if(shape.exclude, (q) => q.where("ticket.number", "!=", values.excludeNumber))
+    .$if(shape.number, (q) => q.where("ticket.number", "=", values.number));
+  if (shape.search) {
+    // The full-text index finds the rows (within the company, by its term) and scores them.
+    const hit = sql<number>`hit.score`;
     return filtered
-      .select(sql<number>`ticket.updated_at`.as("score"))
-      .$if(shape.after, (q) =>
-        q.where((eb) =>
-          eb(
-            eb.refTuple("ticket.updated_at", "ticket.number"),
-            "<",
-            eb.tuple(values.afterKey, values.afterNumber),
-          ),
-        ),
+      .innerJoin(ticketHits(dialectOf(db), values.match).as("hit"), (join) =>
+        join.on(sql<SqlBool>`hit.number = ticket.number`),
       )
-      .orderBy("ticket.updated_at", "desc")
+      .select(hit.as("score"))
+      .$if(shape.after, (q) =>
+        q.where(sql<SqlBool>`(hit.score, ticket.number) < (${values.afterKey}, ${values.afterNumber})`),
+      )
+      .orderBy(hit, "desc")
       .orderBy("ticket.number", "desc")
       .limit(values.limit);
-  },
-  (shape) =>
-    [shape.company, shape.status, shape.exclude, shape.number, shape.search, shape.after]
-      .map((part) => (part ? "1" : "0"))
-      .join(""),
+  }
+  return filtered
+    .select(sql<number>`ticket.updated_at`.as("score"))
+    .$if(shape.after, (q) =>
+      q.where((eb) =>
+        eb(
+          eb.refTuple("ticket.updated_at", "ticket.number"),
+          "<",
+          eb.tuple(values.afterKey, values.afterNumber),
+        ),
+      ),
+    )
+    .orderBy("ticket.updated_at", "desc")
+    .orderBy("ticket.number", "desc")
+    .limit(values.limit);
+}
+
+const ticketList = new PreparedQuery(buildTicketList, (shape) =>
+  [shape.company, shape.status, shape.exclude, shape.number, shape.search, shape.after]
+    .map((part) => (part ? "1" : "0"))
+    .join(""),
 );
 
 /**
