@@ -238,4 +238,29 @@ describe("search quality: realistic pt-BR queries find the right answer first", 
     expect(await queue("email contato")).toHaveLength(2);
     expect(await queue("email contato", { companyId })).toEqual(["E-mail do contato não foi gravado"]);
   });
+
+  it.each(["日本語 ", "straße", "---", "ŋ ø", "a de o"])(
+    "a query with nothing the index holds (“%s”) finds nothing, never fails",
+    async (q) => {
+      for (const path of ["/api/v1/articles", "/api/v1/tickets", "/api/v1/console/queue"]) {
+        const response = await call(t.app, "GET", path, undefined, {
+          cookie: path.includes("console") ? agent : customer,
+          query: { q },
+        });
+        expect(response.statusCode, path).toBe(200);
+      }
+      const categories = await t.ctx.db.selectFrom("category").select("id").execute();
+      const inCategory = await call(
+        t.app,
+        "GET",
+        `/api/v1/categories/${categories[0]?.id}/articles`,
+        undefined,
+        {
+          cookie: customer,
+          query: { q },
+        },
+      );
+      expect(inCategory.statusCode).toBe(200);
+    },
+  );
 });

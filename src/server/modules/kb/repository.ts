@@ -3,7 +3,7 @@ import { type SqlBool, sql } from "kysely";
 import type { QueryTerm } from "../../../domain/search/portuguese";
 import { dialectOf } from "../../db/dialect";
 import type { ArticleTable, CategoryTable, DeflectionTable, Executor } from "../../db/schema";
-import { articleHits, articleKey } from "../../db/search";
+import { articleHits, articleKey, hasTerms } from "../../db/search";
 
 export type CategoryRow = CategoryTable;
 export type ArticleRow = ArticleTable & { category_name: string };
@@ -51,7 +51,7 @@ function articles(db: Executor) {
 
 /** A category's answers in their set order; with terms, those matching them, the best first. */
 export function listArticles(db: Executor, categoryId: string, terms: QueryTerm[]): Promise<ArticleRow[]> {
-  if (terms.length > 0) {
+  if (hasTerms(terms)) {
     return rankedArticles(db, terms)
       .where("article.category_id", "=", categoryId)
       .orderBy("article.position")
@@ -79,7 +79,8 @@ export function rankedArticles(db: Executor, terms: QueryTerm[]) {
 }
 
 /** Answers from every category matching the terms; the best match first. */
-export function searchArticles(db: Executor, terms: QueryTerm[], limit: number): Promise<ArticleRow[]> {
+export async function searchArticles(db: Executor, terms: QueryTerm[], limit: number): Promise<ArticleRow[]> {
+  if (!hasTerms(terms)) return [];
   return rankedArticles(db, terms)
     .orderBy("article.helpful_count", "desc")
     .orderBy("article.id")
