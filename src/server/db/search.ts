@@ -101,8 +101,9 @@ export function ticketMatchesText(dialect: Dialect, text: string): Expression<Sq
 
 /**
  * Relevance as an integer (higher first; millionths of BM25 or ts_rank), so that a keyset cursor
- * carries it exactly. BM25 weighs rare terms up; ts_rank counts how many terms a row has and how
- * often — on both, a row with more of a sentence's words comes first.
+ * carries it exactly. BM25 weighs rare terms up and long rows down; ts_rank (normalization 1: divided
+ * by the log of the row's length) counts how many of the terms a row has and how often. On both, a
+ * row with more of a sentence's words comes first; the test table's first results agree.
  */
 const SQLITE_SCORE = (table: string) => `cast(round(-bm25(${table}) * 1000000) as integer)`;
 
@@ -112,7 +113,7 @@ const SQLITE_SCORE = (table: string) => `cast(round(-bm25(${table}) * 1000000) a
  */
 export function ticketHits(dialect: Dialect, text: string): RawBuilder<{ number: number; score: number }> {
   if (dialect === "postgres") {
-    return sql`(select number, cast(round(ts_rank(to_tsvector('simple', search_terms), to_tsquery('simple', ${text})) * 1000000) as integer) as score from ticket where to_tsvector('simple', search_terms) @@ to_tsquery('simple', ${text}))`;
+    return sql`(select number, cast(round(ts_rank(to_tsvector('simple', search_terms), to_tsquery('simple', ${text}), 1) * 1000000) as integer) as score from ticket where to_tsvector('simple', search_terms) @@ to_tsquery('simple', ${text}))`;
   }
   return sql`(select rowid as number, ${sql.raw(SQLITE_SCORE("ticket_fts"))} as score from ticket_fts where ticket_fts match ${text})`;
 }
@@ -124,7 +125,7 @@ export function articleHits(
 ): RawBuilder<{ key: string | number; score: number }> {
   const text = matchText(dialect, terms);
   if (dialect === "postgres") {
-    return sql`(select id as key, cast(round(ts_rank(to_tsvector('simple', search_terms), to_tsquery('simple', ${text})) * 1000000) as integer) as score from article where to_tsvector('simple', search_terms) @@ to_tsquery('simple', ${text}))`;
+    return sql`(select id as key, cast(round(ts_rank(to_tsvector('simple', search_terms), to_tsquery('simple', ${text}), 1) * 1000000) as integer) as score from article where to_tsvector('simple', search_terms) @@ to_tsquery('simple', ${text}))`;
   }
   return sql`(select rowid as key, ${sql.raw(SQLITE_SCORE("article_fts"))} as score from article_fts where article_fts match ${text})`;
 }
