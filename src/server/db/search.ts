@@ -107,15 +107,36 @@ export function ticketMatchesText(dialect: Dialect, text: string): Expression<Sq
  */
 const SQLITE_SCORE = (table: string) => `cast(round(-bm25(${table}) * 1000000) as integer)`;
 
+/** The best `limit` hits only, after a cursor and without one number: the page before its joins. */
+export interface TopHits {
+  limit: number;
+  /** The cursor's (score, number), or undefined on the first page. */
+  after: { key: number; number: number } | undefined;
+  exclude: number | undefined;
+}
+
 /**
  * The tickets matching `text`, as a table to join on `hit.number = ticket.number`, with their
- * relevance in `hit.score`. The index does the matching on both databases.
+ * relevance in `hit.score`. The index does the matching on both databases. With `top`, only the
+ * page's rows come out, already ranked, so the joins that follow read `limit` rows, not every match
+ * (right only when every other condition of the list is inside `text`, as a company's term is).
  */
-export function ticketHits(dialect: Dialect, text: string): RawBuilder<{ number: number; score: number }> {
-  if (dialect === "postgres") {
-    return sql`(select number, cast(round(ts_rank(to_tsvector('simple', search_terms), to_tsquery('simple', ${text}), 1) * 1000000) as integer) as score from ticket where to_tsvector('simple', search_terms) @@ to_tsquery('simple', ${text}))`;
-  }
-  return sql`(select rowid as number, ${sql.raw(SQLITE_SCORE("ticket_fts"))} as score from ticket_fts where ticket_fts match ${text})`;
+export function ticketHits(
+  dialect: Dialect,
+  text: string,
+  top?: TopHits,
+): RawBuilder<{ number: number; score: number }> {
+  const all =
+    dialect === "postgres"
+      ? sql`select number, cast(round(ts_rank(to_tsvector('simple', search_terms), to_tsquery('simple', ${text}), 1) * 1000000) as integer) as score from ticket where to_tsvector('simple', search_terms) @@ to_tsquery('simple', ${text})`
+      : sql`select rowid as number, ${sql.raw(SQLITE_SCORE("ticket_fts"))} as score from ticket_fts where ticket_fts match ${text}`;
+  if (!top) return sql`(${all})`;
+  const conditions = [
+    ...(top.after ? [sql`(score, number) < (${top.after.key}, ${top.after.number})`] : []),
+    ...(top.exclude !== undefined ? [sql`number <> ${top.exclude}`] : []),
+  ];
+  const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  return sql`(select number, score from (${all}) as matched ${where} order by score desc, number desc limit ${top.limit})`;
 }
 
 /** The `article` rows whose terms match, as a table to join on `hit.key` = `articleKey`. */
