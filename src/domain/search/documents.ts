@@ -28,3 +28,23 @@ export function ticketTextTerms(ticket: {
     ...analyze(`${ticket.description} ${ticket.exampleRecord} ${ticket.screenCode}`),
   ];
 }
+
+/**
+ * What one history event added to its ticket's terms when it was written: a public reply or logged
+ * call its text, a screen change the new code ("FIN0005 – Fluxo de Caixa"). Rebuilding a ticket's
+ * terms (a re-analysis, an anonymization) is its company term, `ticketTextTerms`, then these in order.
+ */
+export function ticketEventTerms(event: {
+  type: string;
+  internal: number;
+  body: string | null;
+  to_value: string | null;
+}): string[] {
+  if ((event.type === "message" || event.type === "call_logged") && event.internal === 0 && event.body)
+    return analyze(event.body);
+  if (event.type === "screen_changed" && event.to_value) {
+    const code = /^\S+/.exec(event.to_value)?.[0];
+    return code ? analyze(code) : [];
+  }
+  return [];
+}

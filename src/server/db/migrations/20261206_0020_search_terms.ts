@@ -9,31 +9,13 @@
 // It uses today's analysis (src/domain/search): a later change to the analysis writes its own
 // migration, which re-analyzes again.
 import type { Kysely } from "kysely";
-import { articleTerms, ticketTextTerms } from "../../../domain/search/documents";
-import { analyze } from "../../../domain/search/portuguese";
+import { articleTerms, ticketEventTerms, ticketTextTerms } from "../../../domain/search/documents";
 import { screenSearchTerms } from "../../modules/screens/service";
 import type { Database } from "../schema";
 import { companyTerm } from "../search";
 
 /** Rows read and written per step. */
 const BATCH = 500;
-
-/** What a ticket's public history added to its terms: public replies, logged calls, new screens. */
-function historyTerms(event: {
-  type: string;
-  internal: number;
-  body: string | null;
-  to_value: string | null;
-}) {
-  if ((event.type === "message" || event.type === "call_logged") && event.internal === 0 && event.body)
-    return analyze(event.body);
-  if (event.type === "screen_changed" && event.to_value) {
-    // "FIN0005 – Fluxo de Caixa": the code is what was made searchable.
-    const code = /^\S+/.exec(event.to_value)?.[0];
-    return code ? analyze(code) : [];
-  }
-  return [];
-}
 
 async function reanalyzeTickets(db: Kysely<Database>, batch: number): Promise<void> {
   let after = -1;
@@ -70,7 +52,7 @@ async function reanalyzeTickets(db: Kysely<Database>, batch: number): Promise<vo
       .execute();
     const history = new Map<string, string[]>();
     for (const event of events) {
-      const terms = historyTerms(event);
+      const terms = ticketEventTerms(event);
       if (terms.length > 0) history.set(event.ticket_id, [...(history.get(event.ticket_id) ?? []), ...terms]);
     }
     for (const ticket of tickets) {
