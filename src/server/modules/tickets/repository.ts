@@ -156,15 +156,16 @@ export function buildTicketList(db: Executor, shape: ListShape, values: ListValu
     .$if(shape.number, (q) => q.where("ticket.number", "=", values.number));
   if (shape.search) {
     // The full-text index finds the rows (within the company, by its term) and scores them; without
-    // a status filter every condition is in the match, so the index's best page alone is joined.
+    // a status or number filter every condition is in the match, so only the index's best page is joined.
     const hit = sql<number>`hit.score`;
-    const top = shape.status || shape.number
-      ? undefined
-      : {
-          limit: values.limit,
-          after: shape.after ? { key: values.afterKey, number: values.afterNumber } : undefined,
-          exclude: shape.exclude ? values.excludeNumber : undefined,
-        };
+    const top =
+      shape.status || shape.number
+        ? undefined
+        : {
+            limit: values.limit,
+            after: shape.after ? { key: values.afterKey, number: values.afterNumber } : undefined,
+            exclude: shape.exclude ? values.excludeNumber : undefined,
+          };
     return filtered
       .innerJoin(ticketHits(dialectOf(db), values.match, top).as("hit"), (join) =>
         join.on(sql<SqlBool>`hit.number = ticket.number`),
