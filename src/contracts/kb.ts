@@ -31,7 +31,7 @@ export const CategoryIdParams = z.strictObject({ categoryId: Id });
 export const ArticleIdParams = z.strictObject({ articleId: Id });
 
 export const CategoryArticlesQuery = z.strictObject({
-  /** Accent-insensitive, stemmed: "emissao" finds "emissão", "notas" finds "nota". */
+  /** Accent-, case- and hyphen-insensitive, stemmed ("emissao" finds "emissão", "email" "e-mail"); the best matches first. */
   q: z.string().trim().max(200).optional(),
 });
 

@@ -46,7 +46,10 @@ const filterShape = {
   /** A staff member's id, or "me". */
   assigneeId: z.union([Id, z.literal(ASSIGNEE_ME)]).optional(),
   tag: QueueTag.optional(),
-  /** A ticket number ("1042" or "#1042", listed first) or words of the ticket's public text. */
+  /**
+   * A ticket number ("1042" or "#1042", listed first) or words of the ticket's public text: tickets
+   * with most of the words (all of one or two), in the view's own order.
+   */
   q: z.string().trim().max(200).optional(),
   sort: QueueSort.default("due"),
 };

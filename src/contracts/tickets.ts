@@ -59,7 +59,10 @@ export const TicketNumberParams = z.strictObject({
 
 export const TicketListQuery = PageQuery.extend({
   status: TicketStatus.optional(),
-  /** A ticket number ("1042" or "#1042"), a screen code, or words of the subject, description, example or replies. */
+  /**
+   * A ticket number ("1042" or "#1042"), a screen code, or words of the subject, description, example
+   * or replies: tickets with any of the words, the best matches first (the cursor then follows that order).
+   */
   q: z.string().trim().max(200).optional(),
   /** Staff only: one company's tickets. */
   companyId: Id.optional(),

@@ -1,23 +1,35 @@
 // Portuguese text analysis for search, the same on SQLite and PostgreSQL: words are lower-cased,
 // brought to a common singular, stemmed with Snowball and stripped of accents, so "ação" finds
-// "ações", "emissao" finds "emissão" and "funcionar" finds "funciona".
+// "ações", "emissao" finds "emissão", "funcionar" finds "funciona" and "email" finds "e-mail".
 import snowball from "snowball-stemmers";
 
 const stemmer = snowball.newStemmer("portuguese");
 
-/** Words too common to narrow a search. */
+/**
+ * Words too common to narrow a search, compared without accents: "nao" is "não" typed in a hurry,
+ * and a question typed as a sentence ("o que fazer quando…") keeps only the words that matter.
+ */
 const STOPWORDS = new Set(
-  "a o e é de da do das dos em no na nos nas um uma uns umas para por com sem que se ao aos à às ou os as não mais demais meu minha seu sua como".split(
-    " ",
-  ),
+  (
+    "a o e é de da do das dos em no na nos nas num numa um uma uns umas para pra pro por pelo pela " +
+    "pelos pelas com sem que se ao aos à às ou os as não mais demais meu minha meus minhas seu sua " +
+    "seus suas nosso nossa como eu ele ela eles elas voce você isso isto esse essa este esta aquele " +
+    "aquela lhe me te já ja também tambem foi ser está estou estao estão tem têm ter há ha qual quais " +
+    "porque porquê quê onde muito pouco só so então entao mas nem até ate sobre após apos"
+  )
+    .split(" ")
+    .map((word) => stripAccents(word)),
 );
 
 const WORD = /[\p{L}\p{N}]+/gu;
-/** "NF-e", "NFC-e", "CC-e", "CT-e": one word as people type it ("nfe"). */
-const HYPHENATED_ACRONYM = /\b(\p{L}{2,4})-(\p{L})\b/gu;
-const joinAcronyms = (text: string) => text.replace(HYPHENATED_ACRONYM, "$1$2");
+/** A word with hyphens inside ("e-mail", "NF-e", "pré-venda", "45120-3"): its parts and its whole. */
+const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+/** A hyphenated word or a plain one. */
+const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
-export const stripAccents = (text: string): string => text.normalize("NFD").replace(/\p{M}/gu, "");
+export function stripAccents(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "");
+}
 
 /**
  * Users often type without accents, and Snowball stems "bancária" and "bancaria" apart: words are
@@ -33,31 +45,67 @@ function restoreEndings(unaccented: string): string {
     .replace(/ao$/, "ão");
 }
 
-/** Snowball keeps some plurals apart from their singular ("ação"/"ações", "fiscal"/"fiscais"). */
+/**
+ * Snowball keeps some plurals apart from their singular ("ação"/"ações", "fiscal"/"fiscais") and
+ * leaves borrowed words' plurals alone ("e-mails", "logins"): a final s after a consonant is one.
+ */
 function singular(word: string): string {
-  if (word.length <= 5) return word.replace(/(ões|ães)$/, "ão");
+  if (word.length <= 5) return word.replace(/(ões|ães)$/, "ão").replace(/([^aeiouãõsx])s$/, "$1");
   return word
     .replace(/(ões|ães)$/, "ão")
     .replace(/ais$/, "al")
     .replace(/éis$/, "el")
     .replace(/eis$/, "el")
-    .replace(/óis$/, "ol");
+    .replace(/óis$/, "ol")
+    .replace(/([^aeiouãõsx])s$/, "$1");
 }
 
-/** The index form of one word, or undefined for a stopword. */
+/**
+ * Nouns Snowball stems apart from their verb, though people use either for the same thing in an
+ * ERP ("a impressão do boleto" / "o boleto não imprime"): the noun's stem becomes the verb's.
+ */
+const NOUN_TO_VERB: Record<string, string> = {
+  impressa: "imprim",
+  impress: "imprim",
+  emissa: "emit",
+  exclusa: "exclu",
+  inclusa: "inclu",
+  rejeica: "rejeit",
+  devolu: "devolv",
+  correca: "corrig",
+  transmissa: "transmit",
+  geraca: "ger",
+  permissa: "permit",
+};
+
+/** The index form of one word, or undefined for a stopword. Case and accents never matter. */
 export function termOf(rawWord: string): string | undefined {
   const word = rawWord.toLowerCase();
-  if (STOPWORDS.has(word) || STOPWORDS.has(stripAccents(word))) return undefined;
+  const bare = stripAccents(word);
+  if (STOPWORDS.has(bare)) return undefined;
   if (/^\d+$/.test(word)) return word;
-  return stripAccents(stemmer.stem(singular(restoreEndings(stripAccents(word)))));
+  const stem = stripAccents(stemmer.stem(singular(restoreEndings(bare))));
+  return NOUN_TO_VERB[stem] ?? stem;
 }
 
-/** The terms of a text, in order, for the search index. */
+/** The one word a hyphenated one is typed as: "e-mail" → "email", "NF-e" → "nfe". */
+const joined = (hyphenated: string) => hyphenated.replace(/-/g, "");
+
+/**
+ * The terms of a text, in order, for the search index. A hyphenated word gives its whole and its
+ * parts, so "e-mail" is found by "email", "e-mail" and "mail", and "NF-e" by "nfe" and "nf".
+ */
 export function analyze(text: string): string[] {
   const terms: string[] = [];
-  for (const match of joinAcronyms(text).matchAll(WORD)) {
-    const term = termOf(match[0]);
+  const add = (word: string) => {
+    const term = termOf(word);
     if (term) terms.push(term);
+  };
+  for (const [token] of text.matchAll(TOKEN)) {
+    if (token.includes("-")) {
+      add(joined(token));
+      for (const part of token.split("-")) add(part);
+    } else add(token);
   }
   return terms;
 }
@@ -69,14 +117,26 @@ export interface QueryTerm {
   prefix: string | undefined;
 }
 
+/**
+ * The distinct terms of a query, in order. A hyphenated word is one word ("NF-e" → "nfe"), which
+ * the index holds for hyphenated and joined spellings alike.
+ */
 export function parseQuery(query: string): QueryTerm[] {
-  const words = [...joinAcronyms(query.toLowerCase()).matchAll(WORD)].map((m) => m[0]);
+  const words = [...query.toLowerCase().replace(HYPHENATED, joined).matchAll(WORD)].map((m) => m[0]);
   const terms: QueryTerm[] = [];
+  const typing = !/\s$/.test(query);
   words.forEach((word, index) => {
     const term = termOf(word);
     const isLast = index === words.length - 1;
     if (!term) return;
-    terms.push({ term, prefix: isLast && !/\s$/.test(query) ? stripAccents(word) : undefined });
+    // One letter would match half the index: a prefix starts at two.
+    const prefix = isLast && typing && word.length >= 2 ? stripAccents(word) : undefined;
+    const same = terms.findIndex((t) => t.term === term);
+    if (same >= 0) {
+      if (prefix) terms[same] = { term, prefix };
+      return;
+    }
+    terms.push({ term, prefix });
   });
   return terms;
 }

@@ -11,7 +11,7 @@ import {
   type TicketEventType,
   type TicketStatus,
 } from "../../contracts/tickets";
-import { analyze } from "../../domain/search/portuguese";
+import { ticketTextTerms } from "../../domain/search/documents";
 import { type Clock, newClock } from "../../domain/sla/ticket-clocks";
 import type { AppContext } from "../context";
 import { hashPassword, newId } from "../crypto";
@@ -297,7 +297,7 @@ export async function generate(
         version: status === "open" ? 1 : 3,
         search_terms: [
           companyTerm(company.id),
-          ...analyze(`${subject} ${description} ${record} ${screen}`),
+          ...ticketTextTerms({ subject, description, exampleRecord: record, screenCode: screen }),
         ].join(" "),
         created_at: createdAt,
         updated_at: updatedAt,

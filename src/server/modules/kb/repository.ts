@@ -1,8 +1,9 @@
 // Categories, FAQ articles and deflections in the database.
+import { type SqlBool, sql } from "kysely";
 import type { QueryTerm } from "../../../domain/search/portuguese";
 import { dialectOf } from "../../db/dialect";
 import type { ArticleTable, CategoryTable, DeflectionTable, Executor } from "../../db/schema";
-import { articleMatches } from "../../db/search";
+import { articleHits, articleKey, hasTerms } from "../../db/search";
 
 export type CategoryRow = CategoryTable;
 export type ArticleRow = ArticleTable & { category_name: string };
@@ -56,20 +57,39 @@ function articles(db: Executor) {
     .where("category.active", "=", 1);
 }
 
-/** A category's answers in their set order, optionally only those matching the terms. */
+/** A category's answers in their set order; with terms, those matching them, the best first. */
 export function listArticles(db: Executor, categoryId: string, terms: QueryTerm[]): Promise<ArticleRow[]> {
+  if (hasTerms(terms)) {
+    return rankedArticles(db, terms)
+      .where("article.category_id", "=", categoryId)
+      .orderBy("article.position")
+      .orderBy("article.id")
+      .execute();
+  }
   return articles(db)
     .where("article.category_id", "=", categoryId)
-    .$if(terms.length > 0, (q) => q.where(articleMatches(dialectOf(db), terms)))
     .orderBy("article.position")
     .orderBy("article.id")
     .execute();
 }
 
-/** Answers from every category matching the terms; the most helpful first. */
-export function searchArticles(db: Executor, terms: QueryTerm[], limit: number): Promise<ArticleRow[]> {
+/**
+ * Answers matching any of the terms, by relevance (BM25 on SQLite, ts_rank on PostgreSQL): an
+ * answer with more of the query's words, and rarer ones, first; the most helpful among equals.
+ */
+export function rankedArticles(db: Executor, terms: QueryTerm[]) {
+  const dialect = dialectOf(db);
   return articles(db)
-    .where(articleMatches(dialectOf(db), terms))
+    .innerJoin(articleHits(dialect, terms).as("hit"), (join) =>
+      join.on(sql<SqlBool>`hit.key = ${articleKey(dialect)}`),
+    )
+    .orderBy(sql`hit.score`, "desc");
+}
+
+/** Answers from every category matching the terms; the best match first. */
+export async function searchArticles(db: Executor, terms: QueryTerm[], limit: number): Promise<ArticleRow[]> {
+  if (!hasTerms(terms)) return [];
+  return rankedArticles(db, terms)
     .orderBy("article.helpful_count", "desc")
     .orderBy("article.id")
     .limit(limit)

@@ -1,5 +1,6 @@
 // Knowledge-base use cases: reading the FAQ, searching it, and recording "this solved my problem".
-import { analyze, parseQuery } from "../../../domain/search/portuguese";
+import { articleTerms } from "../../../domain/search/documents";
+import { parseQuery } from "../../../domain/search/portuguese";
 import type { AppContext } from "../../context";
 import { newId } from "../../crypto";
 import { errors } from "../../errors";
@@ -52,9 +53,13 @@ export async function markHelpful(
   });
 }
 
-/** What the full-text index holds for an article: its question, answer and category name, analyzed. */
+/**
+ * What the full-text index holds for an article (the question counting twice, then the answer and
+ * the category's name): one definition, src/domain/search/documents.ts, for the seed, the editor
+ * and migration 0020.
+ */
 export const articleSearchTerms = (question: string, answer: string, categoryName: string): string =>
-  analyze(`${question} ${answer} ${categoryName}`).join(" ");
+  articleTerms({ question, answer, categoryName });
 
 export interface NewCategory {
   name: string;

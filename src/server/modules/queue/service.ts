@@ -3,12 +3,12 @@
 import type { QueueFilters, QueueQuery, QueueSort } from "../../../contracts/queue";
 import { ASSIGNEE_ME, effectiveSort } from "../../../contracts/queue";
 import type { Actor } from "../../../domain/policies";
-import { parseQuery, type QueryTerm } from "../../../domain/search/portuguese";
+import { parseQuery } from "../../../domain/search/portuguese";
 import type { AppContext } from "../../context";
 import { decodeCursor, toPage } from "../../db/cursor";
 import { dialectOf } from "../../db/dialect";
 import type { Executor } from "../../db/schema";
-import { companyTerm, hasTerms, matchText } from "../../db/search";
+import { hasTerms, matchText } from "../../db/search";
 import { errors } from "../../errors";
 import { priorityOrder } from "../sla/queue-keys";
 import {
@@ -40,11 +40,6 @@ function filterParts(db: Executor, actor: Actor, filters: QueueFilters, now: num
   const number = numberMatch ? Number(numberMatch[1]) : undefined;
   const terms = parseQuery(q);
   const search = hasTerms(terms);
-  // Within one company the full-text index intersects with the company's own term.
-  const searchTerms: QueryTerm[] =
-    filters.companyId !== undefined
-      ? [{ term: companyTerm(filters.companyId), prefix: undefined }, ...terms]
-      : terms;
   const assigneeId = filters.assigneeId === ASSIGNEE_ME ? actor.userId : filters.assigneeId;
   return {
     number,
@@ -73,7 +68,10 @@ function filterParts(db: Executor, actor: Actor, filters: QueueFilters, now: num
       assigneeId: assigneeId ?? "",
       tag: filters.tag ?? "",
       number: number ?? 0,
-      match: search ? matchText(dialectOf(db), searchTerms) : "",
+      // The queue keeps the order the agent chose, so the text is a filter: a ticket with most of
+      // the words (all of one or two), compared as the FAQ's search compares them. Within one
+      // company the full-text index intersects with the company's own term.
+      match: search ? matchText(dialectOf(db), terms, { mode: "most", companyId: filters.companyId }) : "",
       excludeNumber: number ?? 0,
     },
   };

@@ -6,6 +6,8 @@ import { type Actor, type Scope, scopeOf } from "../../../domain/policies";
 import { parseQuery } from "../../../domain/search/portuguese";
 import type { AppContext } from "../../context";
 import { decodeCursor, toPage } from "../../db/cursor";
+import { hasTerms } from "../../db/search";
+import { errors } from "../../errors";
 import { listLinkedTickets } from "../relations/repository";
 import { explainClock } from "../sla/explain";
 import { loadPolicy } from "../sla/policy";
@@ -41,8 +43,10 @@ export async function getTicketDetail(ctx: AppContext, actor: Actor, number: num
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
 
 /**
- * A page of the list, newest activity first. A query that is a ticket number ("1042", "#1042") puts
- * that ticket first on the first page, then whatever else mentions the number.
+ * A page of the list, newest activity first; with a text query, the best matches first (see
+ * `listTickets`). A query that is a ticket number ("1042", "#1042") puts that ticket first on the
+ * first page, then whatever else mentions the number. A ranked page's cursor says so ("rank"), so a
+ * cursor from one order is refused by the other.
  */
 export async function pageTickets(
   ctx: AppContext,
@@ -58,7 +62,9 @@ export async function pageTickets(
   const q = query.q ?? "";
   const numberMatch = /^#?(\d{1,9})$/.exec(q);
   const number = numberMatch ? Number(numberMatch[1]) : undefined;
-  const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+  const terms = parseQuery(q);
+  const ranked = hasTerms(terms);
+  const after = query.cursor ? decodeListCursor(query.cursor, ranked) : undefined;
   const base = { status: query.status, companyId: query.companyId };
   const exact =
     number !== undefined && !after
@@ -67,16 +73,28 @@ export async function pageTickets(
   const exactNumber = exact[0]?.number;
   const rest = await listTickets(ctx.db, scope, {
     ...base,
-    terms: parseQuery(q),
+    terms,
     excludeNumber: number,
-    after: after ? { updatedAt: Number(after[0]), number: Number(after[1]) } : undefined,
+    after,
     limit: query.limit - exact.length,
   });
-  const page = toPage(rest, query.limit - exact.length, (row) => [row.updated_at, row.number]);
+  const page = toPage(rest, query.limit - exact.length, (row) =>
+    ranked ? [RANKED, row.score, row.number] : [row.updated_at, row.number],
+  );
   return {
     rows: exactNumber === undefined ? page.rows : [...exact.slice(0, 1), ...page.rows],
     nextCursor: page.nextCursor,
   };
+}
+
+const RANKED = "rank";
+
+function decodeListCursor(cursor: string, ranked: boolean): { key: number; number: number } {
+  const values = decodeCursor(cursor, ranked ? 3 : 2);
+  const [key, number] = ranked ? values.slice(1) : values;
+  if ((ranked && values[0] !== RANKED) || typeof key !== "number" || typeof number !== "number")
+    throw errors.field("cursor", "validation.invalid_format", { cursor });
+  return { key, number };
 }
 
 /** The ticket's row if the actor may know it exists: for other modules' reads about a ticket. */

@@ -1,6 +1,6 @@
 // Tickets and their history in the database. Customer scoping happens here: a customer's query
 // carries its company in the same SQL, search included, and never reads internal events.
-import { sql } from "kysely";
+import { type SqlBool, sql } from "kysely";
 import type { Priority, TicketKind, TicketStatus } from "../../../contracts/tickets";
 import type { Scope } from "../../../domain/policies";
 import type { QueryTerm } from "../../../domain/search/portuguese";
@@ -8,7 +8,7 @@ import { dialectOf } from "../../db/dialect";
 import { PreparedQuery } from "../../db/prepared";
 import type { Executor, TicketEventTable, TicketTable } from "../../db/schema";
 import { scopedCompanyId } from "../../db/scope";
-import { companyTerm, matchText, ticketMatchesText } from "../../db/search";
+import { hasTerms, matchText, ticketHits } from "../../db/search";
 
 export type TicketRow = TicketTable;
 export type TicketEventRow = TicketEventTable;
@@ -107,97 +107,126 @@ export function findTicketRow(
     .executeTakeFirst();
 }
 
+/** A list row with its sort key: relevance when the list was searched, else its updated_at. */
+export type ListedTicketRow = TicketSummaryRow & { score: number };
+
 export interface TicketListFilter {
   status?: TicketStatus | undefined;
   companyId?: string | undefined;
-  /** Matches the number exactly, or any of the text. */
+  /** Matches the number exactly. */
   number?: number | undefined;
   /** Leaves this ticket out (it was already shown first as the exact match). */
   excludeNumber?: number | undefined;
+  /** With terms the list is ranked by relevance, and `after` is a relevance score, not an instant. */
   terms: QueryTerm[];
-  after?: { updatedAt: number; number: number } | undefined;
+  /** The last row of the previous page: its updated_at, or its score when ranked. */
+  after?: { key: number; number: number } | undefined;
   limit: number;
 }
 
 /** Which optional parts a list query has: one compiled query per combination. */
-interface ListShape {
+export interface ListShape {
   company: boolean;
   status: boolean;
   exclude: boolean;
   number: boolean;
+  /** Ranked by relevance to the full-text match. */
   search: boolean;
   after: boolean;
 }
 
-interface ListValues {
+export interface ListValues {
   [name: string]: string | number;
   companyId: string;
   status: TicketStatus;
   excludeNumber: number;
   number: number;
   match: string;
-  afterUpdatedAt: number;
+  afterKey: number;
   afterNumber: number;
   limit: number;
 }
 
-const ticketList = new PreparedQuery(
-  (db, shape: ListShape, values: ListValues) =>
-    ticketSummaries(db)
-      .$if(shape.company, (q) => q.where("ticket.company_id", "=", values.companyId))
-      .$if(shape.status, (q) => q.where("ticket.status", "=", values.status))
-      .$if(shape.exclude, (q) => q.where("ticket.number", "!=", values.excludeNumber))
-      .$if(shape.number || shape.search, (q) =>
-        q.where((eb) =>
-          eb.or([
-            ...(shape.number ? [eb("ticket.number", "=", values.number)] : []),
-            ...(shape.search ? [ticketMatchesText(dialectOf(db), values.match)] : []),
-          ]),
-        ),
+/** A page of the list's query; exported for the query-plan tests. */
+export function buildTicketList(db: Executor, shape: ListShape, values: ListValues) {
+  const filtered = ticketSummaries(db)
+    .$if(shape.company, (q) => q.where("ticket.company_id", "=", values.companyId))
+    .$if(shape.status, (q) => q.where("ticket.status", "=", values.status))
+    .$if(shape.exclude, (q) => q.where("ticket.number", "!=", values.excludeNumber))
+    .$if(shape.number, (q) => q.where("ticket.number", "=", values.number));
+  if (shape.search) {
+    // The full-text index finds the rows (within the company, by its term) and scores them; without
+    // a status or number filter every condition is in the match, so only the index's best page is joined.
+    const hit = sql<number>`hit.score`;
+    const top =
+      shape.status || shape.number
+        ? undefined
+        : {
+            limit: values.limit,
+            after: shape.after ? { key: values.afterKey, number: values.afterNumber } : undefined,
+            exclude: shape.exclude ? values.excludeNumber : undefined,
+          };
+    return filtered
+      .innerJoin(ticketHits(dialectOf(db), values.match, top).as("hit"), (join) =>
+        join.on(sql<SqlBool>`hit.number = ticket.number`),
       )
+      .select(hit.as("score"))
       .$if(shape.after, (q) =>
-        q.where((eb) =>
-          eb(
-            eb.refTuple("ticket.updated_at", "ticket.number"),
-            "<",
-            eb.tuple(values.afterUpdatedAt, values.afterNumber),
-          ),
-        ),
+        q.where(sql<SqlBool>`(hit.score, ticket.number) < (${values.afterKey}, ${values.afterNumber})`),
       )
-      .orderBy("ticket.updated_at", "desc")
+      .orderBy(hit, "desc")
       .orderBy("ticket.number", "desc")
-      .limit(values.limit),
-  (shape) =>
-    [shape.company, shape.status, shape.exclude, shape.number, shape.search, shape.after]
-      .map((part) => (part ? "1" : "0"))
-      .join(""),
+      .limit(values.limit);
+  }
+  return filtered
+    .select(sql<number>`ticket.updated_at`.as("score"))
+    .$if(shape.after, (q) =>
+      q.where((eb) =>
+        eb(
+          eb.refTuple("ticket.updated_at", "ticket.number"),
+          "<",
+          eb.tuple(values.afterKey, values.afterNumber),
+        ),
+      ),
+    )
+    .orderBy("ticket.updated_at", "desc")
+    .orderBy("ticket.number", "desc")
+    .limit(values.limit);
+}
+
+const ticketList = new PreparedQuery(buildTicketList, (shape) =>
+  [shape.company, shape.status, shape.exclude, shape.number, shape.search, shape.after]
+    .map((part) => (part ? "1" : "0"))
+    .join(""),
 );
 
 /**
  * Newest activity first, keyset-paginated on (updated_at, number) with a row-value comparison, so
- * a deep page starts inside the index. A search within one company also names the company's own
- * index term, so the full-text index intersects with the tenant instead of matching every company.
- * A customer's scope and a staff filter by company both come down to one company.
+ * a deep page starts inside the index. A text query ranks instead: the rows matching any of its
+ * terms, the best match first (BM25 on SQLite, ts_rank on PostgreSQL), keyset-paginated on
+ * (score, number) — `score` is returned with every row for the cursor. A search within one company
+ * also requires the company's own index term, so the full-text index intersects with the tenant
+ * instead of matching every company. A customer's scope and a staff filter by company both come
+ * down to one company.
  */
 export function listTickets(
   db: Executor,
   scope: Scope,
   filter: TicketListFilter,
-): Promise<TicketSummaryRow[]> {
+): Promise<ListedTicketRow[]> {
   const { after, terms, number } = filter;
   const scoped = scopedCompanyId(scope);
   if (scoped !== undefined && filter.companyId !== undefined && filter.companyId !== scoped) {
     return Promise.resolve([]);
   }
   const company = scoped ?? filter.companyId;
-  const searchTerms =
-    company !== undefined ? [{ term: companyTerm(company), prefix: undefined }, ...terms] : terms;
+  const search = hasTerms(terms);
   const shape: ListShape = {
     company: company !== undefined,
     status: filter.status !== undefined,
     exclude: filter.excludeNumber !== undefined,
     number: number !== undefined,
-    search: terms.length > 0,
+    search,
     after: after !== undefined,
   };
   return ticketList.execute(db, shape, {
@@ -206,8 +235,8 @@ export function listTickets(
     status: filter.status ?? "open",
     excludeNumber: filter.excludeNumber ?? 0,
     number: number ?? 0,
-    match: terms.length > 0 ? matchText(dialectOf(db), searchTerms) : "",
-    afterUpdatedAt: after?.updatedAt ?? 0,
+    match: search ? matchText(dialectOf(db), terms, { companyId: company }) : "",
+    afterKey: after?.key ?? 0,
     afterNumber: after?.number ?? 0,
     limit: filter.limit + 1,
   });

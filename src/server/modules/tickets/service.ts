@@ -8,7 +8,7 @@ import type {
   UpdateTicketRequest,
 } from "../../../contracts/tickets";
 import type { Actor } from "../../../domain/policies";
-import { analyze } from "../../../domain/search/portuguese";
+import { ticketTextTerms } from "../../../domain/search/documents";
 import { ticketPolicies } from "../../../domain/tickets/policies";
 import { afterCustomerReply, afterStaffReply, canStaffMove } from "../../../domain/tickets/status";
 import type { AppContext } from "../../context";
@@ -91,10 +91,7 @@ export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening
       assignee_id: null,
       related_ticket_id: related?.id ?? null,
       version: 1,
-      search_terms: [
-        companyTerm(requester.companyId),
-        ...analyze(`${props.subject} ${props.description} ${props.exampleRecord} ${props.screenCode}`),
-      ].join(" "),
+      search_terms: [companyTerm(requester.companyId), ...ticketTextTerms(props)].join(" "),
       sla_policy_id: policy ? await snapshotPolicy(trx, policy, now) : null,
       created_at: now,
       updated_at: now,
