@@ -103,14 +103,14 @@ async function reanalyzeScreens(db: Kysely<Database>, batch: number): Promise<vo
   for (;;) {
     const screens = await db
       .selectFrom("screen")
-      .select(["code", "name", "search_terms"])
+      .select(["code", "name", "module", "search_terms"])
       .where("code", ">", after)
       .orderBy("code")
       .limit(batch)
       .execute();
     if (screens.length === 0) return;
     for (const screen of screens) {
-      const terms = screenSearchTerms(screen.code, screen.name);
+      const terms = screenSearchTerms(screen.code, screen.name, screen.module ?? "");
       if (terms !== screen.search_terms)
         await db.updateTable("screen").set({ search_terms: terms }).where("code", "=", screen.code).execute();
     }
