@@ -44,6 +44,10 @@ export const Abilities = z.object({
   readSlaCompliance: z.boolean(),
   /** The monthly consultancy statement ("Extrato mensal"): supervisors and admins. */
   readBillingStatements: z.boolean(),
+  /** "Auditoria" (who changed what, before → after; it names people and addresses): admins. */
+  readAudit: z.boolean(),
+  /** A person's data (LGPD): export it, anonymize the person. Admins. */
+  managePersonalData: z.boolean(),
 });
 export type Abilities = z.infer<typeof Abilities>;
 

@@ -111,6 +111,21 @@ describe("sla policies", () => {
   });
 });
 
+describe("audit and personal data policies", () => {
+  it.each([
+    ["a customer", customerA, "hide"],
+    ["a company admin", adminA, "hide"],
+    ["an agent", agent, "forbid"],
+    ["a supervisor", supervisor, "forbid"],
+    ["an admin", admin, "allow"],
+  ] as const)("%s reading the audit trail or a person's data: %s", (_who, who, decision) => {
+    expect(policies.audit.read(who)).toBe(decision);
+    expect(policies.privacy.manage(who)).toBe(decision);
+    expect(abilitiesOf(who).readAudit).toBe(decision === "allow");
+    expect(abilitiesOf(who).managePersonalData).toBe(decision === "allow");
+  });
+});
+
 describe("abilitiesOf", () => {
   it("gives customers the portal and staff the console", () => {
     expect(abilitiesOf(customerA)).toEqual({
@@ -124,6 +139,8 @@ describe("abilitiesOf", () => {
       manageSettings: false,
       readSlaCompliance: false,
       readBillingStatements: false,
+      readAudit: false,
+      managePersonalData: false,
     });
     expect(abilitiesOf(admin)).toMatchObject({
       useConsole: true,

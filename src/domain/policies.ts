@@ -169,6 +169,17 @@ export const policies = {
     /** The monthly statement ("Extrato mensal") is for supervisors and admins. */
     statements: (actor: Actor): Decision => allowIf(isLead(actor), isStaff(actor) ? "forbid" : "hide"),
   },
+  audit: {
+    /** The trail names people, e-mails and addresses: the admin's; the team learns it exists. */
+    read: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+  },
+  privacy: {
+    /**
+     * Exporting a person's data or anonymizing them (LGPD) is the admin's. A customer never learns
+     * of the addresses (404); the rest of the team may know them (403).
+     */
+    manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+  },
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */
     markHelpful: (actor: Actor): Decision => allowIf(!isStaff(actor)),
@@ -189,5 +200,7 @@ export function abilitiesOf(actor: Actor): Abilities {
     manageSettings: policies.settings.manage(actor) === "allow",
     readSlaCompliance: policies.sla.compliance(actor) === "allow",
     readBillingStatements: policies.billing.statements(actor) === "allow",
+    readAudit: policies.audit.read(actor) === "allow",
+    managePersonalData: policies.privacy.manage(actor) === "allow",
   };
 }

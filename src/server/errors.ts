@@ -100,8 +100,12 @@ export const errors = {
       | "attachment.attached"
       | "calendar.in_use"
       | "plan.in_use"
-      | "plan.name_taken",
+      | "plan.name_taken"
+      | "privacy.last_admin"
+      | "privacy.already_anonymized",
   ) => appError(code, 409),
+  /** An attachment whose file the retention setting removed: the row stays, the file is gone. */
+  attachmentPurged: () => appError("attachment.purged", 410),
   rule: (
     code:
       | "user.company_required"

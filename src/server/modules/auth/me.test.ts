@@ -33,6 +33,8 @@ describe("/api/v1/me", () => {
         manageSettings: false,
         readSlaCompliance: false,
         readBillingStatements: false,
+        readAudit: false,
+        managePersonalData: false,
       },
       previousLoginAt: null,
     });
