@@ -1,4 +1,6 @@
 // buildApp: plugins in order, then every module's routes. It never listens; main.ts and tests do.
+import { auditRoutes } from "./modules/audit/routes";
+import { privacyRoutes } from "./modules/privacy/routes";
 import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -124,6 +126,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(queueRoutes(ctx));
   await app.register(savedViewRoutes(ctx));
   await app.register(settingsRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  await app.register(privacyRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);
