@@ -17,7 +17,7 @@ export const Settings = z.strictObject({
    * Attachments of tickets finalized (resolved or cancelled) more than this many months ago have
    * their files removed by the maintenance job (LGPD retention); 0 keeps them for ever.
    */
-  attachmentRetentionMonths: z.number().int().min(0).max(120).default(0),
+  attachmentRetentionMonths: z.number().int().min(0).max(120),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -30,6 +30,11 @@ export const DEFAULT_SETTINGS: Settings = {
   attachmentRetentionMonths: 0,
 };
 
-/** PUT /api/v1/settings: every setting, as the form shows them. */
-export const UpdateSettingsRequest = Settings;
+/**
+ * PUT /api/v1/settings: every setting, as the form shows them. The retention setting came later:
+ * a client that does not send it leaves it as it is (rather than resetting it to "keep for ever").
+ */
+export const UpdateSettingsRequest = Settings.extend({
+  attachmentRetentionMonths: Settings.shape.attachmentRetentionMonths.optional(),
+});
 export type UpdateSettingsRequest = z.infer<typeof UpdateSettingsRequest>;
