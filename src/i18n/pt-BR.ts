@@ -884,13 +884,15 @@ export const ptBR = {
   "calendarEditor.save": "Salvar calendário",
   "calendarEditor.saved": "Calendário salvo.",
   // Auditoria, Configurações and personal data (LGPD)
-  "error.privacy.last_admin": "Não é possível anonimizar o último administrador ativo: conceda o papel de administrador a outra pessoa antes.",
+  "error.privacy.last_admin":
+    "Não é possível anonimizar o último administrador ativo: conceda o papel de administrador a outra pessoa antes.",
   "error.privacy.already_anonymized": "Esta pessoa já foi anonimizada.",
   "error.attachment.purged": "Este anexo foi removido pela política de retenção de dados.",
   "validation.period_order": "A data final deve ser igual ou posterior à inicial.",
   "nav.audit": "Auditoria",
   "nav.settings": "Configurações",
-  "audit.intro": "Cada alteração feita pela equipe e pelos administradores: quem, quando, o quê, antes → depois.",
+  "audit.intro":
+    "Cada alteração feita pela equipe e pelos administradores: quem, quando, o quê, antes → depois.",
   "audit.person": "Pessoa",
   "audit.everyone": "Todas as pessoas",
   "audit.kind": "Tipo",
@@ -981,25 +983,31 @@ export const ptBR = {
   "audit.csv.before": "Antes",
   "audit.csv.after": "Depois",
   "audit.csv.ip": "Endereço IP",
-  "settings.intro": "O que um administrador muda sem reiniciar o servidor. Cada alteração fica registrada na auditoria.",
+  "settings.intro":
+    "O que um administrador muda sem reiniciar o servidor. Cada alteração fica registrada na auditoria.",
   "settings.tickets": "Ocorrências",
   "settings.reopenWindowDays": "Prazo para o cliente reabrir (dias)",
-  "settings.reopenWindowDays.help": "Uma resposta do cliente reabre a ocorrência resolvida dentro deste prazo. 0: nunca reabre.",
+  "settings.reopenWindowDays.help":
+    "Uma resposta do cliente reabre a ocorrência resolvida dentro deste prazo. 0: nunca reabre.",
   "settings.slaWarningShare": "Aviso de prazo (%)",
-  "settings.slaWarningShare.help": "Com quanto do prazo decorrido a ocorrência passa a \"vence em breve\" (50 a 95%).",
+  "settings.slaWarningShare.help":
+    'Com quanto do prazo decorrido a ocorrência passa a "vence em breve" (50 a 95%).',
   "settings.accounts": "Contas",
   "settings.companyAdminsMayInvite": "Administradores da empresa podem convidar e desativar colegas",
-  "settings.companyAdminsMayInvite.help": "Desligado, o portal explica que as contas são solicitadas à equipe de suporte.",
+  "settings.companyAdminsMayInvite.help":
+    "Desligado, o portal explica que as contas são solicitadas à equipe de suporte.",
   "settings.contact": "Contato do suporte",
   "settings.supportEmail": "E-mail do suporte",
   "settings.supportSignature": "Assinatura dos e-mails",
   "settings.privacy": "Dados pessoais (LGPD)",
   "settings.attachmentRetentionMonths": "Retenção de anexos (meses)",
-  "settings.attachmentRetentionMonths.help": "Os arquivos anexados a ocorrências finalizadas há mais meses do que isto são removidos. 0: guardar sempre.",
+  "settings.attachmentRetentionMonths.help":
+    "Os arquivos anexados a ocorrências finalizadas há mais meses do que isto são removidos. 0: guardar sempre.",
   "settings.save": "Salvar configurações",
   "settings.saved": "Configurações salvas.",
   "privacy.title": "Dados pessoais",
-  "privacy.intro": "A LGPD garante a cada titular uma cópia dos seus dados e a eliminação deles quando nenhuma obrigação legal os mantém.",
+  "privacy.intro":
+    "A LGPD garante a cada titular uma cópia dos seus dados e a eliminação deles quando nenhuma obrigação legal os mantém.",
   "privacy.person": "Titular",
   "privacy.role": "Papel",
   "privacy.company": "Empresa",
@@ -1008,7 +1016,8 @@ export const ptBR = {
   "privacy.export": "Exportar dados (zip)",
   "privacy.export.help": "Perfil, ocorrências abertas, mensagens, anexos e acessos, em JSON com os arquivos.",
   "privacy.anonymize": "Anonimizar titular",
-  "privacy.anonymize.help": "Nome, e-mail e acessos são removidos em todo lugar, inclusive no histórico e na busca. As ocorrências continuam com a empresa, como \"Titular anonimizado\". As sessões terminam. Não pode ser desfeito.",
+  "privacy.anonymize.help":
+    'Nome, e-mail e acessos são removidos em todo lugar, inclusive no histórico e na busca. As ocorrências continuam com a empresa, como "Titular anonimizado". As sessões terminam. Não pode ser desfeito.',
   "privacy.anonymize.confirm": "Digite ANONIMIZAR para confirmar",
   "privacy.anonymize.word": "ANONIMIZAR",
   "privacy.anonymized": "Titular anonimizado em {date}.",

@@ -37,7 +37,10 @@ describe("audit trail", () => {
     const put = (body: unknown, cookie: string) => call(t.app, "PUT", "/api/v1/settings", body, { cookie });
     expect((await put({ ...settings, reopenWindowDays: 10 }, cookies.admin)).statusCode).toBe(200);
     t.clock.set("2026-04-11T23:30:00-03:00");
-    expect((await put({ ...settings, reopenWindowDays: 12, supportSignature: "Equipe UNO" }, cookies.admin)).statusCode).toBe(200);
+    expect(
+      (await put({ ...settings, reopenWindowDays: 12, supportSignature: "Equipe UNO" }, cookies.admin))
+        .statusCode,
+    ).toBe(200);
     // Rogério registers a company on the 12th.
     t.clock.set("2026-04-12T09:00:00-03:00");
     const created = await call(
@@ -106,8 +109,12 @@ describe("audit trail", () => {
     expect(on11.map((e: { at: string }) => e.at)).toEqual(["2026-04-12T02:30:00.000Z"]);
     const from12 = (await list({ from: "2026-04-12", kind: "company" })).json().items;
     expect(from12).toHaveLength(1);
-    expect((await list({ to: "2026-04-09" })).json().items.filter((e: { actor: unknown }) => e.actor !== null)).toEqual([]);
-    const actors = (await call(t.app, "GET", "/api/v1/audit/actors", undefined, { cookie: cookies.admin })).json();
+    expect(
+      (await list({ to: "2026-04-09" })).json().items.filter((e: { actor: unknown }) => e.actor !== null),
+    ).toEqual([]);
+    const actors = (
+      await call(t.app, "GET", "/api/v1/audit/actors", undefined, { cookie: cookies.admin })
+    ).json();
     expect(actors.items).toEqual([
       { id: adminId, name: "Helena Prado" },
       { id: otherAdminId, name: "Rogério Tavares" },
@@ -135,7 +142,9 @@ describe("audit trail", () => {
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(["actorId", "from", "kind", "limit"]);
     const reversed = await list({ from: "2026-04-12", to: "2026-04-01" });
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json().error.fields).toEqual({ to: "A data final deve ser igual ou posterior à inicial." });
+    expect(reversed.json().error.fields).toEqual({
+      to: "A data final deve ser igual ou posterior à inicial.",
+    });
     const cursor = await list({ cursor: "not-a-cursor" });
     expect([cursor.statusCode, Object.keys(cursor.json().error.fields)]).toEqual([400, ["cursor"]]);
     expect((await csv({ kind: "planet" })).statusCode).toBe(400);
@@ -146,7 +155,10 @@ describe("audit trail", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(response.headers["content-disposition"]).toBe('attachment; filename="auditoria.csv"');
-    const lines = response.body.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = response.body
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toBe("Data e hora;Pessoa;Tipo;Ação;Registro;Campo;Antes;Depois;Endereço IP");
     expect(lines.slice(1).map((line) => line.split(";").slice(0, 8).join(";"))).toEqual([
       "11/04/2026 23:30;Helena Prado;Configurações;Configurações alteradas;settings;Prazo para reabrir (dias);10;12",

@@ -31,9 +31,7 @@ export async function listAuditLog(db: Executor, filter: AuditFilter, limit: num
       "audit_log.created_at",
     ])
     .$if(filter.actorId !== undefined, (qb) => qb.where("audit_log.actor_id", "=", filter.actorId ?? ""))
-    .$if(filter.kind !== undefined, (qb) =>
-      qb.where("audit_log.target_type", "=", filter.kind ?? "settings"),
-    )
+    .$if(filter.kind !== undefined, (qb) => qb.where("audit_log.target_type", "=", filter.kind ?? "settings"))
     .$if(filter.fromMs !== undefined, (qb) => qb.where("audit_log.created_at", ">=", filter.fromMs ?? 0))
     .$if(filter.toMs !== undefined, (qb) => qb.where("audit_log.created_at", "<", filter.toMs ?? 0))
     .$if(filter.after !== undefined, (qb) => {
@@ -99,23 +97,45 @@ export async function auditTargetLabels(
   if (cannedIds.length > 0)
     put(
       "canned_response",
-      await db.selectFrom("canned_response").select(["id", "title as label"]).where("id", "in", cannedIds).execute(),
+      await db
+        .selectFrom("canned_response")
+        .select(["id", "title as label"])
+        .where("id", "in", cannedIds)
+        .execute(),
     );
   const articleIds = idsOf("article");
   if (articleIds.length > 0)
     put(
       "article",
-      await db.selectFrom("article").select(["id", "question as label"]).where("id", "in", articleIds).execute(),
+      await db
+        .selectFrom("article")
+        .select(["id", "question as label"])
+        .where("id", "in", articleIds)
+        .execute(),
     );
   const screenCodes = idsOf("screen");
   if (screenCodes.length > 0) {
-    const screens = await db.selectFrom("screen").select(["code", "name"]).where("code", "in", screenCodes).execute();
-    put("screen", screens.map((s) => ({ id: s.code, label: `${s.code} – ${s.name}` })));
+    const screens = await db
+      .selectFrom("screen")
+      .select(["code", "name"])
+      .where("code", "in", screenCodes)
+      .execute();
+    put(
+      "screen",
+      screens.map((s) => ({ id: s.code, label: `${s.code} – ${s.name}` })),
+    );
   }
   const ticketIds = idsOf("ticket");
   if (ticketIds.length > 0) {
-    const tickets = await db.selectFrom("ticket").select(["id", "number", "subject"]).where("id", "in", ticketIds).execute();
-    put("ticket", tickets.map((t) => ({ id: t.id, label: `#${t.number} ${t.subject}` })));
+    const tickets = await db
+      .selectFrom("ticket")
+      .select(["id", "number", "subject"])
+      .where("id", "in", ticketIds)
+      .execute();
+    put(
+      "ticket",
+      tickets.map((t) => ({ id: t.id, label: `#${t.number} ${t.subject}` })),
+    );
   }
   return labels;
 }

@@ -35,7 +35,8 @@ export function presentAuditEntry(row: AuditLogRow, labels: Map<string, string>)
     kind: row.target_type,
     target: {
       id: row.target_id,
-      label: row.target_type === "settings" ? null : (labels.get(`${row.target_type}:${row.target_id}`) ?? null),
+      label:
+        row.target_type === "settings" ? null : (labels.get(`${row.target_type}:${row.target_id}`) ?? null),
     },
     changes: changesOf(row.details),
   };

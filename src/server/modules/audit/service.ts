@@ -4,13 +4,24 @@ import { Readable } from "node:stream";
 import { DateTime } from "luxon";
 import type { AuditPage, AuditQuery } from "../../../contracts/audit";
 import type { Locale } from "../../../contracts/common";
-import { auditActionLabel, auditFieldLabel, auditKindLabel, auditValueText } from "../../../i18n/audit-labels";
 import { translator } from "../../../i18n";
+import {
+  auditActionLabel,
+  auditFieldLabel,
+  auditKindLabel,
+  auditValueText,
+} from "../../../i18n/audit-labels";
 import type { AppContext } from "../../context";
 import { CSV_BOM, csvLine } from "../../csv";
 import { decodeCursor, encodeCursor } from "../../db/cursor";
 import { errors } from "../../errors";
-import { type AuditFilter, type AuditLogRow, auditTargetLabels, listAuditActors, listAuditLog } from "./log-repository";
+import {
+  type AuditFilter,
+  type AuditLogRow,
+  auditTargetLabels,
+  listAuditActors,
+  listAuditLog,
+} from "./log-repository";
 import { type PresentedEntry, presentAuditEntry } from "./presenter";
 
 const ZONE = "America/Sao_Paulo";
@@ -59,7 +70,11 @@ export async function auditActors(ctx: AppContext) {
 }
 
 /** One line per changed field (an entry without fields is one line), newest entry first. */
-export function auditCsv(ctx: AppContext, query: Omit<AuditQuery, "limit" | "cursor">, locale: Locale): Readable {
+export function auditCsv(
+  ctx: AppContext,
+  query: Omit<AuditQuery, "limit" | "cursor">,
+  locale: Locale,
+): Readable {
   const t = translator(locale);
   const header = [
     t("audit.csv.when"),

@@ -5,9 +5,9 @@ import type { Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import type { AppContext, CommandMeta } from "../../context";
 import { errors } from "../../errors";
-import { recordAudit } from "../audit/repository";
-import { storageOf } from "../attachments/service";
 import { cleanFilename } from "../attachments/file-types";
+import { storageOf } from "../attachments/service";
+import { recordAudit } from "../audit/repository";
 import {
   attachmentsUploadedBy,
   failedSignInsOf,
@@ -25,7 +25,11 @@ export interface PersonExport {
 }
 
 /** Reads everything, records the export in the audit trail, then streams the archive. */
-export async function exportPerson(ctx: AppContext, meta: CommandMeta, userId: string): Promise<PersonExport> {
+export async function exportPerson(
+  ctx: AppContext,
+  meta: CommandMeta,
+  userId: string,
+): Promise<PersonExport> {
   const data = await ctx.db.transaction().execute(async (trx) => {
     const person = await findPerson(trx, userId);
     if (!person) throw errors.notFound("user.not_found");
@@ -46,7 +50,8 @@ export async function exportPerson(ctx: AppContext, meta: CommandMeta, userId: s
   });
   const { person, tickets, messages, attachments, sessions, failures } = data;
   const zip = new ZipFile();
-  const add = (name: string, value: unknown) => zip.addBuffer(Buffer.from(`${JSON.stringify(value, null, 2)}\n`), name);
+  const add = (name: string, value: unknown) =>
+    zip.addBuffer(Buffer.from(`${JSON.stringify(value, null, 2)}\n`), name);
   add("perfil.json", {
     id: person.id,
     name: person.name,
@@ -107,7 +112,10 @@ export async function exportPerson(ctx: AppContext, meta: CommandMeta, userId: s
     sha256: attachment.sha256,
     uploadedAt: iso(attachment.created_at),
     /** Where the file is in this archive; null when the retention setting removed it. */
-    file: attachment.purged_at === null ? `anexos/${attachment.id.slice(0, 8)}-${cleanFilename(attachment.filename)}` : null,
+    file:
+      attachment.purged_at === null
+        ? `anexos/${attachment.id.slice(0, 8)}-${cleanFilename(attachment.filename)}`
+        : null,
     removedAt: iso(attachment.purged_at),
   }));
   add("anexos.json", files);

@@ -10,7 +10,7 @@ export interface Redaction {
   email: string;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The words a redaction looks for, for the database's first, coarse filter (lower-cased). */
 export function needlesOf({ name, email }: Redaction): string[] {
@@ -19,10 +19,10 @@ export function needlesOf({ name, email }: Redaction): string[] {
 
 /** Replaces the e-mail, then the `@handle` (its local part), then the full name. */
 export function redactText(text: string, { name, email }: Redaction): string {
-  let out = text.replace(new RegExp(escape(email), "gi"), REMOVED_EMAIL);
+  let out = text.replace(new RegExp(escapeRegExp(email), "gi"), REMOVED_EMAIL);
   const handle = email.split("@")[0] ?? "";
-  if (handle.length >= 3) out = out.replace(new RegExp(`@${escape(handle)}(?![\\w.-])`, "gi"), "@titular");
-  if (name.trim().length >= 3) out = out.replace(new RegExp(escape(name.trim()), "gi"), ANONYMIZED_NAME);
+  if (handle.length >= 3) out = out.replace(new RegExp(`@${escapeRegExp(handle)}(?![\\w.-])`, "gi"), "@titular");
+  if (name.trim().length >= 3) out = out.replace(new RegExp(escapeRegExp(name.trim()), "gi"), ANONYMIZED_NAME);
   return out;
 }
 

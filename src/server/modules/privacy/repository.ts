@@ -18,17 +18,29 @@ export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 export async function countPersonData(db: Executor, userId: string) {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom("ticket").select(eb.fn.countAll<number>().as("n")).where("requester_id", "=", userId).as("tickets"),
+      eb
+        .selectFrom("ticket")
+        .select(eb.fn.countAll<number>().as("n"))
+        .where("requester_id", "=", userId)
+        .as("tickets"),
       eb
         .selectFrom("ticket_event")
         .select(eb.fn.countAll<number>().as("n"))
         .where("actor_id", "=", userId)
         .where("body", "is not", null)
         .as("messages"),
-      eb.selectFrom("attachment").select(eb.fn.countAll<number>().as("n")).where("uploader_id", "=", userId).as("attachments"),
+      eb
+        .selectFrom("attachment")
+        .select(eb.fn.countAll<number>().as("n"))
+        .where("uploader_id", "=", userId)
+        .as("attachments"),
     ])
     .executeTakeFirstOrThrow();
-  return { tickets: Number(row.tickets), messages: Number(row.messages), attachments: Number(row.attachments) };
+  return {
+    tickets: Number(row.tickets),
+    messages: Number(row.messages),
+    attachments: Number(row.attachments),
+  };
 }
 
 export function ticketsOpenedBy(db: Executor, userId: string) {
@@ -103,7 +115,12 @@ export function sessionsOf(db: Executor, userId: string) {
 }
 
 export function failedSignInsOf(db: Executor, email: string) {
-  return db.selectFrom("login_failure").select(["at"]).where("key", "=", `account:${email}`).orderBy("at").execute();
+  return db
+    .selectFrom("login_failure")
+    .select(["at"])
+    .where("key", "=", `account:${email}`)
+    .orderBy("at")
+    .execute();
 }
 
 /**
@@ -159,12 +176,21 @@ export function eventsMentioning(db: Executor, needles: string[]) {
     .execute();
 }
 
-export function auditEntriesMentioning(db: Executor, needles: string[]) {
-  return db.selectFrom("audit_log").select(["id", "details"]).where(mentioning("details", needles)).execute();
+export async function auditEntriesMentioning(db: Executor, needles: string[]) {
+  const rows = await db
+    .selectFrom("audit_log")
+    .select(["id", "details"])
+    .where(mentioning("details", needles))
+    .execute();
+  return rows.map((row) => ({ id: row.id, details: json.auditDetails.decode(row.details) }));
 }
 
 export async function rewriteAuditDetails(db: Executor, id: string, details: Record<string, unknown>) {
-  await db.updateTable("audit_log").set({ details: json.auditDetails.encode(details) }).where("id", "=", id).execute();
+  await db
+    .updateTable("audit_log")
+    .set({ details: json.auditDetails.encode(details) })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Ends everything that signs the person in or traces their sign-ins. */

@@ -5,8 +5,8 @@
 import { DateTime } from "luxon";
 import type { AppContext, CommandMeta } from "../../context";
 import type { Executor } from "../../db/schema";
-import { recordAudit } from "../audit/repository";
 import { storageOf } from "../attachments/service";
+import { recordAudit } from "../audit/repository";
 import { readStoredSettings } from "../settings/service";
 
 const BATCH = 200;
@@ -47,7 +47,11 @@ export async function purgeExpiredAttachments(ctx: AppContext): Promise<number> 
       const claimed = await trx
         .updateTable("attachment")
         .set({ purged_at: now, company_id: null })
-        .where("id", "in", expired.map((row) => row.id))
+        .where(
+          "id",
+          "in",
+          expired.map((row) => row.id),
+        )
         .where("purged_at", "is", null)
         .returning(["storage_key"])
         .execute();

@@ -6,7 +6,7 @@ import type { AppContext, CommandMeta } from "../../context";
 import { errors } from "../../errors";
 import { endStreams } from "../../events/streams-end";
 import { recordAudit } from "../audit/repository";
-import { type Redaction, needlesOf, redactTerms, redactText, redactValue } from "./redact";
+import { needlesOf, type Redaction, redactTerms, redactText, redactValue } from "./redact";
 import {
   auditEntriesMentioning,
   countPersonData,
@@ -38,7 +38,11 @@ export async function personPrivacy(ctx: AppContext, userId: string): Promise<Pe
 /** The address an anonymized account keeps: unique, and never deliverable (RFC 2606's `.invalid`). */
 const anonymizedEmail = (userId: string) => `anonimizado-${userId}@anonimizado.invalid`;
 
-export async function anonymizePerson(ctx: AppContext, meta: CommandMeta, userId: string): Promise<PersonPrivacy> {
+export async function anonymizePerson(
+  ctx: AppContext,
+  meta: CommandMeta,
+  userId: string,
+): Promise<PersonPrivacy> {
   await ctx.db.transaction().execute(async (trx) => {
     const person = await findPerson(trx, userId);
     if (!person) throw errors.notFound("user.not_found");
@@ -80,7 +84,11 @@ export async function anonymizePerson(ctx: AppContext, meta: CommandMeta, userId
     }
     // Replies are indexed with their ticket: the ticket's terms lose the name too.
     for (const ticketId of touchedTickets) {
-      const row = await trx.selectFrom("ticket").select("search_terms").where("id", "=", ticketId).executeTakeFirst();
+      const row = await trx
+        .selectFrom("ticket")
+        .select("search_terms")
+        .where("id", "=", ticketId)
+        .executeTakeFirst();
       if (row)
         await trx
           .updateTable("ticket")
@@ -89,7 +97,11 @@ export async function anonymizePerson(ctx: AppContext, meta: CommandMeta, userId
           .execute();
     }
     for (const entry of await auditEntriesMentioning(trx, needles)) {
-      await rewriteAuditDetails(trx, entry.id, redactValue(entry.details, redaction) as Record<string, unknown>);
+      await rewriteAuditDetails(
+        trx,
+        entry.id,
+        redactValue(entry.details, redaction) as Record<string, unknown>,
+      );
     }
     await removeSignIns(trx, userId, person.email);
     await trx
