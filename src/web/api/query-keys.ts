@@ -60,6 +60,13 @@ export const queryKeys = {
     ["console", "queue", "counts", filters] as const,
   consoleQueueOptions: ["console", "queue", "options"],
   consoleViews: ["console", "views"],
+  /** "Auditoria": every page of the trail (what a saved change refreshes), one filter set, the people. */
+  auditRoot: ["console", "audit"],
+  audit: (filters: { actorId: string | null; kind: string | null; from: string | null; to: string | null }) =>
+    ["console", "audit", "list", filters] as const,
+  auditActors: ["console", "audit", "actors"],
+  settings: ["console", "settings"],
+  personPrivacy: (userId: string) => ["console", "privacy", userId] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

@@ -21,8 +21,10 @@ export function needlesOf({ name, email }: Redaction): string[] {
 export function redactText(text: string, { name, email }: Redaction): string {
   let out = text.replace(new RegExp(escapeRegExp(email), "gi"), REMOVED_EMAIL);
   const handle = email.split("@")[0] ?? "";
-  if (handle.length >= 3) out = out.replace(new RegExp(`@${escapeRegExp(handle)}(?![\\w.-])`, "gi"), "@titular");
-  if (name.trim().length >= 3) out = out.replace(new RegExp(escapeRegExp(name.trim()), "gi"), ANONYMIZED_NAME);
+  if (handle.length >= 3)
+    out = out.replace(new RegExp(`@${escapeRegExp(handle)}(?![\\w.-])`, "gi"), "@titular");
+  if (name.trim().length >= 3)
+    out = out.replace(new RegExp(escapeRegExp(name.trim()), "gi"), ANONYMIZED_NAME);
   return out;
 }
 
