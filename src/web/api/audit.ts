@@ -22,7 +22,11 @@ export function useAuditLog(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: queryKeys.audit(filters),
     queryFn: ({ pageParam }) =>
-      apiRequest("GET", `/api/v1/audit${searchOf({ ...filters, cursor: pageParam, limit: PAGE_SIZE })}`, AuditPage),
+      apiRequest(
+        "GET",
+        `/api/v1/audit${searchOf({ ...filters, cursor: pageParam, limit: PAGE_SIZE })}`,
+        AuditPage,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
@@ -48,7 +52,8 @@ export function useSettings() {
 export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (settings: UpdateSettingsRequest) => apiRequest("PUT", "/api/v1/settings", Settings, settings),
+    mutationFn: (settings: UpdateSettingsRequest) =>
+      apiRequest("PUT", "/api/v1/settings", Settings, settings),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.settings, saved);
       void queryClient.invalidateQueries({ queryKey: queryKeys.auditRoot });
