@@ -1022,6 +1022,23 @@ export const ptBR = {
   "privacy.anonymize.word": "ANONIMIZAR",
   "privacy.anonymized": "Titular anonimizado em {date}.",
   "privacy.done": "Titular anonimizado.",
+  "audit.action.user.set_password_link": "Link para definir senha emitido",
+  "audit.action.user.reset_password_link": "Link para redefinir senha emitido",
+  "audit.field.cnpj": "CNPJ",
+  "audit.field.state": "UF",
+  "audit.field.city": "Cidade",
+  "audit.field.description": "Descrição",
+  "audit.field.title": "Título",
+  "audit.field.shared": "Compartilhada",
+  "audit.field.timeZone": "Fuso horário",
+  "audit.field.closedDates": "Dias sem expediente",
+  "audit.field.openDates": "Dias com expediente extra",
+  "audit.field.files": "Arquivos",
+  "audit.field.months": "Meses",
+  "audit.field.tickets": "Ocorrências",
+  "audit.field.messages": "Mensagens",
+  "audit.field.attachments": "Anexos",
+  "audit.field.historyEvents": "Eventos do histórico",
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

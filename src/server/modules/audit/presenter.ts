@@ -21,8 +21,9 @@ function changesOf(details: Record<string, unknown>): AuditChange[] {
       .filter(([, change]) => isChange(change))
       .map(([field, change]) => ({ field, before: change.before, after: change.after }));
   }
+  // Ids (companyId, planId…) say nothing to a reader: the entry's record is named beside it.
   return Object.entries(details)
-    .filter(([, value]) => isPlain(value))
+    .filter(([field, value]) => isPlain(value) && field !== "id" && !field.endsWith("Id"))
     .map(([field, value]) => ({ field, before: null, after: value }));
 }
 
