@@ -95,7 +95,8 @@ beforeEach(async () => {
 /**
  * Runs today's seed and generator against the schema of migration 0010. They read the settings
  * (migration 0015), which an empty table gives as their defaults: it stands in for the settings
- * while they run and is gone before the migration under test.
+ * while they run and is gone before the migration under test. Likewise they write the empty
+ * columns of migration 0019 (`anonymized_at`, `purged_at`), there only while they run.
  */
 async function asOfBefore(seed: () => Promise<void>): Promise<void> {
   await ctx.db.schema
@@ -103,10 +104,14 @@ async function asOfBefore(seed: () => Promise<void>): Promise<void> {
     .addColumn("key", "text", (c) => c.primaryKey())
     .addColumn("value", "text")
     .execute();
+  await ctx.db.schema.alterTable("app_user").addColumn("anonymized_at", "bigint").execute();
+  await ctx.db.schema.alterTable("attachment").addColumn("purged_at", "bigint").execute();
   try {
     await seed();
   } finally {
     await ctx.db.schema.dropTable("setting").execute();
+    await ctx.db.schema.alterTable("app_user").dropColumn("anonymized_at").execute();
+    await ctx.db.schema.alterTable("attachment").dropColumn("purged_at").execute();
   }
 }
 
