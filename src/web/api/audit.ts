@@ -18,8 +18,9 @@ export interface AuditFilters {
   to: string | null;
 }
 
-export function useAuditLog(filters: AuditFilters) {
+export function useAuditLog(filters: AuditFilters, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: queryKeys.audit(filters),
     queryFn: ({ pageParam }) =>
       apiRequest(
@@ -35,15 +36,17 @@ export function useAuditLog(filters: AuditFilters) {
 /** The CSV of the same filters: a plain link, downloaded by the browser with the session cookie. */
 export const auditCsvUrl = (filters: AuditFilters) => `/api/v1/audit.csv${searchOf({ ...filters })}`;
 
-export function useAuditActors() {
+export function useAuditActors(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: queryKeys.auditActors,
     queryFn: () => apiRequest("GET", "/api/v1/audit/actors", AuditActors),
   });
 }
 
-export function useSettings() {
+export function useSettings(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: queryKeys.settings,
     queryFn: () => apiRequest("GET", "/api/v1/settings", Settings),
   });

@@ -51,8 +51,8 @@ export function AuditPage() {
   const { abilities } = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
-  const log = useAuditLog(filters);
-  const actors = useAuditActors();
+  const log = useAuditLog(filters, abilities.readAudit);
+  const actors = useAuditActors(abilities.readAudit);
   if (!abilities.readAudit) return <NotFoundPage />;
 
   const choose = (next: Partial<AuditFilters>) => {

@@ -32,7 +32,7 @@ export function SettingsPage() {
   const { t } = useI18n();
   usePageTitle(t("nav.settings"));
   const { abilities } = useCurrentUser();
-  const stored = useSettings();
+  const stored = useSettings(abilities.manageSettings);
   if (!abilities.manageSettings) return <NotFoundPage />;
   return (
     <Stack gap="lg" maw={760}>
