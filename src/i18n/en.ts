@@ -1028,4 +1028,5 @@ export const en: Record<MessageKey, string> = {
   "audit.field.messages": "Messages",
   "audit.field.attachments": "Attachments",
   "audit.field.historyEvents": "History events",
+  "attachments.removed": "removed by the retention policy",
 };

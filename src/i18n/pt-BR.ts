@@ -1039,6 +1039,7 @@ export const ptBR = {
   "audit.field.messages": "Mensagens",
   "audit.field.attachments": "Anexos",
   "audit.field.historyEvents": "Eventos do histórico",
+  "attachments.removed": "removido pela política de retenção",
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
