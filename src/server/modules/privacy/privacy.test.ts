@@ -208,6 +208,44 @@ describe("personal data (LGPD)", () => {
     expect([again.statusCode, again.json().error.code]).toEqual([409, "privacy.already_anonymized"]);
   });
 
+  it("anonymizes a staff member in the history's field values (assignment) and mentions", async () => {
+    const agent = await makeUser(t.ctx, "agent", {
+      name: "Otávio Brandão",
+      email: "otavio.brandao@uno.com.br",
+    });
+    const colleague = await makeUser(t.ctx, "customer", { company: await makeCompany(t.ctx) });
+    const opened = await call(t.app, "POST", "/api/v1/tickets", ticketBody(catalog), {
+      cookie: await loginAs(t.app, colleague),
+    });
+    const ticketNumber = opened.json().number as number;
+    const assigned = await call(
+      t.app,
+      "PATCH",
+      `/api/v1/tickets/${ticketNumber}`,
+      { version: 1, assigneeId: agent.id },
+      { cookie: cookies.supervisor },
+    );
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const note = await call(
+      t.app,
+      "POST",
+      `/api/v1/tickets/${ticketNumber}/messages`,
+      { body: "@otavio.brandao pode olhar?", internal: true },
+      { cookie: cookies.supervisor },
+    );
+    expect(note.statusCode, note.body).toBe(201);
+    expect((await anonymize(agent.id)).statusCode).toBe(200);
+    const history = await t.ctx.db
+      .selectFrom("ticket_event")
+      .innerJoin("ticket", "ticket.id", "ticket_event.ticket_id")
+      .select(["ticket_event.to_value", "ticket_event.body"])
+      .where("ticket.number", "=", ticketNumber)
+      .execute();
+    expect(history.map((event) => event.to_value)).toContain("Titular anonimizado");
+    expect(history.map((event) => event.body)).toContain("@titular pode olhar?");
+    expect(JSON.stringify(history)).not.toMatch(/Otávio|Brandão|otavio/i);
+  });
+
   it("refuses to anonymize the last active admin", async () => {
     const first = await makeUser(t.ctx, "admin");
     const second = await makeUser(t.ctx, "admin");

@@ -14,7 +14,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 
 /** The words a redaction looks for, for the database's first, coarse filter (lower-cased). */
 export function needlesOf({ name, email }: Redaction): string[] {
-  return [name, email].filter((needle) => needle.trim().length >= 3).map((needle) => needle.toLowerCase());
+  const handle = `@${email.split("@")[0] ?? ""}`;
+  return [name, email, handle]
+    .filter((needle) => needle.trim().length >= 3)
+    .map((needle) => needle.toLowerCase());
 }
 
 /** Replaces the e-mail, then the `@handle` (its local part), then the full name. */
