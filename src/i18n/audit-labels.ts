@@ -21,6 +21,15 @@ export function auditFieldLabel(t: Translate, field: string): string {
   return isMessageKey(key) ? t(key) : field;
 }
 
+/** A field's value as recorded, in words where the value is a code the catalogs name (a role). */
+export function auditFieldValueText(t: Translate, locale: Locale, field: string, value: unknown): string {
+  if (field === "role" && typeof value === "string") {
+    const key = `role.${value}`;
+    if (isMessageKey(key)) return t(key);
+  }
+  return auditValueText(t, locale, value);
+}
+
 /** A value as recorded (JSON): "—" for none, sim/não, numbers the reader's way, lists joined. */
 export function auditValueText(t: Translate, locale: Locale, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";

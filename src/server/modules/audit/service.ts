@@ -8,8 +8,8 @@ import { translator } from "../../../i18n";
 import {
   auditActionLabel,
   auditFieldLabel,
+  auditFieldValueText,
   auditKindLabel,
-  auditValueText,
 } from "../../../i18n/audit-labels";
 import type { AppContext } from "../../context";
 import { CSV_BOM, csvLine } from "../../csv";
@@ -102,8 +102,8 @@ export function auditCsv(
       csvLine([
         ...head,
         auditFieldLabel(t, change.field),
-        auditValueText(t, "pt-BR", change.before),
-        auditValueText(t, "pt-BR", change.after),
+        auditFieldValueText(t, "pt-BR", change.field, change.before),
+        auditFieldValueText(t, "pt-BR", change.field, change.after),
         ip,
       ]),
     );

@@ -19,8 +19,8 @@ import { type AuditEntry, AuditTargetType } from "../../../contracts/audit";
 import {
   auditActionLabel,
   auditFieldLabel,
+  auditFieldValueText,
   auditKindLabel,
-  auditValueText,
 } from "../../../i18n/audit-labels";
 import { type AuditFilters, auditCsvUrl, useAuditActors, useAuditLog } from "../../api/audit";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -182,11 +182,11 @@ function AuditEntryCard({ entry, privacyLinks }: { entry: AuditEntry; privacyLin
                 {auditFieldLabel(t, change.field)}:
               </Text>{" "}
               <Text span c="red.8" fz="sm" td={change.before === null ? undefined : "line-through"}>
-                {auditValueText(t, locale, change.before)}
+                {auditFieldValueText(t, locale, change.field, change.before)}
               </Text>{" "}
               →{" "}
               <Text span c="teal.8" fz="sm">
-                {auditValueText(t, locale, change.after)}
+                {auditFieldValueText(t, locale, change.field, change.after)}
               </Text>
             </Text>
           ))}
