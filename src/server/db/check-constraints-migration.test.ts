@@ -99,13 +99,13 @@ beforeEach(async () => {
  * columns of migration 0019 (`anonymized_at`, `purged_at`), there only while they run.
  */
 async function asOfBefore(seed: () => Promise<void>): Promise<void> {
+  await ctx.db.schema.alterTable("app_user").addColumn("anonymized_at", "bigint").execute();
+  await ctx.db.schema.alterTable("attachment").addColumn("purged_at", "bigint").execute();
   await ctx.db.schema
     .createTable("setting")
     .addColumn("key", "text", (c) => c.primaryKey())
     .addColumn("value", "text")
     .execute();
-  await ctx.db.schema.alterTable("app_user").addColumn("anonymized_at", "bigint").execute();
-  await ctx.db.schema.alterTable("attachment").addColumn("purged_at", "bigint").execute();
   try {
     await seed();
   } finally {
