@@ -84,6 +84,15 @@ describe("personal data (LGPD)", () => {
     call(t.app, "POST", `/api/v1/users/${userId}/anonymize`, undefined, { cookie });
   const search = (q: string) =>
     call(t.app, "GET", "/api/v1/tickets", undefined, { cookie: cookies.customer_admin, query: { q } });
+  /** The console's text filter over the open tickets. */
+  const consoleSearch = async (q: string) => {
+    const response = await call(t.app, "GET", "/api/v1/console/queue", undefined, {
+      cookie: cookies.agent,
+      query: { view: "open", q },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json().items.map((item: { number: number }) => item.number);
+  };
 
   it("is the admins': the rest of the team 403, customers 404, nobody signed in 401", async () => {
     for (const [role, status] of [
@@ -152,6 +161,7 @@ describe("personal data (LGPD)", () => {
     expect((await search("Quintanilha")).json().items.map((i: { number: number }) => i.number)).toEqual([
       number,
     ]);
+    expect(await consoleSearch("Quintanilha")).toEqual([number]);
     const done = await anonymize(marta.id);
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ name: "Titular anonimizado", ticketsOpened: 1 });
@@ -160,6 +170,7 @@ describe("personal data (LGPD)", () => {
     // Search no longer finds the old name; the ticket is still the company's.
     expect((await search("Quintanilha")).json().items).toEqual([]);
     expect((await search("Marta")).json().items).toEqual([]);
+    expect(await consoleSearch("Quintanilha")).toEqual([]);
     expect((await search("fluxo de caixa")).json().items.map((i: { number: number }) => i.number)).toEqual([
       number,
     ]);
