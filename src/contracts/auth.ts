@@ -58,6 +58,10 @@ export const Abilities = z.object({
   manageScreens: z.boolean(),
   /** The portal's "Consumo do plano": the company's admin. */
   readPlanConsumption: z.boolean(),
+  /** "Auditoria" (who changed what, before → after; it names people and addresses): admins. */
+  readAudit: z.boolean(),
+  /** A person's data (LGPD): export it, anonymize the person. Admins. */
+  managePersonalData: z.boolean(),
 });
 export type Abilities = z.infer<typeof Abilities>;
 

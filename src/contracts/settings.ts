@@ -13,6 +13,11 @@ export const Settings = z.strictObject({
   supportEmail: z.email().max(254),
   /** Closes the team's e-mails; plain text. */
   supportSignature: z.string().trim().max(1000),
+  /**
+   * Attachments of tickets finalized (resolved or cancelled) more than this many months ago have
+   * their files removed by the maintenance job (LGPD retention); 0 keeps them for ever.
+   */
+  attachmentRetentionMonths: z.number().int().min(0).max(120),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -22,8 +27,14 @@ export const DEFAULT_SETTINGS: Settings = {
   companyAdminsMayInvite: false,
   supportEmail: "suporte@example.com.br",
   supportSignature: "Equipe de suporte",
+  attachmentRetentionMonths: 0,
 };
 
-/** PUT /api/v1/settings: every setting, as the form shows them. */
-export const UpdateSettingsRequest = Settings;
+/**
+ * PUT /api/v1/settings: every setting, as the form shows them. The retention setting came later:
+ * a client that does not send it leaves it as it is (rather than resetting it to "keep for ever").
+ */
+export const UpdateSettingsRequest = Settings.extend({
+  attachmentRetentionMonths: Settings.shape.attachmentRetentionMonths.optional(),
+});
 export type UpdateSettingsRequest = z.infer<typeof UpdateSettingsRequest>;

@@ -100,6 +100,8 @@ export const Attachment = z.object({
   size: z.number().int(),
   /** Download address; authorized like the ticket. */
   url: z.string(),
+  /** Present (true) once the retention setting removed the file: the history still names it. */
+  removed: z.boolean().optional(),
 });
 export type Attachment = z.infer<typeof Attachment>;
 

@@ -161,6 +161,21 @@ describe("the screen catalog and plan consumption", () => {
   });
 });
 
+describe("audit and personal data policies", () => {
+  it.each([
+    ["a customer", customerA, "hide"],
+    ["a company admin", adminA, "hide"],
+    ["an agent", agent, "forbid"],
+    ["a supervisor", supervisor, "forbid"],
+    ["an admin", admin, "allow"],
+  ] as const)("%s reading the audit trail or a person's data: %s", (_who, who, decision) => {
+    expect(policies.audit.read(who)).toBe(decision);
+    expect(policies.privacy.manage(who)).toBe(decision);
+    expect(abilitiesOf(who).readAudit).toBe(decision === "allow");
+    expect(abilitiesOf(who).managePersonalData).toBe(decision === "allow");
+  });
+});
+
 describe("abilitiesOf", () => {
   it("gives customers the portal and staff the console", () => {
     expect(abilitiesOf(customerA)).toEqual({
@@ -181,6 +196,8 @@ describe("abilitiesOf", () => {
       readBillingStatements: false,
       manageScreens: false,
       readPlanConsumption: false,
+      readAudit: false,
+      managePersonalData: false,
     });
     expect(abilitiesOf(admin)).toMatchObject({
       useConsole: true,

@@ -207,6 +207,17 @@ export const policies = {
     /** Importing, renaming, deactivating screens: supervisors and admins; agents read. */
     manage: (actor: Actor): Decision => allowIf(isLead(actor), isStaff(actor) ? "forbid" : "hide"),
   },
+  audit: {
+    /** The trail names people, e-mails and addresses: the admin's; the team learns it exists. */
+    read: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+  },
+  privacy: {
+    /**
+     * Exporting a person's data or anonymizing them (LGPD) is the admin's. A customer never learns
+     * of the addresses (404); the rest of the team may know them (403).
+     */
+    manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+  },
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */
     markHelpful: (actor: Actor): Decision => allowIf(!isStaff(actor)),
@@ -249,5 +260,7 @@ export function abilitiesOf(
     manageScreens: policies.screen.manage(actor) === "allow",
     readPlanConsumption:
       customer && policies.billing.ownStatement(actor, { id: actor.companyId ?? "" }) === "allow",
+    readAudit: policies.audit.read(actor) === "allow",
+    managePersonalData: policies.privacy.manage(actor) === "allow",
   };
 }

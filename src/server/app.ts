@@ -1,4 +1,5 @@
 // buildApp: plugins in order, then every module's routes. It never listens; main.ts and tests do.
+
 import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -6,6 +7,7 @@ import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider
 import type { AppContext } from "./context";
 import { errors } from "./errors";
 import { attachmentRoutes } from "./modules/attachments/routes";
+import { auditRoutes } from "./modules/audit/routes";
 import { meRoutes } from "./modules/auth/me-routes";
 import { authRoutes } from "./modules/auth/routes";
 import { billingRoutes } from "./modules/billing/routes";
@@ -20,6 +22,7 @@ import { notificationRoutes } from "./modules/notifications/routes";
 import { phoneRoutes } from "./modules/phone/routes";
 import { calendarHolidayRoutes } from "./modules/plans/holiday-routes";
 import { planRoutes } from "./modules/plans/routes";
+import { privacyRoutes } from "./modules/privacy/routes";
 import { queueRoutes } from "./modules/queue/routes";
 import { relationRoutes } from "./modules/relations/routes";
 import { savedViewRoutes } from "./modules/saved-views/routes";
@@ -128,6 +131,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(queueRoutes(ctx));
   await app.register(savedViewRoutes(ctx));
   await app.register(settingsRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  await app.register(privacyRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

@@ -114,13 +114,17 @@ export const errors = {
       | "calendar.in_use"
       | "plan.in_use"
       | "plan.name_taken"
-      | "article.stale",
+      | "article.stale"
+      | "privacy.last_admin"
+      | "privacy.already_anonymized",
   ) => appError(code, 409),
   /** A value already in use, named on its field: `{code, message, fields: {cnpj: message}}`. */
   conflictOn: (code: "company.cnpj_taken" | "user.email_taken", field: string) =>
     new FieldConflictError(code, field),
   /** The last active admin may be neither demoted nor deactivated. */
   lastAdmin: () => appError("user.last_admin", 409),
+  /** An attachment whose file the retention setting removed: the row stays, the file is gone. */
+  attachmentPurged: () => appError("attachment.purged", 410),
   rule: (
     code:
       | "user.company_required"

@@ -1,5 +1,6 @@
 // Every page's address: pages before sign-in, then the guarded portal (customers) and console (staff).
 import { createBrowserRouter, Navigate } from "react-router";
+import { AuditPage } from "./console/audit/AuditPage";
 import { StatementDetailPage } from "./console/billing/StatementDetailPage";
 import { StatementsPage } from "./console/billing/StatementsPage";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
@@ -8,8 +9,10 @@ import { CompliancePage } from "./console/compliance/CompliancePage";
 import { KnowledgeBasePage } from "./console/kb/KnowledgeBasePage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
 import { PlansPage } from "./console/plans/PlansPage";
+import { PrivacyPage } from "./console/privacy/PrivacyPage";
 import { QueuePage } from "./console/queue/QueuePage";
 import { ScreensPage } from "./console/screens/ScreensPage";
+import { SettingsPage } from "./console/settings/SettingsPage";
 import { ConsoleTicketPage } from "./console/ticket/ConsoleTicketPage";
 import { LoggedTimePage } from "./console/time/LoggedTimePage";
 import { UsersPage } from "./console/users/UsersPage";
@@ -74,6 +77,9 @@ export function createAppRouter() {
                     { path: "statements/:companyId", element: <StatementDetailPage /> },
                     { path: "time", element: <LoggedTimePage /> },
                     { path: "policy", element: <PolicyPage /> },
+                    { path: "audit", element: <AuditPage /> },
+                    { path: "settings", element: <SettingsPage /> },
+                    { path: "people/:userId/privacy", element: <PrivacyPage /> },
                   ],
                 },
                 { path: "/profile", element: <ProfilePage /> },

@@ -95,11 +95,13 @@ beforeEach(async () => {
 /**
  * Runs today's seed and generator against the schema of migration 0010. They read the settings
  * (migration 0015), which an empty table gives as their defaults; they write the article columns
- * of migration 0017 (state, last editor) and read plans' and calendars' `archived_at` (migration
- * 0018), null for everything they write. All of these stand in while they run and are gone before
- * the migration under test.
+ * of migration 0017 (state, last editor) and the empty columns of migration 0019 (`anonymized_at`,
+ * `purged_at`), and read plans' and calendars' `archived_at` (migration 0018), null for everything
+ * they write. All of these stand in while they run and are gone before the migration under test.
  */
 async function asOfBefore(seed: () => Promise<void>): Promise<void> {
+  await ctx.db.schema.alterTable("app_user").addColumn("anonymized_at", "bigint").execute();
+  await ctx.db.schema.alterTable("attachment").addColumn("purged_at", "bigint").execute();
   await ctx.db.schema
     .createTable("setting")
     .addColumn("key", "text", (c) => c.primaryKey())
@@ -111,6 +113,8 @@ async function asOfBefore(seed: () => Promise<void>): Promise<void> {
     await withArchiveColumns(seed);
   } finally {
     await ctx.db.schema.dropTable("setting").execute();
+    await ctx.db.schema.alterTable("app_user").dropColumn("anonymized_at").execute();
+    await ctx.db.schema.alterTable("attachment").dropColumn("purged_at").execute();
     await ctx.db.schema.alterTable("article").dropColumn("state").execute();
     await ctx.db.schema.alterTable("article").dropColumn("updated_by").execute();
   }

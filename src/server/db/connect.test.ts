@@ -87,6 +87,7 @@ describe("database connection and migrations", () => {
         previous_login_at: null,
         created_at: 0,
         updated_at: 0,
+        anonymized_at: null,
       };
       await expect(connection.db.insertInto("app_user").values(row).execute()).rejects.toThrow(/check/i);
     } finally {

@@ -84,6 +84,7 @@ const DATABASE = {
     previous_login_at: nullable(big),
     created_at: big,
     updated_at: big,
+    anonymized_at: nullable(big),
   },
   session: {
     id: text,
@@ -229,6 +230,7 @@ const DATABASE = {
     storage_key: text,
     created_at: big,
     company_id: nullable(text),
+    purged_at: nullable(big),
   },
   upload_log: { user_id: text, at: big, bytes: big },
   business_calendar: {

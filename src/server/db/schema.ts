@@ -65,6 +65,8 @@ export interface UserTable {
   previous_login_at: number | null;
   created_at: number;
   updated_at: number;
+  /** When the person was anonymized (LGPD): name, e-mail and sign-ins removed. */
+  anonymized_at: number | null;
 }
 
 export interface SessionTable {
@@ -279,6 +281,8 @@ export interface AttachmentTable {
   created_at: number;
   /** Whose storage quota it uses: the uploader's company, or the ticket's once attached (null: staff, pending). */
   company_id: string | null;
+  /** When the retention setting removed its file (the row stays, so the history names it). */
+  purged_at: number | null;
 }
 
 /** One accepted upload, for the per-user upload rate limit; purged once out of its window. */

@@ -201,6 +201,7 @@ describe("the maintenance job", () => {
     uploadRecords: 3,
     pendingUploads: 1,
     idempotencyKeys: 1,
+    retainedAttachments: 0,
   };
 
   it("removes exactly what has expired, files included; a second run removes nothing", async () => {
@@ -230,6 +231,7 @@ describe("the maintenance job", () => {
       uploadRecords: 0,
       pendingUploads: 0,
       idempotencyKeys: 0,
+      retainedAttachments: 0,
     });
   });
 

@@ -1,6 +1,7 @@
 // Purges what has expired: sessions, login failures past the throttle's window, used or expired
 // one-time links, upload records past the rate limit's window, and uploads never sent with a ticket
-// or reply (rows and files), and idempotency keys past their day. Every step is a conditional delete, so several processes running it at
+// or reply (rows and files), idempotency keys past their day, and attachment files past the
+// retention setting. Every step is a conditional delete, so several processes running it at
 // once (PostgreSQL) remove each thing once, and a second run finds nothing to do.
 import type { AppContext } from "../context";
 import { deleteExpiredPending } from "../modules/attachments/repository";
@@ -10,6 +11,7 @@ import { purgeLoginFailures, purgeSpentUserTokens } from "../modules/auth/expiry
 import { deleteExpiredSessions } from "../modules/auth/repository";
 import { deleteIdempotencyKeysBefore } from "../modules/idempotency/repository";
 import { IDEMPOTENCY_KEY_HOURS } from "../modules/idempotency/service";
+import { purgeExpiredAttachments } from "../modules/privacy/retention";
 
 const MINUTE = 60_000;
 const UPLOAD_BATCH = 200;
@@ -21,6 +23,8 @@ export interface MaintenanceReport {
   uploadRecords: number;
   pendingUploads: number;
   idempotencyKeys: number;
+  /** Attachment files past the retention setting ("Configurações"). */
+  retainedAttachments: number;
 }
 
 export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport> {
@@ -33,6 +37,7 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport
     uploadRecords: await purgeUploadLog(ctx.db, now - uploads.rateWindowMs),
     pendingUploads: await expirePendingUploads(ctx, now - uploads.pendingTtlMs),
     idempotencyKeys: await deleteIdempotencyKeysBefore(ctx.db, now - IDEMPOTENCY_KEY_HOURS * 60 * MINUTE),
+    retainedAttachments: await purgeExpiredAttachments(ctx),
   };
 }
 

@@ -76,6 +76,13 @@ export const queryKeys = {
   accountCompanies: (filters: Record<string, string>) => ["accounts", "companies", filters] as const,
   accountCompany: (companyId: string) => ["accounts", "company", companyId] as const,
   accountUsers: (filters: Record<string, string>) => ["accounts", "users", filters] as const,
+  /** "Auditoria": every page of the trail (what a saved change refreshes), one filter set, the people. */
+  auditRoot: ["console", "audit"],
+  audit: (filters: { actorId: string | null; kind: string | null; from: string | null; to: string | null }) =>
+    ["console", "audit", "list", filters] as const,
+  auditActors: ["console", "audit", "actors"],
+  settings: ["console", "settings"],
+  personPrivacy: (userId: string) => ["console", "privacy", userId] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

@@ -7,10 +7,12 @@ import {
   IconBuilding,
   IconChartBar,
   IconClockHour4,
+  IconHistory,
   IconHourglass,
   IconInbox,
   IconPhone,
   IconReceipt,
+  IconSettings,
   IconShieldCheck,
   IconUserCircle,
   IconUsers,
@@ -47,6 +49,15 @@ export function ConsoleLayout() {
     work.push({ to: "/console/statements", label: t("nav.statements"), icon: IconReceipt });
   work.push({ to: "/console/time", label: t("nav.time"), icon: IconHourglass });
   work.push({ to: "/console/policy", label: t("nav.policy"), icon: IconShieldCheck });
+  if (abilities.readAudit)
+    work.push({
+      to: "/console/audit",
+      label: t("nav.audit"),
+      icon: IconHistory,
+      alsoOn: ["/console/people"],
+    });
+  if (abilities.manageSettings)
+    work.push({ to: "/console/settings", label: t("nav.settings"), icon: IconSettings });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 
   return (

@@ -18,6 +18,7 @@ import * as settings from "./20261206_0015_settings";
 import * as accountLists from "./20261206_0016_account_lists";
 import * as knowledgeBase from "./20261206_0017_knowledge_base";
 import * as catalog from "./20261206_0018_catalog";
+import * as auditPrivacy from "./20261206_0019_audit_privacy";
 import * as searchTerms from "./20261206_0020_search_terms";
 
 export const migrations: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   "20261206_0016_account_lists": accountLists,
   "20261206_0017_knowledge_base": knowledgeBase,
   "20261206_0018_catalog": catalog,
+  "20261206_0019_audit_privacy": auditPrivacy,
   "20261206_0020_search_terms": searchTerms,
 };

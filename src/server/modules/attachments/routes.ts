@@ -88,6 +88,7 @@ export function attachmentRoutes(ctx: AppContext) {
         const { actor } = requireAuth(request);
         const row = await readableAttachment(ctx, actor, request.params.attachmentId);
         if (!row) throw errors.notFound("attachment.not_found");
+        if (row.purged_at !== null) throw errors.attachmentPurged();
         return reply
           .header("content-type", row.content_type)
           .header("content-length", String(row.size))

@@ -82,6 +82,7 @@ export async function uploadAttachment(
         storage_key: key,
         created_at: now,
         company_id: uploader.companyId,
+        purged_at: null,
       };
       await insertAttachment(trx, row);
       await recordUpload(trx, uploader.userId, now, stored.size);

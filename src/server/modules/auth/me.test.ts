@@ -40,6 +40,8 @@ describe("/api/v1/me", () => {
         readBillingStatements: false,
         manageScreens: false,
         readPlanConsumption: false,
+        readAudit: false,
+        managePersonalData: false,
       },
       previousLoginAt: null,
     });

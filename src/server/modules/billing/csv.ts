@@ -1,24 +1,2 @@
-// CSV the way Brazilian spreadsheets open it: ";" between cells (the comma is the decimal mark),
-// CRLF line ends, UTF-8 with a byte-order mark (without it Excel reads the accents as Latin-1).
-// No CSV writer is among our dependencies, so quoting lives in this one small function.
-
-const BOM = "\uFEFF";
-
-/**
- * One cell: quoted when it holds a separator, a quote or a line break (quotes doubled). Text that
- * a spreadsheet would run as a formula (=, +, -, @, tab or CR first) gets a leading apostrophe, so
- * a ticket subject like "=HYPERLINK(…)" stays text (OWASP's CSV injection advice).
- */
-export function csvCell(value: string): string {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
-}
-
-/** The whole file: BOM, one line per row, every row padded to the widest. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  const width = Math.max(0, ...rows.map((row) => row.length));
-  const lines = rows.map((row) =>
-    [...row, ...Array<string>(width - row.length).fill("")].map(csvCell).join(";"),
-  );
-  return `${BOM}${lines.join("\r\n")}\r\n`;
-}
+// The statement's CSV uses the shared Brazilian-spreadsheet writer (src/server/csv.ts).
+export { csvCell, toCsv } from "../../csv";

@@ -52,6 +52,10 @@ export async function ticketSettingsOf(ctx: AppContext) {
   return { reopenWindowMs: settings.reopenWindowDays * DAY_MS, slaWarningShare: settings.slaWarningShare };
 }
 
+/** The settings a request sent (a key left out keeps its value). */
+const withoutUndefined = (props: UpdateSettingsRequest): Partial<Settings> =>
+  Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+
 /** Saves every setting in one transaction, audited with what changed (before → after). */
 export async function updateSettings(
   ctx: AppContext,
@@ -60,17 +64,18 @@ export async function updateSettings(
 ): Promise<Settings> {
   const saved = await ctx.db.transaction().execute(async (trx) => {
     const before = await readStoredSettings(trx);
+    const after: Settings = { ...before, ...withoutUndefined(props) };
     const now = ctx.clock.now();
     for (const key of KEYS) {
-      if (JSON.stringify(before[key]) === JSON.stringify(props[key])) continue;
+      if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
       await upsertSetting(trx, {
         key,
-        value: JSON.stringify(props[key]),
+        value: JSON.stringify(after[key]),
         updated_by: meta.actorId,
         updated_at: now,
       });
     }
-    const changes = auditChanges(before, props);
+    const changes = auditChanges(before, after);
     if (Object.keys(changes).length > 0) {
       await recordAudit(trx, meta, now, {
         action: "settings.update",
@@ -79,7 +84,7 @@ export async function updateSettings(
         changes,
       });
     }
-    return { ...props };
+    return after;
   });
   cache.set(ctx, { settings: saved, readAt: Date.now() });
   return saved;

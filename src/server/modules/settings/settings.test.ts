@@ -36,6 +36,7 @@ describe("settings", () => {
     companyAdminsMayInvite: true,
     supportEmail: "suporte@uno.com.br",
     supportSignature: "Equipe de suporte UNO\n(11) 4002-8922",
+    attachmentRetentionMonths: 24,
   };
   const get = (cookie?: string) => call(t.app, "GET", "/api/v1/settings", undefined, { cookie });
   const put = (body: unknown, cookie = cookies.admin) =>
@@ -52,6 +53,7 @@ describe("settings", () => {
       companyAdminsMayInvite: false,
       supportEmail: "suporte@example.com.br",
       supportSignature: "Equipe de suporte",
+      attachmentRetentionMonths: 0,
     });
     for (const [role, status] of [
       ["supervisor", 403],
@@ -72,9 +74,11 @@ describe("settings", () => {
       reopenWindowDays: -1,
       slaWarningShare: 0.99,
       supportEmail: "suporte",
+      attachmentRetentionMonths: 1.5,
     });
     expect(refused.statusCode).toBe(400);
     expect(Object.keys(refused.json().error.fields).sort()).toEqual([
+      "attachmentRetentionMonths",
       "reopenWindowDays",
       "slaWarningShare",
       "supportEmail",
@@ -101,9 +105,14 @@ describe("settings", () => {
       companyAdminsMayInvite: { before: false, after: true },
       supportEmail: { before: "suporte@example.com.br", after: "suporte@uno.com.br" },
       supportSignature: { before: "Equipe de suporte", after: "Equipe de suporte UNO\n(11) 4002-8922" },
+      attachmentRetentionMonths: { before: 0, after: 24 },
     });
-    // Saving the same again changes nothing and writes no audit row.
+    // Saving the same again changes nothing and writes no audit row; a client that does not know
+    // the retention setting yet leaves it as it is.
     await save(valid);
+    const { attachmentRetentionMonths: _kept, ...older } = valid;
+    await save(older);
+    expect((await get(cookies.admin)).json().attachmentRetentionMonths).toBe(24);
     expect(
       await t.ctx.db.selectFrom("audit_log").select("id").where("target_type", "=", "settings").execute(),
     ).toHaveLength(1);

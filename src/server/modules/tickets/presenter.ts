@@ -27,6 +27,7 @@ export function presentAttachment(row: AttachmentRow): Attachment {
     contentType: row.content_type,
     size: row.size,
     url: `/api/v1/attachments/${row.id}`,
+    ...(row.purged_at !== null && { removed: true }),
   };
 }
 

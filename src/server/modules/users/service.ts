@@ -123,6 +123,7 @@ function newUserRow(props: CreateUserRequest, now: number): UserRow {
     previous_login_at: null,
     created_at: now,
     updated_at: now,
+    anonymized_at: null,
   };
 }
 
