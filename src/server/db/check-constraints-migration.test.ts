@@ -273,7 +273,13 @@ describe("migration 20261206_0011_check_constraints", () => {
       expect((await sql`pragma integrity_check`.execute(db)).rows).toEqual([{ integrity_check: "ok" }]);
     }
     // What the seed and the generator wrote into JSON columns is what the codecs accept.
-    const codecs: JsonColumn<unknown>[] = Object.values(json);
+    // (Only the tables this migration knows: later ones, like the outbox, have no rows here yet.)
+    const tables = new Set(
+      (await db.introspection.getTables())
+        .filter((table) => ctx.connection.dialect === "sqlite" || table.schema === ctx.connection.schema)
+        .map((table) => table.name),
+    );
+    const codecs: JsonColumn<unknown>[] = Object.values(json).filter((codec) => tables.has(codec.table));
     for (const codec of codecs) expect(await decodeAll(db, codec), codec.column).toBeGreaterThan(0);
 
     // The article index is keyed by rowid: an article written before the migration is still found.

@@ -13,6 +13,7 @@ import { EstimateStatus } from "../../contracts/billing";
 import { Locale, Role } from "../../contracts/common";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
 import { NotificationType } from "../../contracts/notifications";
+import { EmailPurpose, OutboxState } from "../../contracts/outbox";
 import {
   Priority,
   SlaMetric,
@@ -318,6 +319,27 @@ const DATABASE = {
     fingerprint: text,
     result: text,
     created_at: big,
+  },
+  outbox_message: {
+    id: text,
+    purpose: oneOf(EmailPurpose.options),
+    recipient_id: nullable(text),
+    to_address: text,
+    subject: text,
+    text_body: text,
+    html_body: text,
+    message_id: text,
+    reply_to: nullable(text),
+    headers: jsonOf(json.outboxHeaders),
+    ticket_id: nullable(text),
+    state: oneOf(OutboxState.options),
+    attempts: int,
+    next_attempt_at: big,
+    leased_by: nullable(text),
+    lease_until: nullable(big),
+    last_error: nullable(text),
+    created_at: big,
+    sent_at: nullable(big),
   },
 } satisfies Description;
 

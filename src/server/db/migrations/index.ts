@@ -15,6 +15,7 @@ import * as attachmentStorage from "./20261206_0012_attachment_storage";
 import * as loginAttemptAccount from "./20261206_0013_login_attempt_account";
 import * as idempotencyKeys from "./20261206_0014_idempotency_keys";
 import * as settings from "./20261206_0015_settings";
+import * as outbox from "./20261206_0021_outbox";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_0013_login_attempt_account": loginAttemptAccount,
   "20261206_0014_idempotency_keys": idempotencyKeys,
   "20261206_0015_settings": settings,
+  "20261206_0021_outbox": outbox,
 };
