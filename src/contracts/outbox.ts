@@ -29,6 +29,43 @@ export const EmailPurpose = z.enum([
 ]);
 export type EmailPurpose = z.infer<typeof EmailPurpose>;
 
+/** The optional e-mails a person may turn off on "Meu perfil"; account e-mails are always sent. */
+export const EmailTopic = z.enum(["ticket_updates", "estimates", "ticket_activity", "sla_alerts"]);
+export type EmailTopic = z.infer<typeof EmailTopic>;
+
+/** Which topic an e-mail belongs to; undefined: always sent (accounts, answers to inbound mail). */
+export function topicOf(purpose: EmailPurpose): EmailTopic | undefined {
+  switch (purpose) {
+    case "ticket_opened":
+    case "ticket_reply":
+    case "ticket_waiting_customer":
+    case "ticket_resolved":
+    case "ticket_merged":
+      return "ticket_updates";
+    case "estimate_pending":
+      return "estimates";
+    case "staff_customer_reply":
+    case "staff_new_ticket":
+    case "staff_assigned":
+    case "staff_mentioned":
+      return "ticket_activity";
+    case "staff_sla_warning":
+    case "staff_sla_breach":
+      return "sla_alerts";
+    default:
+      return undefined;
+  }
+}
+
+/** GET/PUT /api/v1/me/email-preferences: every topic the person may receive, on or off. */
+export const EmailPreferences = z.strictObject({
+  ticket_updates: z.boolean(),
+  estimates: z.boolean(),
+  ticket_activity: z.boolean(),
+  sla_alerts: z.boolean(),
+});
+export type EmailPreferences = z.infer<typeof EmailPreferences>;
+
 export const OutboxListQuery = z.object({
   state: OutboxState.optional(),
   cursor: z.string().max(200).optional(),

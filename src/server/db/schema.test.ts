@@ -13,7 +13,7 @@ import { EstimateStatus } from "../../contracts/billing";
 import { Locale, Role } from "../../contracts/common";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
 import { NotificationType } from "../../contracts/notifications";
-import { EmailPurpose, OutboxState } from "../../contracts/outbox";
+import { EmailPurpose, EmailTopic, OutboxState } from "../../contracts/outbox";
 import {
   Priority,
   SlaMetric,
@@ -341,6 +341,7 @@ const DATABASE = {
     created_at: big,
     sent_at: nullable(big),
   },
+  email_opt_out: { user_id: text, topic: oneOf(EmailTopic.options) },
 } satisfies Description;
 
 const POSTGRES_TYPES: Record<string, SqlType> = { text: "text", int4: "integer", int8: "bigint" };

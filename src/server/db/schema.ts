@@ -10,7 +10,7 @@ import type { EstimateStatus } from "../../contracts/billing";
 import type { Locale, Role } from "../../contracts/common";
 import type { BrazilianState } from "../../contracts/companies";
 import type { NotificationType } from "../../contracts/notifications";
-import type { EmailPurpose, OutboxState } from "../../contracts/outbox";
+import type { EmailPurpose, EmailTopic, OutboxState } from "../../contracts/outbox";
 import type { QueueFilters } from "../../contracts/queue";
 import type { CustomHoliday, HolidayRegion, PlanServices, Targets, WeeklyHours } from "../../contracts/sla";
 import type {
@@ -432,6 +432,11 @@ export interface OutboxMessageTable {
   sent_at: number | null;
 }
 
+export interface EmailOptOutTable {
+  user_id: string;
+  topic: EmailTopic;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -463,6 +468,7 @@ export interface Database {
   idempotency_key: IdempotencyKeyTable;
   setting: SettingTable;
   outbox_message: OutboxMessageTable;
+  email_opt_out: EmailOptOutTable;
 }
 
 export type Db = Kysely<Database>;

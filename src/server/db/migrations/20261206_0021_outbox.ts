@@ -2,7 +2,7 @@
 // without its e-mails, no e-mail for a change that rolled back), delivered afterwards by a worker
 // that claims rows with a lease, so that each is sent once however many processes run.
 import { type Kysely, sql } from "kysely";
-import { EmailPurpose, OutboxState } from "../../../contracts/outbox";
+import { EmailPurpose, EmailTopic, OutboxState } from "../../../contracts/outbox";
 
 const list = (values: readonly string[]) => sql.join(values.map((value) => sql.lit(value)));
 
@@ -44,15 +44,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .where(sql<boolean>`state in ('queued', 'sending')`)
     .execute();
   // "Caixa de saída": newest first, optionally by state.
-  await db.schema.createIndex("outbox_message_list_idx").on("outbox_message").columns(["created_at", "id"]).execute();
+  await db.schema
+    .createIndex("outbox_message_list_idx")
+    .on("outbox_message")
+    .columns(["created_at", "id"])
+    .execute();
   await db.schema
     .createIndex("outbox_message_state_list_idx")
     .on("outbox_message")
     .columns(["state", "created_at", "id"])
     .execute();
   await db.schema.createIndex("outbox_message_ticket_idx").on("outbox_message").column("ticket_id").execute();
+
+  // The optional e-mails a person turned off ("Meu perfil"); no row: they get it.
+  await db.schema
+    .createTable("email_opt_out")
+    .addColumn("user_id", "text", (c) => c.notNull().references("app_user.id"))
+    .addColumn("topic", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("email_opt_out_pk", ["user_id", "topic"])
+    .addCheckConstraint("email_opt_out_topic_ck", sql`topic in (${list(EmailTopic.options)})`)
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable("email_opt_out").execute();
   await db.schema.dropTable("outbox_message").execute();
 }

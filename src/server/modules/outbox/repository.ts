@@ -146,7 +146,14 @@ export async function releaseClaims(db: Executor, worker: string, ids: readonly 
 export async function requeue(db: Executor, id: string, now: number): Promise<boolean> {
   const result = await db
     .updateTable("outbox_message")
-    .set({ state: "queued", attempts: 0, next_attempt_at: now, last_error: null, leased_by: null, lease_until: null })
+    .set({
+      state: "queued",
+      attempts: 0,
+      next_attempt_at: now,
+      last_error: null,
+      leased_by: null,
+      lease_until: null,
+    })
     .where("id", "=", id)
     .where("state", "in", ["failed", "sent"])
     .executeTakeFirst();
@@ -173,7 +180,10 @@ export function listOutbox(
     query = query.where((eb) =>
       eb.or([
         eb("outbox_message.created_at", "<", after.createdAt),
-        eb.and([eb("outbox_message.created_at", "=", after.createdAt), eb("outbox_message.id", "<", after.id)]),
+        eb.and([
+          eb("outbox_message.created_at", "=", after.createdAt),
+          eb("outbox_message.id", "<", after.id),
+        ]),
       ]),
     );
   }

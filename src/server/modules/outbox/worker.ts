@@ -6,8 +6,8 @@
 import { hostname } from "node:os";
 import type { AppContext } from "../../context";
 import { newId } from "../../crypto";
-import type { Db } from "../../db/schema";
 import { json } from "../../db/json";
+import type { Db } from "../../db/schema";
 import { claimDue, markAttemptFailed, markSent, type OutboxRow, releaseClaims } from "./repository";
 
 /** One e-mail as the transport sends it. */
@@ -28,7 +28,15 @@ export interface MailTransport {
 }
 
 /** Waits before attempt 2, 3…: a minute, then longer, about a day in all; then the e-mail has failed. */
-export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000];
+export const RETRY_DELAYS_MS = [
+  60_000,
+  5 * 60_000,
+  15 * 60_000,
+  60 * 60_000,
+  3 * 3_600_000,
+  6 * 3_600_000,
+  12 * 3_600_000,
+];
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 export interface WorkerOptions {
@@ -76,7 +84,7 @@ export class OutboxWorker {
   /** Looks for due e-mails now (a command just wrote some); a round in progress runs once more. */
   nudge(): void {
     if (this.stopping) return;
-    if (this.running) {
+    if (this.running !== undefined) {
       this.again = true;
       return;
     }
@@ -142,7 +150,9 @@ export class OutboxWorker {
       .limit(1)
       .executeTakeFirst();
     if (!due) return [];
-    return db.transaction().execute((trx) => claimDue(trx, this.id, now, now + (this.options.leaseMs ?? 120_000), batch));
+    return db
+      .transaction()
+      .execute((trx) => claimDue(trx, this.id, now, now + (this.options.leaseMs ?? 120_000), batch));
   }
 
   private async deliver(row: OutboxRow): Promise<keyof DeliveryRound> {
