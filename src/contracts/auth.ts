@@ -40,6 +40,8 @@ export const Abilities = z.object({
   readTeamTime: z.boolean(),
   /** "Configurações": admins. */
   manageSettings: z.boolean(),
+  /** "Caixa de saída": the e-mails written, their state, "reenviar". */
+  manageOutbox: z.boolean(),
   /** The monthly SLA compliance report ("Cumprimento do SLA"): supervisors and admins. */
   readSlaCompliance: z.boolean(),
   /** The monthly consultancy statement ("Extrato mensal"): supervisors and admins. */

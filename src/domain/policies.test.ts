@@ -122,6 +122,7 @@ describe("abilitiesOf", () => {
       managePlans: false,
       readTeamTime: false,
       manageSettings: false,
+      manageOutbox: false,
       readSlaCompliance: false,
       readBillingStatements: false,
     });
@@ -132,6 +133,7 @@ describe("abilitiesOf", () => {
       managePlans: true,
       readTeamTime: true,
       manageSettings: true,
+      manageOutbox: true,
       readSlaCompliance: true,
     });
     expect(abilitiesOf(agent)).toMatchObject({

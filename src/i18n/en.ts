@@ -51,6 +51,9 @@ export const en: Record<MessageKey, string> = {
   "error.user.company_not_allowed": "Support team users do not belong to a company.",
   "error.user.company_inactive": "The company is inactive.",
   "error.user.self_disable": "You cannot disable your own account.",
+  "error.outbox.not_found": "E-mail not found in the outbox.",
+  "error.outbox.not_resendable":
+    "This e-mail is still waiting to be sent: only a sent or failed e-mail can be sent again.",
   "error.category.not_found": "Category not found.",
   "error.article.not_found": "Answer not found.",
   "error.ticket.not_found": "Ticket not found.",

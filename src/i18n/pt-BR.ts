@@ -50,6 +50,9 @@ export const ptBR = {
   "error.user.company_not_allowed": "Usuários da equipe de suporte não pertencem a uma empresa.",
   "error.user.company_inactive": "A empresa está inativa.",
   "error.user.self_disable": "Você não pode desativar a própria conta.",
+  "error.outbox.not_found": "E-mail não encontrado na caixa de saída.",
+  "error.outbox.not_resendable":
+    "Este e-mail ainda está na fila de envio: só se reenvia um e-mail enviado ou que falhou.",
   "error.category.not_found": "Categoria não encontrada.",
   "error.article.not_found": "Resposta não encontrada.",
   "error.ticket.not_found": "Ocorrência não encontrada.",

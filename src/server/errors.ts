@@ -62,7 +62,8 @@ export const errors = {
       | "attachment.not_found"
       | "calendar.not_found"
       | "plan.not_found"
-      | "canned_response.not_found" = "not_found",
+      | "canned_response.not_found"
+      | "outbox.not_found" = "not_found",
   ) => appError(code, 404),
   routeNotFound: () => appError("route_not_found", 404),
   forbidden: () => appError("forbidden", 403),
@@ -100,7 +101,8 @@ export const errors = {
       | "attachment.attached"
       | "calendar.in_use"
       | "plan.in_use"
-      | "plan.name_taken",
+      | "plan.name_taken"
+      | "outbox.not_resendable",
   ) => appError(code, 409),
   rule: (
     code:

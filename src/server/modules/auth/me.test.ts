@@ -31,6 +31,7 @@ describe("/api/v1/me", () => {
         managePlans: false,
         readTeamTime: false,
         manageSettings: false,
+        manageOutbox: false,
         readSlaCompliance: false,
         readBillingStatements: false,
       },

@@ -35,7 +35,7 @@ describe("the outbox's delivery worker", () => {
   let workers: OutboxWorker[] = [];
 
   const worker = (options: { batch?: number; leaseMs?: number } = {}) => {
-    const w = new OutboxWorker(t.ctx, smtpTransport(smtp.url), { from: FROM, ...options });
+    const w = new OutboxWorker(t.ctx, smtpTransport(smtp.url), { from: async () => FROM, ...options });
     workers.push(w);
     return w;
   };

@@ -40,7 +40,8 @@ export const RETRY_DELAYS_MS = [
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 export interface WorkerOptions {
-  from: string;
+  /** The From of every e-mail, read once per batch (it follows the settings). */
+  from: () => Promise<string>;
   /** Rows claimed at once. */
   batch?: number;
   /** How long a claim holds: longer than sending a batch takes. */
@@ -119,6 +120,7 @@ export class OutboxWorker {
       const now = this.ctx.clock.now();
       const claimed = await this.claim(now, batch);
       if (claimed.length === 0) return round;
+      const from = await this.options.from();
       for (let i = 0; i < claimed.length; i++) {
         if (this.stopping) {
           await releaseClaims(
@@ -128,7 +130,7 @@ export class OutboxWorker {
           );
           return round;
         }
-        const outcome = await this.deliver(claimed[i] as OutboxRow);
+        const outcome = await this.deliver(claimed[i] as OutboxRow, from);
         round[outcome] += 1;
       }
       if (claimed.length < batch) return round;
@@ -155,10 +157,10 @@ export class OutboxWorker {
       .execute((trx) => claimDue(trx, this.id, now, now + (this.options.leaseMs ?? 120_000), batch));
   }
 
-  private async deliver(row: OutboxRow): Promise<keyof DeliveryRound> {
+  private async deliver(row: OutboxRow, from: string): Promise<keyof DeliveryRound> {
     try {
       await this.transport.send({
-        from: this.options.from,
+        from,
         to: row.to_address,
         subject: row.subject,
         text: row.text_body,
