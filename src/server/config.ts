@@ -149,6 +149,8 @@ export interface Config {
     from: string | undefined;
     replyDomain: string | undefined;
     replySecret: string | undefined;
+    /** Replies by e-mail are received (SMTP_LISTEN_PORT or IMAP_URL set). */
+    inbound: boolean;
   };
   bodyLimitBytes: number;
   /**
@@ -218,6 +220,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       from: e.MAIL_FROM,
       replyDomain: e.MAIL_REPLY_DOMAIN?.toLowerCase(),
       replySecret: e.MAIL_REPLY_SECRET,
+      // Receiving replies is the next step (SMTP_LISTEN_PORT, IMAP_URL); until then e-mails do not offer it.
+      inbound: false,
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     http: {

@@ -4,6 +4,7 @@ import { StatementDetailPage } from "./console/billing/StatementDetailPage";
 import { StatementsPage } from "./console/billing/StatementsPage";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
 import { CompliancePage } from "./console/compliance/CompliancePage";
+import { OutboxPage } from "./console/outbox/OutboxPage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
 import { PlansPage } from "./console/plans/PlansPage";
 import { QueuePage } from "./console/queue/QueuePage";
@@ -64,6 +65,7 @@ export function createAppRouter() {
                     { path: "statements/:companyId", element: <StatementDetailPage /> },
                     { path: "time", element: <LoggedTimePage /> },
                     { path: "policy", element: <PolicyPage /> },
+                    { path: "outbox", element: <OutboxPage /> },
                   ],
                 },
                 { path: "/profile", element: <ProfilePage /> },

@@ -24,6 +24,8 @@ export interface TicketMailFacts {
   mergedIntoNumber?: number | undefined;
   metricLabel?: string | undefined;
   estimateHours?: string | undefined;
+  /** Whether answering the e-mail posts a reply (a signed reply address and inbound mail are set up). */
+  replyByEmail: boolean;
   /** Where the recipient turns these e-mails off (optional ones only). */
   preferencesUrl: string | undefined;
 }
@@ -87,15 +89,19 @@ const PT: Words = {
   bodies: {
     ticket_opened: (f) => [
       `Recebemos a sua ocorrência #${f.number}, "${f.subject}". A equipe de suporte ${f.brand} já foi avisada e responderá dentro dos prazos do seu plano.`,
-      "Você pode acompanhar o andamento e responder pela Extranet ou respondendo a este e-mail.",
+      f.replyByEmail
+        ? "Você pode acompanhar o andamento e responder pela Extranet ou respondendo a este e-mail."
+        : "Você pode acompanhar o andamento e responder pela Extranet.",
     ],
     ticket_reply: (f) => [
       `${f.actorName ?? "A equipe de suporte"} respondeu à ocorrência #${f.number}.`,
-      "Para responder, use a Extranet ou responda a este e-mail.",
+      f.replyByEmail
+        ? "Para responder, use a Extranet ou responda a este e-mail."
+        : "Para responder, use a Extranet.",
     ],
     ticket_waiting_customer: (f) => [
       `A ocorrência #${f.number} aguarda uma resposta sua para continuar. Enquanto isso, os prazos do SLA ficam pausados.`,
-      "Responda pela Extranet ou respondendo a este e-mail.",
+      f.replyByEmail ? "Responda pela Extranet ou respondendo a este e-mail." : "Responda pela Extranet.",
     ],
     ticket_resolved: (f) => [
       `A ocorrência #${f.number} foi finalizada.`,
@@ -158,15 +164,19 @@ const EN: Words = {
   bodies: {
     ticket_opened: (f) => [
       `We received your ticket #${f.number}, "${f.subject}". The ${f.brand} support team has been told and will answer within your plan's deadlines.`,
-      "Follow it and reply in the Extranet, or by replying to this e-mail.",
+      f.replyByEmail
+        ? "Follow it and reply in the Extranet, or by replying to this e-mail."
+        : "Follow it and reply in the Extranet.",
     ],
     ticket_reply: (f) => [
       `${f.actorName ?? "The support team"} replied to ticket #${f.number}.`,
-      "To answer, use the Extranet or reply to this e-mail.",
+      f.replyByEmail
+        ? "To answer, use the Extranet or reply to this e-mail."
+        : "To answer, use the Extranet.",
     ],
     ticket_waiting_customer: (f) => [
       `Ticket #${f.number} needs your answer to go on. Meanwhile its SLA deadlines are paused.`,
-      "Answer in the Extranet or by replying to this e-mail.",
+      f.replyByEmail ? "Answer in the Extranet or by replying to this e-mail." : "Answer in the Extranet.",
     ],
     ticket_resolved: (f) => [
       `Ticket #${f.number} has been resolved.`,

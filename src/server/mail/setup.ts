@@ -14,6 +14,8 @@ export interface MailSetup {
   reopenDays: number;
   /** Where replies go, and the secret that signs their addresses; undefined: no reply address. */
   reply: { local: string; domain: string; secret: string } | undefined;
+  /** Whether replies by e-mail are received (an SMTP listener or an IMAP mailbox is configured). */
+  inbound: boolean;
   /** The domain of our Message-IDs. */
   messageIdDomain: string;
 }
@@ -33,6 +35,7 @@ export function mailSetup(config: Config, settings: Settings): MailSetup {
     reply: config.mail.replySecret
       ? { local: supportLocal, domain: replyDomain, secret: config.mail.replySecret }
       : undefined,
+    inbound: config.mail.inbound,
     messageIdDomain: config.mail.replyDomain ?? new URL(origin).hostname,
   };
 }

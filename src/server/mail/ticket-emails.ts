@@ -260,6 +260,7 @@ async function writeEmails(
       reopenDays: setup.reopenDays,
       mergedIntoNumber: reason.mergedIntoNumber,
       metricLabel: reason.metric ? translate(locale, `sla.metric.${reason.metric}`) : undefined,
+      replyByEmail: setup.reply !== undefined && setup.inbound,
       preferencesUrl: `${setup.origin}/profile`,
     };
     const rendered = renderEmail(setup.brand, ticketEmailParts(locale, reason.purpose, facts));

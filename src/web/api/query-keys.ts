@@ -60,6 +60,11 @@ export const queryKeys = {
     ["console", "queue", "counts", filters] as const,
   consoleQueueOptions: ["console", "queue", "options"],
   consoleViews: ["console", "views"],
+  /** "Caixa de saída": the outbox's pages by state, and one e-mail. */
+  outbox: ["outbox"],
+  outboxList: (state: string | null) => ["outbox", "list", state] as const,
+  outboxMessage: (id: string) => ["outbox", "one", id] as const,
+  emailPreferences: ["me-email-preferences"],
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

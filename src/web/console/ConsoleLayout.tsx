@@ -7,6 +7,7 @@ import {
   IconClockHour4,
   IconHourglass,
   IconInbox,
+  IconMailForward,
   IconPhone,
   IconReceipt,
   IconShieldCheck,
@@ -43,6 +44,8 @@ export function ConsoleLayout() {
     work.push({ to: "/console/statements", label: t("nav.statements"), icon: IconReceipt });
   work.push({ to: "/console/time", label: t("nav.time"), icon: IconHourglass });
   work.push({ to: "/console/policy", label: t("nav.policy"), icon: IconShieldCheck });
+  if (abilities.manageOutbox)
+    work.push({ to: "/console/outbox", label: t("nav.outbox"), icon: IconMailForward });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 
   return (
