@@ -13,6 +13,10 @@ export const LoginRequest = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
+/** "Esqueci minha senha": the answer is the same whether or not the e-mail has an account. */
+export const ForgotPasswordRequest = z.strictObject({ email: Email });
+export type ForgotPasswordRequest = z.infer<typeof ForgotPasswordRequest>;
+
 export const SetPasswordRequest = z.strictObject({
   /** The token from the one-time link. */
   token: z.string().min(20).max(200),

@@ -161,8 +161,12 @@ export const en: Record<MessageKey, string> = {
   "login.forgot": "Forgot password",
   "login.noAccount": "No login yet? Ask the {brand} support team.",
   "forgot.title": "Forgot password",
-  "forgot.body":
-    "Ask the {brand} support team for a link to set a new password. The link is valid for a limited time and works only once.",
+  "forgot.intro":
+    "Type your account's e-mail. We will send you a link to set a new password; it is valid for a limited time and works only once.",
+  "forgot.submit": "Send link",
+  "forgot.sent":
+    "If there is an active account with the e-mail {email}, we sent it a link to set a new password. Check the spam folder too.",
+  "forgot.noEmail": "No e-mail? Ask the {brand} support team for the link.",
   "forgot.back": "Back to sign in",
   "setPassword.title": "Set password",
   "setPassword.password": "New password",

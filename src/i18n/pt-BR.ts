@@ -164,8 +164,12 @@ export const ptBR = {
   "login.forgot": "Esqueci minha senha",
   "login.noAccount": "Não tem login? Solicite à equipe de suporte {brand}.",
   "forgot.title": "Esqueci minha senha",
-  "forgot.body":
-    "Peça à equipe de suporte {brand} um link para definir uma nova senha. O link vale por tempo limitado e pode ser usado uma única vez.",
+  "forgot.intro":
+    "Informe o e-mail da sua conta. Enviaremos um link para definir uma nova senha; ele vale por tempo limitado e pode ser usado uma única vez.",
+  "forgot.submit": "Enviar link",
+  "forgot.sent":
+    "Se houver uma conta ativa com o e-mail {email}, enviamos para ele um link para definir uma nova senha. Confira também a caixa de spam.",
+  "forgot.noEmail": "Não recebeu o e-mail? Peça o link à equipe de suporte {brand}.",
   "forgot.back": "Voltar para entrar",
   "setPassword.title": "Definir senha",
   "setPassword.password": "Nova senha",

@@ -40,6 +40,12 @@ export async function pageOutbox(ctx: AppContext, query: OutboxListQuery): Promi
   };
 }
 
+/**
+ * One-time links are the recipient's alone: the outbox shows an account e-mail with its token
+ * hidden (an admin who needs a link issues one on the person's page, audited).
+ */
+const hideTokens = (text: string) => text.replace(/#token=[A-Za-z0-9_-]+/g, "#token=…");
+
 export async function outboxMessage(ctx: AppContext, id: string): Promise<OutboxDetail> {
   const row = await findOutboxMessage(ctx.db, id);
   if (!row) throw errors.notFound("outbox.not_found");
@@ -47,8 +53,8 @@ export async function outboxMessage(ctx: AppContext, id: string): Promise<Outbox
     ...summary(row),
     messageId: row.message_id,
     replyTo: row.reply_to,
-    text: row.text_body,
-    html: row.html_body,
+    text: hideTokens(row.text_body),
+    html: hideTokens(row.html_body),
   };
 }
 
