@@ -108,6 +108,9 @@ const EnvSchema = z.object({
     .optional(),
   /** Signs reply addresses (at least 32 characters); unset: e-mails carry no reply address, and no reply by e-mail is taken. */
   MAIL_REPLY_SECRET: z.string().min(32, "must have at least 32 characters").optional(),
+  /** Receive replies by SMTP on this port (e.g. 2525 behind the MX); unset: no listener. */
+  SMTP_LISTEN_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_LISTEN_HOST: z.string().min(1).default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -149,8 +152,9 @@ export interface Config {
     from: string | undefined;
     replyDomain: string | undefined;
     replySecret: string | undefined;
-    /** Replies by e-mail are received (SMTP_LISTEN_PORT or IMAP_URL set). */
+    /** Replies by e-mail are received (SMTP_LISTEN_PORT set). */
     inbound: boolean;
+    listen: { port: number; host: string } | undefined;
   };
   bodyLimitBytes: number;
   /**
@@ -220,8 +224,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       from: e.MAIL_FROM,
       replyDomain: e.MAIL_REPLY_DOMAIN?.toLowerCase(),
       replySecret: e.MAIL_REPLY_SECRET,
-      // Receiving replies is the next step (SMTP_LISTEN_PORT, IMAP_URL); until then e-mails do not offer it.
-      inbound: false,
+      inbound: e.SMTP_LISTEN_PORT !== undefined && e.MAIL_REPLY_SECRET !== undefined,
+      listen:
+        e.SMTP_LISTEN_PORT === undefined ? undefined : { port: e.SMTP_LISTEN_PORT, host: e.SMTP_LISTEN_HOST },
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     http: {

@@ -9,6 +9,7 @@ import type { Config } from "../config";
 import { lockSqliteServer } from "../db/sqlite-server-lock";
 import { startMaintenance } from "../jobs/maintenance";
 import { startSlaSweeper } from "../jobs/sla-sweeper";
+import { type InboundListener, startSmtpListener } from "../mail/listener";
 import { mailSetup } from "../mail/setup";
 import { smtpTransport } from "../mail/smtp";
 import { OutboxWorker } from "../modules/outbox/worker";
@@ -60,6 +61,7 @@ export async function serve(config: Config): Promise<void> {
   let sweeper: { stop(): void } | undefined;
   let maintenance: { stop(): void } | undefined;
   let mailer: OutboxWorker | undefined;
+  let inbound: InboundListener | undefined;
   // While draining, every response closes its connection: an idle keep-alive socket would
   // otherwise hold the process open for the whole keep-alive timeout.
   app.addHook("onSend", (_request, reply, payload, done) => {
@@ -74,6 +76,7 @@ export async function serve(config: Config): Promise<void> {
     maintenance?.stop();
     try {
       // The e-mail in flight is finished, the rest given back for another process (or the next start).
+      await inbound?.close();
       await mailer?.stop();
       await app.close();
       await closeContext(ctx);
@@ -104,6 +107,12 @@ export async function serve(config: Config): Promise<void> {
     mailer.start();
   } else {
     app.log.info("SMTP_URL not set: e-mails are kept in the outbox (Caixa de saída) and not sent");
+  }
+  if (config.mail.listen) {
+    if (!config.mail.replySecret)
+      app.log.warn("SMTP_LISTEN_PORT without MAIL_REPLY_SECRET: no reply can be verified");
+    inbound = await startSmtpListener(ctx, config.mail.listen, app.log);
+    app.log.info(`replies by e-mail taken on SMTP port ${inbound.port}`);
   }
   app.log.info(`Extranet ${config.brand} at ${config.publicUrl ?? address} (${ctx.connection.dialect})`);
 }

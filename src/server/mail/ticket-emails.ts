@@ -272,7 +272,9 @@ async function writeEmails(
       to: person.email,
       ...rendered,
       messageId: `<${id}@${setup.messageIdDomain}>`,
-      replyTo: setup.reply ? replyAddress(setup.reply.secret, setup.reply, ticket.number, userId) : null,
+      // Customers may answer by e-mail; staff answer in the console (a reply to a note must not go public).
+      replyTo:
+        setup.reply && !staff ? replyAddress(setup.reply.secret, setup.reply, ticket.number, userId) : null,
       headers: {
         "Auto-Submitted": "auto-generated",
         "X-Extranet-Ticket": String(ticket.number),
