@@ -38,6 +38,14 @@ export const Abilities = z.object({
   useConsole: z.boolean(),
   manageCompanies: z.boolean(),
   manageUsers: z.boolean(),
+  /** "Empresas" in the console: every staff member reads; `manageCompanies` changes. */
+  readCompanies: z.boolean(),
+  /** Creating and changing the support team's accounts (and granting admin or supervisor): admins. */
+  manageStaffAccounts: z.boolean(),
+  /** "Pessoas da empresa" in the portal: a company's admin reads its people (and how to get more). */
+  viewCompanyPeople: z.boolean(),
+  /** Inviting and deactivating there: a company's admin, while the settings let company admins invite. */
+  manageCompanyPeople: z.boolean(),
   /** Support plans and business calendars ("Planos e prazos"): admins edit, the rest of the team reads. */
   managePlans: z.boolean(),
   /** Anyone's logged time, or the whole team's ("Tempo registrado"): supervisors and admins. */
@@ -46,6 +54,8 @@ export const Abilities = z.object({
   manageSettings: z.boolean(),
   /** "Caixa de saída": the e-mails written, their state, "reenviar". */
   manageOutbox: z.boolean(),
+  /** Writing categories and FAQ answers ("Categorias e perguntas"): supervisors and admins. */
+  manageKnowledgeBase: z.boolean(),
   /** The monthly SLA compliance report ("Cumprimento do SLA"): supervisors and admins. */
   readSlaCompliance: z.boolean(),
   /** The monthly consultancy statement ("Extrato mensal"): supervisors and admins. */

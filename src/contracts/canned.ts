@@ -6,6 +6,8 @@ import { Id, Instant, PageQuery, pageOf } from "./common";
 /** The placeholders a canned response may use, in pt-BR and their English aliases. */
 export const CANNED_PLACEHOLDERS = [
   { name: "cliente", alias: "customer" },
+  /** The requester's first name, for greetings: "Olá, Fernanda!". */
+  { name: "nome", alias: "firstName" },
   { name: "empresa", alias: "company" },
   { name: "ocorrencia", alias: "ticket" },
   { name: "plano", alias: "plan" },

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Cnpj } from "./cnpj";
 import { Id, Instant, PageQuery, pageOf } from "./common";
+import { TicketStatus } from "./tickets";
 
 export const BRAZILIAN_STATES = [
   "AC",
@@ -78,5 +79,46 @@ export const CompanyIdParams = z.strictObject({ companyId: Id });
 export const CompanyListQuery = PageQuery.extend({
   /** Matches name or CNPJ. */
   q: z.string().trim().max(100).optional(),
+  /** "true": active companies only; "false": deactivated ones only. */
+  active: z.enum(["true", "false"]).optional(),
+  planId: Id.optional(),
+  state: BrazilianState.optional(),
 });
-export const CompanyPage = pageOf(Company);
+export type CompanyListQuery = z.infer<typeof CompanyListQuery>;
+
+/** A company in the console's list ("Empresas"): its plan's name and two counts beside it. */
+export const CompanyListItem = Company.extend({
+  planName: z.string().nullable().optional(),
+  /** Active accounts of the company (staff only). */
+  activeUsers: z.number().int().nonnegative().optional(),
+  /** Tickets not yet resolved or cancelled (staff only). */
+  openTickets: z.number().int().nonnegative().optional(),
+});
+export type CompanyListItem = z.infer<typeof CompanyListItem>;
+export const CompanyPage = pageOf(CompanyListItem);
+
+/**
+ * A company's page in the console: the company with its counts, its latest tickets and the
+ * consultancy hours of the current month against those its plan includes (the statement's figures).
+ */
+export const CompanyOverview = z.object({
+  company: CompanyListItem,
+  recentTickets: z.array(
+    z.object({
+      number: z.number().int(),
+      subject: z.string(),
+      status: TicketStatus,
+      createdAt: Instant,
+    }),
+  ),
+  consultancy: z.object({
+    /** São Paulo's month, "2026-12". */
+    month: z.string(),
+    includedMinutes: z.number().int(),
+    approvedMinutes: z.number().int(),
+    usedIncludedMinutes: z.number().int(),
+    billableMinutes: z.number().int(),
+    loggedMinutes: z.number().int(),
+  }),
+});
+export type CompanyOverview = z.infer<typeof CompanyOverview>;

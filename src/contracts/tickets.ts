@@ -186,7 +186,7 @@ export const TicketSla = z.object({
 });
 export type TicketSla = z.infer<typeof TicketSla>;
 
-/** A related ticket ("Ocorrências relacionadas"); always of the same company. */
+/** A related ticket ("Ocorrências vinculadas"); always of the same company. */
 export const LinkedTicket = z.object({
   number: z.number().int(),
   subject: z.string(),

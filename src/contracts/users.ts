@@ -14,6 +14,11 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 export const UpdateUserRequest = z.strictObject({
   name: z.string().trim().min(2).max(120).optional(),
+  /**
+   * Within the same side (staff ↔ staff, customer ↔ customer); only an admin grants admin or
+   * supervisor, and the last active admin keeps the role.
+   */
+  role: Role.optional(),
   locale: Locale.optional(),
   /** Disabling an account ends all its sessions. */
   active: z.boolean().optional(),
@@ -32,6 +37,13 @@ export const User = z.object({
   hasPassword: z.boolean(),
   lastLoginAt: Instant.nullable(),
   createdAt: Instant,
+  /** The company's name, for customers (null for staff). */
+  companyName: z.string().nullable().optional(),
+  /**
+   * Until when sign-in is refused after too many failed attempts ("bloqueado"); null when not.
+   * Staff only (and never to a customer about another account).
+   */
+  lockedUntil: Instant.nullable().optional(),
 });
 export type User = z.infer<typeof User>;
 
@@ -53,5 +65,13 @@ export const UserInvitation = z.object({ status: z.literal("invited"), email: z.
 export type UserInvitation = z.infer<typeof UserInvitation>;
 
 export const UserIdParams = z.strictObject({ userId: Id });
-export const UserListQuery = PageQuery.extend({ companyId: Id.optional() });
+export const UserListQuery = PageQuery.extend({
+  companyId: Id.optional(),
+  role: Role.optional(),
+  /** "true": active accounts only; "false": deactivated ones only. */
+  active: z.enum(["true", "false"]).optional(),
+  /** Matches name or e-mail. */
+  q: z.string().trim().max(100).optional(),
+});
+export type UserListQuery = z.infer<typeof UserListQuery>;
 export const UserPage = pageOf(User);

@@ -75,13 +75,36 @@ describe("user policies", () => {
   });
 
   it("lets admins manage anyone, other staff only customers, company admins only their customers", () => {
-    expect(policies.user.manage(admin, staffUser)).toBe("allow");
-    expect(policies.user.manage(supervisor, staffUser)).toBe("forbid");
-    expect(policies.user.manage(agent, stranger)).toBe("allow");
-    expect(policies.user.manage(adminA, colleague)).toBe("allow");
-    expect(policies.user.manage(adminA, { companyId: A, role: "customer_admin" })).toBe("forbid");
-    expect(policies.user.manage(adminA, stranger)).toBe("hide");
-    expect(policies.user.manage(customerA, colleague)).toBe("forbid");
+    const open = { companyAdminsMayInvite: true };
+    expect(policies.user.manage(admin, staffUser, open)).toBe("allow");
+    expect(policies.user.manage(admin, { companyId: null, role: "admin" }, open)).toBe("allow");
+    expect(policies.user.manage(supervisor, staffUser, open)).toBe("forbid");
+    expect(policies.user.manage(supervisor, { companyId: null, role: "supervisor" }, open)).toBe("forbid");
+    expect(policies.user.manage(agent, stranger, open)).toBe("allow");
+    expect(policies.user.manage(adminA, colleague, open)).toBe("allow");
+    expect(policies.user.manage(adminA, { companyId: A, role: "customer_admin" }, open)).toBe("forbid");
+    expect(policies.user.manage(adminA, stranger, open)).toBe("hide");
+    expect(policies.user.manage(customerA, colleague, open)).toBe("forbid");
+  });
+
+  it("lets a company admin manage colleagues only while the settings allow it", () => {
+    const closed = { companyAdminsMayInvite: false };
+    expect(policies.user.manage(adminA, colleague, closed)).toBe("forbid");
+    expect(policies.user.manage(adminA, stranger, closed)).toBe("hide");
+    expect(policies.user.manage(agent, stranger, closed)).toBe("allow");
+    expect(abilitiesOf(adminA, closed).manageCompanyPeople).toBe(false);
+    expect(abilitiesOf(adminA, closed).viewCompanyPeople).toBe(true);
+    expect(abilitiesOf(customerA, closed).viewCompanyPeople).toBe(false);
+    expect(abilitiesOf(adminA, { companyAdminsMayInvite: true }).manageCompanyPeople).toBe(true);
+    expect(abilitiesOf(customerA, { companyAdminsMayInvite: true }).manageCompanyPeople).toBe(false);
+    expect(abilitiesOf(admin, { companyAdminsMayInvite: true }).manageCompanyPeople).toBe(false);
+  });
+
+  it("lets only staff lift a sign-in lock, on accounts they manage", () => {
+    expect(policies.user.unlock(admin, staffUser)).toBe("allow");
+    expect(policies.user.unlock(agent, stranger)).toBe("allow");
+    expect(policies.user.unlock(agent, staffUser)).toBe("forbid");
+    expect(policies.user.unlock(adminA, colleague)).toBe("hide");
   });
 
   it("lets staff list any company's users and company admins only their own", () => {
@@ -119,10 +142,15 @@ describe("abilitiesOf", () => {
       useConsole: false,
       manageCompanies: false,
       manageUsers: false,
+      readCompanies: false,
+      manageStaffAccounts: false,
+      viewCompanyPeople: false,
+      manageCompanyPeople: false,
       managePlans: false,
       readTeamTime: false,
       manageSettings: false,
       manageOutbox: false,
+      manageKnowledgeBase: false,
       readSlaCompliance: false,
       readBillingStatements: false,
     });
@@ -130,22 +158,29 @@ describe("abilitiesOf", () => {
       useConsole: true,
       openTickets: false,
       manageCompanies: true,
+      readCompanies: true,
+      manageStaffAccounts: true,
       managePlans: true,
       readTeamTime: true,
       manageSettings: true,
       manageOutbox: true,
+      manageKnowledgeBase: true,
       readSlaCompliance: true,
     });
     expect(abilitiesOf(agent)).toMatchObject({
       useConsole: true,
       manageCompanies: false,
+      readCompanies: true,
+      manageStaffAccounts: false,
       manageUsers: true,
       managePlans: false,
       readTeamTime: false,
       readSlaCompliance: false,
+      manageKnowledgeBase: false,
     });
     expect(abilitiesOf(supervisor)).toMatchObject({
       readSlaCompliance: true,
+      manageKnowledgeBase: true,
       manageCompanies: false,
       managePlans: false,
       readTeamTime: true,

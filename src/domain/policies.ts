@@ -35,6 +35,12 @@ export interface UserResource {
   role: Role;
 }
 
+/** What the settings decide about accounts ("Configurações"). */
+export interface PeopleSettings {
+  /** Company admins may invite colleagues and deactivate them ("Pessoas da empresa"). */
+  companyAdminsMayInvite: boolean;
+}
+
 export interface CannedResponseResource {
   /** Null: shared with the whole team. */
   ownerId: string | null;
@@ -59,6 +65,8 @@ export const policies = {
   company: {
     list: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
     create: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+    /** The console's company page (people, recent tickets, the month's consultancy): staff. */
+    overview: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
     read: (actor: Actor, company: CompanyResource): Decision =>
       allowIf(isStaff(actor) || ownsCompany(actor, company.id), "hide"),
     update: (actor: Actor, company: CompanyResource): Decision => {
@@ -87,12 +95,27 @@ export const policies = {
       if (!ownsCompany(actor, user.companyId)) return "hide";
       return allowIf(actor.role === "customer_admin");
     },
-    /** Creating, changing or sending a password link to an account of this shape. */
-    manage: (actor: Actor, user: Pick<UserResource, "companyId" | "role">): Decision => {
+    /**
+     * Creating, changing or sending a password link to an account of this shape. Staff accounts
+     * (and so granting admin or supervisor) are the admin's; a company's admin manages its plain
+     * users only while the settings let company admins invite colleagues.
+     */
+    manage: (
+      actor: Actor,
+      user: Pick<UserResource, "companyId" | "role">,
+      settings: PeopleSettings,
+    ): Decision => {
       if (actor.role === "admin") return "allow";
       if (isStaff(actor)) return allowIf(!isStaffRole(user.role));
       if (!ownsCompany(actor, user.companyId)) return "hide";
-      return allowIf(actor.role === "customer_admin" && user.role === "customer");
+      return allowIf(
+        actor.role === "customer_admin" && user.role === "customer" && settings.companyAdminsMayInvite,
+      );
+    },
+    /** Lifting a sign-in lock ("desbloquear") and seeing it: the support team, for accounts it manages. */
+    unlock: (actor: Actor, user: Pick<UserResource, "companyId" | "role">): Decision => {
+      if (!isStaff(actor)) return "hide";
+      return policies.user.manage(actor, user, { companyAdminsMayInvite: false });
     },
   },
   console: {
@@ -176,22 +199,41 @@ export const policies = {
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */
     markHelpful: (actor: Actor): Decision => allowIf(!isStaff(actor)),
+    /** Views count customers opening an answer, like deflections. */
+    recordView: (actor: Actor): Decision => allowIf(!isStaff(actor)),
+    /** Drafts, archived answers, inactive categories, measures and unanswered searches: the team's. */
+    readAll: (actor: Actor): Decision => allowIf(isStaff(actor), "hide"),
+    /** Writing categories and answers ("Categorias e perguntas"): supervisors and admins; agents read. */
+    manage: (actor: Actor): Decision => allowIf(isLead(actor), isStaff(actor) ? "forbid" : "hide"),
   },
 } as const;
 
 /** The abilities the client receives, so that it never re-derives permissions. */
-export function abilitiesOf(actor: Actor): Abilities {
+export function abilitiesOf(
+  actor: Actor,
+  settings: PeopleSettings = { companyAdminsMayInvite: false },
+): Abilities {
   const customer = !isStaff(actor);
+  const colleague = { companyId: actor.companyId, role: "customer" as const };
   return {
     openTickets: customer,
     viewCompanyTickets: customer,
     useConsole: isStaff(actor),
     manageCompanies: actor.role === "admin",
     manageUsers: actor.role !== "customer",
+    readCompanies: policies.company.list(actor) === "allow",
+    manageStaffAccounts:
+      policies.user.manage(actor, { companyId: null, role: "agent" }, settings) === "allow",
+    viewCompanyPeople:
+      actor.role === "customer_admin" &&
+      policies.user.list(actor, actor.companyId ? { id: actor.companyId } : null) === "allow",
+    manageCompanyPeople:
+      actor.role === "customer_admin" && policies.user.manage(actor, colleague, settings) === "allow",
     managePlans: policies.sla.manage(actor) === "allow",
     readTeamTime: policies.billing.readTimeOf(actor, null) === "allow",
     manageSettings: policies.settings.manage(actor) === "allow",
     manageOutbox: policies.outbox.manage(actor) === "allow",
+    manageKnowledgeBase: policies.kb.manage(actor) === "allow",
     readSlaCompliance: policies.sla.compliance(actor) === "allow",
     readBillingStatements: policies.billing.statements(actor) === "allow",
   };

@@ -44,13 +44,15 @@ function messageFor(issue: Issue, t: Translate, input: unknown): string {
       const min = Number(issue.minimum);
       if (issue.origin === "string")
         return min <= 1 ? t("validation.required") : t("validation.too_short", { min });
-      if (issue.origin === "array" || issue.origin === "set") return t("validation.too_few_items", { min });
+      if (issue.origin === "array" || issue.origin === "set")
+        return t(min === 1 ? "validation.too_few_items.one" : "validation.too_few_items", { min });
       return t("validation.too_small", { min });
     }
     case "too_big": {
       const max = Number(issue.maximum);
       if (issue.origin === "string") return t("validation.too_long", { max });
-      if (issue.origin === "array" || issue.origin === "set") return t("validation.too_many_items", { max });
+      if (issue.origin === "array" || issue.origin === "set")
+        return t(max === 1 ? "validation.too_many_items.one" : "validation.too_many_items", { max });
       return t("validation.too_big", { max });
     }
     case "invalid_format":

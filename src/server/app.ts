@@ -12,6 +12,7 @@ import { billingRoutes } from "./modules/billing/routes";
 import { cannedResponseRoutes } from "./modules/canned/routes";
 import { companyRoutes } from "./modules/companies/routes";
 import { healthRoutes } from "./modules/health/routes";
+import { kbEditorRoutes } from "./modules/kb/editor-routes";
 import { kbRoutes } from "./modules/kb/routes";
 import { liveRoutes } from "./modules/live/routes";
 import { metaRoutes } from "./modules/meta/routes";
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(companyRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(kbRoutes(ctx));
+  await app.register(kbEditorRoutes(ctx));
   await app.register(screenRoutes(ctx));
   await app.register(ticketRoutes(ctx));
   await app.register(attachmentRoutes(ctx));

@@ -28,6 +28,18 @@ export function paramsFor(error: AppError, locale: Locale): MessageParams | unde
   return typeof error.params === "function" ? error.params(locale) : error.params;
 }
 
+/** A 409 that belongs to one field of the form (a CNPJ or an e-mail already in use). */
+export class FieldConflictError extends AppError {
+  override name = "FieldConflictError";
+  constructor(
+    code: string,
+    /** The contract's field path the message is shown under. */
+    readonly field: string,
+  ) {
+    super(code, 409, `error.${code}` as MessageKey);
+  }
+}
+
 /** Validation failures carry Zod issues, localized by the handler against the request's input. */
 export class ValidationError extends AppError {
   override name = "ValidationError";
@@ -102,14 +114,21 @@ export const errors = {
       | "calendar.in_use"
       | "plan.in_use"
       | "plan.name_taken"
-      | "outbox.not_resendable",
+      | "outbox.not_resendable"
+      | "article.stale",
   ) => appError(code, 409),
+  /** A value already in use, named on its field: `{code, message, fields: {cnpj: message}}`. */
+  conflictOn: (code: "company.cnpj_taken" | "user.email_taken", field: string) =>
+    new FieldConflictError(code, field),
+  /** The last active admin may be neither demoted nor deactivated. */
+  lastAdmin: () => appError("user.last_admin", 409),
   rule: (
     code:
       | "user.company_required"
       | "user.company_not_allowed"
       | "user.company_inactive"
       | "user.self_disable"
+      | "user.role_side"
       | "ticket.invalid_transition"
       | "ticket.merge_other_company"
       | "ticket.link_other_company"

@@ -3,7 +3,9 @@ import { createBrowserRouter, Navigate } from "react-router";
 import { StatementDetailPage } from "./console/billing/StatementDetailPage";
 import { StatementsPage } from "./console/billing/StatementsPage";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
+import { CompanyPage } from "./console/companies/CompanyPage";
 import { CompliancePage } from "./console/compliance/CompliancePage";
+import { KnowledgeBasePage } from "./console/kb/KnowledgeBasePage";
 import { OutboxPage } from "./console/outbox/OutboxPage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
 import { PlansPage } from "./console/plans/PlansPage";
@@ -13,6 +15,7 @@ import { LoggedTimePage } from "./console/time/LoggedTimePage";
 import { UsersPage } from "./console/users/UsersPage";
 import { PolicyPage } from "./policy/PolicyPage";
 import { NewTicketPage } from "./portal/new-ticket/NewTicketPage";
+import { PeoplePage } from "./portal/people/PeoplePage";
 import { TicketPage } from "./portal/ticket/TicketPage";
 import { TicketsPage } from "./portal/tickets/TicketsPage";
 import { ProfilePage } from "./profile/ProfilePage";
@@ -48,6 +51,7 @@ export function createAppRouter() {
                     { path: "tickets", element: <TicketsPage /> },
                     { path: "tickets/:number", element: <TicketPage /> },
                     { path: "policy", element: <PolicyPage /> },
+                    { path: "people", element: <PeoplePage /> },
                   ],
                 },
                 {
@@ -58,8 +62,10 @@ export function createAppRouter() {
                     { path: "tickets/:number", element: <ConsoleTicketPage /> },
                     { path: "phone", element: <PhoneTicketPage /> },
                     { path: "companies", element: <CompaniesPage /> },
+                    { path: "companies/:companyId", element: <CompanyPage /> },
                     { path: "users", element: <UsersPage /> },
                     { path: "plans", element: <PlansPage /> },
+                    { path: "kb", element: <KnowledgeBasePage /> },
                     { path: "compliance", element: <CompliancePage /> },
                     { path: "statements", element: <StatementsPage /> },
                     { path: "statements/:companyId", element: <StatementDetailPage /> },

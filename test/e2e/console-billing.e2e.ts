@@ -125,7 +125,8 @@ describe("consultancy billing", () => {
         hours(after.includedMinutes),
         hours(after.approvedMinutes),
         hours(after.billableMinutes),
-        `${hours(after.loggedMinutes)} (${hours(after.loggedBillableMinutes)} faturável)`,
+        // The adjective agrees: "1 h faturável", "3,17 h faturáveis".
+        `${hours(after.loggedMinutes)} (${hours(after.loggedBillableMinutes)} ${after.loggedBillableMinutes === 60 ? "faturável" : "faturáveis"})`,
         "Detalhar",
       ]);
     await supervisor

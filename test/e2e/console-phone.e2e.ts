@@ -58,6 +58,8 @@ describe("phone calls in the console", () => {
     await agent.getByText("Escolha a empresa primeiro.").waitFor();
 
     await choose(agent, "Empresa", "Paulista", demo.customer.company);
+    // Each message changes or goes as its field is filled, before the next submit.
+    await expect.poll(() => agent.getByText("Escolha a empresa primeiro.").count()).toBe(0);
     await choose(agent, "Usuário", null, "Fernanda Lima");
     await choose(agent, "Categoria", null, "Faturamento");
     await field.subject(agent).fill("Não imprimiu a NF quando cliquei em Faturar!");
@@ -70,6 +72,7 @@ describe("phone calls in the console", () => {
     await field.exampleRecord(agent).fill("pedido 45872");
     await field.priority(agent, "Alta").click();
     await agent.getByRole("textbox", { name: "Duração da ligação (min)" }).fill("12");
+    await expect.poll(() => agent.getByText("Campo obrigatório.").count()).toBe(0);
     await agent.getByRole("button", { name: "Registrar ocorrência" }).click();
 
     await agent.waitForURL((url) => /^\/console\/tickets\/\d+$/.test(url.pathname));
@@ -89,7 +92,7 @@ describe("phone calls in the console", () => {
     await fernanda.context().close();
   });
 
-  it("logs a call on a ticket and relates another; the customer reads the summary and the relation", async () => {
+  it("logs a call on a ticket and links another; the customer reads the summary and the link", async () => {
     const ticket = await customerTicket("Lote vencido aparece disponível no pedido");
     const related = await customerTicket("Bloqueio automático de lotes vencidos");
     const agent = await signedIn(demo.agent.email, "/console");
@@ -107,9 +110,9 @@ describe("phone calls in the console", () => {
     await history(agent).getByText("Ligação registrada (7 min)").waitFor();
     await history(agent).locator("strong", { hasText: "bloquear o lote" }).waitFor();
 
-    await agent.getByRole("textbox", { name: "Relacionar ocorrência" }).fill(String(related.number));
-    await agent.getByRole("button", { name: "Relacionar", exact: true }).click();
-    const relatedList = agent.getByRole("region", { name: "Ocorrências relacionadas" });
+    await agent.getByRole("textbox", { name: "Vincular ocorrência" }).fill(String(related.number));
+    await agent.getByRole("button", { name: "Vincular", exact: true }).click();
+    const relatedList = agent.getByRole("region", { name: "Ocorrências vinculadas" });
     await relatedList.getByRole("link", { name: `Ocorrência ${related.number}` }).waitFor();
     await agent.context().close();
 
@@ -117,10 +120,10 @@ describe("phone calls in the console", () => {
     await fernanda.goto(`/portal/tickets/${ticket.number}`);
     await history(fernanda).locator("strong", { hasText: "bloquear o lote" }).waitFor();
     await expect.poll(() => fernanda.getByText("Em andamento").first().isVisible()).toBe(true);
-    const theirList = fernanda.getByRole("region", { name: "Ocorrências relacionadas" });
+    const theirList = fernanda.getByRole("region", { name: "Ocorrências vinculadas" });
     await theirList.getByRole("link", { name: `Ocorrência ${related.number}` }).click();
     await waitForPath(fernanda, `/portal/tickets/${related.number}`);
-    await history(fernanda).getByText(`Relacionada à ocorrência #${ticket.number}`).waitFor();
+    await history(fernanda).getByText(`Vinculada à ocorrência #${ticket.number}`).waitFor();
     await fernanda.context().close();
   });
 
@@ -131,16 +134,16 @@ describe("phone calls in the console", () => {
     await agent.goto(`/console/tickets/${duplicate.number}`);
     await history(agent).waitFor();
 
-    await agent.getByRole("button", { name: "Unificar em…" }).click();
-    const dialog = agent.getByRole("dialog", { name: "Unificar em outra ocorrência" });
+    await agent.getByRole("button", { name: "Mesclar em…" }).click();
+    const dialog = agent.getByRole("dialog", { name: "Mesclar em outra ocorrência" });
     await dialog
       .getByRole("textbox", { name: "Ocorrência que continua (número)" })
       .fill(String(target.number));
     await dialog.getByText(target.subject, { exact: false }).waitFor();
-    await dialog.getByRole("button", { name: `Unificar #${duplicate.number} em #${target.number}` }).click();
-    await agent.getByText(`Esta ocorrência foi unificada na #${target.number} — continue por lá.`).waitFor();
+    await dialog.getByRole("button", { name: `Mesclar #${duplicate.number} em #${target.number}` }).click();
+    await agent.getByText(`Esta ocorrência foi mesclada na #${target.number} — continue por lá.`).waitFor();
     await history(agent)
-      .getByText(`Unificada na ocorrência #${target.number}, onde o atendimento continua`)
+      .getByText(`Mesclada na ocorrência #${target.number}, onde o atendimento continua`)
       .waitFor();
     expect(await agent.getByRole("button", { name: "Responder" }).count()).toBe(0);
     await agent.context().close();
@@ -148,7 +151,7 @@ describe("phone calls in the console", () => {
     const fernanda = await signedIn(demo.customer.email, "/portal/tickets");
     await fernanda.goto(`/portal/tickets/${duplicate.number}`);
     await fernanda
-      .getByText(`Esta ocorrência foi unificada na #${target.number} — continue por lá.`)
+      .getByText(`Esta ocorrência foi mesclada na #${target.number} — continue por lá.`)
       .waitFor();
     expect(await fernanda.getByRole("button", { name: "Responder" }).count()).toBe(0);
     expect(await fernanda.getByRole("button", { name: "Abrir nova ocorrência vinculada" }).count()).toBe(0);
@@ -157,7 +160,7 @@ describe("phone calls in the console", () => {
       .getByRole("link", { name: `Ir para a ocorrência #${target.number}` })
       .click();
     await waitForPath(fernanda, `/portal/tickets/${target.number}`);
-    await history(fernanda).getByText(`Unificada a partir da ocorrência #${duplicate.number}`).waitFor();
+    await history(fernanda).getByText(`Ocorrência #${duplicate.number} mesclada nesta`).waitFor();
     await fernanda.getByRole("button", { name: "Responder" }).waitFor();
     await fernanda.context().close();
   });

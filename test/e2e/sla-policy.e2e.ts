@@ -24,6 +24,9 @@ describe("support policy and deadlines", () => {
       "24 h úteis",
     ]);
     await plan.getByText("Segunda a sexta, 08:00–12:00 e 13:00–18:00").waitFor();
+    // Customers read the zone as they say it, not its IANA id.
+    await plan.getByText("Horário de Brasília", { exact: true }).waitFor();
+    expect(await page.getByText(/America\/Sao_Paulo/).count()).toBe(0);
     await page.getByRole("heading", { name: "Diferença entre Suporte e Consultoria" }).waitFor();
     await page.getByText(/apesar do produto estar em condições operacionais/).waitFor();
     await saveScreenshot(page, "policy-customer");

@@ -1,9 +1,10 @@
-// A customer reads a fresh ticket's deadlines ("Prazos (SLA)") and how the first response's was calculated.
+// A customer reads a fresh ticket's deadlines ("Prazos (SLA)") and how the first response's was calculated;
+// on the demo's consultancy ticket, customer and staff read why there are none.
 import { describe, expect, inject, it } from "vitest";
 import { CategoryList } from "../../src/contracts/kb";
-import { Ticket } from "../../src/contracts/tickets";
+import { Ticket, TicketPage } from "../../src/contracts/tickets";
 import { signInThroughApi } from "./support/api";
-import { browserForThisFile, newPage } from "./support/browser";
+import { browserForThisFile, newPage, saveScreenshot } from "./support/browser";
 import { demo, signIn, waitForPath } from "./support/journeys";
 import { seedExample } from "./support/tickets";
 
@@ -47,5 +48,31 @@ describe("a ticket's deadlines", () => {
     await lines.first().waitFor();
     expect(await lines.count()).toBeGreaterThan(0);
     await context.close();
+  });
+
+  it("says on the demo's consultancy ticket that consultancy has no SLA deadlines, and why", async () => {
+    const api = await signInThroughApi(origin, demo.customerAdmin.email);
+    const page = TicketPage.parse(await api.get("/api/v1/tickets?q=fluxo%20de%20caixa&limit=20"));
+    const consultancy = page.items.find((item) => item.subject.startsWith("Meu fluxo de caixa não bate"));
+    if (!consultancy) throw new Error("the demo data has no consultancy ticket");
+
+    for (const [email, path] of [
+      [demo.customerAdmin.email, `/portal/tickets/${consultancy.number}`],
+      [demo.agent.email, `/console/tickets/${consultancy.number}`],
+    ] as const) {
+      const { context, page: tab } = await newPage(browser(), origin);
+      await tab.goto(path);
+      await waitForPath(tab, "/login");
+      await signIn(tab, email);
+      await waitForPath(tab, path);
+      const deadlines = tab.getByRole("region", { name: "Prazos (SLA)" });
+      await deadlines.getByText("Consultoria não tem prazos de SLA.").waitFor();
+      await deadlines.getByText(/apesar do produto estar em condições operacionais/).waitFor();
+      expect(await deadlines.getByRole("listitem").count()).toBe(0);
+      // The demo's estimate, approved by the company admin, is in the history.
+      await tab.getByText("Orçamento de consultoria aprovado").first().waitFor();
+      await saveScreenshot(tab, `consultancy-deadlines-${path.startsWith("/portal") ? "portal" : "console"}`);
+      await context.close();
+    }
   });
 });

@@ -173,8 +173,23 @@ describe("the seed's ticket story", () => {
     await page.getByRole("button", { name: "Abrir ocorrência" }).click();
     await expect.poll(() => page.getByText("Campo obrigatório.").count()).toBe(5);
 
+    // Each message goes as soon as its field is valid, without another submit; a too-short subject
+    // changes its message instead, and a field not yet touched stays marked.
+    await field.subject(page).fill("Erro");
+    await page.getByText("Deve ter pelo menos 5 caracteres.").waitFor();
+    await field.subject(page).fill(seedExample.subject);
+    await expect.poll(() => field.subject(page).getAttribute("aria-invalid")).not.toBe("true");
+    await expect.poll(() => page.getByText("Campo obrigatório.").count()).toBe(4);
+    await field.description(page).fill(seedExample.description);
+    await expect.poll(() => page.getByText("Campo obrigatório.").count()).toBe(3);
+    // Typing does not move the focus to the next marked field.
+    expect(await field.description(page).evaluate((element) => element === document.activeElement)).toBe(
+      true,
+    );
+
     // A well-formed code that is not in the catalog: only the server knows, and says so under the field.
     await fillSeedExample(page);
+    expect(await page.getByText("Campo obrigatório.").count()).toBe(0);
     await field.screen(page).fill("ZZZ9999");
     const refused = page.waitForResponse(
       (response) => response.url().endsWith("/api/v1/tickets") && response.request().method() === "POST",
@@ -198,8 +213,9 @@ describe("the seed's ticket story", () => {
     await page.getByText("Tipo de arquivo não permitido").waitFor();
     await page.getByRole("button", { name: "Remover tela.png" }).click();
 
-    // Corrected, the same typing goes through.
+    // Corrected, the same typing goes through; the server's message goes once the field is edited.
     await pickScreen(page, "ATW0001", seedExample.screenLabel);
+    await expect.poll(() => page.getByText("Tela não encontrada no catálogo.").count()).toBe(0);
     await page.getByRole("button", { name: "Abrir ocorrência" }).click();
     await createdTicketNumber(page);
     await page.context().close();

@@ -9,6 +9,7 @@ import type { CompanyRow } from "../../src/server/modules/companies/repository";
 import { createCompany } from "../../src/server/modules/companies/service";
 import { createCategory } from "../../src/server/modules/kb/service";
 import { upsertScreens } from "../../src/server/modules/screens/service";
+import { readStoredSettings, updateSettings } from "../../src/server/modules/settings/service";
 import { openTicket } from "../../src/server/modules/tickets/service";
 import type { UserRow } from "../../src/server/modules/users/repository";
 import { createUser } from "../../src/server/modules/users/service";
@@ -148,4 +149,10 @@ export function makeTicket(
     { userId: requester.id, role: "customer", companyId: requester.company_id },
     { attachmentIds: [], ...ticketBody(catalog, overrides) },
   );
+}
+
+/** Turns "company admins may invite colleagues" (Configurações) on or off. */
+export async function letCompanyAdminsInvite(ctx: AppContext, allowed: boolean): Promise<void> {
+  const current = await readStoredSettings(ctx.db);
+  await updateSettings(ctx, systemMeta, { ...current, companyAdminsMayInvite: allowed });
 }

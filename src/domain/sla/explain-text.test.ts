@@ -89,16 +89,24 @@ describe("describeExplanation", () => {
     expect(
       lines("2026-04-22T09:00:00-03:00", 240, [{ from: "2026-04-22T10:00:00-03:00", to: null }]),
     ).toEqual(["22/04/2026 09:00–10:00: 1 h contada", "Pausado desde 22/04/2026 10:00; faltam 3 h"]);
+    // The verb agrees too: "falta 1 h", "faltam 3 h".
+    expect(
+      lines("2026-04-22T09:00:00-03:00", 240, [{ from: "2026-04-22T12:00:00-03:00", to: null }]).at(-1),
+    ).toBe("Pausado desde 22/04/2026 12:00; falta 1 h");
   });
 
   it("agrees the participle with the last unit", () => {
     expect(lines("2026-04-20T17:59:00-03:00", 1)).toEqual([
       "20/04/2026 17:59–18:00: 1 min contado",
-      "Total: 1 min úteis; vence em 20/04/2026 18:00",
+      "Total: 1 min útil; vence em 20/04/2026 18:00",
     ]);
     expect(lines("2026-04-20T16:00:00-03:00", 90)).toEqual([
       "20/04/2026 16:00–17:30: 1 h 30 min contados",
       "Total: 1 h 30 min úteis; vence em 20/04/2026 17:30",
+    ]);
+    expect(lines("2026-04-20T16:00:00-03:00", 60)).toEqual([
+      "20/04/2026 16:00–17:00: 1 h contada",
+      "Total: 1 h útil; vence em 20/04/2026 17:00",
     ]);
   });
 });

@@ -2,6 +2,7 @@
 import { DateTime } from "luxon";
 import type { Locale } from "../../contracts/common";
 import { type Translate, translator } from "../../i18n";
+import { durationUnit, isOne } from "../../i18n/duration-agreement";
 import type { DeadlineExplanation, DeadlineSegment } from "./explain";
 
 /** Dates as each language writes them elsewhere in the app: "22/04/2026 08:00", "04/22/2026 8:00 AM". */
@@ -43,16 +44,18 @@ export function describeExplanation(
   const { t, at, dateTime } = writer;
   const lines = explanation.segments.map((segment) => describeSegment(segment, writer));
   if (explanation.due !== null) {
+    const one = isOne(durationUnit(explanation.countedMinutes));
     lines.push(
-      t("sla.explain.total", {
+      t(one ? "sla.explain.total.one" : "sla.explain.total", {
         duration: formatDuration(explanation.countedMinutes, t),
         due: dateTime(at(explanation.due)),
       }),
     );
   } else if (explanation.pausedSince !== null) {
     const remaining = explanation.targetMinutes - explanation.countedMinutes;
+    const one = isOne(durationUnit(remaining));
     lines.push(
-      t("sla.explain.pausedSince", {
+      t(one ? "sla.explain.pausedSince.one" : "sla.explain.pausedSince", {
         since: dateTime(at(explanation.pausedSince)),
         duration: formatDuration(remaining, t),
       }),
@@ -96,10 +99,7 @@ function describeSegment(segment: DeadlineSegment, writer: Writer): string {
 function countedWords(minutes: number, t: Translate): string {
   const duration = formatDuration(minutes, t);
   // pt-BR's participle agrees with the last unit: "4 h contadas", "1 h 30 min contados", "1 min contado".
-  const rounded = Math.round(minutes);
-  if (rounded % 60 !== 0 || rounded === 0)
-    return t(rounded === 1 ? "sla.explain.counted.minute" : "sla.explain.counted.minutes", { duration });
-  return t(rounded === 60 ? "sla.explain.counted.hour" : "sla.explain.counted.hours", { duration });
+  return t(`sla.explain.counted.${durationUnit(minutes)}`, { duration });
 }
 
 /** "22/04/2026 08:00–12:00", "22/04/2026 18:00–24:00", or "22/04/2026 18:00 – 23/04/2026 08:00". */

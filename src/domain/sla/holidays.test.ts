@@ -10,6 +10,8 @@ describe("holidaysBetween", () => {
   it.each([
     ["2026-04-21", "Dia de Tiradentes"],
     ["2026-09-07", "Dia da Independência"],
+    // date-holidays writes "Dia do trabalhador": a holiday's name is written as a proper noun.
+    ["2026-05-01", "Dia do Trabalhador"],
     // date-holidays' SP and RJ data drop it; it is national since 2024 (Lei 14.759/2023).
     ["2026-11-20", "Dia da Consciência Negra"],
   ])("keeps the national %s (%s) in São Paulo and Rio de Janeiro", (date, name) => {

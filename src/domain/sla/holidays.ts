@@ -15,6 +15,12 @@ export interface Holiday {
 const COUNTRY = "BR";
 const LANGUAGE = "pt";
 
+/** date-holidays' pt names that a Brazilian would write otherwise: a holiday's name is a proper noun. */
+const NAMES: ReadonlyMap<string, string> = new Map([
+  ["Dia do trabalhador", "Dia do Trabalhador"],
+  ["Dia do evangélico", "Dia do Evangélico"],
+]);
+
 // Building a date-holidays instance parses its rules: do it once per region.
 const sources = new Map<string, Holidays>();
 
@@ -52,7 +58,7 @@ function addPublic(byDate: Map<string, Holiday>, year: number, scope: HolidaySco
   for (const holiday of from.getHolidays(year, LANGUAGE)) {
     const date = holiday.date.slice(0, 10);
     if (holiday.type !== "public" || !date.startsWith(`${year}-`) || byDate.has(date)) continue;
-    byDate.set(date, { date, name: holiday.name, scope });
+    byDate.set(date, { date, name: NAMES.get(holiday.name) ?? holiday.name, scope });
   }
 }
 

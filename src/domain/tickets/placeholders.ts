@@ -5,6 +5,8 @@ import { CANNED_PLACEHOLDERS } from "../../contracts/canned";
 export interface PlaceholderValues {
   /** The requester's name. */
   customer: string;
+  /** The requester's first name. */
+  firstName: string;
   company: string;
   /** The ticket's number. */
   ticket: string;
@@ -17,15 +19,22 @@ type Key = keyof PlaceholderValues;
 
 const KEYS: ReadonlyMap<string, Key> = new Map(
   CANNED_PLACEHOLDERS.flatMap(({ name, alias }) => [
-    [name, alias as Key],
-    [alias, alias as Key],
+    [fold(name), alias as Key],
+    [fold(alias), alias as Key],
   ]),
 );
 
 const PLACEHOLDER = /\{\s*([\p{L}]+)\s*\}/gu;
 
 /** "Ocorrência", "OCORRENCIA" and "ocorrencia" are one placeholder. */
-const fold = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+function fold(name: string): string {
+  return name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** "Fernanda" from "Fernanda Lima": how a reply greets a person. */
+export function firstNameOf(fullName: string): string {
+  return fullName.trim().split(/\s+/)[0] ?? fullName;
+}
 
 export function fillPlaceholders(template: string, values: PlaceholderValues): string {
   return template.replace(PLACEHOLDER, (written, name: string) => {

@@ -95,7 +95,8 @@ beforeEach(async () => {
 /**
  * Runs today's seed and generator against the schema of migration 0010. They read the settings
  * (migration 0015), which an empty table gives as their defaults: it stands in for the settings
- * while they run and is gone before the migration under test.
+ * while they run and is gone before the migration under test. Likewise the article columns of
+ * migration 0017 (state, last editor) that the seed writes.
  */
 async function asOfBefore(seed: () => Promise<void>): Promise<void> {
   await ctx.db.schema
@@ -103,10 +104,14 @@ async function asOfBefore(seed: () => Promise<void>): Promise<void> {
     .addColumn("key", "text", (c) => c.primaryKey())
     .addColumn("value", "text")
     .execute();
+  await ctx.db.schema.alterTable("article").addColumn("state", "text").execute();
+  await ctx.db.schema.alterTable("article").addColumn("updated_by", "text").execute();
   try {
     await seed();
   } finally {
     await ctx.db.schema.dropTable("setting").execute();
+    await ctx.db.schema.alterTable("article").dropColumn("state").execute();
+    await ctx.db.schema.alterTable("article").dropColumn("updated_by").execute();
   }
 }
 

@@ -12,6 +12,7 @@ import { TokenPurpose } from "../../contracts/auth";
 import { EstimateStatus } from "../../contracts/billing";
 import { Locale, Role } from "../../contracts/common";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
+import { ArticleState } from "../../contracts/kb";
 import { NotificationType } from "../../contracts/notifications";
 import { EmailPurpose, EmailTopic, OutboxState } from "../../contracts/outbox";
 import {
@@ -136,7 +137,19 @@ const DATABASE = {
     search_terms: text,
     created_at: big,
     updated_at: big,
+    state: oneOf(ArticleState.options),
+    updated_by: nullable(text),
   },
+  article_reader: {
+    article_id: text,
+    user_id: text,
+    company_id: nullable(text),
+    views: int,
+    first_read_at: big,
+    last_read_at: big,
+  },
+  unanswered_search: { query: text, day: text, count: int, last_searched_at: big },
+  unanswered_search_user: { user_id: text, query: text, day: text, searched_at: big },
   deflection: {
     id: text,
     article_id: text,

@@ -9,6 +9,7 @@ import type { TokenPurpose } from "../../contracts/auth";
 import type { EstimateStatus } from "../../contracts/billing";
 import type { Locale, Role } from "../../contracts/common";
 import type { BrazilianState } from "../../contracts/companies";
+import type { ArticleState } from "../../contracts/kb";
 import type { NotificationType } from "../../contracts/notifications";
 import type { EmailPurpose, EmailTopic, OutboxState } from "../../contracts/outbox";
 import type { QueueFilters } from "../../contracts/queue";
@@ -133,12 +134,43 @@ export interface ArticleTable {
   /** Sanitized HTML rendered from `answer` when it was written. */
   answer_html: string;
   position: number;
+  /** 1 exactly when `state` is published: what the readers' and search queries filter on. */
   active: Flag;
   helpful_count: number;
   /** Analyzed terms (src/domain/search), matched by the full-text index. */
   search_terms: string;
   created_at: number;
   updated_at: number;
+  state: ArticleState;
+  /** Who last wrote it in the console; null for seeded answers. */
+  updated_by: string | null;
+}
+
+/** Who opened an article in the FAQ, how often and when first: views and the deflection rate. */
+export interface ArticleReaderTable {
+  article_id: string;
+  user_id: string;
+  company_id: string | null;
+  views: number;
+  first_read_at: number;
+  last_read_at: number;
+}
+
+/** "Buscas sem resposta": a normalized query that found nothing, counted per São Paulo day. */
+export interface UnansweredSearchTable {
+  query: string;
+  /** YYYY-MM-DD in São Paulo. */
+  day: string;
+  count: number;
+  last_searched_at: number;
+}
+
+/** Each customer's last logged miss, so that typing a longer query within a minute replaces it. */
+export interface UnansweredSearchUserTable {
+  user_id: string;
+  query: string;
+  day: string;
+  searched_at: number;
 }
 
 export interface DeflectionTable {
@@ -448,6 +480,9 @@ export interface Database {
   category: CategoryTable;
   article: ArticleTable;
   deflection: DeflectionTable;
+  article_reader: ArticleReaderTable;
+  unanswered_search: UnansweredSearchTable;
+  unanswered_search_user: UnansweredSearchUserTable;
   screen: ScreenTable;
   counter: CounterTable;
   ticket: TicketTable;

@@ -7,7 +7,7 @@ import type { ErrorResponse, Locale } from "../../contracts/common";
 import { translator } from "../../i18n";
 import { fieldMessages } from "../../i18n/zod-issues";
 import { toAppError } from "../error-family";
-import { type AppError, paramsFor, ValidationError } from "../errors";
+import { type AppError, FieldConflictError, paramsFor, ValidationError } from "../errors";
 import { localeOf } from "./locale";
 import { SECURITY_HEADERS } from "./security-headers";
 
@@ -23,9 +23,11 @@ export function errorBody(error: AppError, locale: Locale): ErrorResponse {
       },
     };
   }
-  return {
-    error: { code: error.code, message: t(error.messageKey, paramsFor(error, locale)), ...error.details },
-  };
+  const message = t(error.messageKey, paramsFor(error, locale));
+  if (error instanceof FieldConflictError) {
+    return { error: { code: error.code, message, fields: { [error.field]: message } } };
+  }
+  return { error: { code: error.code, message, ...error.details } };
 }
 
 function renderError(

@@ -79,7 +79,7 @@ async function createDemoData(ctx: AppContext, meta: CommandMeta): Promise<DemoL
     cast.categoryIds.set(row.name, row.id);
   }
   await upsertScreens(ctx, demoScreens);
-  for (const [index, story] of demoTickets.entries()) await playDemoTicket(ctx, cast, story, index);
+  for (const [index, story] of demoTickets.entries()) await playDemoTicket(ctx, meta, cast, story, index);
   return logins;
 }
 

@@ -17,6 +17,13 @@ export const queryKeys = {
   categories: ["categories"],
   categoryArticles: (categoryId: string, q: string) => ["articles", "category", categoryId, q] as const,
   articleSuggestions: (q: string) => ["articles", "suggestions", q] as const,
+  /** "Categorias e perguntas": everything the team's knowledge-base pages read. */
+  kb: ["kb"],
+  kbCategories: ["kb", "categories"],
+  kbArticles: (filters: { categoryId: string; state: string | null; q: string }) =>
+    ["kb", "articles", filters] as const,
+  kbUnanswered: (from: string, to: string) => ["kb", "unanswered", from, to] as const,
+  markdownPreview: (markdown: string) => ["markdown-preview", markdown] as const,
   screens: (q: string) => ["screens", q] as const,
   /** Every ticket list, whatever its filters: what a change to any ticket invalidates. */
   ticketLists: ["tickets", "list"],
@@ -65,6 +72,11 @@ export const queryKeys = {
   outboxList: (state: string | null) => ["outbox", "list", state] as const,
   outboxMessage: (id: string) => ["outbox", "one", id] as const,
   emailPreferences: ["me-email-preferences"],
+  /** "Empresas", "Usuários" and "Pessoas da empresa": what an account or company change refreshes. */
+  accounts: ["accounts"],
+  accountCompanies: (filters: Record<string, string>) => ["accounts", "companies", filters] as const,
+  accountCompany: (companyId: string) => ["accounts", "company", companyId] as const,
+  accountUsers: (filters: Record<string, string>) => ["accounts", "users", filters] as const,
 } as const;
 
 /** Queries that do not belong to the signed-in user and survive a change of user. */

@@ -2,6 +2,7 @@
 import { AppShell, Burger, Divider, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconBook,
   IconBuilding,
   IconChartBar,
   IconClockHour4,
@@ -34,10 +35,11 @@ export function ConsoleLayout() {
     { to: "/console", label: t("nav.queue"), icon: IconInbox, exact: true, alsoOn: ["/console/tickets"] },
     { to: "/console/phone", label: t("nav.phone"), icon: IconPhone },
   ];
-  if (abilities.manageCompanies)
+  if (abilities.readCompanies)
     work.push({ to: "/console/companies", label: t("nav.companies"), icon: IconBuilding });
   if (abilities.manageUsers) work.push({ to: "/console/users", label: t("nav.users"), icon: IconUsers });
   work.push({ to: "/console/plans", label: t("nav.plans"), icon: IconClockHour4 });
+  work.push({ to: "/console/kb", label: t("nav.kb"), icon: IconBook });
   if (abilities.readSlaCompliance)
     work.push({ to: "/console/compliance", label: t("nav.compliance"), icon: IconChartBar });
   if (abilities.readBillingStatements)

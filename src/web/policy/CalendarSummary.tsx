@@ -2,11 +2,17 @@
 import { List, Stack, Text, Title } from "@mantine/core";
 import type { Calendar } from "../../contracts/sla";
 import { useI18n } from "../i18n/i18n";
-import { describeWeeklyHours, formatIsoDate } from "./format-sla";
+import { describeTimeZone, describeWeeklyHours, formatIsoDate } from "./format-sla";
 
 const HOLIDAYS_SHOWN = 8;
 
-export function CalendarSummary({ calendar }: { calendar: Calendar }) {
+interface CalendarSummaryProps {
+  calendar: Calendar;
+  /** Staff editing calendars also see the zone's IANA id, the value the editor takes. */
+  showZoneId?: boolean;
+}
+
+export function CalendarSummary({ calendar, showZoneId = false }: CalendarSummaryProps) {
   const { t, locale } = useI18n();
   const hours = describeWeeklyHours(calendar.weeklyHours, locale, t);
   const holidays = calendar.upcomingHolidays.slice(0, HOLIDAYS_SHOWN);
@@ -23,7 +29,7 @@ export function CalendarSummary({ calendar }: { calendar: Calendar }) {
           </Text>
         ))}
         <Text fz="xs" c="dimmed">
-          {t("policy.timeZone", { zone: calendar.timeZone })}
+          {describeTimeZone(calendar.timeZone, showZoneId, t)}
         </Text>
         {calendar.closedDates.length > 0 && (
           <Text fz="xs" c="dimmed">

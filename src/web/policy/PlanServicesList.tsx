@@ -20,7 +20,9 @@ export function PlanServicesList({ services }: { services: Plan["services"] }) {
       ))}
       <List.Item icon={<Mark included={hours > 0} />}>
         <Text fz="sm" c={hours > 0 ? undefined : "dimmed"}>
-          {hours > 0 ? t("policy.consultancyHours", { hours }) : t("policy.noConsultancyHours")}
+          {hours === 0
+            ? t("policy.noConsultancyHours")
+            : t(hours === 1 ? "policy.consultancyHours.one" : "policy.consultancyHours", { hours })}
         </Text>
       </List.Item>
     </List>

@@ -1,7 +1,13 @@
 // The customer's frame: brand, who is signed in and for which company, and the seed's left menu.
 import { AppShell, Burger, Divider, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconFilePlus, IconListDetails, IconShieldCheck, IconUserCircle } from "@tabler/icons-react";
+import {
+  IconFilePlus,
+  IconListDetails,
+  IconShieldCheck,
+  IconUserCircle,
+  IconUsers,
+} from "@tabler/icons-react";
 import { Outlet } from "react-router";
 import { BrandMark } from "../components/BrandMark";
 import { type NavItem, NavMenu } from "../components/NavMenu";
@@ -20,6 +26,8 @@ export function PortalLayout() {
   if (abilities.openTickets) work.push({ to: "/portal/new", label: t("nav.newTicket"), icon: IconFilePlus });
   if (abilities.viewCompanyTickets)
     work.push({ to: "/portal/tickets", label: t("nav.tickets"), icon: IconListDetails });
+  if (abilities.viewCompanyPeople)
+    work.push({ to: "/portal/people", label: t("nav.people"), icon: IconUsers });
   work.push({ to: "/portal/policy", label: t("nav.policy"), icon: IconShieldCheck });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 

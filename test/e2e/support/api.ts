@@ -5,6 +5,7 @@ export interface ApiSession {
   get: (path: string) => Promise<unknown>;
   post: (path: string, body: unknown) => Promise<unknown>;
   patch: (path: string, body: unknown) => Promise<unknown>;
+  put: (path: string, body: unknown) => Promise<unknown>;
 }
 
 /** Signs in through POST /api/v1/auth/login and keeps the session cookie for later calls. */
@@ -42,5 +43,6 @@ export async function signInThroughApi(
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),
     patch: (path, body) => call("PATCH", path, body),
+    put: (path, body) => call("PUT", path, body),
   };
 }

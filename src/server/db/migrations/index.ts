@@ -15,6 +15,8 @@ import * as attachmentStorage from "./20261206_0012_attachment_storage";
 import * as loginAttemptAccount from "./20261206_0013_login_attempt_account";
 import * as idempotencyKeys from "./20261206_0014_idempotency_keys";
 import * as settings from "./20261206_0015_settings";
+import * as accountLists from "./20261206_0016_account_lists";
+import * as knowledgeBase from "./20261206_0017_knowledge_base";
 import * as outbox from "./20261206_0021_outbox";
 
 export const migrations: Record<string, Migration> = {
@@ -33,5 +35,7 @@ export const migrations: Record<string, Migration> = {
   "20261206_0013_login_attempt_account": loginAttemptAccount,
   "20261206_0014_idempotency_keys": idempotencyKeys,
   "20261206_0015_settings": settings,
+  "20261206_0016_account_lists": accountLists,
+  "20261206_0017_knowledge_base": knowledgeBase,
   "20261206_0021_outbox": outbox,
 };

@@ -6,6 +6,7 @@ import { errors } from "../../errors";
 import { clientOf, commandMeta } from "../../http";
 import { requireAuth, setSessionCookie, toRequestAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
+import { settingsOf } from "../settings/service";
 import { changeUser } from "../users/service";
 import { presentMe } from "./presenter";
 import { authenticate, changePassword } from "./service";
@@ -15,7 +16,7 @@ export function meRoutes(ctx: AppContext) {
     app.get(
       "/api/v1/me",
       { schema: { tags: ["me"], summary: "Who is signed in", response: { 200: Me, 401: ErrorResponse } } },
-      async (request) => presentMe(requireAuth(request)),
+      async (request) => presentMe(requireAuth(request), await settingsOf(ctx)),
     );
 
     app.patch(
@@ -32,11 +33,14 @@ export function meRoutes(ctx: AppContext) {
         const auth = requireAuth(request);
         const meta = commandMeta(request, ctx.config.publicUrl);
         const user = await changeUser(ctx, meta, auth.actor.userId, request.body);
-        return presentMe({
-          ...auth,
-          locale: request.body.locale ?? auth.locale,
-          user: { ...auth.user, name: user.name, locale: user.locale },
-        });
+        return presentMe(
+          {
+            ...auth,
+            locale: request.body.locale ?? auth.locale,
+            user: { ...auth.user, name: user.name, locale: user.locale },
+          },
+          await settingsOf(ctx),
+        );
       },
     );
 
@@ -57,7 +61,7 @@ export function meRoutes(ctx: AppContext) {
         const row = await authenticate(ctx, session.token);
         if (!row) throw errors.unauthenticated();
         setSessionCookie(request, reply, session);
-        return presentMe(toRequestAuth(row));
+        return presentMe(toRequestAuth(row), await settingsOf(ctx));
       },
     );
   };

@@ -1,10 +1,10 @@
 // The signed-in user, with the abilities the client may rely on.
 import type { Me } from "../../../contracts/auth";
-import { abilitiesOf } from "../../../domain/policies";
+import { abilitiesOf, type PeopleSettings } from "../../../domain/policies";
 import { toIsoOrNull } from "../../db/time";
 import type { RequestAuth } from "../../plugins/session";
 
-export function presentMe(auth: RequestAuth): Me {
+export function presentMe(auth: RequestAuth, settings: PeopleSettings): Me {
   const { user, actor } = auth;
   return {
     id: user.userId,
@@ -16,7 +16,7 @@ export function presentMe(auth: RequestAuth): Me {
       user.companyId !== null && user.companyName !== null && user.companyCnpj !== null
         ? { id: user.companyId, name: user.companyName, cnpj: user.companyCnpj }
         : null,
-    abilities: abilitiesOf(actor),
+    abilities: abilitiesOf(actor, settings),
     previousLoginAt: toIsoOrNull(user.previousLoginAt),
   };
 }

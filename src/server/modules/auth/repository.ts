@@ -160,3 +160,31 @@ export async function clearAddressAttemptsFor(db: Executor, ipKey: string, email
 export async function pruneLoginFailures(db: Executor, keys: string[], before: number): Promise<void> {
   await db.deleteFrom("login_failure").where("key", "in", keys).where("at", "<=", before).execute();
 }
+
+/** The failed attempts in the window of each account key (`account:<email>`), oldest first. */
+export async function accountFailuresSince(
+  db: Executor,
+  accountKeys: readonly string[],
+  since: number,
+): Promise<Map<string, number[]>> {
+  const byKey = new Map<string, number[]>();
+  if (accountKeys.length === 0) return byKey;
+  const rows = await db
+    .selectFrom("login_failure")
+    .select(["key", "at"])
+    .where("key", "in", accountKeys)
+    .where("at", ">", since)
+    .orderBy("key")
+    .orderBy("at")
+    .execute();
+  for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row.at]);
+  return byKey;
+}
+
+/** Lifts an account's sign-in lock: its own attempts and those counted against addresses for it. */
+export async function clearAccountFailures(db: Executor, email: string): Promise<void> {
+  await db
+    .deleteFrom("login_failure")
+    .where((eb) => eb.or([eb("key", "=", `account:${email}`), eb("account", "=", email)]))
+    .execute();
+}

@@ -7,6 +7,7 @@ import { errors } from "../../errors";
 import { clientOf, commandMeta } from "../../http";
 import { clearSessionCookie, setSessionCookie, toRequestAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
+import { settingsOf } from "../settings/service";
 import { presentMe } from "./presenter";
 import { authenticate, login, logout, requestPasswordReset, setPasswordWithLink } from "./service";
 
@@ -28,7 +29,7 @@ export function authRoutes(ctx: AppContext) {
         const row = await authenticate(ctx, session.token);
         if (!row) throw errors.unauthenticated();
         setSessionCookie(request, reply, session);
-        return presentMe(toRequestAuth(row));
+        return presentMe(toRequestAuth(row), await settingsOf(ctx));
       },
     );
 

@@ -13,6 +13,7 @@ import { recordAudit } from "../audit/repository";
 import { isCompanyActive } from "../companies/repository";
 import { findUser, findUserByEmail, updateUser } from "../users/repository";
 import {
+  accountFailuresSince,
   clearAddressAttemptsFor,
   clearLoginFailures,
   consumeUserToken,
@@ -351,4 +352,33 @@ export async function requestPasswordReset(
   });
   if (retryAfter > 0) throw errors.rateLimited(retryAfter);
   ctx.mailer?.nudge();
+}
+
+/**
+ * Until when each account's sign-in is refused for too many failed attempts (its own limit, the
+ * one "desbloquear" lifts); accounts that are not locked are left out.
+ */
+export async function signInLocksOf(
+  ctx: AppContext,
+  emails: readonly string[],
+): Promise<Map<string, number>> {
+  const { maxFailuresPerAccount, windowMinutes } = ctx.config.login;
+  const windowMs = windowMinutes * MINUTE;
+  const now = ctx.clock.now();
+  const failures = await accountFailuresSince(
+    ctx.db,
+    emails.map((email) => `account:${email}`),
+    now - windowMs,
+  );
+  const locks = new Map<string, number>();
+  for (const email of emails) {
+    const wait = retryAfterSeconds(
+      failures.get(`account:${email}`) ?? [],
+      maxFailuresPerAccount,
+      windowMs,
+      now,
+    );
+    if (wait > 0) locks.set(email, now + wait * 1000);
+  }
+  return locks;
 }

@@ -156,7 +156,7 @@ describe("canned responses", () => {
     const reply = (
       await create(agentCookie, {
         title: "Primeiro contato",
-        body: "Olá, {cliente} ({empresa})! Recebemos a ocorrência {ocorrencia} no plano {plano}; prazo: {prazo}. {customer}/{ticket}/{due}. {atendente}",
+        body: "Olá, {cliente} ({empresa})! Recebemos a ocorrência {ocorrencia} no plano {plano}; prazo: {prazo}. {customer}/{ticket}/{due}. {atendente} Até logo, {nome}.",
       })
     ).json();
     const render = await call(
@@ -169,7 +169,7 @@ describe("canned responses", () => {
     expect(render.statusCode).toBe(200);
     // Profissional, normal: first response within 4 business hours (08–12, 13–18), so 15:00 that day.
     expect(render.json()).toEqual({
-      body: `Olá, Fernanda Lima (Distribuidora Paulista de Alimentos Ltda)! Recebemos a ocorrência ${number} no plano Profissional; prazo: 22/04/2026 15:00. Fernanda Lima/${number}/22/04/2026 15:00. {atendente}`,
+      body: `Olá, Fernanda Lima (Distribuidora Paulista de Alimentos Ltda)! Recebemos a ocorrência ${number} no plano Profissional; prazo: 22/04/2026 15:00. Fernanda Lima/${number}/22/04/2026 15:00. {atendente} Até logo, Fernanda.`,
     });
 
     // A company without a plan: no plan, no deadline; those placeholders stay as written.

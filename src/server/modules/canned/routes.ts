@@ -111,7 +111,7 @@ export function cannedResponseRoutes(ctx: AppContext) {
         schema: {
           tags: ["console"],
           summary:
-            "Staff: the text with a ticket's values in {cliente} {empresa} {ocorrencia} {plano} {prazo} " +
+            "Staff: the text with a ticket's values in {cliente} {nome} {empresa} {ocorrencia} {plano} {prazo} " +
             "(or {customer} {company} {ticket} {plan} {due}); unknown ones stay as written",
           params: CannedResponseIdParams,
           body: RenderCannedResponseRequest,

@@ -7,7 +7,7 @@ import type {
   UpdateCannedResponseRequest,
 } from "../../../contracts/canned";
 import { type Actor, policies } from "../../../domain/policies";
-import { fillPlaceholders } from "../../../domain/tickets/placeholders";
+import { fillPlaceholders, firstNameOf } from "../../../domain/tickets/placeholders";
 import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { decodeCursor, toPage } from "../../db/cursor";
@@ -143,6 +143,7 @@ export async function renderCanned(
   const due = dueOrNull(ticket.queue_due_at);
   return fillPlaceholders(row.body, {
     customer: ticket.requester_name,
+    firstName: firstNameOf(ticket.requester_name),
     company: ticket.company_name,
     ticket: String(ticket.number),
     plan: policy?.planName ?? null,

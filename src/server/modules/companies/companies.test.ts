@@ -61,6 +61,7 @@ describe("companies", () => {
     expect(duplicate.json().error).toEqual({
       code: "company.cnpj_taken",
       message: "Já existe uma empresa com este CNPJ.",
+      fields: { cnpj: "Já existe uma empresa com este CNPJ." },
     });
   });
 

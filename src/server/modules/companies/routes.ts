@@ -4,6 +4,7 @@ import {
   Company,
   CompanyIdParams,
   CompanyListQuery,
+  CompanyOverview,
   CompanyPage,
   CreateCompanyRequest,
   UpdateCompanyRequest,
@@ -14,8 +15,15 @@ import { errors } from "../../errors";
 import { authorize, commandMeta } from "../../http";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
-import { presentCompany } from "./presenter";
-import { changeCompany, createCompany, getCompany, pageCompanies, storageOfCompanies } from "./service";
+import { presentCompany, presentCompanyListItem, presentCompanyOverview } from "./presenter";
+import {
+  changeCompany,
+  companyOverview,
+  createCompany,
+  getCompany,
+  pageCompanies,
+  storageOfCompanies,
+} from "./service";
 
 const notFound = () => errors.notFound("company.not_found");
 
@@ -47,7 +55,7 @@ export function companyRoutes(ctx: AppContext) {
           readable.map((row) => row.id),
         );
         return {
-          items: page.rows.map((row) => presentCompany(row, storage.get(row.id))),
+          items: page.rows.map((row) => presentCompanyListItem(row, true, storage.get(row.id))),
           nextCursor: page.nextCursor,
         };
       },
@@ -89,6 +97,25 @@ export function companyRoutes(ctx: AppContext) {
       },
     );
 
+    app.get(
+      "/api/v1/companies/:companyId/overview",
+      {
+        schema: {
+          tags: ["companies"],
+          summary: "The console's company page: counts, recent tickets, this month's consultancy (staff)",
+          params: CompanyIdParams,
+          response: { 200: CompanyOverview, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        authorize(policies.company.overview(actor), notFound);
+        const overview = await companyOverview(ctx, request.params.companyId);
+        if (!overview) throw notFound();
+        return presentCompanyOverview(overview, await storageVisibleTo(actor, overview.company));
+      },
+    );
+
     app.patch(
       "/api/v1/companies/:companyId",
       {
@@ -97,7 +124,13 @@ export function companyRoutes(ctx: AppContext) {
           summary: "Change a company (admin); deactivating it blocks its users' sign-in",
           params: CompanyIdParams,
           body: UpdateCompanyRequest,
-          response: { 200: Company, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+          response: {
+            200: Company,
+            400: ErrorResponse,
+            403: ErrorResponse,
+            404: ErrorResponse,
+            409: ErrorResponse,
+          },
         },
       },
       async (request) => {

@@ -34,8 +34,16 @@ export function findCategory(db: Executor, id: string): Promise<CategoryRow | un
     .executeTakeFirst();
 }
 
+/** A published article of an active category: what customers may open and mark. */
 export function findArticle(db: Executor, id: string): Promise<ArticleTable | undefined> {
-  return db.selectFrom("article").selectAll().where("id", "=", id).where("active", "=", 1).executeTakeFirst();
+  return db
+    .selectFrom("article")
+    .innerJoin("category", "category.id", "article.category_id")
+    .selectAll("article")
+    .where("article.id", "=", id)
+    .where("article.active", "=", 1)
+    .where("category.active", "=", 1)
+    .executeTakeFirst();
 }
 
 function articles(db: Executor) {

@@ -15,6 +15,7 @@ import type { AppContext } from "../../context";
 import { authorize } from "../../http";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
+import { noteSearchResult } from "./measures-service";
 import { presentArticle, presentCategory } from "./presenter";
 import { categoryArticles, listCategories, markHelpful, suggestArticles } from "./service";
 
@@ -47,8 +48,9 @@ export function kbRoutes(ctx: AppContext) {
         },
       },
       async (request) => {
-        requireAuth(request);
+        const { actor } = requireAuth(request);
         const rows = await categoryArticles(ctx, request.params.categoryId, request.query.q);
+        await noteSearchResult(ctx, actor, request.query.q, rows.length);
         return { items: rows.map(presentArticle) };
       },
     );
@@ -64,8 +66,9 @@ export function kbRoutes(ctx: AppContext) {
         },
       },
       async (request) => {
-        requireAuth(request);
+        const { actor } = requireAuth(request);
         const rows = await suggestArticles(ctx, request.query.q, request.query.limit);
+        await noteSearchResult(ctx, actor, request.query.q, rows.length);
         return { items: rows.map(presentArticle) };
       },
     );

@@ -52,6 +52,10 @@ export async function markHelpful(
   });
 }
 
+/** What the full-text index holds for an article: its question, answer and category name, analyzed. */
+export const articleSearchTerms = (question: string, answer: string, categoryName: string): string =>
+  analyze(`${question} ${answer} ${categoryName}`).join(" ");
+
 export interface NewCategory {
   name: string;
   description: string;
@@ -86,9 +90,11 @@ export async function createCategory(
         position: index + 1,
         active: 1,
         helpful_count: 0,
-        search_terms: analyze(`${article.question} ${article.answer} ${props.name}`).join(" "),
+        search_terms: articleSearchTerms(article.question, article.answer, props.name),
         created_at: now,
         updated_at: now,
+        state: "published",
+        updated_by: null,
       });
     }
     return category;

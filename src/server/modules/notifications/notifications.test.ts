@@ -187,7 +187,7 @@ describe("/api/v1/notifications", () => {
       "ids.0": "Identificador inválido.",
     });
     expect(await fieldsOf(await markRead(cookies.agent, { ids: [] }))).toMatchObject({
-      ids: "Informe pelo menos 1 item(ns).",
+      ids: "Informe pelo menos 1 item.",
     });
     expect(await fieldsOf(await markRead(cookies.agent, { all: false }))).toMatchObject({
       all: expect.any(String),

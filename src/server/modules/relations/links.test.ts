@@ -96,7 +96,7 @@ describe("related tickets", () => {
     ] as const) {
       const again = await link(agent, from, to);
       expect(again.statusCode).toBe(409);
-      expect(again.json().error.message).toBe("Estas ocorrências já estão relacionadas.");
+      expect(again.json().error.message).toBe("Estas ocorrências já estão vinculadas.");
     }
     const rows = await t.ctx.db
       .selectFrom("ticket_link")
@@ -146,7 +146,7 @@ describe("related tickets", () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({
       code: "ticket.link_other_company",
-      message: "Só é possível relacionar ocorrências da mesma empresa.",
+      message: "Só é possível vincular ocorrências da mesma empresa.",
     });
     expect((await ticket(agent, a)).links).toEqual([]);
     const strangerCookie = await loginAs(t.app, stranger);

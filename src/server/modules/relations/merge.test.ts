@@ -88,7 +88,7 @@ describe("merging a duplicate", () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({
       code: "ticket.merge_other_company",
-      message: "Só é possível unificar ocorrências da mesma empresa.",
+      message: "Só é possível mesclar ocorrências da mesma empresa.",
     });
     expect((await ticket(agent, duplicate)).events).toHaveLength(1);
     expect((await ticket(agent, foreign)).events).toHaveLength(1);
@@ -108,7 +108,7 @@ describe("merging a duplicate", () => {
       abilities: { reply: false, addInternalNote: false, statusTargets: [] },
     });
 
-    // The customer reads it all: the duplicate's history kept, the target's "Unificada a partir de".
+    // The customer reads it all: the duplicate's history kept, the target's "mesclada nesta".
     const seenDuplicate = await ticket(customer, duplicate);
     expect(seenDuplicate.mergedIntoNumber).toBe(target);
     expect(seenDuplicate.abilities.reply).toBe(false);
@@ -143,7 +143,7 @@ describe("merging a duplicate", () => {
   it("refuses replies, calls and changes on a merged ticket, pointing to the one that continues", async () => {
     const { duplicate, target } = await pair();
     await merge(agent, duplicate, { intoNumber: target, version: 1 });
-    const pointsToTarget = `Esta ocorrência foi unificada na #${target}; o atendimento continua por lá.`;
+    const pointsToTarget = `Esta ocorrência foi mesclada na #${target}; o atendimento continua por lá.`;
     const attempts = [
       call(
         t.app,
@@ -180,7 +180,7 @@ describe("merging a duplicate", () => {
     const refused = await merge(agent, third, { intoNumber: duplicate, version: 1 });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.message).toBe(
-      `A ocorrência #${duplicate} já foi unificada na #${target}: unifique na #${target}.`,
+      `A ocorrência #${duplicate} já foi mesclada na #${target}: mescle na #${target}.`,
     );
   });
 

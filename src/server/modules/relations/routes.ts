@@ -52,7 +52,7 @@ export function relationRoutes(ctx: AppContext) {
       {
         schema: {
           tags: ["console", "tickets"],
-          summary: "Relate another ticket of the same company to this one (both ways)",
+          summary: "Link another ticket of the same company to this one (both ways)",
           params: TicketNumberParams,
           body: LinkTicketRequest,
           response: {

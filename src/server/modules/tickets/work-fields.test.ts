@@ -274,7 +274,7 @@ describe("PATCH /api/v1/tickets/:number — category, screen, assignee, tags", (
     expect(await fieldsOf(cookies.juliana, { tags: ["fiscal/nfe"] })).toHaveProperty(["tags.0"]);
     const eleven = Array.from({ length: 11 }, (_, i) => `tag-${i}`);
     expect(await fieldsOf(cookies.juliana, { tags: eleven })).toEqual({
-      tags: "Informe no máximo 10 item(ns).",
+      tags: "Informe no máximo 10 itens.",
     });
     // A valid change alongside an invalid one is refused whole.
     expect(await fieldsOf(cookies.juliana, { priority: "high", assigneeId: missing })).toHaveProperty(

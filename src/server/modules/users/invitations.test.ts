@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
-import { loginAs, makeCompany, makeUser } from "../../../../test/support/factories";
+import { letCompanyAdminsInvite, loginAs, makeCompany, makeUser } from "../../../../test/support/factories";
 
 const tokenOf = (url: string) => new URL(url).hash.replace("#token=", "");
 
@@ -18,6 +18,7 @@ describe("a company admin's invitations", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp();
+    await letCompanyAdminsInvite(t.ctx, true);
   });
   afterAll(() => t.close());
 
@@ -114,5 +115,30 @@ describe("a company admin's invitations", () => {
     const created = await invite(agent, company.id, "pessoa.nova@example.com.br");
     expect(created.statusCode).toBe(201);
     expect(created.json().setPasswordLink.url).toContain("/set-password#token=");
+  });
+
+  it("e-mail the set-password link to the invited colleague only, and nothing for an e-mail in use", async () => {
+    const company = await makeCompany(t.ctx);
+    const admin = await loginAs(
+      t.app,
+      await makeUser(t.ctx, "customer_admin", { company, name: "Bruno Carvalho" }),
+    );
+    const taken = await makeUser(t.ctx, "agent");
+    await t.ctx.db.deleteFrom("outbox_message").execute();
+
+    expect((await invite(admin, company.id, "joana.reis@example.com.br")).statusCode).toBe(202);
+    expect((await invite(admin, company.id, taken.email)).statusCode).toBe(202);
+
+    const mails = await t.ctx.db.selectFrom("outbox_message").selectAll().execute();
+    expect(mails.map((m) => [m.purpose, m.to_address])).toEqual([
+      ["account_invitation", "joana.reis@example.com.br"],
+    ]);
+    expect(mails[0]?.text_body).toContain("Bruno Carvalho criou o seu acesso");
+    const token = /#token=([A-Za-z0-9_-]+)/.exec(mails[0]?.text_body ?? "")?.[1] ?? "";
+    const set = await call(t.app, "POST", "/api/v1/auth/set-password", {
+      token,
+      password: "frase longa da Joana",
+    });
+    expect(set.statusCode).toBe(204);
   });
 });

@@ -26,32 +26,70 @@ export function findUserByEmail(db: Executor, email: string): Promise<UserRow | 
 
 export interface UserListFilter {
   companyId?: string | undefined;
+  role?: UserRow["role"] | undefined;
+  active?: boolean | undefined;
+  q?: string | undefined;
   after?: { name: string; id: string } | undefined;
   limit: number;
 }
 
-export function listUsers(db: Executor, scope: Scope, filter: UserListFilter): Promise<UserRow[]> {
+/** A user with the name of its company (null for staff). */
+export type UserWithCompanyRow = UserRow & { company_name: string | null };
+
+export function listUsers(db: Executor, scope: Scope, filter: UserListFilter): Promise<UserWithCompanyRow[]> {
   const scoped = scopedCompanyId(scope);
   const after = filter.after;
+  const q = filter.q?.toLowerCase();
   return db
     .selectFrom("app_user")
-    .selectAll()
-    .$if(scoped !== undefined, (q) =>
-      q.where("company_id", "=", scoped ?? "").where("password_hash", "is not", null),
+    .leftJoin("company", "company.id", "app_user.company_id")
+    .selectAll("app_user")
+    .select("company.name as company_name")
+    .$if(scoped !== undefined, (qb) =>
+      qb.where("app_user.company_id", "=", scoped ?? "").where("app_user.password_hash", "is not", null),
     )
-    .$if(filter.companyId !== undefined, (q) => q.where("company_id", "=", filter.companyId ?? ""))
-    .$if(after !== undefined, (q) =>
-      q.where((eb) =>
+    .$if(filter.companyId !== undefined, (qb) => qb.where("app_user.company_id", "=", filter.companyId ?? ""))
+    .$if(filter.role !== undefined, (qb) => qb.where("app_user.role", "=", filter.role ?? "customer"))
+    .$if(filter.active !== undefined, (qb) => qb.where("app_user.active", "=", filter.active ? 1 : 0))
+    .$if(q !== undefined && q !== "", (qb) =>
+      qb.where((eb) =>
         eb.or([
-          eb("name", ">", after?.name ?? ""),
-          eb.and([eb("name", "=", after?.name ?? ""), eb("id", ">", after?.id ?? "")]),
+          eb(eb.fn("lower", ["app_user.name"]), "like", `%${q}%`),
+          eb("app_user.email", "like", `%${q}%`),
         ]),
       ),
     )
-    .orderBy("name")
-    .orderBy("id")
+    .$if(after !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb("app_user.name", ">", after?.name ?? ""),
+          eb.and([eb("app_user.name", "=", after?.name ?? ""), eb("app_user.id", ">", after?.id ?? "")]),
+        ]),
+      ),
+    )
+    .orderBy("app_user.name")
+    .orderBy("app_user.id")
     .limit(filter.limit + 1)
     .execute();
+}
+
+/** Active admins other than `exceptId`: the last one may be neither demoted nor deactivated. */
+export async function countOtherActiveAdmins(db: Executor, exceptId: string): Promise<number> {
+  const row = await db
+    .selectFrom("app_user")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("role", "=", "admin")
+    .where("active", "=", 1)
+    .where("id", "<>", exceptId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The name of a user's company, for presenting one user. */
+export async function companyNameOf(db: Executor, companyId: string | null): Promise<string | null> {
+  if (companyId === null) return null;
+  const row = await db.selectFrom("company").select("name").where("id", "=", companyId).executeTakeFirst();
+  return row?.name ?? null;
 }
 
 export async function insertUser(db: Executor, row: UserRow): Promise<void> {

@@ -11,14 +11,26 @@ import {
   UserListQuery,
   UserPage,
 } from "../../../contracts/users";
-import { policies, scopeOf } from "../../../domain/policies";
+import { type Actor, policies, scopeOf } from "../../../domain/policies";
 import type { AppContext } from "../../context";
 import { errors } from "../../errors";
 import { authorize, commandMeta } from "../../http";
 import { requireAuth } from "../../plugins/session";
 import type { ZodApp } from "../../types";
+import { settingsOf } from "../settings/service";
 import { presentUser } from "./presenter";
-import { changeUser, createUser, getUser, inviteUser, issueLinkFor, pageUsers } from "./service";
+import type { UserRow } from "./repository";
+import {
+  changeUser,
+  companyNameOfUser,
+  createUser,
+  getUser,
+  inviteUser,
+  issueLinkFor,
+  locksOf,
+  pageUsers,
+  unlockUser,
+} from "./service";
 
 const notFound = () => errors.notFound("user.not_found");
 const resourceOf = (row: { id: string; company_id: string | null; role: Role }) => ({
@@ -28,6 +40,14 @@ const resourceOf = (row: { id: string; company_id: string | null; role: Role }) 
 });
 
 export function userRoutes(ctx: AppContext) {
+  /** One account as this reader may see it: staff also learn of a sign-in lock. */
+  const presentUserFor = async (actor: Actor, row: UserRow) => {
+    const companyName = await companyNameOfUser(ctx, row);
+    if (!isStaffRole(actor.role)) return presentUser(row, { companyName });
+    const locks = await locksOf(ctx, [row]);
+    return presentUser(row, { companyName, lockedUntil: locks.get(row.email) ?? null });
+  };
+
   return async (app: ZodApp) => {
     app.get(
       "/api/v1/users",
@@ -47,7 +67,17 @@ export function userRoutes(ctx: AppContext) {
           ...request.query,
           companyId: companyId ?? undefined,
         });
-        return { items: page.rows.map(presentUser), nextCursor: page.nextCursor };
+        const staff = isStaffRole(actor.role);
+        const locks = staff ? await locksOf(ctx, page.rows) : undefined;
+        return {
+          items: page.rows.map((row) =>
+            presentUser(row, {
+              companyName: row.company_name,
+              ...(locks && { lockedUntil: locks.get(row.email) ?? null }),
+            }),
+          ),
+          nextCursor: page.nextCursor,
+        };
       },
     );
 
@@ -72,9 +102,9 @@ export function userRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const { actor } = requireAuth(request);
-        authorize(
-          policies.user.manage(actor, { companyId: request.body.companyId ?? null, role: request.body.role }),
-        );
+        const settings = await settingsOf(ctx);
+        const shape = { companyId: request.body.companyId ?? null, role: request.body.role };
+        authorize(policies.user.manage(actor, shape, settings));
         const meta = commandMeta(request, ctx.config.publicUrl);
         if (!isStaffRole(actor.role) && actor.companyId) {
           const invitation = await inviteUser(ctx, meta, { ...request.body, companyId: actor.companyId });
@@ -93,7 +123,7 @@ export function userRoutes(ctx: AppContext) {
         const row = await getUser(ctx, scopeOf(actor), request.params.userId);
         if (!row) throw notFound();
         authorize(policies.user.read(actor, resourceOf(row)), notFound);
-        return presentUser(row);
+        return presentUserFor(actor, row);
       },
     );
 
@@ -110,6 +140,7 @@ export function userRoutes(ctx: AppContext) {
             400: ErrorResponse,
             403: ErrorResponse,
             404: ErrorResponse,
+            409: ErrorResponse,
             422: ErrorResponse,
           },
         },
@@ -119,14 +150,20 @@ export function userRoutes(ctx: AppContext) {
         const current = await getUser(ctx, scopeOf(actor), request.params.userId);
         if (!current) throw notFound();
         authorize(policies.user.read(actor, resourceOf(current)), notFound);
-        authorize(policies.user.manage(actor, resourceOf(current)), notFound);
+        const settings = await settingsOf(ctx);
+        authorize(policies.user.manage(actor, resourceOf(current), settings), notFound);
+        // Granting a role is managing an account of that role: only an admin grants admin or supervisor.
+        if (request.body.role !== undefined) {
+          const granted = { companyId: current.company_id, role: request.body.role };
+          authorize(policies.user.manage(actor, granted, settings), notFound);
+        }
         const row = await changeUser(
           ctx,
           commandMeta(request, ctx.config.publicUrl),
           current.id,
           request.body,
         );
-        return presentUser(row);
+        return presentUserFor(actor, row);
       },
     );
 
@@ -145,9 +182,31 @@ export function userRoutes(ctx: AppContext) {
         const current = await getUser(ctx, scopeOf(actor), request.params.userId);
         if (!current) throw notFound();
         authorize(policies.user.read(actor, resourceOf(current)), notFound);
-        authorize(policies.user.manage(actor, resourceOf(current)), notFound);
+        // The link is the support team's to hand over: a company's admin never holds a colleague's.
+        authorize(policies.user.unlock(actor, resourceOf(current)), notFound);
         const link = await issueLinkFor(ctx, commandMeta(request, ctx.config.publicUrl), current);
         return reply.status(201).send(link);
+      },
+    );
+
+    app.post(
+      "/api/v1/users/:userId/unlock",
+      {
+        schema: {
+          tags: ["users"],
+          summary: 'Lift the sign-in lock left by too many failed attempts ("desbloquear")',
+          params: UserIdParams,
+          response: { 200: User, 403: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        const current = await getUser(ctx, scopeOf(actor), request.params.userId);
+        if (!current) throw notFound();
+        authorize(policies.user.read(actor, resourceOf(current)), notFound);
+        authorize(policies.user.unlock(actor, resourceOf(current)), notFound);
+        await unlockUser(ctx, commandMeta(request, ctx.config.publicUrl), current);
+        return presentUserFor(actor, current);
       },
     );
   };

@@ -5,20 +5,33 @@ import type {
   PasswordLink,
   UpdateUserRequest,
   UserInvitation,
+  UserListQuery,
 } from "../../../contracts/users";
 import type { Scope } from "../../../domain/policies";
 import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { decodeNameIdCursor, toPage } from "../../db/cursor";
 import { isUniqueViolation } from "../../db/errors";
+import { lockNames } from "../../db/locks";
 import { type Executor, flag } from "../../db/schema";
 import { errors } from "../../errors";
 import { endStreams } from "../../events/streams-end";
+import { auditChanges } from "../audit/changes";
 import { recordAudit } from "../audit/repository";
-import { deleteSessionsOfUser } from "../auth/repository";
-import { issuePasswordLink } from "../auth/service";
+import { clearAccountFailures, deleteSessionsOfUser } from "../auth/repository";
+import { issuePasswordLink, signInLocksOf } from "../auth/service";
 import { findCompany } from "../companies/repository";
-import { findUser, findUserByEmail, insertUser, listUsers, type UserRow, updateUser } from "./repository";
+import {
+  companyNameOf,
+  countOtherActiveAdmins,
+  findUser,
+  findUserByEmail,
+  insertUser,
+  listUsers,
+  type UserRow,
+  type UserWithCompanyRow,
+  updateUser,
+} from "./repository";
 
 /** Creates an account without a password and returns the one-time link that sets it. */
 export async function createUser(
@@ -36,7 +49,7 @@ export async function createUser(
         if (!company) throw errors.field("companyId", "error.company.not_found", props);
         if (company.active !== 1) throw errors.rule("user.company_inactive");
       }
-      if (await findUserByEmail(trx, props.email)) throw errors.conflict("user.email_taken");
+      if (await findUserByEmail(trx, props.email)) throw errors.conflictOn("user.email_taken", "email");
       const now = ctx.clock.now();
       const user = newUserRow(props, now);
       await insertUser(trx, user);
@@ -50,7 +63,7 @@ export async function createUser(
       return { user, link };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw errors.conflict("user.email_taken");
+    if (isUniqueViolation(error)) throw errors.conflictOn("user.email_taken", "email");
     throw error;
   }
 }
@@ -58,10 +71,10 @@ export async function createUser(
 /**
  * A company admin's invitation. It answers the same whatever becomes of it, so that an admin
  * cannot probe whether an e-mail is in use in another company: a free e-mail becomes an account
- * without a password (hidden from the company until its owner sets one through a link the support
- * team hands over, or e-mails once that is wired); an e-mail in use anywhere creates nothing and
- * is recorded in the audit trail for staff. The admin gets no link: whoever holds the link of a
- * new account could set its password and so tell a free e-mail from a taken one.
+ * without a password (hidden from the company until its owner sets one through the link e-mailed to
+ * them with the invitation); an e-mail in use anywhere creates nothing and is recorded in the audit
+ * trail for staff. The admin gets no link: whoever holds the link of a new account could set its
+ * password and so tell a free e-mail from a taken one.
  */
 export async function inviteUser(
   ctx: AppContext,
@@ -88,6 +101,8 @@ export async function inviteUser(
         targetId: user.id,
         details: { email: user.email, role: user.role, companyId: user.company_id },
       });
+      // The link goes to the new colleague by e-mail only (written with the link, in this transaction).
+      await issuePasswordLink(trx, ctx, meta, user.id, "set_password");
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -113,36 +128,89 @@ function newUserRow(props: CreateUserRequest, now: number): UserRow {
   };
 }
 
-/** Changes an account the caller is authorized to manage; disabling it ends its sessions. */
+/**
+ * Changes an account the caller is authorized to manage (the route has checked the new role too),
+ * audited field by field. A role changes within its side only; the last active admin keeps the
+ * role and stays active (checked under a lock, so two admins cannot demote each other at once).
+ * Deactivating ends every session of the account at once; nothing is deleted.
+ */
 export async function changeUser(
   ctx: AppContext,
   meta: CommandMeta,
   id: string,
   props: UpdateUserRequest,
 ): Promise<UserRow> {
-  if (props.active === false && meta.actorId === id) throw errors.rule("user.self_disable");
   const row = await ctx.db.transaction().execute(async (trx) => {
+    await lockNames(trx, [ADMINS_LOCK]);
     const current = await findUser(trx, { kind: "all" }, id);
     if (!current) throw errors.notFound("user.not_found");
+    if (props.role !== undefined && isStaffRole(props.role) !== isStaffRole(current.role))
+      throw errors.rule("user.role_side");
+    const losesAdmin =
+      current.role === "admin" &&
+      current.active === 1 &&
+      ((props.role !== undefined && props.role !== "admin") || props.active === false);
+    if (losesAdmin && (await countOtherActiveAdmins(trx, id)) === 0) throw errors.lastAdmin();
+    if (props.active === false && meta.actorId === id) throw errors.rule("user.self_disable");
     const now = ctx.clock.now();
     const changes = {
       ...(props.name !== undefined && { name: props.name }),
       ...(props.locale !== undefined && { locale: props.locale }),
+      ...(props.role !== undefined && { role: props.role }),
       ...(props.active !== undefined && { active: flag(props.active) }),
       updated_at: now,
     };
     await updateUser(trx, id, changes);
     if (props.active === false) await deleteSessionsOfUser(trx, id);
-    await recordAudit(trx, meta, now, {
-      action: "user.updated",
-      targetType: "user",
-      targetId: id,
-      details: props,
-    });
+    const before = {
+      name: current.name,
+      locale: current.locale,
+      role: current.role,
+      active: current.active === 1,
+    };
+    const audited = auditChanges(before, props);
+    if (Object.keys(audited).length > 0) {
+      await recordAudit(trx, meta, now, {
+        action: userActionOf(props, current),
+        targetType: "user",
+        targetId: id,
+        changes: audited,
+      });
+    }
     return { ...current, ...changes };
   });
   if (props.active === false) await endStreams(ctx.live, { kind: "user", id }, ctx.clock.now());
   return row;
+}
+
+/** One lock for every change that could leave no active admin. */
+const ADMINS_LOCK = "users:active-admins";
+
+function userActionOf(props: UpdateUserRequest, current: UserRow): string {
+  if (props.active === false && current.active === 1) return "user.deactivated";
+  if (props.active === true && current.active === 0) return "user.reactivated";
+  if (props.role !== undefined && props.role !== current.role) return "user.role_changed";
+  return "user.updated";
+}
+
+/** Lifts the account's sign-in lock ("desbloquear"), audited. */
+export async function unlockUser(ctx: AppContext, meta: CommandMeta, user: UserRow): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await clearAccountFailures(trx, user.email);
+    await recordAudit(trx, meta, ctx.clock.now(), {
+      action: "user.unlocked",
+      targetType: "user",
+      targetId: user.id,
+    });
+  });
+}
+
+/** Until when each listed account's sign-in is locked (null: not locked). */
+export async function locksOf(ctx: AppContext, rows: readonly UserRow[]): Promise<Map<string, number>> {
+  return signInLocksOf(
+    ctx,
+    rows.map((row) => row.email),
+  );
 }
 
 /** A new one-time link: "set" for an account that never had a password, "reset" otherwise. */
@@ -158,12 +226,19 @@ export function getUser(ctx: AppContext, scope: Scope, id: string): Promise<User
 export async function pageUsers(
   ctx: AppContext,
   scope: Scope,
-  query: { companyId?: string | undefined; cursor?: string | undefined; limit: number },
-): Promise<{ rows: UserRow[]; nextCursor: string | null }> {
+  query: Omit<UserListQuery, "limit"> & { limit: number },
+): Promise<{ rows: UserWithCompanyRow[]; nextCursor: string | null }> {
   const rows = await listUsers(ctx.db, scope, {
     companyId: query.companyId,
+    role: query.role,
+    active: query.active === undefined ? undefined : query.active === "true",
+    q: query.q,
     after: decodeNameIdCursor(query.cursor),
     limit: query.limit,
   });
   return toPage(rows, query.limit, (row) => [row.name, row.id]);
+}
+
+export function companyNameOfUser(ctx: AppContext, row: UserRow): Promise<string | null> {
+  return companyNameOf(ctx.db, row.company_id);
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
-import { loginAs, makeCompany, makeUser } from "../../../../test/support/factories";
+import { letCompanyAdminsInvite, loginAs, makeCompany, makeUser } from "../../../../test/support/factories";
 
 describe("users", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp();
+    await letCompanyAdminsInvite(t.ctx, true);
   });
   afterAll(() => t.close());
 

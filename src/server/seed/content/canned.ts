@@ -6,7 +6,7 @@ export const demoCannedResponses: CreateCannedResponseRequest[] = [
     title: "Solicitar exemplo",
     shared: true,
     body: [
-      "Olá, {cliente}!",
+      "Olá, {nome}!",
       "",
       "Para analisarmos a ocorrência {ocorrencia}, precisamos de um exemplo com os dados de um registro " +
         "que ocasionou o problema. Informe sempre o **código da tela** e o registro, por exemplo: " +
@@ -22,7 +22,7 @@ export const demoCannedResponses: CreateCannedResponseRequest[] = [
     title: "Primeiro contato",
     shared: true,
     body: [
-      "Olá, {cliente}!",
+      "Olá, {nome}!",
       "",
       "Recebemos a ocorrência {ocorrencia} e ela já está com a equipe de suporte. Você pode acompanhá-la " +
         "a qualquer momento pela “Lista de ocorrências”; o próximo prazo dela vence em {prazo}.",
@@ -34,7 +34,7 @@ export const demoCannedResponses: CreateCannedResponseRequest[] = [
     title: "Aguardando retorno",
     shared: true,
     body: [
-      "Olá, {cliente}!",
+      "Olá, {nome}!",
       "",
       "Ainda aguardamos seu retorno na ocorrência {ocorrencia}. Basta escrever no campo “Resposta” e " +
         "clicar em responder: sua mensagem fica registrada e a equipe de suporte dá continuidade.",
@@ -46,7 +46,7 @@ export const demoCannedResponses: CreateCannedResponseRequest[] = [
     title: "Encerramento",
     shared: true,
     body: [
-      "Olá, {cliente}!",
+      "Olá, {nome}!",
       "",
       "Estamos finalizando a ocorrência {ocorrencia}. Se ainda restar alguma dúvida, é só responder " +
         "por aqui que ela volta para a equipe de suporte.",
@@ -60,7 +60,7 @@ export const demoCannedResponses: CreateCannedResponseRequest[] = [
     title: "Consultoria — orçamento",
     shared: true,
     body: [
-      "Olá, {cliente}!",
+      "Olá, {nome}!",
       "",
       "Analisamos a ocorrência {ocorrencia} e ela se enquadra como **consultoria**: é uma análise " +
         "específica da situação da {empresa}, apesar do produto estar em condições operacionais.",

@@ -49,7 +49,25 @@ export const demoTickets: DemoTicket[] = [
     exampleRecord: "conta bancária Itaú ag. 0912 c/c 45120-3",
     priority: "normal",
     status: "resolved",
-    openedDaysAgo: 20,
+    openedDaysAgo: 4,
+    consultancy: {
+      reason:
+        "O fluxo de caixa está correto a partir do que foi lançado; encontrar a diferença com o extrato exige conferir a conta lançamento a lançamento.",
+      afterHours: 1.9,
+      estimate: {
+        minutes: 120,
+        description:
+          "Conciliação da conta Itaú (ag. 0912, c/c 45120-3) do mês passado com o extrato OFX, lançamento a lançamento, e orientação para os acertos.",
+      },
+      approval: { afterHours: 3.4, note: "Aprovado, pode seguir." },
+      time: [
+        {
+          minutes: 100,
+          note: "Conciliação da conta Itaú com o OFX: tarifas, baixa duplicada do título 10187-3 e estorno de PIX.",
+          afterHours: 6,
+        },
+      ],
+    },
     messages: [
       {
         from: "agent",
@@ -58,7 +76,7 @@ export const demoTickets: DemoTicket[] = [
       },
       {
         from: "customer",
-        body: "Aprovado, pode seguir. Anexei o extrato OFX do mês.",
+        body: "Anexei o extrato OFX do mês.",
         afterHours: 3.5,
       },
       {

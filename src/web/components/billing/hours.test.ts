@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatHours, hoursToMinutes, isoDateToText, todayInSaoPaulo } from "./hours";
+import { formatHours, hoursToMinutes, isOneHour, isoDateToText, todayInSaoPaulo } from "./hours";
 
 describe("formatHours", () => {
   it("writes hours with the reader's decimal mark, whole ones without decimals", () => {
@@ -9,6 +9,13 @@ describe("formatHours", () => {
     expect(formatHours(100, "pt-BR")).toBe("1,67 h");
     expect(formatHours(0, "pt-BR")).toBe("0 h");
     expect(formatHours(60 * 1250, "pt-BR")).toBe("1.250 h");
+  });
+});
+
+describe("isOneHour", () => {
+  it("reads only exactly one hour in the singular", () => {
+    expect(isOneHour(60)).toBe(true);
+    expect([0, 30, 90, 120].map(isOneHour)).toEqual([false, false, false, false]);
   });
 });
 

@@ -8,6 +8,11 @@ export function formatHours(minutes: number, locale: Locale): string {
   return `${hours} h`;
 }
 
+/** Whether "{hours} h" reads in the singular: "1 h faturável", but "0,5 h" and "2 h faturáveis". */
+export function isOneHour(minutes: number): boolean {
+  return minutes === 60;
+}
+
 /** "1,5", "1.5", "2" or "0,25" hours → whole minutes; null when it is not a positive number. */
 export function hoursToMinutes(text: string): number | null {
   const normalized = text.trim().replace(",", ".");

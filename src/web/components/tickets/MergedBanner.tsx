@@ -1,4 +1,4 @@
-// On a merged ticket: "Esta ocorrência foi unificada na #X — continue por lá", with the link.
+// On a merged ticket: "Esta ocorrência foi mesclada na #X — continue por lá", with the link.
 import { Alert, Anchor } from "@mantine/core";
 import { IconGitMerge } from "@tabler/icons-react";
 import { Link } from "react-router";

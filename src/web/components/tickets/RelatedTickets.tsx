@@ -1,4 +1,4 @@
-// "Ocorrências relacionadas": each related ticket's number (a link), subject and status; staff may
+// "Ocorrências vinculadas": each related ticket's number (a link), subject and status; staff may
 // pass an action per row (removing the relation).
 import { Anchor, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";

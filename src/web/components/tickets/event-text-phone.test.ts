@@ -21,17 +21,17 @@ describe("eventText for calls, merges and links", () => {
   it("tells a link made from a link undone", () => {
     const made: TicketEvent = { ...base, type: "linked", relatedTicketNumber: 1042, toValue: "#1042" };
     const undone: TicketEvent = { ...base, type: "linked", relatedTicketNumber: 1042, fromValue: "#1042" };
-    expect(eventText(made, pt, "pt-BR")).toBe("Relacionada à ocorrência #1042");
-    expect(eventText(undone, pt, "pt-BR")).toBe("Relação com a ocorrência #1042 removida");
-    expect(eventText(undone, en, "en")).toBe("No longer related to ticket #1042");
+    expect(eventText(made, pt, "pt-BR")).toBe("Vinculada à ocorrência #1042");
+    expect(eventText(undone, pt, "pt-BR")).toBe("Vínculo com a ocorrência #1042 removido");
+    expect(eventText(undone, en, "en")).toBe("No longer linked to ticket #1042");
   });
 
   it("writes a merge on both sides and a call's minutes", () => {
     expect(eventText({ ...base, type: "merged", relatedTicketNumber: 1042 }, pt, "pt-BR")).toBe(
-      "Unificada na ocorrência #1042, onde o atendimento continua",
+      "Mesclada na ocorrência #1042, onde o atendimento continua",
     );
     expect(eventText({ ...base, type: "merged_from", relatedTicketNumber: 1041 }, pt, "pt-BR")).toBe(
-      "Unificada a partir da ocorrência #1041",
+      "Ocorrência #1041 mesclada nesta",
     );
     expect(eventText({ ...base, type: "call_logged", durationMinutes: 12 }, pt, "pt-BR")).toBe(
       "Ligação registrada (12 min)",

@@ -46,7 +46,7 @@ describe("eventText", () => {
     const call: TicketEvent = { ...base, type: "call_logged", durationMinutes: 12 };
     expect(eventText(call, pt, "pt-BR")).toBe("Ligação registrada (12 min)");
     const merged: TicketEvent = { ...base, type: "merged", relatedTicketNumber: 1042 };
-    expect(eventText(merged, pt, "pt-BR")).toBe("Unificada na ocorrência #1042, onde o atendimento continua");
+    expect(eventText(merged, pt, "pt-BR")).toBe("Mesclada na ocorrência #1042, onde o atendimento continua");
     expect(eventText(merged, en, "en")).toBe("Merged into ticket #1042, where the conversation continues");
     const screen: TicketEvent = { ...base, type: "screen_changed", fromValue: "ATW0001", toValue: "FIS0001" };
     expect(eventText(screen, pt, "pt-BR")).toBe("Tela alterada de ATW0001 para FIS0001");

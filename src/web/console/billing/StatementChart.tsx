@@ -2,7 +2,7 @@
 // beyond it in orange, included hours left unused in gray.
 import { Group, Progress, Stack, Text } from "@mantine/core";
 import type { StatementRow } from "../../../contracts/billing";
-import { formatHours } from "../../components/billing/hours";
+import { formatHours, isOneHour } from "../../components/billing/hours";
 import { ChartFrame } from "../../components/ChartFrame";
 import { useI18n } from "../../i18n/i18n";
 import { barShares } from "./statement-math";
@@ -34,11 +34,19 @@ function CompanyBar({ row }: { row: StatementRow }) {
   const shares = barShares(row);
   const label = [
     t("statements.barLabel", {
-      used: formatHours(row.approvedMinutes, locale),
-      included: formatHours(row.includedMinutes, locale),
+      used: t(isOneHour(row.approvedMinutes) ? "statements.barUsed.one" : "statements.barUsed", {
+        hours: formatHours(row.approvedMinutes, locale),
+      }),
+      included: t(isOneHour(row.includedMinutes) ? "statements.barIncluded.one" : "statements.barIncluded", {
+        hours: formatHours(row.includedMinutes, locale),
+      }),
     }),
     ...(row.billableMinutes > 0
-      ? [t("statements.barBillable", { billable: formatHours(row.billableMinutes, locale) })]
+      ? [
+          t(isOneHour(row.billableMinutes) ? "statements.barBillable.one" : "statements.barBillable", {
+            billable: formatHours(row.billableMinutes, locale),
+          }),
+        ]
       : []),
   ].join(" · ");
   return (

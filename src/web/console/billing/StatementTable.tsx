@@ -3,7 +3,7 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 import type { StatementFigures, StatementReport } from "../../../contracts/billing";
-import { formatHours } from "../../components/billing/hours";
+import { formatHours, isOneHour } from "../../components/billing/hours";
 import { useI18n } from "../../i18n/i18n";
 
 export function StatementTable({ report }: { report: StatementReport }) {
@@ -65,6 +65,10 @@ export function Figures({ figures, strong = false }: { figures: StatementFigures
   const { t, locale } = useI18n();
   const fw = strong ? 700 : undefined;
   const hours = (minutes: number) => formatHours(minutes, locale);
+  const loggedBillable = t(
+    isOneHour(figures.loggedBillableMinutes) ? "statements.loggedBillable.one" : "statements.loggedBillable",
+    { hours: hours(figures.loggedBillableMinutes) },
+  );
   return (
     <>
       <Table.Td ta="right" fw={fw}>
@@ -81,7 +85,7 @@ export function Figures({ figures, strong = false }: { figures: StatementFigures
         {figures.loggedBillableMinutes > 0 && (
           <Text span fz="xs" c="dimmed">
             {" "}
-            ({t("statements.loggedBillable", { hours: hours(figures.loggedBillableMinutes) })})
+            ({loggedBillable})
           </Text>
         )}
       </Table.Td>

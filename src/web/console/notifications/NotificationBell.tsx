@@ -64,7 +64,11 @@ export function NotificationBell() {
             variant="subtle"
             color="gray.0"
             size="lg"
-            aria-label={count > 0 ? t("notifications.bell", { count }) : t("notifications.title")}
+            aria-label={
+              count > 0
+                ? t(count === 1 ? "notifications.bell.one" : "notifications.bell", { count })
+                : t("notifications.title")
+            }
             onClick={() => setOpened((open) => !open)}
           >
             <IconBell size={20} aria-hidden />

@@ -3,10 +3,9 @@
 import { Alert, Button, Divider, Group, NumberInput, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPhone } from "@tabler/icons-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { PhoneTicketRequest } from "../../../contracts/phone";
-import { fieldError } from "../../api/api-error";
 import { useLogPhoneTicket } from "../../api/console-calls";
 import { useCategories } from "../../api/kb";
 import { useAttachmentUploads } from "../../components/attachments/use-attachment-uploads";
@@ -14,7 +13,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../components/use-page-title";
 import { useI18n } from "../../i18n/i18n";
 import { TicketFields } from "../../portal/new-ticket/TicketFields";
-import type { FieldProblems } from "../../portal/new-ticket/ticket-draft";
+import { fieldsOf, useFieldProblems } from "../../portal/new-ticket/use-field-problems";
 import { CallerFields } from "./CallerFields";
 import { checkPhoneDraft, emptyPhoneDraft, type PhoneDraft, phoneRequestOf } from "./phone-draft";
 
@@ -27,17 +26,25 @@ export function PhoneTicketPage() {
   const uploads = useAttachmentUploads();
   const [draft, setDraft] = useState<PhoneDraft>(emptyPhoneDraft);
   const [callerName, setCallerName] = useState<string | null>(null);
-  const [problems, setProblems] = useState<FieldProblems>({});
+  const problems = useFieldProblems(log.error);
   const [waitUploads, setWaitUploads] = useState(false);
-  const change = (changes: Partial<PhoneDraft>) => setDraft((current) => ({ ...current, ...changes }));
-  const errorOf = (field: string) => problems[field] ?? fieldError(log.error, field);
+  const errorOf = problems.errorOf;
+  // One pick can make two changes in a row (a new company clears the caller): check the latest draft.
+  const latest = useRef(draft);
+  latest.current = draft;
+  const change = (changes: Partial<PhoneDraft>) => {
+    const next = { ...latest.current, ...changes };
+    latest.current = next;
+    setDraft(next);
+    problems.settle(fieldsOf(changes), checkPhoneDraft(next, uploads.attachmentIds, t));
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setWaitUploads(uploads.uploading);
     if (uploads.uploading) return;
     const found = checkPhoneDraft(draft, uploads.attachmentIds, t);
-    setProblems(found);
+    problems.showAll(found);
     const request = PhoneTicketRequest.safeParse(phoneRequestOf(draft, uploads.attachmentIds));
     if (Object.keys(found).length > 0 || !request.success) return;
     log.mutate(request.data, {

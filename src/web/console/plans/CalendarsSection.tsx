@@ -47,7 +47,7 @@ export function CalendarsSection({ calendars, canEdit }: { calendars: Calendar[]
                 </Button>
               )}
             </Group>
-            <CalendarSummary calendar={calendar} />
+            <CalendarSummary calendar={calendar} showZoneId />
           </Stack>
         </Paper>
       ))}

@@ -1,4 +1,4 @@
-// "Ocorrências relacionadas" in the console: the list, a remove button per row and "Relacionar ocorrência".
+// "Ocorrências vinculadas" in the console: the list, a remove button per row and "Vincular ocorrência".
 import { ActionIcon, Button, Group, NumberInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconLink, IconX } from "@tabler/icons-react";

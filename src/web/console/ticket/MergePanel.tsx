@@ -1,4 +1,4 @@
-// "Unificar em…": the agent types the number of the ticket that continues, sees it (subject, status,
+// "Mesclar em…": the agent types the number of the ticket that continues, sees it (subject, status,
 // company) and confirms; the server stays the judge (same company, neither merged, current version).
 import { Alert, Button, Group, Loader, Modal, NumberInput, Paper, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";

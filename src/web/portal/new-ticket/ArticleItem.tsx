@@ -1,9 +1,12 @@
-// One question and its answer, expandable, with "Isso resolveu meu problema"; used in the FAQ and the suggestions.
+// One question and its answer, expandable (opening it counts a view), with "Isso resolveu meu problema";
+// used in the FAQ and the suggestions.
 import { Accordion, Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconThumbUp } from "@tabler/icons-react";
+import { useRef } from "react";
 import type { Article } from "../../../contracts/kb";
 import { useMarkHelpful } from "../../api/kb";
+import { useRecordView } from "../../api/kb-editor";
 import { SanitizedHtml } from "../../components/tickets/SanitizedHtml";
 import { useI18n } from "../../i18n/i18n";
 
@@ -17,6 +20,14 @@ interface ArticleItemProps {
 export function ArticleItem({ article, onSolved, showCategory = false }: ArticleItemProps) {
   const { t } = useI18n();
   const markHelpful = useMarkHelpful();
+  const recordView = useRecordView();
+  // The first click opens the answer: one view per time it is shown, not per toggle.
+  const viewed = useRef(false);
+  const opened = () => {
+    if (viewed.current) return;
+    viewed.current = true;
+    recordView.mutate(article.id);
+  };
   const solved = () =>
     markHelpful.mutate(article.id, {
       onSuccess: () => onSolved(article),
@@ -24,7 +35,7 @@ export function ArticleItem({ article, onSolved, showCategory = false }: Article
     });
   return (
     <Accordion.Item value={article.id}>
-      <Accordion.Control>
+      <Accordion.Control onClick={opened}>
         <Stack gap={4}>
           {showCategory && (
             <Badge size="xs" variant="light" color="gray" radius="sm">

@@ -3,20 +3,13 @@ import { Alert, Button, Group, List, Paper, Stack, Text } from "@mantine/core";
 import { IconAlertCircle, IconSend } from "@tabler/icons-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { CreateTicketRequest, type Ticket } from "../../../contracts/tickets";
-import { type ApiError, fieldError, isApiError } from "../../api/api-error";
+import { type ApiError, isApiError } from "../../api/api-error";
 import { useCreateTicket } from "../../api/tickets";
 import type { AttachmentUploads } from "../../components/attachments/use-attachment-uploads";
 import { useI18n } from "../../i18n/i18n";
 import { TicketFields } from "./TicketFields";
-import {
-  checkDraft,
-  type FieldProblems,
-  FORM_FIELDS,
-  type FormField,
-  hasProblems,
-  requestOf,
-  type TicketDraft,
-} from "./ticket-draft";
+import { checkDraft, FORM_FIELDS, hasProblems, requestOf, type TicketDraft } from "./ticket-draft";
+import { fieldsOf, useFieldProblems } from "./use-field-problems";
 
 interface TicketFormProps {
   categoryId: string;
@@ -37,18 +30,24 @@ export function TicketForm({
 }: TicketFormProps) {
   const { t } = useI18n();
   const create = useCreateTicket();
-  const [problems, setProblems] = useState<FieldProblems>({});
+  const problems = useFieldProblems(create.error);
+  const [attempts, setAttempts] = useState(0);
   const [waitUploads, setWaitUploads] = useState(false);
-  const formRef = useFocusFirstError(problems, create.error);
-  const errorOf = (field: FormField) => problems[field] ?? fieldError(create.error, field);
+  const formRef = useFocusFirstError(attempts, create.error);
+  const context = { categoryId, relatedTicketNumber, attachmentIds: uploads.attachmentIds };
+
+  const change = (changes: Partial<TicketDraft>) => {
+    onDraftChange(changes);
+    problems.settle(fieldsOf(changes), checkDraft({ ...draft, ...changes }, context, t));
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setWaitUploads(uploads.uploading);
     if (uploads.uploading) return;
-    const context = { categoryId, relatedTicketNumber, attachmentIds: uploads.attachmentIds };
     const found = checkDraft(draft, context, t);
-    setProblems(found);
+    problems.showAll(found);
+    setAttempts((count) => count + 1);
     const request = CreateTicketRequest.safeParse(requestOf(draft, context));
     if (hasProblems(found) || !request.success) return;
     create.mutate(request.data, { onSuccess: onCreated });
@@ -66,7 +65,7 @@ export function TicketForm({
             {t("attachments.wait")}
           </Alert>
         )}
-        <TicketFields draft={draft} onChange={onDraftChange} errorOf={errorOf} uploads={uploads} />
+        <TicketFields draft={draft} onChange={change} errorOf={problems.errorOf} uploads={uploads} />
         <Group justify="flex-end">
           <Button
             type="submit"
@@ -106,12 +105,15 @@ function otherFields(error: ApiError, shown: ReadonlySet<string>): string[] {
     .map(([, message]) => message);
 }
 
-/** After a refusal (ours or the server's), the first field marked invalid takes the focus. */
-function useFocusFirstError(problems: FieldProblems, error: Error | null) {
+/**
+ * After a refusal (ours at a submit, or the server's), the first field marked invalid takes the
+ * focus; never while the person types, when a fixed field's message goes away.
+ */
+function useFocusFirstError(attempts: number, error: Error | null) {
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (!hasProblems(problems) && !error) return;
+    if (attempts === 0 && !error) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [problems, error]);
+  }, [attempts, error]);
   return formRef;
 }
