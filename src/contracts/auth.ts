@@ -13,6 +13,10 @@ export const LoginRequest = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
+/** "Esqueci minha senha": the answer is the same whether or not the e-mail has an account. */
+export const ForgotPasswordRequest = z.strictObject({ email: Email });
+export type ForgotPasswordRequest = z.infer<typeof ForgotPasswordRequest>;
+
 export const SetPasswordRequest = z.strictObject({
   /** The token from the one-time link. */
   token: z.string().min(20).max(200),
@@ -48,6 +52,8 @@ export const Abilities = z.object({
   readTeamTime: z.boolean(),
   /** "Configurações": admins. */
   manageSettings: z.boolean(),
+  /** "Caixa de saída": the e-mails written, their state, "reenviar". */
+  manageOutbox: z.boolean(),
   /** Writing categories and FAQ answers ("Categorias e perguntas"): supervisors and admins. */
   manageKnowledgeBase: z.boolean(),
   /** The monthly SLA compliance report ("Cumprimento do SLA"): supervisors and admins. */

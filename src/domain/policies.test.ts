@@ -191,6 +191,7 @@ describe("abilitiesOf", () => {
       managePlans: false,
       readTeamTime: false,
       manageSettings: false,
+      manageOutbox: false,
       manageKnowledgeBase: false,
       readSlaCompliance: false,
       readBillingStatements: false,
@@ -208,6 +209,7 @@ describe("abilitiesOf", () => {
       managePlans: true,
       readTeamTime: true,
       manageSettings: true,
+      manageOutbox: true,
       manageKnowledgeBase: true,
       readSlaCompliance: true,
     });

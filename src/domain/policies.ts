@@ -138,6 +138,10 @@ export const policies = {
     /** "Configurações": the admin's; the rest of the team learns it exists, customers do not. */
     manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
   },
+  outbox: {
+    /** "Caixa de saída": e-mails hold customers' words and links, so admins only; customers never learn of it. */
+    manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+  },
   /** Every action on a ticket (read, reply, note, change, merge, link, call, time, estimates). */
   ticket: ticketPolicies,
   sla: {
@@ -254,6 +258,7 @@ export function abilitiesOf(
     managePlans: policies.sla.manage(actor) === "allow",
     readTeamTime: policies.billing.readTimeOf(actor, null) === "allow",
     manageSettings: policies.settings.manage(actor) === "allow",
+    manageOutbox: policies.outbox.manage(actor) === "allow",
     manageKnowledgeBase: policies.kb.manage(actor) === "allow",
     readSlaCompliance: policies.sla.compliance(actor) === "allow",
     readBillingStatements: policies.billing.statements(actor) === "allow",

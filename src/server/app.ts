@@ -19,6 +19,7 @@ import { kbRoutes } from "./modules/kb/routes";
 import { liveRoutes } from "./modules/live/routes";
 import { metaRoutes } from "./modules/meta/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
+import { outboxRoutes } from "./modules/outbox/routes";
 import { phoneRoutes } from "./modules/phone/routes";
 import { calendarHolidayRoutes } from "./modules/plans/holiday-routes";
 import { planRoutes } from "./modules/plans/routes";
@@ -133,6 +134,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(settingsRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(privacyRoutes(ctx));
+  await app.register(outboxRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

@@ -97,6 +97,20 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Outgoing mail: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. Unset: e-mails wait in "Caixa de saída". */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The From of every e-mail; unset: the support e-mail address of the settings, named after the brand. */
+  MAIL_FROM: z.string().min(3).max(300).optional(),
+  /** The domain of reply addresses (`suporte+1042-…@<domain>`); unset: the support e-mail's domain. */
+  MAIL_REPLY_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "must be a domain name such as suporte.uno.com.br")
+    .optional(),
+  /** Signs reply addresses (at least 32 characters); unset: e-mails carry no reply address, and no reply by e-mail is taken. */
+  MAIL_REPLY_SECRET: z.string().min(32, "must have at least 32 characters").optional(),
+  /** Receive replies by SMTP on this port (e.g. 2525 behind the MX); unset: no listener. */
+  SMTP_LISTEN_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_LISTEN_HOST: z.string().min(1).default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -133,6 +147,15 @@ export interface Config {
   };
   /** How often the maintenance job purges what has expired. */
   maintenanceMs: number;
+  mail: {
+    smtpUrl: string | undefined;
+    from: string | undefined;
+    replyDomain: string | undefined;
+    replySecret: string | undefined;
+    /** Replies by e-mail are received (SMTP_LISTEN_PORT set). */
+    inbound: boolean;
+    listen: { port: number; host: string } | undefined;
+  };
   bodyLimitBytes: number;
   /**
    * Slow or stalled clients: headers must arrive within `headersMs` and the whole request within
@@ -196,6 +219,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       pendingTtlMs: e.PENDING_UPLOAD_HOURS * 60 * 60 * 1000,
     },
     maintenanceMs: e.MAINTENANCE_MINUTES * 60 * 1000,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      replyDomain: e.MAIL_REPLY_DOMAIN?.toLowerCase(),
+      replySecret: e.MAIL_REPLY_SECRET,
+      inbound: e.SMTP_LISTEN_PORT !== undefined && e.MAIL_REPLY_SECRET !== undefined,
+      listen:
+        e.SMTP_LISTEN_PORT === undefined ? undefined : { port: e.SMTP_LISTEN_PORT, host: e.SMTP_LISTEN_HOST },
+    },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     http: {
       headersMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,

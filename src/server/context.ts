@@ -18,6 +18,8 @@ export interface AppContext {
   clock: Clock;
   /** Live events for open consoles and portals; publish after the transaction commits. */
   live: LiveBus & { ready(): Promise<void> };
+  /** This process's outbox worker, when it delivers (SMTP_URL set): told when a command wrote e-mails. */
+  mailer?: { nudge(): void } | undefined;
 }
 
 /** Who issues a command, and from where: recorded in the audit trail. */

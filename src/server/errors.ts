@@ -75,7 +75,8 @@ export const errors = {
       | "calendar.not_found"
       | "plan.not_found"
       | "screen.not_found"
-      | "canned_response.not_found" = "not_found",
+      | "canned_response.not_found"
+      | "outbox.not_found" = "not_found",
   ) => appError(code, 404),
   routeNotFound: () => appError("route_not_found", 404),
   forbidden: () => appError("forbidden", 403),
@@ -114,6 +115,7 @@ export const errors = {
       | "calendar.in_use"
       | "plan.in_use"
       | "plan.name_taken"
+      | "outbox.not_resendable"
       | "article.stale"
       | "privacy.last_admin"
       | "privacy.already_anonymized",

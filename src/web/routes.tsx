@@ -7,6 +7,7 @@ import { CompaniesPage } from "./console/companies/CompaniesPage";
 import { CompanyPage } from "./console/companies/CompanyPage";
 import { CompliancePage } from "./console/compliance/CompliancePage";
 import { KnowledgeBasePage } from "./console/kb/KnowledgeBasePage";
+import { OutboxPage } from "./console/outbox/OutboxPage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
 import { PlansPage } from "./console/plans/PlansPage";
 import { PrivacyPage } from "./console/privacy/PrivacyPage";
@@ -80,6 +81,7 @@ export function createAppRouter() {
                     { path: "audit", element: <AuditPage /> },
                     { path: "settings", element: <SettingsPage /> },
                     { path: "people/:userId/privacy", element: <PrivacyPage /> },
+                    { path: "outbox", element: <OutboxPage /> },
                   ],
                 },
                 { path: "/profile", element: <ProfilePage /> },

@@ -12,6 +12,7 @@ const PUBLIC_ROUTES = [
   "HEAD /api/openapi.json",
   "POST /api/v1/auth/login",
   "POST /api/v1/auth/logout",
+  "POST /api/v1/auth/forgot-password",
   "POST /api/v1/auth/set-password",
 ];
 /** Served but not documented: the document itself. */

@@ -18,7 +18,16 @@ describe("sign-in page", () => {
 
     await page.getByRole("link", { name: "Esqueci minha senha" }).click();
     await waitForPath(page, "/forgot-password");
-    await page.getByText("Peça à equipe de suporte UNO um link para definir uma nova senha.").waitFor();
+    await page.getByText("Informe o e-mail da sua conta.").waitFor();
+    // The same answer whether or not the e-mail has an account.
+    await page.getByLabel("E-mail").fill("ninguem@paulistaalimentos.com.br");
+    await page.getByRole("button", { name: "Enviar link" }).click();
+    await page
+      .getByText(
+        "Se houver uma conta ativa com o e-mail ninguem@paulistaalimentos.com.br, enviamos para ele um link",
+      )
+      .waitFor();
+    await saveScreenshot(page, "forgot-password-sent");
     await page.getByRole("link", { name: "Voltar para entrar" }).click();
     await waitForPath(page, "/login");
     await context.close();

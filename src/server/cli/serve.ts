@@ -9,6 +9,11 @@ import type { Config } from "../config";
 import { lockSqliteServer } from "../db/sqlite-server-lock";
 import { startMaintenance } from "../jobs/maintenance";
 import { startSlaSweeper } from "../jobs/sla-sweeper";
+import { type InboundListener, startSmtpListener } from "../mail/listener";
+import { mailSetup } from "../mail/setup";
+import { smtpTransport } from "../mail/smtp";
+import { OutboxWorker } from "../modules/outbox/worker";
+import { settingsOf } from "../modules/settings/service";
 import { anyUserExists } from "../modules/users/repository";
 import { closeContext, openContext } from "../runtime";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
@@ -55,6 +60,8 @@ export async function serve(config: Config): Promise<void> {
   let closing = false;
   let sweeper: { stop(): void } | undefined;
   let maintenance: { stop(): void } | undefined;
+  let mailer: OutboxWorker | undefined;
+  let inbound: InboundListener | undefined;
   // While draining, every response closes its connection: an idle keep-alive socket would
   // otherwise hold the process open for the whole keep-alive timeout.
   app.addHook("onSend", (_request, reply, payload, done) => {
@@ -68,6 +75,9 @@ export async function serve(config: Config): Promise<void> {
     sweeper?.stop();
     maintenance?.stop();
     try {
+      // The e-mail in flight is finished, the rest given back for another process (or the next start).
+      await inbound?.close();
+      await mailer?.stop();
       await app.close();
       await closeContext(ctx);
       serverLock?.release();
@@ -88,5 +98,21 @@ export async function serve(config: Config): Promise<void> {
     (error) => app.log.error({ err: error }, "maintenance failed"),
     (purged) => app.log.info({ purged }, "maintenance: expired rows and files purged"),
   );
+  if (config.mail.smtpUrl) {
+    mailer = new OutboxWorker(ctx, smtpTransport(config.mail.smtpUrl), {
+      from: async () => mailSetup(config, await settingsOf(ctx)).from,
+      onError: (error) => app.log.error({ err: error }, "e-mail delivery failed"),
+    });
+    ctx.mailer = mailer;
+    mailer.start();
+  } else {
+    app.log.info("SMTP_URL not set: e-mails are kept in the outbox (Caixa de saída) and not sent");
+  }
+  if (config.mail.listen) {
+    if (!config.mail.replySecret)
+      app.log.warn("SMTP_LISTEN_PORT without MAIL_REPLY_SECRET: no reply can be verified");
+    inbound = await startSmtpListener(ctx, config.mail.listen, app.log);
+    app.log.info(`replies by e-mail taken on SMTP port ${inbound.port}`);
+  }
   app.log.info(`Extranet ${config.brand} at ${config.publicUrl ?? address} (${ctx.connection.dialect})`);
 }

@@ -33,6 +33,7 @@ import { seedDemo } from "../seed/demo";
 import { type Json, type JsonColumn, json } from "./json";
 import { migrations } from "./migrations";
 import { CHECKS } from "./migrations/20261206_0011_check_constraints";
+import * as outboxMigration from "./migrations/20261206_0021_outbox";
 import type { Database } from "./schema";
 
 const BEFORE = "20261128_0010_queue_filter_counts";
@@ -109,9 +110,12 @@ async function asOfBefore(seed: () => Promise<void>): Promise<void> {
     .execute();
   await ctx.db.schema.alterTable("article").addColumn("state", "text").execute();
   await ctx.db.schema.alterTable("article").addColumn("updated_by", "text").execute();
+  // The outbox the ticket commands write e-mails into, as its own migration makes it.
+  await outboxMigration.up(ctx.db as unknown as Kysely<unknown>);
   try {
     await withArchiveColumns(seed);
   } finally {
+    await outboxMigration.down(ctx.db as unknown as Kysely<unknown>);
     await ctx.db.schema.dropTable("setting").execute();
     await ctx.db.schema.alterTable("app_user").dropColumn("anonymized_at").execute();
     await ctx.db.schema.alterTable("attachment").dropColumn("purged_at").execute();
@@ -295,7 +299,13 @@ describe("migration 20261206_0011_check_constraints", () => {
       expect((await sql`pragma integrity_check`.execute(db)).rows).toEqual([{ integrity_check: "ok" }]);
     }
     // What the seed and the generator wrote into JSON columns is what the codecs accept.
-    const codecs: JsonColumn<unknown>[] = Object.values(json);
+    // (Only the tables this migration knows: later ones, like the outbox, have no rows here yet.)
+    const tables = new Set(
+      (await db.introspection.getTables())
+        .filter((table) => ctx.connection.dialect === "sqlite" || table.schema === ctx.connection.schema)
+        .map((table) => table.name),
+    );
+    const codecs: JsonColumn<unknown>[] = Object.values(json).filter((codec) => tables.has(codec.table));
     for (const codec of codecs) expect(await decodeAll(db, codec), codec.column).toBeGreaterThan(0);
 
     // The article index is keyed by rowid: an article written before the migration is still found.
@@ -312,8 +322,9 @@ describe("migration 20261206_0011_check_constraints", () => {
       .executeTakeFirstOrThrow();
     const catalog = await db.selectFrom("category").select("id").executeTakeFirstOrThrow();
     const screen = await db.selectFrom("screen").select("code").executeTakeFirstOrThrow();
+    // Today's ticket commands read the settings and write e-mails: their tables stand in again.
     let opened = 0;
-    await withArchiveColumns(async () => {
+    await asOfBefore(async () => {
       opened = await openTicket(
         ctx,
         { userId: customer.id, role: "customer", companyId: customer.company_id },

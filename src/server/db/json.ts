@@ -129,4 +129,6 @@ export const json = {
   savedViewFilters: column("saved_view", "filters", SavedFilters),
   /** What the audited command was given; any JSON object. */
   auditDetails: column("audit_log", "details", z.record(z.string(), z.unknown())),
+  /** Further headers of an outbox e-mail (References, List-Unsubscribe…). */
+  outboxHeaders: column("outbox_message", "headers", z.record(z.string(), z.string())),
 };

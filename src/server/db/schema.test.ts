@@ -14,6 +14,7 @@ import { Locale, Role } from "../../contracts/common";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
 import { ArticleState } from "../../contracts/kb";
 import { NotificationType } from "../../contracts/notifications";
+import { EmailPurpose, EmailTopic, OutboxState } from "../../contracts/outbox";
 import {
   Priority,
   SlaMetric,
@@ -336,6 +337,28 @@ const DATABASE = {
     result: text,
     created_at: big,
   },
+  outbox_message: {
+    id: text,
+    purpose: oneOf(EmailPurpose.options),
+    recipient_id: nullable(text),
+    to_address: text,
+    subject: text,
+    text_body: text,
+    html_body: text,
+    message_id: text,
+    reply_to: nullable(text),
+    headers: jsonOf(json.outboxHeaders),
+    ticket_id: nullable(text),
+    state: oneOf(OutboxState.options),
+    attempts: int,
+    next_attempt_at: big,
+    leased_by: nullable(text),
+    lease_until: nullable(big),
+    last_error: nullable(text),
+    created_at: big,
+    sent_at: nullable(big),
+  },
+  email_opt_out: { user_id: text, topic: oneOf(EmailTopic.options) },
 } satisfies Description;
 
 const POSTGRES_TYPES: Record<string, SqlType> = { text: "text", int4: "integer", int8: "bigint" };

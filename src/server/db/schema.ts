@@ -11,6 +11,7 @@ import type { Locale, Role } from "../../contracts/common";
 import type { BrazilianState } from "../../contracts/companies";
 import type { ArticleState } from "../../contracts/kb";
 import type { NotificationType } from "../../contracts/notifications";
+import type { EmailPurpose, EmailTopic, OutboxState } from "../../contracts/outbox";
 import type { QueueFilters } from "../../contracts/queue";
 import type { CustomHoliday, HolidayRegion, PlanServices, Targets, WeeklyHours } from "../../contracts/sla";
 import type {
@@ -448,6 +449,34 @@ export interface SettingTable {
   updated_at: number;
 }
 
+export interface OutboxMessageTable {
+  id: string;
+  purpose: EmailPurpose;
+  recipient_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  message_id: string;
+  reply_to: string | null;
+  /** JSON object of further headers. */
+  headers: Json<Record<string, string>>;
+  ticket_id: string | null;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  leased_by: string | null;
+  lease_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface EmailOptOutTable {
+  user_id: string;
+  topic: EmailTopic;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -481,6 +510,8 @@ export interface Database {
   notification: NotificationTable;
   idempotency_key: IdempotencyKeyTable;
   setting: SettingTable;
+  outbox_message: OutboxMessageTable;
+  email_opt_out: EmailOptOutTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,6 +1,11 @@
-// Sign in, sign out and setting a password from a one-time link.
+// Sign in, sign out, asking for a new password and setting one from a one-time link.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type LoginRequest, Me, type SetPasswordRequest } from "../../contracts/auth";
+import {
+  type ForgotPasswordRequest,
+  type LoginRequest,
+  Me,
+  type SetPasswordRequest,
+} from "../../contracts/auth";
 import { apiCommand, apiRequest } from "./client";
 import { belongsToUser, queryKeys } from "./query-keys";
 
@@ -24,5 +29,13 @@ export function useLogout() {
 export function useSetPassword() {
   return useMutation({
     mutationFn: (request: SetPasswordRequest) => apiCommand("POST", "/api/v1/auth/set-password", request),
+  });
+}
+
+/** "Esqueci minha senha": the server answers alike whether or not the e-mail has an account. */
+export function useForgotPassword() {
+  return useMutation({
+    mutationFn: (request: ForgotPasswordRequest) =>
+      apiCommand("POST", "/api/v1/auth/forgot-password", request),
   });
 }

@@ -71,6 +71,11 @@ export const queryKeys = {
     ["console", "queue", "counts", filters] as const,
   consoleQueueOptions: ["console", "queue", "options"],
   consoleViews: ["console", "views"],
+  /** "Caixa de saída": the outbox's pages by state, and one e-mail. */
+  outbox: ["outbox"],
+  outboxList: (state: string | null) => ["outbox", "list", state] as const,
+  outboxMessage: (id: string) => ["outbox", "one", id] as const,
+  emailPreferences: ["me-email-preferences"],
   /** "Empresas", "Usuários" and "Pessoas da empresa": what an account or company change refreshes. */
   accounts: ["accounts"],
   accountCompanies: (filters: Record<string, string>) => ["accounts", "companies", filters] as const,

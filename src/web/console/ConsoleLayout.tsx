@@ -10,6 +10,7 @@ import {
   IconHistory,
   IconHourglass,
   IconInbox,
+  IconMailForward,
   IconPhone,
   IconReceipt,
   IconSettings,
@@ -58,6 +59,8 @@ export function ConsoleLayout() {
     });
   if (abilities.manageSettings)
     work.push({ to: "/console/settings", label: t("nav.settings"), icon: IconSettings });
+  if (abilities.manageOutbox)
+    work.push({ to: "/console/outbox", label: t("nav.outbox"), icon: IconMailForward });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 
   return (

@@ -1,8 +1,9 @@
-// "Meu perfil": one's own name and language, and changing the password.
+// "Meu perfil": one's own name and language, changing the password, and which e-mails one gets.
 import { SimpleGrid, Stack, Title } from "@mantine/core";
 import { usePageTitle } from "../components/use-page-title";
 import { useI18n } from "../i18n/i18n";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { EmailPreferencesForm } from "./EmailPreferencesForm";
 import { ProfileForm } from "./ProfileForm";
 
 export function ProfilePage() {
@@ -16,6 +17,7 @@ export function ProfilePage() {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <ProfileForm />
         <ChangePasswordForm />
+        <EmailPreferencesForm />
       </SimpleGrid>
     </Stack>
   );

@@ -20,6 +20,7 @@ import * as knowledgeBase from "./20261206_0017_knowledge_base";
 import * as catalog from "./20261206_0018_catalog";
 import * as auditPrivacy from "./20261206_0019_audit_privacy";
 import * as searchTerms from "./20261206_0020_search_terms";
+import * as outbox from "./20261206_0021_outbox";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_0018_catalog": catalog,
   "20261206_0019_audit_privacy": auditPrivacy,
   "20261206_0020_search_terms": searchTerms,
+  "20261206_0021_outbox": outbox,
 };

@@ -35,6 +35,7 @@ describe("/api/v1/me", () => {
         managePlans: false,
         readTeamTime: false,
         manageSettings: false,
+        manageOutbox: false,
         manageKnowledgeBase: false,
         readSlaCompliance: false,
         readBillingStatements: false,

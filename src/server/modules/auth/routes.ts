@@ -1,6 +1,6 @@
 // /api/v1/auth/*: sign in, sign out, set a password from a one-time link.
 import { z } from "zod";
-import { LoginRequest, Me, SetPasswordRequest } from "../../../contracts/auth";
+import { ForgotPasswordRequest, LoginRequest, Me, SetPasswordRequest } from "../../../contracts/auth";
 import { ErrorResponse } from "../../../contracts/common";
 import type { AppContext } from "../../context";
 import { errors } from "../../errors";
@@ -9,7 +9,7 @@ import { clearSessionCookie, setSessionCookie, toRequestAuth } from "../../plugi
 import type { ZodApp } from "../../types";
 import { settingsOf } from "../settings/service";
 import { presentMe } from "./presenter";
-import { authenticate, login, logout, setPasswordWithLink } from "./service";
+import { authenticate, login, logout, requestPasswordReset, setPasswordWithLink } from "./service";
 
 export function authRoutes(ctx: AppContext) {
   return async (app: ZodApp) => {
@@ -44,6 +44,29 @@ export function authRoutes(ctx: AppContext) {
         if (request.auth) await logout(ctx, request.auth.sessionId);
         clearSessionCookie(request, reply);
         return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      "/api/v1/auth/forgot-password",
+      {
+        config: { public: true },
+        schema: {
+          tags: ["auth"],
+          summary:
+            "Ask for a one-time link to a new password, sent by e-mail to an active account; the same 202 whatever the e-mail",
+          body: ForgotPasswordRequest,
+          response: { 202: z.object({}), 400: ErrorResponse, 429: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        await requestPasswordReset(
+          ctx,
+          commandMeta(request, ctx.config.publicUrl),
+          request.body.email,
+          clientOf(request),
+        );
+        return reply.status(202).send({});
       },
     );
 

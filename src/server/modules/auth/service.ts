@@ -8,6 +8,7 @@ import type { Executor } from "../../db/schema";
 import { toIso } from "../../db/time";
 import { errors } from "../../errors";
 import { endStreams } from "../../events/streams-end";
+import { recordAccountEmail } from "../../mail/account-emails";
 import { recordAudit } from "../audit/repository";
 import { isCompanyActive } from "../companies/repository";
 import { findUser, findUserByEmail, updateUser } from "../users/repository";
@@ -198,7 +199,28 @@ export async function issuePasswordLink(
   });
   await recordAudit(trx, meta, now, { action: `user.${purpose}_link`, targetType: "user", targetId: userId });
   // The token travels in the fragment: browsers send it neither to the server's logs nor in Referer.
-  return { url: `${meta.origin}/set-password#token=${token}`, expiresAt: toIso(now + ttl) };
+  const url = `${meta.origin}/set-password#token=${token}`;
+  // The link also goes to the person by e-mail, written with it (the outbox sends it after commit).
+  const people = await trx
+    .selectFrom("app_user")
+    .select(["id", "name", "email", "locale"])
+    .where("id", "in", meta.actorId ? [userId, meta.actorId] : [userId])
+    .execute();
+  const user = people.find((person) => person.id === userId);
+  if (user) {
+    const by =
+      meta.actorId && meta.actorId !== userId
+        ? people.find((person) => person.id === meta.actorId)
+        : undefined;
+    await recordAccountEmail(trx, ctx, {
+      kind: purpose,
+      user,
+      url,
+      expiresAt: now + ttl,
+      byName: by?.name ?? null,
+    });
+  }
+  return { url, expiresAt: toIso(now + ttl) };
 }
 
 /** Sets a password through a one-time link; every session of the user ends. */
@@ -276,6 +298,60 @@ export async function setPasswordDirectly(
     await recordAudit(trx, meta, now, { action: "user.password_set", targetType: "user", targetId: userId });
   });
   await endStreams(ctx.live, { kind: "user", id: userId }, ctx.clock.now());
+}
+
+/** Links asked for one address, and asked from one network address, per sign-in window. */
+export const FORGOT_MAX_PER_ACCOUNT = 3;
+export const FORGOT_MAX_PER_IP = 10;
+
+/**
+ * "Esqueci minha senha": the same answer whatever the e-mail (an unknown, inactive or known one),
+ * so the form tells no one who has an account. Limited per address asked for and per client address
+ * (429 says nothing about the account either: every address is counted alike). An active account
+ * gets its one-time link by e-mail, valid RESET_PASSWORD_LINK_MINUTES and voiding any earlier one;
+ * setting the password ends every session (setPasswordWithLink).
+ */
+export async function requestPasswordReset(
+  ctx: AppContext,
+  meta: CommandMeta,
+  email: string,
+  client: ClientInfo,
+): Promise<void> {
+  // Checked before the account is looked up, so that a missing origin answers alike for every e-mail.
+  if (!meta.origin) throw errors.publicUrlRequired();
+  const now = ctx.clock.now();
+  const accountKey = `reset:account:${email}`;
+  const ipKey = `reset:ip:${client.ip}`;
+  const since = now - ctx.config.login.windowMinutes * MINUTE;
+  const retryAfter = await ctx.db.transaction().execute(async (trx) => {
+    await lockNames(trx, [accountKey, ipKey]);
+    await pruneLoginFailures(trx, [accountKey, ipKey], since);
+    const windowMs = ctx.config.login.windowMinutes * MINUTE;
+    const wait = Math.max(
+      retryAfterSeconds(
+        await loginFailuresSince(trx, accountKey, since),
+        FORGOT_MAX_PER_ACCOUNT,
+        windowMs,
+        now,
+      ),
+      retryAfterSeconds(await loginFailuresSince(trx, ipKey, since), FORGOT_MAX_PER_IP, windowMs, now),
+    );
+    if (wait > 0) return wait;
+    await recordLoginAttempt(trx, { accountKey, ipKey, email, at: now });
+    const user = await findUserByEmail(trx, email);
+    const companyActive = user?.company_id ? await isCompanyActive(trx, user.company_id) : true;
+    if (user?.active !== 1 || !companyActive) return 0;
+    await issuePasswordLink(
+      trx,
+      ctx,
+      { ...meta, actorId: null },
+      user.id,
+      user.password_hash === null ? "set_password" : "reset_password",
+    );
+    return 0;
+  });
+  if (retryAfter > 0) throw errors.rateLimited(retryAfter);
+  ctx.mailer?.nudge();
 }
 
 /**

@@ -10,6 +10,7 @@ import { scopeOf } from "../../../domain/policies";
 import { analyze } from "../../../domain/search/portuguese";
 import type { ClockChange } from "../../../domain/sla/ticket-clocks";
 import type { TicketDecision, TicketResource } from "../../../domain/tickets/policies";
+import type { Config } from "../../config";
 import type { AppContext } from "../../context";
 import { dialectOf } from "../../db/dialect";
 import type { Executor, TicketEventTable } from "../../db/schema";
@@ -233,6 +234,7 @@ export class TicketTransaction {
     /** Null for the system (the SLA sweeper). */
     readonly actor: Actor | null,
     readonly now: number,
+    private readonly config: Config,
   ) {}
 
   get actorId(): string | null {
@@ -320,11 +322,12 @@ export class TicketTransaction {
     }
   }
 
-  /** Writes every ticket once and records the effects; returns the live events for after commit. */
-  async finish(): Promise<LiveEvent[]> {
+  /** Writes every ticket once and records the effects; returns what to do after commit. */
+  async finish(): Promise<{ live: LiveEvent[]; emails: number }> {
     for (const write of this.writes) await write.flush();
     return recordEffects(
       this.trx,
+      this.config,
       this.writes.map((write) => write.outcome()),
       this.actorId,
       this.now,
@@ -348,16 +351,16 @@ export async function ticketCommand<R>(
   options: CommandOptions<R> = {},
 ): Promise<R> {
   const { idempotency } = options;
-  let outcome: { result: R; live: LiveEvent[] };
+  let outcome: { result: R; live: LiveEvent[]; emails: number };
   try {
     outcome = await ctx.db.transaction().execute(async (trx) => {
       const now = ctx.clock.now();
       const claim = idempotency && (await claimIdempotencyKey(trx, idempotency.key, idempotency.codec, now));
-      if (claim && "replayed" in claim) return { result: claim.replayed, live: [] };
-      const tx = new TicketTransaction(trx, actor, now);
+      if (claim && "replayed" in claim) return { result: claim.replayed, live: [], emails: 0 };
+      const tx = new TicketTransaction(trx, actor, now, ctx.config);
       const result = await body(tx);
       await claim?.finish(result);
-      return { result, live: await tx.finish() };
+      return { result, ...(await tx.finish()) };
     });
   } catch (error) {
     const raced = idempotency && (await replayAfterRace(ctx.db, error, idempotency.key, idempotency.codec));
@@ -365,5 +368,6 @@ export async function ticketCommand<R>(
     throw error;
   }
   for (const event of outcome.live) await ctx.live.publish(event);
+  if (outcome.emails > 0) ctx.mailer?.nudge();
   return outcome.result;
 }

@@ -2,9 +2,11 @@
 // transaction (notifications; e-mails and webhook deliveries will be outbox rows written here too)
 // and the live events published once it commits.
 
+import type { Config } from "../../config";
 import type { Executor } from "../../db/schema";
 import type { LiveEvent } from "../../events/bus";
 import { publicTicketEvent, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
+import { recordTicketEmails } from "../../mail/ticket-emails";
 import { notifySlaAlert } from "../notifications/service";
 import { notificationEvents, notifyPeople } from "../notifications/ticket-notifications";
 import type { TicketHappening } from "./happenings";
@@ -16,19 +18,24 @@ export interface CommandOutcome {
   happenings: readonly TicketHappening[];
 }
 
-/** Writes what the happenings raise in the transaction; returns the live events to publish after it. */
+/**
+ * Writes what the happenings raise in the transaction (notifications, outbox e-mails); returns the
+ * live events to publish after it and how many e-mails wait for delivery.
+ */
 export async function recordEffects(
   trx: Executor,
+  config: Config,
   outcomes: readonly CommandOutcome[],
   actorId: string | null,
   at: number,
-): Promise<LiveEvent[]> {
+): Promise<{ live: LiveEvent[]; emails: number }> {
   const live: LiveEvent[] = [];
   for (const outcome of outcomes) {
     const notified = await recordNotifications(trx, outcome, actorId, at);
     live.push(...ticketLiveEvents(outcome, at), ...notificationEvents(notified, outcome.ref.number, at));
   }
-  return live;
+  const emails = await recordTicketEmails(trx, config, outcomes, actorId, at);
+  return { live, emails };
 }
 
 /** Mentions, assignments and SLA alerts notify people; returns who was notified. */

@@ -116,4 +116,29 @@ describe("a company admin's invitations", () => {
     expect(created.statusCode).toBe(201);
     expect(created.json().setPasswordLink.url).toContain("/set-password#token=");
   });
+
+  it("e-mail the set-password link to the invited colleague only, and nothing for an e-mail in use", async () => {
+    const company = await makeCompany(t.ctx);
+    const admin = await loginAs(
+      t.app,
+      await makeUser(t.ctx, "customer_admin", { company, name: "Bruno Carvalho" }),
+    );
+    const taken = await makeUser(t.ctx, "agent");
+    await t.ctx.db.deleteFrom("outbox_message").execute();
+
+    expect((await invite(admin, company.id, "joana.reis@example.com.br")).statusCode).toBe(202);
+    expect((await invite(admin, company.id, taken.email)).statusCode).toBe(202);
+
+    const mails = await t.ctx.db.selectFrom("outbox_message").selectAll().execute();
+    expect(mails.map((m) => [m.purpose, m.to_address])).toEqual([
+      ["account_invitation", "joana.reis@example.com.br"],
+    ]);
+    expect(mails[0]?.text_body).toContain("Bruno Carvalho criou o seu acesso");
+    const token = /#token=([A-Za-z0-9_-]+)/.exec(mails[0]?.text_body ?? "")?.[1] ?? "";
+    const set = await call(t.app, "POST", "/api/v1/auth/set-password", {
+      token,
+      password: "frase longa da Joana",
+    });
+    expect(set.statusCode).toBe(204);
+  });
 });

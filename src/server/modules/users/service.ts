@@ -71,10 +71,10 @@ export async function createUser(
 /**
  * A company admin's invitation. It answers the same whatever becomes of it, so that an admin
  * cannot probe whether an e-mail is in use in another company: a free e-mail becomes an account
- * without a password (hidden from the company until its owner sets one through a link the support
- * team hands over, or e-mails once that is wired); an e-mail in use anywhere creates nothing and
- * is recorded in the audit trail for staff. The admin gets no link: whoever holds the link of a
- * new account could set its password and so tell a free e-mail from a taken one.
+ * without a password (hidden from the company until its owner sets one through the link e-mailed to
+ * them with the invitation); an e-mail in use anywhere creates nothing and is recorded in the audit
+ * trail for staff. The admin gets no link: whoever holds the link of a new account could set its
+ * password and so tell a free e-mail from a taken one.
  */
 export async function inviteUser(
   ctx: AppContext,
@@ -101,6 +101,8 @@ export async function inviteUser(
         targetId: user.id,
         details: { email: user.email, role: user.role, companyId: user.company_id },
       });
+      // The link goes to the new colleague by e-mail only (written with the link, in this transaction).
+      await issuePasswordLink(trx, ctx, meta, user.id, "set_password");
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

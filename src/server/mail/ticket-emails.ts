@@ -1,0 +1,296 @@
+// Which e-mails a ticket command writes, and to whom: read from its happenings, inside its
+// transaction, as outbox rows. One e-mail per person per command (the most telling one: a reply that
+// also asks for the customer's answer is "aguardando você", with the reply quoted); never to whoever
+// did it, never to inactive people, never an optional one the person turned off; internal notes
+// reach staff only.
+import { DateTime } from "luxon";
+import type { Locale, Role } from "../../contracts/common";
+import { type EmailTopic, topicOf } from "../../contracts/outbox";
+import type { SlaMetric } from "../../contracts/tickets";
+import { translate } from "../../i18n";
+import type { Config } from "../config";
+import { newId } from "../crypto";
+import type { Executor } from "../db/schema";
+import { activeStaffAndAssignee } from "../modules/notifications/repository";
+import { insertEmails, type NewEmail } from "../modules/outbox/repository";
+import { readStoredSettings } from "../modules/settings/service";
+import type { CommandOutcome } from "../modules/tickets/effects";
+import type { TicketHappening } from "../modules/tickets/happenings";
+import { type TicketMailFacts, type TicketPurpose, ticketEmailParts } from "./messages";
+import { renderEmail } from "./render";
+import { replyAddress } from "./reply-address";
+import { type MailSetup, mailSetup } from "./setup";
+
+/** Who gets SLA alerts besides the assignee. */
+export const SLA_ALERT_ROLES: readonly Role[] = ["supervisor", "admin"];
+
+/** When one person has several reasons in one command, the first of this list wins. */
+const PRECEDENCE: readonly TicketPurpose[] = [
+  "ticket_merged",
+  "ticket_resolved",
+  "ticket_waiting_customer",
+  "ticket_reply",
+  "ticket_opened",
+  "estimate_pending",
+  "staff_sla_breach",
+  "staff_sla_warning",
+  "staff_assigned",
+  "staff_mentioned",
+  "staff_customer_reply",
+  "staff_new_ticket",
+];
+
+interface Reason {
+  purpose: TicketPurpose;
+  /** The message quoted, when there is one. */
+  eventId?: string | undefined;
+  metric?: SlaMetric | undefined;
+  mergedIntoNumber?: number | undefined;
+}
+
+interface TicketFacts {
+  id: string;
+  number: number;
+  subject: string;
+  status: CommandOutcome["ref"]["status"];
+  company_id: string;
+  company_name: string;
+  requester_id: string;
+  assignee_id: string | null;
+}
+
+const STAFF_ROLES = new Set<Role>(["agent", "supervisor", "admin"]);
+
+/** Writes the e-mails of the commands' tickets into the outbox; returns how many. */
+export async function recordTicketEmails(
+  trx: Executor,
+  config: Config,
+  outcomes: readonly CommandOutcome[],
+  actorId: string | null,
+  at: number,
+): Promise<number> {
+  let setup: MailSetup | undefined;
+  let written = 0;
+  for (const outcome of outcomes) {
+    if (!outcome.happenings.some(mayEmail)) continue;
+    const ticket = await trx
+      .selectFrom("ticket")
+      .innerJoin("company", "company.id", "ticket.company_id")
+      .select([
+        "ticket.id",
+        "ticket.number",
+        "ticket.subject",
+        "ticket.status",
+        "ticket.company_id",
+        "company.name as company_name",
+        "ticket.requester_id",
+        "ticket.assignee_id",
+      ])
+      .where("ticket.id", "=", outcome.ticketId)
+      .executeTakeFirstOrThrow();
+    const reasons = await reasonsOf(trx, ticket, outcome.happenings);
+    // Nobody is told of what they did themselves, except the confirmation of a ticket they opened.
+    if (actorId && reasons.get(actorId)?.purpose !== "ticket_opened") reasons.delete(actorId);
+    if (reasons.size === 0) continue;
+    setup ??= mailSetup(config, await readStoredSettings(trx));
+    written += await writeEmails(trx, setup, ticket, reasons, actorId, at);
+  }
+  return written;
+}
+
+const mayEmail = (h: TicketHappening) =>
+  h.type === "opened" ||
+  (h.type === "message" && (!h.internal || h.mentioned.length > 0)) ||
+  (h.type === "status_changed" && (h.to === "waiting_customer" || h.to === "resolved")) ||
+  h.type === "merged" ||
+  (h.type === "estimate" && h.action === "sent") ||
+  (h.type === "assigned" && h.to !== null) ||
+  h.type === "sla";
+
+/** Each recipient's reasons, reduced to the one that wins. */
+async function reasonsOf(
+  trx: Executor,
+  ticket: TicketFacts,
+  happenings: readonly TicketHappening[],
+): Promise<Map<string, Reason>> {
+  const reasons = new Map<string, Reason>();
+  const give = (userId: string | null, reason: Reason) => {
+    if (!userId) return;
+    const current = reasons.get(userId);
+    if (!current) {
+      reasons.set(userId, reason);
+      return;
+    }
+    const winner =
+      PRECEDENCE.indexOf(reason.purpose) < PRECEDENCE.indexOf(current.purpose) ? reason : current;
+    // The winner keeps the message to quote whichever reason brought it.
+    reasons.set(userId, { ...winner, eventId: winner.eventId ?? current.eventId ?? reason.eventId });
+  };
+  let assignee = ticket.assignee_id;
+  for (const h of happenings) if (h.type === "assigned") assignee = h.to;
+
+  for (const h of happenings) {
+    switch (h.type) {
+      case "opened":
+        give(ticket.requester_id, { purpose: "ticket_opened" });
+        give(assignee, { purpose: "staff_new_ticket" });
+        break;
+      case "message":
+        if (h.internal) {
+          for (const id of h.mentioned) give(id, { purpose: "staff_mentioned", eventId: h.eventId });
+        } else if (h.by === "staff") {
+          give(ticket.requester_id, { purpose: "ticket_reply", eventId: h.eventId });
+        } else {
+          give(assignee, { purpose: "staff_customer_reply", eventId: h.eventId });
+        }
+        break;
+      case "status_changed":
+        if (h.to === "waiting_customer") give(ticket.requester_id, { purpose: "ticket_waiting_customer" });
+        if (h.to === "resolved") give(ticket.requester_id, { purpose: "ticket_resolved" });
+        break;
+      case "merged":
+        give(ticket.requester_id, { purpose: "ticket_merged", mergedIntoNumber: h.intoNumber });
+        break;
+      case "estimate":
+        if (h.action === "sent") {
+          const admins = await trx
+            .selectFrom("app_user")
+            .select("id")
+            .where("company_id", "=", ticket.company_id)
+            .where("role", "=", "customer_admin")
+            .where("active", "=", 1)
+            .execute();
+          for (const admin of admins) give(admin.id, { purpose: "estimate_pending" });
+        }
+        break;
+      case "assigned":
+        give(h.to, { purpose: "staff_assigned" });
+        break;
+      case "sla":
+        for (const id of await activeStaffAndAssignee(trx, SLA_ALERT_ROLES, ticket.id)) {
+          give(id, {
+            purpose: h.state === "warning" ? "staff_sla_warning" : "staff_sla_breach",
+            metric: h.metric,
+          });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return reasons;
+}
+
+async function writeEmails(
+  trx: Executor,
+  setup: MailSetup,
+  ticket: TicketFacts,
+  reasons: Map<string, Reason>,
+  actorId: string | null,
+  at: number,
+): Promise<number> {
+  const ids = [...reasons.keys()];
+  const people = await trx
+    .selectFrom("app_user")
+    .select(["id", "name", "email", "locale", "role", "company_id", "active"])
+    .where("id", "in", actorId ? [...ids, actorId] : ids)
+    .execute();
+  const optOuts = await trx
+    .selectFrom("email_opt_out")
+    .select(["user_id", "topic"])
+    .where("user_id", "in", ids)
+    .execute();
+  const off = new Set(optOuts.map((row) => `${row.user_id}:${row.topic}`));
+  const eventIds = [...new Set([...reasons.values()].flatMap((r) => (r.eventId ? [r.eventId] : [])))];
+  const quotes = eventIds.length
+    ? await trx
+        .selectFrom("ticket_event")
+        .select(["id", "body", "body_html", "internal"])
+        .where("id", "in", eventIds)
+        .where("ticket_id", "=", ticket.id)
+        .execute()
+    : [];
+  const deadlines = [...reasons.values()].some((r) => r.purpose === "ticket_opened")
+    ? await trx
+        .selectFrom("sla_clock")
+        .select(["metric", "due_at"])
+        .where("ticket_id", "=", ticket.id)
+        .where("due_at", "is not", null)
+        .where("met_at", "is", null)
+        .where("stopped_at", "is", null)
+        .orderBy("due_at")
+        .execute()
+    : [];
+  const actor = people.find((p) => p.id === actorId);
+
+  const emails: NewEmail[] = [];
+  for (const [userId, reason] of reasons) {
+    const person = people.find((p) => p.id === userId);
+    if (person?.active !== 1) continue;
+    const staff = STAFF_ROLES.has(person.role);
+    // Staff-only reasons never reach customers, and customers hear only of their own company.
+    if (reason.purpose.startsWith("staff_") !== staff) continue;
+    if (!staff && person.company_id !== ticket.company_id) continue;
+    const topic = topicOf(reason.purpose) as EmailTopic;
+    if (off.has(`${userId}:${topic}`)) continue;
+    const quote = quotes.find((q) => q.id === reason.eventId);
+    // An internal note is quoted to staff only.
+    const quoted = quote && quote.body !== null && (staff || quote.internal === 0) ? quote : undefined;
+    const locale: Locale = person.locale;
+    const url = `${setup.origin}${staff ? "/console" : "/portal"}/tickets/${ticket.number}`;
+    const facts: TicketMailFacts = {
+      brand: setup.brand,
+      product: setup.product,
+      signature: setup.signature,
+      recipientFirstName: person.name.split(/\s+/)[0] ?? person.name,
+      number: ticket.number,
+      subject: ticket.subject,
+      companyName: ticket.company_name,
+      statusLabel: translate(locale, `ticket.status.${ticket.status}`),
+      url,
+      actorName: actor?.name ?? null,
+      quote: quoted ? { html: quoted.body_html ?? "", text: quoted.body ?? "" } : undefined,
+      deadlines:
+        reason.purpose === "ticket_opened"
+          ? deadlines.map((d) => [
+              translate(locale, `ticket.sla.metric.${d.metric}`),
+              formatInstant(locale, d.due_at as number),
+            ])
+          : undefined,
+      reopenDays: setup.reopenDays,
+      mergedIntoNumber: reason.mergedIntoNumber,
+      metricLabel: reason.metric ? translate(locale, `sla.metric.${reason.metric}`) : undefined,
+      replyByEmail: setup.reply !== undefined && setup.inbound,
+      preferencesUrl: `${setup.origin}/profile`,
+    };
+    const rendered = renderEmail(setup.brand, ticketEmailParts(locale, reason.purpose, facts));
+    const id = newId();
+    emails.push({
+      id,
+      purpose: reason.purpose,
+      recipientId: userId,
+      to: person.email,
+      ...rendered,
+      messageId: `<${id}@${setup.messageIdDomain}>`,
+      // Customers may answer by e-mail; staff answer in the console (a reply to a note must not go public).
+      replyTo:
+        setup.reply && !staff ? replyAddress(setup.reply.secret, setup.reply, ticket.number, userId) : null,
+      headers: {
+        "Auto-Submitted": "auto-generated",
+        "X-Extranet-Ticket": String(ticket.number),
+        // Every e-mail of a ticket in one thread in the reader's mail client.
+        References: `<ticket-${ticket.number}@${setup.messageIdDomain}>`,
+        "List-Unsubscribe": `<${setup.origin}/profile>`,
+      },
+      ticketId: ticket.id,
+    });
+  }
+  await insertEmails(trx, emails, at);
+  return emails.length;
+}
+
+function formatInstant(locale: Locale, at: number): string {
+  return DateTime.fromMillis(at, { zone: "America/Sao_Paulo" })
+    .setLocale(locale)
+    .toFormat(locale === "pt-BR" ? "dd/MM/yyyy HH:mm" : "MM/dd/yyyy h:mm a");
+}
