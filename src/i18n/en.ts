@@ -347,6 +347,7 @@ export const en: Record<MessageKey, string> = {
   "users.deactivate": "Deactivate",
   "users.reactivate": "Reactivate",
   "users.resetLink": "Issue a password link",
+  "users.personalData": "Personal data (LGPD)",
   "users.unlock": "Unlock",
   "users.unlocked": "{name} can sign in again.",
   "users.deactivateConfirm":

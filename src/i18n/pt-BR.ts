@@ -352,6 +352,7 @@ export const ptBR = {
   "users.deactivate": "Desativar",
   "users.reactivate": "Reativar",
   "users.resetLink": "Gerar link de senha",
+  "users.personalData": "Dados pessoais (LGPD)",
   "users.unlock": "Desbloquear",
   "users.unlocked": "Acesso de {name} desbloqueado.",
   "users.deactivateConfirm":

@@ -162,6 +162,8 @@ describe("personal data (LGPD)", () => {
       number,
     ]);
     expect(await consoleSearch("Quintanilha")).toEqual([number]);
+    const mailsBefore = await t.ctx.db.selectFrom("outbox_message").select("to_address").execute();
+    expect(mailsBefore.map((m) => m.to_address)).toContain(marta.email);
     const done = await anonymize(marta.id);
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ name: "Titular anonimizado", ticketsOpened: 1 });
@@ -193,6 +195,12 @@ describe("personal data (LGPD)", () => {
       .where("number", "=", number)
       .executeTakeFirstOrThrow();
     expect(terms.search_terms.split(" ")).not.toContain("quintanilh");
+    // The outbox keeps no e-mail to her, and no other e-mail names her.
+    const mails = await t.ctx.db
+      .selectFrom("outbox_message")
+      .select(["to_address", "subject", "text_body", "html_body"])
+      .execute();
+    expect(JSON.stringify(mails)).not.toMatch(/Quintanilha|marta\.quintanilha/i);
 
     // Sessions ended and she can no longer sign in.
     expect((await call(t.app, "GET", "/api/v1/me", undefined, { cookie: martaCookie })).statusCode).toBe(401);

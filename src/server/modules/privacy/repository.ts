@@ -176,6 +176,14 @@ export function eventsMentioning(db: Executor, needles: string[]) {
     .execute();
 }
 
+export function emailsMentioning(db: Executor, needles: string[]) {
+  return db
+    .selectFrom("outbox_message")
+    .select(["id", "subject", "text_body", "html_body"])
+    .where((eb) => eb.or([mentioning("subject", needles), mentioning("text_body", needles)]))
+    .execute();
+}
+
 export async function auditEntriesMentioning(db: Executor, needles: string[]) {
   const rows = await db
     .selectFrom("audit_log")
@@ -200,7 +208,13 @@ export async function removeSignIns(db: Executor, userId: string, email: string)
   await db.deleteFrom("upload_log").where("user_id", "=", userId).execute();
   await db
     .deleteFrom("login_failure")
-    .where((eb) => eb.or([eb("key", "=", `account:${email}`), eb("account", "=", email)]))
+    .where((eb) =>
+      eb.or([
+        eb("key", "=", `account:${email}`),
+        eb("key", "=", `reset:account:${email}`),
+        eb("account", "=", email),
+      ]),
+    )
     .execute();
   await db.updateTable("audit_log").set({ ip: null }).where("actor_id", "=", userId).execute();
 }

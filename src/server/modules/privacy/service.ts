@@ -10,6 +10,7 @@ import { needlesOf, type Redaction, redactTerms, redactText, redactValue } from 
 import {
   auditEntriesMentioning,
   countPersonData,
+  emailsMentioning,
   eventsMentioning,
   findPerson,
   otherActiveAdmins,
@@ -103,6 +104,24 @@ export async function anonymizePerson(
         redactValue(entry.details, redaction) as Record<string, unknown>,
       );
     }
+    // E-mails: those written to the person go (sent or waiting: nothing more reaches them); others
+    // that name them (a quoted reply, "Fernanda Lima escreveu") are rewritten like the history.
+    await trx
+      .deleteFrom("outbox_message")
+      .where((eb) => eb.or([eb("recipient_id", "=", userId), eb("to_address", "=", person.email)]))
+      .execute();
+    for (const mail of await emailsMentioning(trx, needles)) {
+      await trx
+        .updateTable("outbox_message")
+        .set({
+          subject: redactText(mail.subject, redaction),
+          text_body: redactText(mail.text_body, redaction),
+          html_body: redactText(mail.html_body, redaction),
+        })
+        .where("id", "=", mail.id)
+        .execute();
+    }
+    await trx.deleteFrom("email_opt_out").where("user_id", "=", userId).execute();
     await removeSignIns(trx, userId, person.email);
     await trx
       .updateTable("app_user")

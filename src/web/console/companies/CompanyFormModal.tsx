@@ -53,7 +53,10 @@ function CompanyForm({
   const cnpjLocal =
     cnpjTouched && cnpj.trim() !== "" && !isValidCnpj(cnpj) ? t("validation.cnpj") : undefined;
 
-  const planOptions = (plans.data?.items ?? []).map((plan) => ({ value: plan.id, label: plan.name }));
+  // An archived plan is not offered for new choices; a company already on one still shows it.
+  const planOptions = (plans.data?.items ?? [])
+    .filter((plan) => plan.archivedAt === null || plan.id === company?.planId)
+    .map((plan) => ({ value: plan.id, label: plan.name }));
   const submit = () => {
     const fields = { name, state: (state ?? "") as BrazilianState, city, ...(planId && { planId }) };
     save.mutate(company ? fields : { ...fields, cnpj }, { onSuccess: onSaved });

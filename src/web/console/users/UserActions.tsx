@@ -1,9 +1,11 @@
-// One account's actions in the console: role, deactivate/reactivate, password link, "desbloquear".
+// One account's actions in the console: role, deactivate/reactivate, password link, "desbloquear",
+// and the person's data (LGPD: export, anonymize) for admins.
 // Which of them show comes from the server's abilities (staff accounts are the admin's).
 import { ActionIcon, Button, Group, Menu, Modal, Select, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconDots } from "@tabler/icons-react";
 import { useState } from "react";
+import { Link } from "react-router";
 import { CUSTOMER_ROLES, isStaffRole, type Role, STAFF_ROLES } from "../../../contracts/common";
 import type { User } from "../../../contracts/users";
 import { useChangeUser, usePasswordLink, useUnlockUser } from "../../api/accounts";
@@ -50,6 +52,11 @@ export function UserActions({ user }: { user: User }) {
               }
             >
               {t("users.unlock")}
+            </Menu.Item>
+          )}
+          {me.abilities.managePersonalData && (
+            <Menu.Item component={Link} to={`/console/people/${user.id}/privacy`}>
+              {t("users.personalData")}
             </Menu.Item>
           )}
         </Menu.Dropdown>
