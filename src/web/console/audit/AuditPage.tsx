@@ -1,18 +1,6 @@
 // "Auditoria": every staff and admin change — who, when, what, each field before → after — filtered
 // by person, kind and period (kept in the address), newest first, "carregar mais", and its CSV.
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Group, Loader, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { Link, useSearchParams } from "react-router";
 import { type AuditEntry, AuditTargetType } from "../../../contracts/audit";
@@ -23,6 +11,7 @@ import {
   auditKindLabel,
 } from "../../../i18n/audit-labels";
 import { type AuditFilters, auditCsvUrl, useAuditActors, useAuditLog } from "../../api/audit";
+import { DateField } from "../../components/DateField";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { usePageTitle } from "../../components/use-page-title";
 import { useI18n } from "../../i18n/i18n";
@@ -94,19 +83,15 @@ export function AuditPage() {
           clearable
           w={220}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("audit.from")}
           value={filters.from ?? ""}
-          onChange={(event) => choose({ from: event.currentTarget.value || null })}
-          w={170}
+          onChange={(date) => choose({ from: date || null })}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("audit.to")}
           value={filters.to ?? ""}
-          onChange={(event) => choose({ to: event.currentTarget.value || null })}
-          w={170}
+          onChange={(date) => choose({ to: date || null })}
         />
         {filtered && (
           <Button variant="subtle" onClick={() => setParams({}, { replace: true })}>

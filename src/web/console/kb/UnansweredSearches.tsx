@@ -1,14 +1,13 @@
 // "Buscas sem resposta": what customers searched for in the FAQ and the new-ticket form and found
 // nothing, most frequent first, over a period of São Paulo days kept in the address.
-import { Button, Center, Group, Loader, Stack, Table, Text, TextInput } from "@mantine/core";
-import { useMemo, useState } from "react";
+import { Button, Center, Group, Loader, Stack, Table, Text } from "@mantine/core";
+import { useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { fieldError } from "../../api/api-error";
 import { useUnansweredSearches } from "../../api/kb-editor";
-import { isoDateToText } from "../../components/billing/hours";
+import { DateField } from "../../components/DateField";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
-import { textToDate } from "../plans/calendar-form";
 import { defaultPeriod, isIsoDate, unlessFieldError } from "./kb-format";
 
 export function UnansweredSearches() {
@@ -83,38 +82,5 @@ export function UnansweredSearches() {
         </Center>
       )}
     </Stack>
-  );
-}
-
-/** A day typed as dd/mm/aaaa; the period changes as soon as what is typed is a whole date. */
-function DateField({
-  label,
-  value,
-  onChange,
-  error,
-}: {
-  label: string;
-  value: string;
-  onChange: (isoDate: string) => void;
-  error?: string | undefined;
-}) {
-  const { t } = useI18n();
-  const [text, setText] = useState(() => isoDateToText(value));
-  const unreadable = text.trim() !== "" && !isIsoDate(textToDate(text));
-  return (
-    <TextInput
-      label={label}
-      placeholder={t("calendarHolidays.datePlaceholder")}
-      value={text}
-      onChange={(event) => {
-        const typed = event.currentTarget.value;
-        setText(typed);
-        const date = textToDate(typed);
-        if (isIsoDate(date)) onChange(date);
-      }}
-      error={error ?? (unreadable ? t("kb.unanswered.dateFormat") : undefined)}
-      inputMode="numeric"
-      w={150}
-    />
   );
 }

@@ -1,10 +1,11 @@
 // "Telas com mais ocorrências": the screens tickets were opened about in a period, most first, as bars
 // (the ERP's product team's question: where does the ERP hurt most).
-import { Alert, Group, Loader, Progress, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Group, Loader, Progress, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useMemo, useState } from "react";
 import type { TopScreensReport } from "../../../contracts/screens";
 import { useTopScreens } from "../../api/screens";
 import { ChartFrame } from "../../components/ChartFrame";
+import { DateField } from "../../components/DateField";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useI18n } from "../../i18n/i18n";
 import { formatIsoDate } from "../../policy/format-sla";
@@ -47,22 +48,12 @@ export function TopScreens() {
         styles={{ root: { flexWrap: "wrap" } }}
       />
       <Group gap="sm" wrap="wrap">
-        <TextInput
-          type="date"
+        <DateField
           label={t("topScreens.from")}
           value={period.from}
-          max={period.to}
-          onChange={(event) => setDate("from", event.currentTarget.value)}
-          w={180}
+          onChange={(date) => setDate("from", date)}
         />
-        <TextInput
-          type="date"
-          label={t("topScreens.to")}
-          value={period.to}
-          min={period.from}
-          onChange={(event) => setDate("to", event.currentTarget.value)}
-          w={180}
-        />
+        <DateField label={t("topScreens.to")} value={period.to} onChange={(date) => setDate("to", date)} />
       </Group>
       {report.isPending && valid && <Loader aria-label={t("app.loading")} />}
       <ErrorAlert error={report.error} />
