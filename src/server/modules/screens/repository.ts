@@ -1,8 +1,30 @@
 // The ERP screen catalog in the database.
+
+import type { ExpressionBuilder } from "kysely";
 import type { QueryTerm } from "../../../domain/search/portuguese";
-import type { Executor, ScreenTable } from "../../db/schema";
+import type { Database, Executor, ScreenTable } from "../../db/schema";
 
 export type ScreenRow = ScreenTable;
+
+/** The code starts with `codePrefix`, or the name and module have every term (as a word or its start). */
+function matchingScreen(codePrefix: string | undefined, terms: QueryTerm[]) {
+  return (eb: ExpressionBuilder<Database, "screen">) =>
+    eb.or([
+      ...(codePrefix ? [eb("code", "like", `${codePrefix}%`)] : []),
+      ...(terms.length > 0
+        ? [
+            eb.and(
+              terms.map(({ term, prefix }) =>
+                eb.or([
+                  eb("search_terms", "like", `% ${term}%`),
+                  ...(prefix ? [eb("search_terms", "like", `% ${prefix}%`)] : []),
+                ]),
+              ),
+            ),
+          ]
+        : []),
+    ]);
+}
 
 export function findScreen(db: Executor, code: string): Promise<ScreenRow | undefined> {
   return db
@@ -26,25 +48,7 @@ export function searchScreens(
     .selectFrom("screen")
     .selectAll()
     .where("active", "=", 1)
-    .$if(codePrefix !== undefined || terms.length > 0, (q) =>
-      q.where((eb) =>
-        eb.or([
-          ...(codePrefix ? [eb("code", "like", `${codePrefix}%`)] : []),
-          ...(terms.length > 0
-            ? [
-                eb.and(
-                  terms.map(({ term, prefix }) =>
-                    eb.or([
-                      eb("search_terms", "like", `% ${term}%`),
-                      ...(prefix ? [eb("search_terms", "like", `% ${prefix}%`)] : []),
-                    ]),
-                  ),
-                ),
-              ]
-            : []),
-        ]),
-      ),
-    )
+    .$if(codePrefix !== undefined || terms.length > 0, (q) => q.where(matchingScreen(codePrefix, terms)))
     .orderBy("code")
     .limit(filter.limit)
     .execute();
@@ -105,25 +109,7 @@ export function listCatalogScreens(
     .selectAll()
     .$if(filter.active !== undefined, (q) => q.where("active", "=", filter.active ? 1 : 0))
     .$if(filter.afterCode !== undefined, (q) => q.where("code", ">", filter.afterCode ?? ""))
-    .$if(codePrefix !== undefined || terms.length > 0, (q) =>
-      q.where((eb) =>
-        eb.or([
-          ...(codePrefix ? [eb("code", "like", `${codePrefix}%`)] : []),
-          ...(terms.length > 0
-            ? [
-                eb.and(
-                  terms.map(({ term, prefix }) =>
-                    eb.or([
-                      eb("search_terms", "like", `% ${term}%`),
-                      ...(prefix ? [eb("search_terms", "like", `% ${prefix}%`)] : []),
-                    ]),
-                  ),
-                ),
-              ]
-            : []),
-        ]),
-      ),
-    )
+    .$if(codePrefix !== undefined || terms.length > 0, (q) => q.where(matchingScreen(codePrefix, terms)))
     .orderBy("code")
     .limit(filter.limit + 1)
     .execute();
