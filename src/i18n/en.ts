@@ -398,6 +398,8 @@ export const en: Record<MessageKey, string> = {
   "notifications.ticket": "#{number} {subject} ({company})",
 
   // Tickets: statuses, priorities (each with what it means) and fields
+  "ticket.follow": "Follow this ticket",
+  "ticket.followHelp": "Get this ticket's replies and changes by e-mail, as whoever opened it does.",
   "ticket.status.open": "Open",
   "ticket.status.in_progress": "In progress",
   "ticket.status.waiting_customer": "Waiting on customer",

@@ -403,6 +403,8 @@ export const ptBR = {
   "notifications.ticket": "#{number} {subject} ({company})",
 
   // Tickets: statuses, priorities (each with what it means) and fields
+  "ticket.follow": "Seguir esta ocorrência",
+  "ticket.followHelp": "Receba por e-mail as respostas e mudanças desta ocorrência, como quem a abriu.",
   "ticket.status.open": "Aberta",
   "ticket.status.in_progress": "Em andamento",
   "ticket.status.waiting_customer": "Aguardando cliente",
