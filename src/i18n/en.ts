@@ -168,6 +168,8 @@ export const en: Record<MessageKey, string> = {
   "login.submit": "Sign in",
   "login.forgot": "Forgot password",
   "login.noAccount": "No login yet? Ask the {brand} support team.",
+  "inbound.attachmentRefused": 'The file "{file}" sent by e-mail was not accepted: {reason}',
+  "inbound.attachmentTooMany": "at most {max} files per reply.",
   "forgot.title": "Forgot password",
   "forgot.intro":
     "Type your account's e-mail. We will send you a link to set a new password; it is valid for a limited time and works only once.",

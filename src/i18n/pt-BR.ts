@@ -171,6 +171,8 @@ export const ptBR = {
   "login.submit": "Entrar",
   "login.forgot": "Esqueci minha senha",
   "login.noAccount": "Não tem login? Solicite à equipe de suporte {brand}.",
+  "inbound.attachmentRefused": 'O anexo "{file}" enviado por e-mail não foi aceito: {reason}',
+  "inbound.attachmentTooMany": "no máximo {max} anexos por resposta.",
   "forgot.title": "Esqueci minha senha",
   "forgot.intro":
     "Informe o e-mail da sua conta. Enviaremos um link para definir uma nova senha; ele vale por tempo limitado e pode ser usado uma única vez.",
