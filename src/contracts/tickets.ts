@@ -306,3 +306,14 @@ export const StaleTicketResponse = z.object({
 export type StaleTicketResponse = z.infer<typeof StaleTicketResponse>;
 
 export const AttachmentIdParams = z.strictObject({ attachmentId: AttachmentId });
+
+/** "Seguir esta ocorrência": a colleague of the requester gets the ticket's e-mails too. */
+export const TicketFollowing = z.object({
+  following: z.boolean(),
+  /** The requester always gets them, and cannot stop following. */
+  isRequester: z.boolean(),
+});
+export type TicketFollowing = z.infer<typeof TicketFollowing>;
+
+export const SetTicketFollowingRequest = z.strictObject({ following: z.boolean() });
+export type SetTicketFollowingRequest = z.infer<typeof SetTicketFollowingRequest>;

@@ -168,6 +168,8 @@ export const en: Record<MessageKey, string> = {
   "login.submit": "Sign in",
   "login.forgot": "Forgot password",
   "login.noAccount": "No login yet? Ask the {brand} support team.",
+  "inbound.attachmentRefused": 'The file "{file}" sent by e-mail was not accepted: {reason}',
+  "inbound.attachmentTooMany": "at most {max} files per reply.",
   "forgot.title": "Forgot password",
   "forgot.intro":
     "Type your account's e-mail. We will send you a link to set a new password; it is valid for a limited time and works only once.",
@@ -398,6 +400,8 @@ export const en: Record<MessageKey, string> = {
   "notifications.ticket": "#{number} {subject} ({company})",
 
   // Tickets: statuses, priorities (each with what it means) and fields
+  "ticket.follow": "Follow this ticket",
+  "ticket.followHelp": "Get this ticket's replies and changes by e-mail, as whoever opened it does.",
   "ticket.status.open": "Open",
   "ticket.status.in_progress": "In progress",
   "ticket.status.waiting_customer": "Waiting on customer",

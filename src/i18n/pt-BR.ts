@@ -171,6 +171,8 @@ export const ptBR = {
   "login.submit": "Entrar",
   "login.forgot": "Esqueci minha senha",
   "login.noAccount": "Não tem login? Solicite à equipe de suporte {brand}.",
+  "inbound.attachmentRefused": 'O anexo "{file}" enviado por e-mail não foi aceito: {reason}',
+  "inbound.attachmentTooMany": "no máximo {max} anexos por resposta.",
   "forgot.title": "Esqueci minha senha",
   "forgot.intro":
     "Informe o e-mail da sua conta. Enviaremos um link para definir uma nova senha; ele vale por tempo limitado e pode ser usado uma única vez.",
@@ -403,6 +405,8 @@ export const ptBR = {
   "notifications.ticket": "#{number} {subject} ({company})",
 
   // Tickets: statuses, priorities (each with what it means) and fields
+  "ticket.follow": "Seguir esta ocorrência",
+  "ticket.followHelp": "Receba por e-mail as respostas e mudanças desta ocorrência, como quem a abriu.",
   "ticket.status.open": "Aberta",
   "ticket.status.in_progress": "Em andamento",
   "ticket.status.waiting_customer": "Aguardando cliente",

@@ -31,6 +31,7 @@ import { screenCatalogRoutes } from "./modules/screens/catalog-routes";
 import { screenRoutes } from "./modules/screens/routes";
 import { settingsRoutes } from "./modules/settings/routes";
 import { staffRoutes } from "./modules/staff/routes";
+import { ticketFollowerRoutes } from "./modules/tickets/followers";
 import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
 import authGate from "./plugins/auth-gate";
@@ -135,6 +136,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes(ctx));
   await app.register(privacyRoutes(ctx));
   await app.register(outboxRoutes(ctx));
+  await app.register(ticketFollowerRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

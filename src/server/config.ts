@@ -111,6 +111,9 @@ const EnvSchema = z.object({
   /** Receive replies by SMTP on this port (e.g. 2525 behind the MX); unset: no listener. */
   SMTP_LISTEN_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SMTP_LISTEN_HOST: z.string().min(1).default("0.0.0.0"),
+  /** Read replies from a hosted mailbox: `imaps://user:pass@imap.example.com:993/INBOX`. */
+  IMAP_URL: z.url({ protocol: /^imaps?$/ }).optional(),
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -152,9 +155,10 @@ export interface Config {
     from: string | undefined;
     replyDomain: string | undefined;
     replySecret: string | undefined;
-    /** Replies by e-mail are received (SMTP_LISTEN_PORT set). */
+    /** Replies by e-mail are received (SMTP_LISTEN_PORT or IMAP_URL set, with MAIL_REPLY_SECRET). */
     inbound: boolean;
     listen: { port: number; host: string } | undefined;
+    imap: { url: string; pollMs: number } | undefined;
   };
   bodyLimitBytes: number;
   /**
@@ -224,7 +228,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       from: e.MAIL_FROM,
       replyDomain: e.MAIL_REPLY_DOMAIN?.toLowerCase(),
       replySecret: e.MAIL_REPLY_SECRET,
-      inbound: e.SMTP_LISTEN_PORT !== undefined && e.MAIL_REPLY_SECRET !== undefined,
+      inbound: (e.SMTP_LISTEN_PORT !== undefined || e.IMAP_URL !== undefined) && e.MAIL_REPLY_SECRET !== undefined,
+      imap: e.IMAP_URL === undefined ? undefined : { url: e.IMAP_URL, pollMs: e.IMAP_POLL_SECONDS * 1000 },
       listen:
         e.SMTP_LISTEN_PORT === undefined ? undefined : { port: e.SMTP_LISTEN_PORT, host: e.SMTP_LISTEN_HOST },
     },

@@ -9,6 +9,7 @@ import type { Config } from "../config";
 import { lockSqliteServer } from "../db/sqlite-server-lock";
 import { startMaintenance } from "../jobs/maintenance";
 import { startSlaSweeper } from "../jobs/sla-sweeper";
+import { type ImapPoller, startImapPoller } from "../mail/imap";
 import { type InboundListener, startSmtpListener } from "../mail/listener";
 import { mailSetup } from "../mail/setup";
 import { smtpTransport } from "../mail/smtp";
@@ -62,6 +63,7 @@ export async function serve(config: Config): Promise<void> {
   let maintenance: { stop(): void } | undefined;
   let mailer: OutboxWorker | undefined;
   let inbound: InboundListener | undefined;
+  let imap: ImapPoller | undefined;
   // While draining, every response closes its connection: an idle keep-alive socket would
   // otherwise hold the process open for the whole keep-alive timeout.
   app.addHook("onSend", (_request, reply, payload, done) => {
@@ -77,6 +79,7 @@ export async function serve(config: Config): Promise<void> {
     try {
       // The e-mail in flight is finished, the rest given back for another process (or the next start).
       await inbound?.close();
+      await imap?.stop();
       await mailer?.stop();
       await app.close();
       await closeContext(ctx);
@@ -113,6 +116,11 @@ export async function serve(config: Config): Promise<void> {
       app.log.warn("SMTP_LISTEN_PORT without MAIL_REPLY_SECRET: no reply can be verified");
     inbound = await startSmtpListener(ctx, config.mail.listen, app.log);
     app.log.info(`replies by e-mail taken on SMTP port ${inbound.port}`);
+  }
+  if (config.mail.imap) {
+    if (!config.mail.replySecret) app.log.warn("IMAP_URL without MAIL_REPLY_SECRET: no reply can be verified");
+    imap = startImapPoller(ctx, config.mail.imap.url, config.mail.imap.pollMs, app.log);
+    app.log.info(`replies by e-mail read from ${new URL(config.mail.imap.url).host} every ${config.mail.imap.pollMs / 1000} s`);
   }
   app.log.info(`Extranet ${config.brand} at ${config.publicUrl ?? address} (${ctx.connection.dialect})`);
 }

@@ -34,6 +34,7 @@ import { type Json, type JsonColumn, json } from "./json";
 import { migrations } from "./migrations";
 import { CHECKS } from "./migrations/20261206_0011_check_constraints";
 import * as outboxMigration from "./migrations/20261206_0021_outbox";
+import * as followersMigration from "./migrations/20261206_0022_ticket_followers";
 import type { Database } from "./schema";
 
 const BEFORE = "20261128_0010_queue_filter_counts";
@@ -112,9 +113,11 @@ async function asOfBefore(seed: () => Promise<void>): Promise<void> {
   await ctx.db.schema.alterTable("article").addColumn("updated_by", "text").execute();
   // The outbox the ticket commands write e-mails into, as its own migration makes it.
   await outboxMigration.up(ctx.db as unknown as Kysely<unknown>);
+  await followersMigration.up(ctx.db as unknown as Kysely<unknown>);
   try {
     await withArchiveColumns(seed);
   } finally {
+    await followersMigration.down(ctx.db as unknown as Kysely<unknown>);
     await outboxMigration.down(ctx.db as unknown as Kysely<unknown>);
     await ctx.db.schema.dropTable("setting").execute();
     await ctx.db.schema.alterTable("app_user").dropColumn("anonymized_at").execute();

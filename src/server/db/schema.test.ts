@@ -359,6 +359,7 @@ const DATABASE = {
     sent_at: nullable(big),
   },
   email_opt_out: { user_id: text, topic: oneOf(EmailTopic.options) },
+  ticket_follower: { ticket_id: text, user_id: text, created_at: big },
 } satisfies Description;
 
 const POSTGRES_TYPES: Record<string, SqlType> = { text: "text", int4: "integer", int8: "bigint" };

@@ -472,6 +472,12 @@ export interface OutboxMessageTable {
   sent_at: number | null;
 }
 
+export interface TicketFollowerTable {
+  ticket_id: string;
+  user_id: string;
+  created_at: number;
+}
+
 export interface EmailOptOutTable {
   user_id: string;
   topic: EmailTopic;
@@ -512,6 +518,7 @@ export interface Database {
   setting: SettingTable;
   outbox_message: OutboxMessageTable;
   email_opt_out: EmailOptOutTable;
+  ticket_follower: TicketFollowerTable;
 }
 
 export type Db = Kysely<Database>;

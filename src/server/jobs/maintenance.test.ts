@@ -202,6 +202,7 @@ describe("the maintenance job", () => {
     pendingUploads: 1,
     idempotencyKeys: 1,
     retainedAttachments: 0,
+    sentEmails: 0,
   };
 
   it("removes exactly what has expired, files included; a second run removes nothing", async () => {
@@ -232,6 +233,7 @@ describe("the maintenance job", () => {
       pendingUploads: 0,
       idempotencyKeys: 0,
       retainedAttachments: 0,
+      sentEmails: 0,
     });
   });
 

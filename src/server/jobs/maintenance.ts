@@ -1,7 +1,7 @@
 // Purges what has expired: sessions, login failures past the throttle's window, used or expired
 // one-time links, upload records past the rate limit's window, and uploads never sent with a ticket
-// or reply (rows and files), idempotency keys past their day, and attachment files past the
-// retention setting. Every step is a conditional delete, so several processes running it at
+// or reply (rows and files), idempotency keys past their day, attachment files past the
+// retention setting, and e-mails sent more than three months ago. Every step is a conditional delete, so several processes running it at
 // once (PostgreSQL) remove each thing once, and a second run finds nothing to do.
 import type { AppContext } from "../context";
 import { deleteExpiredPending } from "../modules/attachments/repository";
@@ -11,6 +11,7 @@ import { purgeLoginFailures, purgeSpentUserTokens } from "../modules/auth/expiry
 import { deleteExpiredSessions } from "../modules/auth/repository";
 import { deleteIdempotencyKeysBefore } from "../modules/idempotency/repository";
 import { IDEMPOTENCY_KEY_HOURS } from "../modules/idempotency/service";
+import { OUTBOX_KEEP_DAYS, purgeSentEmails } from "../modules/outbox/repository";
 import { purgeExpiredAttachments } from "../modules/privacy/retention";
 
 const MINUTE = 60_000;
@@ -25,6 +26,8 @@ export interface MaintenanceReport {
   idempotencyKeys: number;
   /** Attachment files past the retention setting ("Configurações"). */
   retainedAttachments: number;
+  /** E-mails sent more than OUTBOX_KEEP_DAYS ago: "Caixa de saída" keeps three months. */
+  sentEmails: number;
 }
 
 export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport> {
@@ -38,6 +41,7 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport
     pendingUploads: await expirePendingUploads(ctx, now - uploads.pendingTtlMs),
     idempotencyKeys: await deleteIdempotencyKeysBefore(ctx.db, now - IDEMPOTENCY_KEY_HOURS * 60 * MINUTE),
     retainedAttachments: await purgeExpiredAttachments(ctx),
+    sentEmails: await purgeSentEmails(ctx.db, now - OUTBOX_KEEP_DAYS * 24 * 60 * MINUTE),
   };
 }
 

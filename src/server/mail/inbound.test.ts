@@ -4,9 +4,13 @@
 // our own e-mails never post; a redelivery posts once; a new e-mail is answered once with the way
 // to open a ticket.
 import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../test/support/app";
+import { PNG } from "../../../test/support/console";
 import {
   type Catalog,
   type MadeUser,
@@ -251,5 +255,52 @@ describe("replies by e-mail (SMTP listener)", () => {
     expect(message?.body).toContain("erro");
     expect(message?.body).not.toContain("<");
     expect(message?.body).not.toContain("alert");
+  });
+
+  it("attaches the e-mail's files through the portal's checks and says which one was refused", async () => {
+    const number = await makeTicket(t.ctx, catalog, fernanda);
+    const dir = await mkdtemp(path.join(tmpdir(), "inbound-"));
+    const png = path.join(dir, "tela-erro.png");
+    const exe = path.join(dir, "corrige.exe");
+    await writeFile(png, PNG);
+    await writeFile(exe, Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200, 1)]));
+    await run("swaks", [
+      "--server",
+      `127.0.0.1:${listener.port}`,
+      "--from",
+      fernanda.email,
+      "--to",
+      addressFor(number, fernanda),
+      "--header",
+      `From: ${fernanda.email}`,
+      "--header",
+      "Subject: Re: nota",
+      "--body",
+      "Segue o print do erro.",
+      "--attach-type",
+      "image/png",
+      "--attach-name",
+      "tela-erro.png",
+      "--attach",
+      `@${png}`,
+      "--attach-type",
+      "application/octet-stream",
+      "--attach-name",
+      "corrige.exe",
+      "--attach",
+      `@${exe}`,
+      "--silent",
+      "2",
+    ]);
+    const [message] = await messagesOf(number);
+    expect(message?.body).toContain("Segue o print do erro.");
+    expect(message?.body).toContain('O anexo "corrige.exe" enviado por e-mail não foi aceito');
+    const files = await t.ctx.db
+      .selectFrom("attachment")
+      .innerJoin("ticket", "ticket.id", "attachment.ticket_id")
+      .select(["attachment.filename", "attachment.content_type"])
+      .where("ticket.number", "=", number)
+      .execute();
+    expect(files).toEqual([{ filename: "tela-erro.png", content_type: "image/png" }]);
   });
 });

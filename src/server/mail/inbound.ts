@@ -6,11 +6,19 @@
 // removed; HTML-only mail becomes text, never rendered HTML). Posted through the same command as
 // the portal's "Resposta" box, so status, clocks, the reopen window, live events and e-mails follow.
 // A redelivered e-mail (same Message-ID) posts once.
+
+import { Readable } from "node:stream";
 import EmailReplyParser from "email-reply-parser";
 import { type AddressObject, type ParsedMail, simpleParser } from "mailparser";
+import type { Locale } from "../../contracts/common";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_SUBMISSION } from "../../contracts/tickets";
 import type { Actor } from "../../domain/policies";
+import { type MessageParams, translate } from "../../i18n";
 import type { AppContext } from "../context";
 import { newId } from "../crypto";
+import { AppError } from "../errors";
+import { uploadAttachment } from "../modules/attachments/service";
+import { findIdempotencyKey } from "../modules/idempotency/repository";
 import { insertEmails } from "../modules/outbox/repository";
 import { readStoredSettings } from "../modules/settings/service";
 import { addMessage } from "../modules/tickets/service";
@@ -112,7 +120,7 @@ export async function receiveEmail(
   if (!ticket) return { kind: "refused", reason: "bad_signature" };
   const people = await ctx.db
     .selectFrom("app_user")
-    .select(["id", "email", "role", "active", "company_id"])
+    .select(["id", "email", "role", "active", "company_id", "locale"])
     .where("company_id", "=", ticket.company_id)
     .execute();
   const issuedTo = people.find((p) =>
@@ -122,19 +130,23 @@ export async function receiveEmail(
   const sender = people.find((p) => p.email === from && p.active === 1);
   if (!sender) return { kind: "refused", reason: "unknown_sender" };
 
-  const body = newTextOf(mail);
-  if (body === "") return { kind: "refused", reason: "empty" };
   const actor: Actor = { userId: sender.id, role: sender.role, companyId: sender.company_id };
   // The Message-ID makes a redelivery (the sender's server retrying) a replay, not a second reply.
   const key = mail.messageId
     ? `email:${mail.messageId}`.replace(/[^\x21-\x7e]/g, "").slice(0, 255)
     : undefined;
+  if (key && (await findIdempotencyKey(ctx.db, sender.id, key))) {
+    return { kind: "posted", ticketNumber: ticket.number, userId: sender.id };
+  }
+  const files = await attachFiles(ctx, actor, mail, sender.locale);
+  const body = [newTextOf(mail), ...files.refused].filter((part) => part !== "").join("\n\n");
+  if (body === "" && files.ids.length === 0) return { kind: "refused", reason: "empty" };
   try {
     await addMessage(
       ctx,
       actor,
       ticket.number,
-      { body: body.slice(0, 10_000), internal: false, attachmentIds: [] },
+      { body: body.slice(0, 10_000), internal: false, attachmentIds: files.ids },
       key,
     );
   } catch (error) {
@@ -143,6 +155,42 @@ export async function receiveEmail(
     throw error;
   }
   return { kind: "posted", ticketNumber: ticket.number, userId: sender.id };
+}
+
+/**
+ * The e-mail's files, through the portal's own checks (content sniffed, size, quota, upload rate):
+ * the accepted ones' ids, and a line for each refused one, which the reply then says.
+ * Images embedded in the HTML (logos of signatures) are left out.
+ */
+async function attachFiles(
+  ctx: AppContext,
+  actor: Actor,
+  mail: ParsedMail,
+  locale: Locale,
+): Promise<{ ids: string[]; refused: string[] }> {
+  const ids: string[] = [];
+  const refused: string[] = [];
+  for (const file of mail.attachments.filter((a) => !a.related && a.contentDisposition !== "inline")) {
+    const filename = file.filename ?? "anexo";
+    const refuse = (reason: string) =>
+      refused.push(translate(locale, "inbound.attachmentRefused", { file: filename, reason }));
+    if (ids.length >= MAX_ATTACHMENTS_PER_SUBMISSION) {
+      refuse(translate(locale, "inbound.attachmentTooMany", { max: MAX_ATTACHMENTS_PER_SUBMISSION }));
+      continue;
+    }
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      refuse(translate(locale, "error.body_too_large"));
+      continue;
+    }
+    try {
+      const row = await uploadAttachment(ctx, actor, { filename, stream: Readable.from([file.content]) });
+      ids.push(row.id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      refuse(translate(locale, error.messageKey, localParams(error)));
+    }
+  }
+  return { ids, refused };
 }
 
 async function isOurMessage(ctx: AppContext, messageId: string): Promise<boolean> {
@@ -229,4 +277,14 @@ async function answerNotAReply(ctx: AppContext, from: string | undefined): Promi
   if (!answered) return { kind: "dropped", reason: "not_a_reply_already_answered" };
   ctx.mailer?.nudge();
   return { kind: "answered", reason: "not_a_reply" };
+}
+
+/** An error's own parameters when they are plain (a file name, a size), for the refusal's line. */
+function localParams(error: AppError): MessageParams | undefined {
+  const params = error.params;
+  if (!params) return undefined;
+  const plain = Object.entries(params).filter((entry): entry is [string, string | number] =>
+    ["string", "number"].includes(typeof entry[1]),
+  );
+  return Object.fromEntries(plain);
 }

@@ -1,5 +1,5 @@
 // Which e-mails a ticket command writes, and to whom: read from its happenings, inside its
-// transaction, as outbox rows. One e-mail per person per command (the most telling one: a reply that
+// transaction, as outbox rows. What the requester is told, the colleagues following the ticket are too. One e-mail per person per command (the most telling one: a reply that
 // also asks for the customer's answer is "aguardando você", with the reply quoted); never to whoever
 // did it, never to inactive people, never an optional one the person turned off; internal notes
 // reach staff only.
@@ -177,6 +177,16 @@ async function reasonsOf(
       default:
         break;
     }
+  }
+  // Colleagues following the ticket hear what its requester hears.
+  const told = reasons.get(ticket.requester_id);
+  if (told && !told.purpose.startsWith("staff_")) {
+    const followers = await trx
+      .selectFrom("ticket_follower")
+      .select("user_id")
+      .where("ticket_id", "=", ticket.id)
+      .execute();
+    for (const follower of followers) give(follower.user_id, told);
   }
   return reasons;
 }

@@ -59,6 +59,8 @@ export const queryKeys = {
   /** Under the ticket's key, so that a live event about the ticket refreshes its time and estimates. */
   ticketTimeEntries: (number: number) => ["tickets", "one", number, "time-entries"] as const,
   ticketEstimates: (number: number) => ["tickets", "one", number, "estimates"] as const,
+  /** Whether the signed-in customer follows the ticket. */
+  ticketFollowing: (number: number) => ["tickets", "one", number, "following"] as const,
   /** "Tempo registrado": one person's time (or everyone's, userId null) over work dates, page by page. */
   loggedTime: (userId: string | null, from: string, to: string) =>
     ["console", "time-entries", { userId, from, to }] as const,

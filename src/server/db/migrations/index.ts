@@ -21,6 +21,7 @@ import * as catalog from "./20261206_0018_catalog";
 import * as auditPrivacy from "./20261206_0019_audit_privacy";
 import * as searchTerms from "./20261206_0020_search_terms";
 import * as outbox from "./20261206_0021_outbox";
+import * as ticketFollowers from "./20261206_0022_ticket_followers";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_0019_audit_privacy": auditPrivacy,
   "20261206_0020_search_terms": searchTerms,
   "20261206_0021_outbox": outbox,
+  "20261206_0022_ticket_followers": ticketFollowers,
 };

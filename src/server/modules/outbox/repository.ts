@@ -213,3 +213,16 @@ export async function outboxDepth(db: Executor): Promise<{ waiting: number; olde
     .executeTakeFirstOrThrow();
   return { waiting: Number(row.waiting), oldestAt: row.oldest === null ? null : Number(row.oldest) };
 }
+
+/** How long "Caixa de saída" keeps an e-mail once sent; failed ones stay until sent again. */
+export const OUTBOX_KEEP_DAYS = 90;
+
+/** Deletes e-mails sent (written) before `before`; the outbox's size follows the traffic, not the years. */
+export async function purgeSentEmails(db: Executor, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom("outbox_message")
+    .where("state", "=", "sent")
+    .where("created_at", "<", before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -122,6 +122,7 @@ export async function anonymizePerson(
         .execute();
     }
     await trx.deleteFrom("email_opt_out").where("user_id", "=", userId).execute();
+    await trx.deleteFrom("ticket_follower").where("user_id", "=", userId).execute();
     await removeSignIns(trx, userId, person.email);
     await trx
       .updateTable("app_user")

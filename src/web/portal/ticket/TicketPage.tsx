@@ -4,6 +4,7 @@ import { RelatedTickets } from "../../components/tickets/RelatedTickets";
 import { TicketLayout } from "../../components/tickets/TicketLayout";
 import { TicketLoader } from "../../components/tickets/TicketLoader";
 import { ConsultancyBanner } from "../billing/ConsultancyBanner";
+import { FollowTicket } from "./FollowTicket";
 import { ReplyArea } from "./ReplyArea";
 
 const portalTicketPath = (number: number) => `/portal/tickets/${number}`;
@@ -21,9 +22,12 @@ export function TicketPage() {
           // A merged ticket continues elsewhere: its banner says where, instead of a reply box.
           reply={ticket.mergedIntoNumber === null ? <ReplyArea ticket={ticket} /> : null}
           aside={
-            ticket.links.length > 0 ? (
-              <RelatedTickets links={ticket.links} ticketPath={portalTicketPath} />
-            ) : null
+            <>
+              <FollowTicket number={ticket.number} />
+              {ticket.links.length > 0 && (
+                <RelatedTickets links={ticket.links} ticketPath={portalTicketPath} />
+              )}
+            </>
           }
           banner={<ConsultancyBanner ticket={ticket} />}
         />

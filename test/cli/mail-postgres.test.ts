@@ -1,0 +1,107 @@
+// Two `extranet serve` processes on one PostgreSQL database, both delivering the outbox to one real
+// SMTP server: every e-mail arrives exactly once (rows claimed with FOR UPDATE SKIP LOCKED), the
+// demo's e-mails and those of new tickets and replies alike.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn } from "../../bench/demo-session";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "./postgres";
+import { type ServerProcess, spawnServer, waitUntilHealthy } from "./server";
+import { cleanUp, ensureBuilt, freshDataDir, sleep } from "./support";
+
+let database: ThrowawayDatabase | undefined;
+let smtp: TestSmtp | undefined;
+const servers: ServerProcess[] = [];
+
+beforeAll(async () => {
+  await ensureBuilt();
+  database = await createThrowawayDatabase();
+  smtp = await startTestSmtp();
+});
+
+afterAll(async () => {
+  for (const server of servers) server.child.kill("SIGTERM");
+  await Promise.all(servers.map((server) => server.exited));
+  await cleanUp();
+  await smtp?.close();
+  await database?.drop();
+});
+
+describe("the outbox with two server processes", { timeout: 90_000 }, () => {
+  it("sends every e-mail exactly once, whichever process writes or sends it", async () => {
+    if (!database || !smtp) throw new Error("setup failed");
+    const env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, EXTRANET_SEED_DEMO: "true" };
+    // One seeds (its demo tickets write e-mails); then a second joins.
+    const a = await spawnServer({ ...env, EXTRANET_DATA_DIR: freshDataDir() });
+    servers.push(a);
+    await waitUntilHealthy(a, 30_000);
+    const b = await spawnServer({ ...env, EXTRANET_DATA_DIR: freshDataDir() });
+    servers.push(b);
+    await waitUntilHealthy(b, 30_000);
+
+    // Customers open tickets on one process while an agent answers on the other.
+    const customer = await signIn(a.baseUrl, {
+      email: "fernanda.lima@paulistaalimentos.com.br",
+      password: "extranet-demo",
+    });
+    const agent = await signIn(b.baseUrl, { email: "juliana.prado@uno.com.br", password: "extranet-demo" });
+    const headers = (cookie: string, server: ServerProcess) => ({
+      cookie,
+      origin: server.baseUrl,
+      "content-type": "application/json",
+    });
+    const categories = (await (
+      await fetch(`${a.baseUrl}/api/v1/categories`, { headers: headers(customer, a) })
+    ).json()) as { items: { id: string }[] };
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const opened = await fetch(`${a.baseUrl}/api/v1/tickets`, {
+          method: "POST",
+          headers: headers(customer, a),
+          body: JSON.stringify({
+            categoryId: categories.items[0]?.id,
+            subject: `Pedido ${9000 + i} não fatura`,
+            description: `O pedido ${9000 + i} fica bloqueado na tela de faturamento. Favor verificar.`,
+            screenCode: "FAT0001",
+            exampleRecord: `pedido ${9000 + i}`,
+            priority: "normal",
+            attachmentIds: [],
+          }),
+        });
+        expect(opened.status).toBe(201);
+        const { number } = (await opened.json()) as { number: number };
+        const replied = await fetch(`${b.baseUrl}/api/v1/tickets/${number}/messages`, {
+          method: "POST",
+          headers: headers(agent, b),
+          body: JSON.stringify({ body: `Bom dia, Fernanda. O pedido ${9000 + i} foi liberado.` }),
+        });
+        expect(replied.status).toBe(201);
+      }),
+    );
+
+    // Everything written is delivered: nothing left queued or being sent.
+    const deadline = Date.now() + 60_000;
+    const waiting = async () =>
+      Number(
+        (
+          await database?.query<{ n: string }>(
+            "select count(*) as n from outbox_message where state <> 'sent'",
+          )
+        )?.[0]?.n,
+      );
+    while ((await waiting()) > 0) {
+      if (Date.now() > deadline) throw new Error(`e-mails still waiting after 60 s: ${await waiting()}`);
+      await sleep(200);
+    }
+    const written = await database.query<{ message_id: string }>("select message_id from outbox_message");
+    expect(written.length).toBeGreaterThanOrEqual(16);
+    const received = await smtp.waitFor(written.length);
+    // A moment more: a duplicate would arrive after the last row was marked sent.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const ids = received.map((mail) => mail.parsed.messageId);
+    expect(ids).toHaveLength(written.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(written.map((row) => row.message_id).sort());
+    // Neither process failed a delivery.
+    expect(servers.every((server) => !server.stderr().includes("e-mail delivery failed"))).toBe(true);
+  });
+});
