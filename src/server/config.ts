@@ -228,7 +228,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       from: e.MAIL_FROM,
       replyDomain: e.MAIL_REPLY_DOMAIN?.toLowerCase(),
       replySecret: e.MAIL_REPLY_SECRET,
-      inbound: (e.SMTP_LISTEN_PORT !== undefined || e.IMAP_URL !== undefined) && e.MAIL_REPLY_SECRET !== undefined,
+      inbound:
+        (e.SMTP_LISTEN_PORT !== undefined || e.IMAP_URL !== undefined) && e.MAIL_REPLY_SECRET !== undefined,
       imap: e.IMAP_URL === undefined ? undefined : { url: e.IMAP_URL, pollMs: e.IMAP_POLL_SECONDS * 1000 },
       listen:
         e.SMTP_LISTEN_PORT === undefined ? undefined : { port: e.SMTP_LISTEN_PORT, host: e.SMTP_LISTEN_HOST },

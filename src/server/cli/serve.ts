@@ -118,9 +118,12 @@ export async function serve(config: Config): Promise<void> {
     app.log.info(`replies by e-mail taken on SMTP port ${inbound.port}`);
   }
   if (config.mail.imap) {
-    if (!config.mail.replySecret) app.log.warn("IMAP_URL without MAIL_REPLY_SECRET: no reply can be verified");
+    if (!config.mail.replySecret)
+      app.log.warn("IMAP_URL without MAIL_REPLY_SECRET: no reply can be verified");
     imap = startImapPoller(ctx, config.mail.imap.url, config.mail.imap.pollMs, app.log);
-    app.log.info(`replies by e-mail read from ${new URL(config.mail.imap.url).host} every ${config.mail.imap.pollMs / 1000} s`);
+    app.log.info(
+      `replies by e-mail read from ${new URL(config.mail.imap.url).host} every ${config.mail.imap.pollMs / 1000} s`,
+    );
   }
   app.log.info(`Extranet ${config.brand} at ${config.publicUrl ?? address} (${ctx.connection.dialect})`);
 }
