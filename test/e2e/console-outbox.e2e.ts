@@ -60,14 +60,14 @@ describe("e-mail: Caixa de saída and the customer's choices", () => {
     try {
       await agentApi.post(`/api/v1/tickets/${number}/messages`, { body: `Segunda resposta ${stamp}.` });
       const adminApi = await signInThroughApi(origin, demo.admin.email);
-      const page1 = (await adminApi.get("/api/v1/outbox?limit=50")) as {
+      const page1 = (await adminApi.get("/api/v1/admin/outbox?limit=50")) as {
         items: { subject: string; to: string }[];
       };
       const forTicket = page1.items.filter((item) => item.subject.startsWith(`[#${number}]`));
       expect(forTicket.map((item) => item.to)).toEqual([demo.customer.email, demo.customer.email]);
     } finally {
       // The demo customer keeps her e-mails for the other journeys.
-      await customerApi.put("/api/v1/me/email-preferences", {
+      await customerApi.put("/api/v1/me/notification-preferences", {
         ticket_updates: true,
         estimates: true,
         ticket_activity: true,
