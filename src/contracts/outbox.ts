@@ -57,7 +57,7 @@ export function topicOf(purpose: EmailPurpose): EmailTopic | undefined {
   }
 }
 
-/** GET/PUT /api/v1/me/email-preferences: every topic the person may receive, on or off. */
+/** GET/PUT /api/v1/me/notification-preferences: every topic the person may receive, on or off. */
 export const EmailPreferences = z.strictObject({
   ticket_updates: z.boolean(),
   estimates: z.boolean(),

@@ -13,8 +13,8 @@ export interface TestSmtp {
   port: number;
   url: string;
   received: ReceivedMail[];
-  /** Answers the next `count` messages with this SMTP error instead of accepting them. */
-  refuseNext(count: number, message?: string): void;
+  /** Answers the next `count` messages with this SMTP error instead of accepting them (451: try later). */
+  refuseNext(count: number, message?: string, code?: number): void;
   /** Resolves once `count` messages in all have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -24,6 +24,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
   let refusal = "Mailbox unavailable";
+  let refusalCode = 451;
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -35,7 +36,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       stream.on("end", () => {
         if (refusals > 0) {
           refusals -= 1;
-          const error = Object.assign(new Error(refusal), { responseCode: 451 });
+          const error = Object.assign(new Error(refusal), { responseCode: refusalCode });
           callback(error);
           return;
         }
@@ -57,9 +58,10 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
-    refuseNext(count, message = "Mailbox unavailable") {
+    refuseNext(count, message = "Mailbox unavailable", code = 451) {
       refusals = count;
       refusal = message;
+      refusalCode = code;
     },
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

@@ -85,7 +85,28 @@ export function newTextOf(mail: ParsedMail): string {
   const text = (mail.text ?? "").replace(/\r\n/g, "\n");
   let reply = new EmailReplyParser().parseReply(text);
   for (const pattern of MOBILE_SIGNATURES) reply = reply.replace(pattern, "");
-  return reply.replace(/\n{3,}/g, "\n\n").trim();
+  return withoutAttribution(reply)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/**
+ * What is left of an attribution line wrapped over two lines whose first half was quoted ("> Em 7
+ * de dez. de 2026, à(s) 11:50, Suporte UNO <" then "suporte+…> escreveu:"), as iPhones write it:
+ * a last line ending in "escreveu:" or "wrote:" goes, with the start of its attribution just above.
+ */
+function withoutAttribution(text: string): string {
+  const lines = text.trimEnd().split("\n");
+  const last = lines.length - 1;
+  if (!/(escreveu|wrote)\s*:\s*$/i.test(lines[last] ?? "")) return text;
+  let start = last;
+  for (let i = last - 1; i >= Math.max(0, last - 3); i--) {
+    if (/^>?\s*(Em|On)\s/i.test(lines[i] ?? "")) {
+      start = i;
+      break;
+    }
+  }
+  return lines.slice(0, start).join("\n");
 }
 
 export async function receiveEmail(

@@ -13,6 +13,7 @@ import {
   makeUser,
   ticketBody,
 } from "../../../test/support/factories";
+import { sweepSla } from "../jobs/sla-sweeper";
 import { parseReplyAddress, signatureMatches } from "./reply-address";
 
 const SECRET = "segredo-de-teste-com-mais-de-32-caracteres";
@@ -48,6 +49,7 @@ describe("e-mails written by ticket commands", () => {
       locale: "en",
     });
     juliana = await makeUser(t.ctx, "agent", { name: "Juliana Prado", email: "juliana.prado@uno.com.br" });
+    await makeUser(t.ctx, "supervisor", { name: "Carlos Menezes", email: "carlos.menezes@uno.com.br" });
     marcos = await makeUser(t.ctx, "agent", { name: "Marcos Teixeira", email: "marcos.teixeira@uno.com.br" });
     cookies = {
       bruno: await loginAs(t.app, bruno),
@@ -208,6 +210,62 @@ describe("e-mails written by ticket commands", () => {
       expect(await outbox()).toEqual([]);
     } finally {
       await t.ctx.db.updateTable("app_user").set({ active: 1 }).where("id", "=", fernanda.id).execute();
+    }
+  });
+
+  it("warns the assignee and the supervisors of a deadline due soon, then breached, once each", async () => {
+    const number = await makeTicket(t.ctx, catalog, fernanda);
+    await patch(number, { assigneeId: marcos.id });
+    await t.ctx.db.deleteFrom("outbox_message").execute();
+    const ticketId = (
+      await t.ctx.db.selectFrom("ticket").select("id").where("number", "=", number).executeTakeFirstOrThrow()
+    ).id;
+    const sla = async () =>
+      (
+        await t.ctx.db
+          .selectFrom("outbox_message")
+          .select(["purpose", "to_address"])
+          .where("ticket_id", "=", ticketId)
+          .where("purpose", "in", ["staff_sla_warning", "staff_sla_breach"])
+          .execute()
+      )
+        .map((m) => `${m.purpose} ${m.to_address}`)
+        .sort();
+    // The assignee, and every active supervisor and admin.
+    const admins = await t.ctx.db
+      .selectFrom("app_user")
+      .select("email")
+      .where("role", "=", "admin")
+      .execute();
+    const told = ["carlos.menezes@uno.com.br", "marcos.teixeira@uno.com.br", ...admins.map((a) => a.email)];
+    const each = (purpose: string) => told.map((email) => `${purpose} ${email}`);
+    const start = t.clock.now();
+    try {
+      const clock = await t.ctx.db
+        .selectFrom("sla_clock")
+        .innerJoin("ticket", "ticket.id", "sla_clock.ticket_id")
+        .select(["sla_clock.warn_at", "sla_clock.due_at"])
+        .where("ticket.number", "=", number)
+        .where("sla_clock.metric", "=", "first_response")
+        .executeTakeFirstOrThrow();
+      t.clock.set(new Date((clock.warn_at ?? 0) + 60_000).toISOString());
+      await sweepSla(t.ctx);
+      await sweepSla(t.ctx);
+      expect(await sla()).toEqual(each("staff_sla_warning").sort());
+      t.clock.set(new Date((clock.due_at ?? 0) + 60_000).toISOString());
+      await sweepSla(t.ctx);
+      await sweepSla(t.ctx);
+      expect(await sla()).toEqual([...each("staff_sla_breach"), ...each("staff_sla_warning")].sort());
+      const breach = await t.ctx.db
+        .selectFrom("outbox_message")
+        .select(["subject", "text_body"])
+        .where("purpose", "=", "staff_sla_breach")
+        .where("to_address", "=", "marcos.teixeira@uno.com.br")
+        .executeTakeFirstOrThrow();
+      expect(breach.subject).toContain("prazo violado");
+      expect(breach.text_body).toContain("O prazo de primeira resposta");
+    } finally {
+      t.clock.set(new Date(start).toISOString());
     }
   });
 });

@@ -13,7 +13,7 @@ export function useOutbox(state: OutboxState | null) {
     queryFn: ({ pageParam }) =>
       apiRequest(
         "GET",
-        `/api/v1/outbox${searchOf({ state: state ?? undefined, cursor: pageParam, limit: PAGE_SIZE })}`,
+        `/api/v1/admin/outbox${searchOf({ state: state ?? undefined, cursor: pageParam, limit: PAGE_SIZE })}`,
         OutboxPage,
       ),
     initialPageParam: null as string | null,
@@ -24,7 +24,7 @@ export function useOutbox(state: OutboxState | null) {
 export function useOutboxMessage(id: string | null) {
   return useQuery({
     queryKey: queryKeys.outboxMessage(id ?? ""),
-    queryFn: () => apiRequest("GET", `/api/v1/outbox/${id}`, OutboxDetail),
+    queryFn: () => apiRequest("GET", `/api/v1/admin/outbox/${id}`, OutboxDetail),
     enabled: id !== null,
   });
 }
@@ -32,7 +32,7 @@ export function useOutboxMessage(id: string | null) {
 export function useResendEmail() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest("POST", `/api/v1/outbox/${id}/resend`, OutboxDetail),
+    mutationFn: (id: string) => apiRequest("POST", `/api/v1/admin/outbox/${id}/resend`, OutboxDetail),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.outbox }),
   });
 }
@@ -40,7 +40,7 @@ export function useResendEmail() {
 export function useEmailPreferences() {
   return useQuery({
     queryKey: queryKeys.emailPreferences,
-    queryFn: () => apiRequest("GET", "/api/v1/me/email-preferences", EmailPreferences),
+    queryFn: () => apiRequest("GET", "/api/v1/me/notification-preferences", EmailPreferences),
   });
 }
 
@@ -48,7 +48,7 @@ export function useSaveEmailPreferences() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (preferences: EmailPreferences) =>
-      apiRequest("PUT", "/api/v1/me/email-preferences", EmailPreferences, preferences),
+      apiRequest("PUT", "/api/v1/me/notification-preferences", EmailPreferences, preferences),
     onSuccess: (saved) => queryClient.setQueryData(queryKeys.emailPreferences, saved),
   });
 }

@@ -77,7 +77,7 @@ export const queryKeys = {
   outbox: ["outbox"],
   outboxList: (state: string | null) => ["outbox", "list", state] as const,
   outboxMessage: (id: string) => ["outbox", "one", id] as const,
-  emailPreferences: ["me-email-preferences"],
+  emailPreferences: ["me-notification-preferences"],
   /** "Empresas", "Usuários" and "Pessoas da empresa": what an account or company change refreshes. */
   accounts: ["accounts"],
   accountCompanies: (filters: Record<string, string>) => ["accounts", "companies", filters] as const,

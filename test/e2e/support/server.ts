@@ -16,7 +16,7 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "extranet-e2e-"));
   const child = spawn(process.execPath, ["bin/extranet.mjs", "serve"], {
@@ -28,6 +28,7 @@ export async function startServer(): Promise<RunningServer> {
       EXTRANET_DATA_DIR: dataDir,
       EXTRANET_SEED_DEMO: "true",
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -155,7 +155,7 @@ describe("POST /api/v1/auth/forgot-password", () => {
     expect(mail?.text_body).toContain("Renata Albuquerque criou o seu acesso à Extranet UNO");
     expect(tokenIn(mail?.text_body ?? "")).toBeDefined();
 
-    const shown = await call(t.app, "GET", `/api/v1/outbox/${mail?.id}`, undefined, { cookie });
+    const shown = await call(t.app, "GET", `/api/v1/admin/outbox/${mail?.id}`, undefined, { cookie });
     expect(shown.statusCode).toBe(200);
     const { text, html } = shown.json() as { text: string; html: string };
     expect(text).toContain("#token=…");

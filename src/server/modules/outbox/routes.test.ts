@@ -24,7 +24,7 @@ function email(createdBy: number, overrides: Partial<NewEmail> = {}): NewEmail {
   };
 }
 
-describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
+describe("/api/v1/admin/outbox and /api/v1/me/notification-preferences", () => {
   let t: TestApp;
   let cookies: Record<"admin" | "supervisor" | "agent" | "customerAdmin" | "customer", string>;
 
@@ -47,7 +47,7 @@ describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
   it("is for admins only: other staff are forbidden, customers and strangers learn nothing", async () => {
     const [mail] = [email(1)];
     await insertEmails(t.ctx.db, [mail as NewEmail], t.clock.now());
-    const urls = ["/api/v1/outbox", `/api/v1/outbox/${mail?.id}`];
+    const urls = ["/api/v1/admin/outbox", `/api/v1/admin/outbox/${mail?.id}`];
     for (const url of urls) {
       expect((await call(t.app, "GET", url, undefined, { cookie: cookies.admin })).statusCode).toBe(200);
       expect((await call(t.app, "GET", url, undefined, { cookie: cookies.supervisor })).statusCode).toBe(403);
@@ -58,7 +58,7 @@ describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
       expect((await call(t.app, "GET", url, undefined, { cookie: cookies.customer })).statusCode).toBe(404);
       expect((await call(t.app, "GET", url)).statusCode).toBe(401);
     }
-    const resend = `/api/v1/outbox/${mail?.id}/resend`;
+    const resend = `/api/v1/admin/outbox/${mail?.id}/resend`;
     expect((await call(t.app, "POST", resend, undefined, { cookie: cookies.supervisor })).statusCode).toBe(
       403,
     );
@@ -77,7 +77,7 @@ describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
       .where("subject", "=", "[#1001] Boleto não gera")
       .execute();
 
-    const first = await call(t.app, "GET", "/api/v1/outbox", undefined, {
+    const first = await call(t.app, "GET", "/api/v1/admin/outbox", undefined, {
       cookie: cookies.admin,
       query: { limit: "3" },
     });
@@ -88,7 +88,7 @@ describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
       "[#1003] Boleto não gera",
       "[#1002] Boleto não gera",
     ]);
-    const second = await call(t.app, "GET", "/api/v1/outbox", undefined, {
+    const second = await call(t.app, "GET", "/api/v1/admin/outbox", undefined, {
       cookie: cookies.admin,
       query: { limit: "3", cursor: page1.nextCursor },
     });
@@ -96,7 +96,7 @@ describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
     expect(page2.items.map((i) => i.subject)).toEqual(["[#1001] Boleto não gera", "[#1000] Boleto não gera"]);
     expect(page2.nextCursor).toBeNull();
 
-    const failed = await call(t.app, "GET", "/api/v1/outbox", undefined, {
+    const failed = await call(t.app, "GET", "/api/v1/admin/outbox", undefined, {
       cookie: cookies.admin,
       query: { state: "failed" },
     });
@@ -111,7 +111,7 @@ describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
       }),
     ]);
 
-    const bad = await call(t.app, "GET", "/api/v1/outbox", undefined, {
+    const bad = await call(t.app, "GET", "/api/v1/admin/outbox", undefined, {
       cookie: cookies.admin,
       query: { state: "lost", cursor: "???" },
     });
@@ -128,7 +128,7 @@ describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
       .where("id", "=", failed.id)
       .execute();
 
-    const res = await call(t.app, "POST", `/api/v1/outbox/${failed.id}/resend`, undefined, {
+    const res = await call(t.app, "POST", `/api/v1/admin/outbox/${failed.id}/resend`, undefined, {
       cookie: cookies.admin,
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -140,21 +140,21 @@ describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
       .execute();
     expect(audit).toEqual([{ action: "outbox.resend", target_type: "outbox_message" }]);
 
-    const refused = await call(t.app, "POST", `/api/v1/outbox/${waiting.id}/resend`, undefined, {
+    const refused = await call(t.app, "POST", `/api/v1/admin/outbox/${waiting.id}/resend`, undefined, {
       cookie: cookies.admin,
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({
       error: { message: expect.stringContaining("ainda está na fila") },
     });
-    const missing = await call(t.app, "POST", `/api/v1/outbox/${newId()}/resend`, undefined, {
+    const missing = await call(t.app, "POST", `/api/v1/admin/outbox/${newId()}/resend`, undefined, {
       cookie: cookies.admin,
     });
     expect(missing.statusCode).toBe(404);
   });
 
   it("keeps each person's e-mail choices, their own only, validated", async () => {
-    const get = (cookie: string) => call(t.app, "GET", "/api/v1/me/email-preferences", undefined, { cookie });
+    const get = (cookie: string) => call(t.app, "GET", "/api/v1/me/notification-preferences", undefined, { cookie });
     expect((await get(cookies.customer)).json()).toEqual({
       ticket_updates: true,
       estimates: true,
@@ -164,7 +164,7 @@ describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
     const put = await call(
       t.app,
       "PUT",
-      "/api/v1/me/email-preferences",
+      "/api/v1/me/notification-preferences",
       { ticket_updates: false, estimates: true, ticket_activity: true, sla_alerts: false },
       { cookie: cookies.customer },
     );
@@ -175,12 +175,12 @@ describe("/api/v1/outbox and /api/v1/me/email-preferences", () => {
     const bad = await call(
       t.app,
       "PUT",
-      "/api/v1/me/email-preferences",
+      "/api/v1/me/notification-preferences",
       { ticket_updates: "no", spam: true },
       { cookie: cookies.customer },
     );
     expect(bad.statusCode).toBe(400);
     expect((await get(cookies.customer)).json()).toMatchObject({ ticket_updates: false });
-    expect((await call(t.app, "GET", "/api/v1/me/email-preferences")).statusCode).toBe(401);
+    expect((await call(t.app, "GET", "/api/v1/me/notification-preferences")).statusCode).toBe(401);
   });
 });

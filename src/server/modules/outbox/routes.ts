@@ -1,4 +1,4 @@
-// /api/v1/outbox ("Caixa de saída", admins) and /api/v1/me/email-preferences (everyone's own).
+// /api/v1/admin/outbox ("Caixa de saída", admins) and /api/v1/me/notification-preferences (everyone's own).
 import { z } from "zod";
 import { ErrorResponse, Id } from "../../../contracts/common";
 import { EmailPreferences, OutboxDetail, OutboxListQuery, OutboxPage } from "../../../contracts/outbox";
@@ -15,7 +15,7 @@ const IdParams = z.strictObject({ id: Id });
 export function outboxRoutes(ctx: AppContext) {
   return async (app: ZodApp) => {
     app.get(
-      "/api/v1/outbox",
+      "/api/v1/admin/outbox",
       {
         schema: {
           tags: ["outbox"],
@@ -31,7 +31,7 @@ export function outboxRoutes(ctx: AppContext) {
     );
 
     app.get(
-      "/api/v1/outbox/:id",
+      "/api/v1/admin/outbox/:id",
       {
         schema: {
           tags: ["outbox"],
@@ -47,7 +47,7 @@ export function outboxRoutes(ctx: AppContext) {
     );
 
     app.post(
-      "/api/v1/outbox/:id/resend",
+      "/api/v1/admin/outbox/:id/resend",
       {
         schema: {
           tags: ["outbox"],
@@ -69,7 +69,7 @@ export function outboxRoutes(ctx: AppContext) {
     );
 
     app.get(
-      "/api/v1/me/email-preferences",
+      "/api/v1/me/notification-preferences",
       {
         schema: {
           tags: ["me"],
@@ -81,7 +81,7 @@ export function outboxRoutes(ctx: AppContext) {
     );
 
     app.put(
-      "/api/v1/me/email-preferences",
+      "/api/v1/me/notification-preferences",
       {
         schema: {
           tags: ["me"],

@@ -105,6 +105,16 @@ describe("the outbox's delivery worker", () => {
     expect(smtp.received).toHaveLength(0);
   });
 
+  it("fails an e-mail at once when the server refuses it for good (5xx)", async () => {
+    const mail = email();
+    await insertEmails(t.ctx.db, [mail], t.clock.now());
+    smtp.refuseNext(1, "Caixa postal inexistente", 550);
+    expect(await worker().deliverDue()).toEqual({ sent: 0, retried: 0, failed: 1 });
+    const after = await row(mail.id);
+    expect(after).toMatchObject({ state: "failed", attempts: 1 });
+    expect(after.last_error).toContain("Caixa postal inexistente");
+  });
+
   it("sends again, with the same Message-ID, an e-mail whose worker died holding it", async () => {
     const mail = email();
     await insertEmails(t.ctx.db, [mail], t.clock.now());

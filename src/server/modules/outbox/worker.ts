@@ -1,6 +1,7 @@
 // Delivers the outbox. Every server process runs one worker; a worker claims a few due rows with a
 // lease, sends them one by one and marks each sent, or schedules its retry with exponential backoff
-// (the last error kept), or marks it failed after the last attempt. A row whose worker died is
+// (the last error kept), or marks it failed after the last attempt or at once on a permanent (5xx)
+// refusal. A row whose worker died is
 // claimed again when its lease ends and sent with the same Message-ID, so a duplicate after a crash
 // is recognisable. Stopping (SIGTERM) finishes the e-mail in flight and gives back the rest.
 import { hostname } from "node:os";
@@ -172,13 +173,21 @@ export class OutboxWorker {
     } catch (error) {
       const attempt = row.attempts + 1;
       const delay = RETRY_DELAYS_MS[attempt - 1];
-      const retryAt = attempt >= MAX_ATTEMPTS || delay === undefined ? null : this.ctx.clock.now() + delay;
+      // A 5xx answer is the server's final word (no such mailbox, refused): trying again changes nothing.
+      const permanent = smtpCodeOf(error) >= 500;
+      const retryAt =
+        permanent || attempt >= MAX_ATTEMPTS || delay === undefined ? null : this.ctx.clock.now() + delay;
       await markAttemptFailed(this.ctx.db, row.id, this.id, describe(error), retryAt);
       return retryAt === null ? "failed" : "retried";
     }
     await markSent(this.ctx.db, row.id, this.id, this.ctx.clock.now());
     return "sent";
   }
+}
+
+function smtpCodeOf(error: unknown): number {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" ? code : 0;
 }
 
 function describe(error: unknown): string {
