@@ -154,7 +154,8 @@ describe("/api/v1/admin/outbox and /api/v1/me/notification-preferences", () => {
   });
 
   it("keeps each person's e-mail choices, their own only, validated", async () => {
-    const get = (cookie: string) => call(t.app, "GET", "/api/v1/me/notification-preferences", undefined, { cookie });
+    const get = (cookie: string) =>
+      call(t.app, "GET", "/api/v1/me/notification-preferences", undefined, { cookie });
     expect((await get(cookies.customer)).json()).toEqual({
       ticket_updates: true,
       estimates: true,
