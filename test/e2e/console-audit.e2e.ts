@@ -63,9 +63,19 @@ describe("audit trail, settings and personal data", () => {
     await page.getByRole("combobox", { name: "Pessoa" }).click();
     await page.getByRole("option", { name: "Renata Albuquerque", exact: true }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("kind")).toBe("settings");
+    await expect.poll(() => new URL(page.url()).searchParams.get("actorId")).not.toBeNull();
     await page.getByTestId("audit-entry").first().getByText(signature, { exact: true }).waitFor();
-    const kinds = await page.getByTestId("audit-entry").getByText("Configurações", { exact: true }).count();
-    expect(kinds).toBe(await page.getByTestId("audit-entry").count());
+    // Every entry listed is a settings change (once the list has followed both filters).
+    await expect
+      .poll(async () => {
+        const entries = await page.getByTestId("audit-entry").count();
+        const settings = await page
+          .getByTestId("audit-entry")
+          .getByText("Configurações", { exact: true })
+          .count();
+        return entries > 0 && settings === entries;
+      })
+      .toBe(true);
     await saveScreenshot(page, "console-audit-filtered");
 
     // The CSV of the same filters.

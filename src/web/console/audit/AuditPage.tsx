@@ -44,11 +44,18 @@ export function AuditPage() {
   const actors = useAuditActors(abilities.readAudit);
   if (!abilities.readAudit) return <NotFoundPage />;
 
+  // From the address as it is now, not as this render saw it: two filters chosen in quick
+  // succession both stay.
   const choose = (next: Partial<AuditFilters>) => {
-    const merged = { ...filters, ...next };
-    const search: Record<string, string> = {};
-    for (const [name, value] of Object.entries(merged)) if (value) search[name] = value;
-    setParams(search, { replace: true });
+    setParams(
+      (current) => {
+        const merged = { ...filtersOf(current), ...next };
+        const search: Record<string, string> = {};
+        for (const [name, value] of Object.entries(merged)) if (value) search[name] = value;
+        return search;
+      },
+      { replace: true },
+    );
   };
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Object.values(filters).some((value) => value !== null);
