@@ -69,6 +69,10 @@ describe("replies by e-mail (SMTP listener)", () => {
     body: string;
     headers?: string[];
     envelopeFrom?: string;
+    /** The body's type; null leaves it to swaks (a MIME message, when files are attached). */
+    contentType?: string | null;
+    /** Further swaks arguments (attachments). */
+    extra?: string[];
   }) {
     const args = [
       "--server",
@@ -81,11 +85,13 @@ describe("replies by e-mail (SMTP listener)", () => {
       `From: ${options.from}`,
       "--header",
       "Subject: Re: [#1042] Nota fiscal",
-      "--header",
-      "Content-Type: text/plain; charset=utf-8",
+      ...(options.contentType === null
+        ? []
+        : ["--header", `Content-Type: ${options.contentType ?? "text/plain; charset=utf-8"}`]),
       ...(options.headers ?? []).flatMap((h) => ["--header", h]),
       "--body",
       options.body,
+      ...(options.extra ?? []),
       "--silent",
       "2",
     ];
@@ -233,24 +239,12 @@ describe("replies by e-mail (SMTP listener)", () => {
 
   it("turns an HTML-only e-mail into text, never HTML", async () => {
     const number = await makeTicket(t.ctx, catalog, fernanda);
-    await run("swaks", [
-      "--server",
-      `127.0.0.1:${listener.port}`,
-      "--from",
-      fernanda.email,
-      "--to",
-      addressFor(number, fernanda),
-      "--header",
-      `From: ${fernanda.email}`,
-      "--header",
-      "Subject: Re: nota",
-      "--header",
-      "Content-Type: text/html; charset=utf-8",
-      "--body",
-      '<p>O <b>erro</b> sumiu.</p><script>alert(1)</script><img src="x" onerror="alert(2)">',
-      "--silent",
-      "2",
-    ]);
+    await swaks({
+      from: fernanda.email,
+      to: addressFor(number, fernanda),
+      contentType: "text/html; charset=utf-8",
+      body: '<p>O <b>erro</b> sumiu.</p><script>alert(1)</script><img src="x" onerror="alert(2)">',
+    });
     const [message] = await messagesOf(number);
     expect(message?.body).toContain("erro");
     expect(message?.body).not.toContain("<");
@@ -264,34 +258,26 @@ describe("replies by e-mail (SMTP listener)", () => {
     const exe = path.join(dir, "corrige.exe");
     await writeFile(png, PNG);
     await writeFile(exe, Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200, 1)]));
-    await run("swaks", [
-      "--server",
-      `127.0.0.1:${listener.port}`,
-      "--from",
-      fernanda.email,
-      "--to",
-      addressFor(number, fernanda),
-      "--header",
-      `From: ${fernanda.email}`,
-      "--header",
-      "Subject: Re: nota",
-      "--body",
-      "Segue o print do erro.",
-      "--attach-type",
-      "image/png",
-      "--attach-name",
-      "tela-erro.png",
-      "--attach",
-      `@${png}`,
-      "--attach-type",
-      "application/octet-stream",
-      "--attach-name",
-      "corrige.exe",
-      "--attach",
-      `@${exe}`,
-      "--silent",
-      "2",
-    ]);
+    await swaks({
+      from: fernanda.email,
+      to: addressFor(number, fernanda),
+      contentType: null,
+      body: "Segue o print do erro.",
+      extra: [
+        "--attach-type",
+        "image/png",
+        "--attach-name",
+        "tela-erro.png",
+        "--attach",
+        `@${png}`,
+        "--attach-type",
+        "application/octet-stream",
+        "--attach-name",
+        "corrige.exe",
+        "--attach",
+        `@${exe}`,
+      ],
+    });
     const [message] = await messagesOf(number);
     expect(message?.body).toContain("Segue o print do erro.");
     expect(message?.body).toContain('O anexo "corrige.exe" enviado por e-mail não foi aceito');
