@@ -1,7 +1,8 @@
-import { type CompiledQuery, sql } from "kysely";
+import type { CompiledQuery } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../test/support/app";
 import { testDialect } from "../../../test/support/database";
+import { planOf as planOfQuery } from "../../../test/support/query-plan";
 import { parseQuery } from "../../domain/search/portuguese";
 import { rankedArticles } from "../modules/kb/repository";
 import { buildTicketList, type ListValues } from "../modules/tickets/repository";
@@ -19,30 +20,9 @@ describe("search query plans", () => {
   });
   afterAll(() => t.close());
 
-  async function planOf(compiled: CompiledQuery): Promise<string[]> {
-    if (testDialect === "sqlite") {
-      const result = await t.ctx.db.executeQuery<{ detail: string }>({
-        ...compiled,
-        sql: `explain query plan ${compiled.sql}`,
-        query: { kind: "RawNode" } as never,
-        queryId: { queryId: "plan" },
-      });
-      return result.rows.map((row) => row.detail);
-    }
-    return t.ctx.db.transaction().execute(async (trx) => {
-      // Empty tables make any plan cheap: with plain scans off, only an index on the match serves it.
-      await sql`set local enable_seqscan = off`.execute(trx);
-      await sql`set local enable_indexscan = off`.execute(trx);
-      await sql`set local enable_indexonlyscan = off`.execute(trx);
-      const result = await trx.executeQuery<{ "QUERY PLAN": string }>({
-        ...compiled,
-        sql: `explain ${compiled.sql}`,
-        query: { kind: "RawNode" } as never,
-        queryId: { queryId: "plan" },
-      });
-      return result.rows.map((row) => row["QUERY PLAN"]);
-    });
-  }
+  // Empty tables make any plan cheap: with plain scans off, only an index on the match serves it.
+  const planOf = (compiled: CompiledQuery) =>
+    planOfQuery(t.ctx.db, compiled, ["enable_seqscan", "enable_indexscan", "enable_indexonlyscan"]);
 
   const terms = parseQuery("Saldo do fluxo de caixa de novembro não bate com o extr");
   const companyId = "0196b5f0-0000-7000-8000-000000000002";

@@ -55,6 +55,31 @@ export async function insertEmails(db: Executor, emails: readonly NewEmail[], at
 }
 
 /**
+ * The ids of queued rows whose time has come, oldest first, walking `outbox_message_queue_idx`
+ * (state, next_attempt_at, id) in order and stopping at the limit.
+ */
+export function selectQueuedDue(db: Executor, now: number) {
+  return db
+    .selectFrom("outbox_message")
+    .select("id")
+    .where("state", "=", "queued")
+    .where("next_attempt_at", "<=", now)
+    .orderBy("next_attempt_at")
+    .orderBy("id");
+}
+
+/** The ids of rows being sent whose lease ran out: their worker died. Few: one batch per worker. */
+export function selectLeaseExpired(db: Executor, now: number) {
+  return db
+    .selectFrom("outbox_message")
+    .select("id")
+    .where("state", "=", "sending")
+    .where("lease_until", "<", now)
+    .orderBy("next_attempt_at")
+    .orderBy("id");
+}
+
+/**
  * Claims up to `limit` due rows for `worker` until `leaseUntil`: queued ones whose time has come, and
  * sending ones whose lease ran out (their worker died). Returns the claimed rows.
  */
@@ -66,25 +91,32 @@ export async function claimDue(
   limit: number,
 ): Promise<OutboxRow[]> {
   const postgres = dialectOf(db) === "postgres";
-  let due = db
-    .selectFrom("outbox_message")
-    .select("id")
+  const lock = <Q extends ReturnType<typeof selectQueuedDue>>(query: Q) =>
+    postgres ? query.forUpdate().skipLocked() : query;
+  // Abandoned e-mails first: they have waited longest.
+  const expired = await lock(selectLeaseExpired(db, now).limit(limit)).execute();
+  const queued =
+    expired.length < limit
+      ? await lock(selectQueuedDue(db, now).limit(limit - expired.length)).execute()
+      : [];
+  const ids = [...expired, ...queued].map((row) => row.id);
+  if (ids.length === 0) return [];
+  const claimed = await db
+    .updateTable("outbox_message")
+    .set({ state: "sending", leased_by: worker, lease_until: leaseUntil })
+    .where("id", "in", ids)
+    // Still claimable: on SQLite another process may have claimed one between the read and this write.
     .where((eb) =>
       eb.or([
         eb.and([eb("state", "=", "queued"), eb("next_attempt_at", "<=", now)]),
         eb.and([eb("state", "=", "sending"), eb("lease_until", "<", now)]),
       ]),
     )
-    .orderBy("next_attempt_at")
-    .orderBy("id")
-    .limit(limit);
-  if (postgres) due = due.forUpdate().skipLocked();
-  return db
-    .updateTable("outbox_message")
-    .set({ state: "sending", leased_by: worker, lease_until: leaseUntil })
-    .where("id", "in", due)
     .returningAll()
     .execute();
+  // In the order they were due, whatever order the update returned them in.
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return claimed.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
 /** Marks a claimed row sent; false when the lease was lost meanwhile (another worker has it now). */

@@ -1,7 +1,7 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { testDialect } from "../../../../test/support/database";
+import { planOf as planOfQuery } from "../../../../test/support/query-plan";
 import { buildQueueCounts, buildQueuePage, type QueueFilterShape, type QueuePageShape } from "./repository";
 
 // The queue's hot shapes walk an index in the page's order: no sort of the matching rows, whatever
@@ -101,29 +101,8 @@ describe("the queue's query plans", () => {
   afterAll(() => t.close());
 
   /** The plan's lines: SQLite's EXPLAIN QUERY PLAN details, PostgreSQL's EXPLAIN text. */
-  async function planOf(compiled: { sql: string; parameters: readonly unknown[] }): Promise<string[]> {
-    if (testDialect === "sqlite") {
-      const result = await t.ctx.db.executeQuery<{ detail: string }>({
-        ...compiled,
-        sql: `explain query plan ${compiled.sql}`,
-        query: { kind: "RawNode" } as never,
-        queryId: { queryId: "plan" },
-      });
-      return result.rows.map((row) => row.detail);
-    }
-    return t.ctx.db.transaction().execute(async (trx) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
-      await sql`set local enable_sort = off`.execute(trx);
-      await sql`set local enable_bitmapscan = off`.execute(trx);
-      const result = await trx.executeQuery<{ "QUERY PLAN": string }>({
-        ...compiled,
-        sql: `explain ${compiled.sql}`,
-        query: { kind: "RawNode" } as never,
-        queryId: { queryId: "plan" },
-      });
-      return result.rows.map((row) => row["QUERY PLAN"]);
-    });
-  }
+  const planOf = (compiled: { sql: string; parameters: readonly unknown[] }) =>
+    planOfQuery(t.ctx.db, compiled, ["enable_seqscan", "enable_sort", "enable_bitmapscan"]);
 
   const sorts = (plan: string[]) =>
     plan.filter((line) => (testDialect === "sqlite" ? /TEMP B-TREE/.test(line) : /\bSort\b/.test(line)));

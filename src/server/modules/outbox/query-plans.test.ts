@@ -1,0 +1,30 @@
+// The worker's claim reads the outbox by index on both databases, in due order, without sorting: a
+// sort of every queued row on each claim made draining n e-mails cost n².
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../../../test/support/app";
+import { testDialect } from "../../../../test/support/database";
+import { planOf } from "../../../../test/support/query-plan";
+import { selectLeaseExpired, selectQueuedDue } from "./repository";
+
+describe("outbox claim query plans", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ["queued e-mails whose time has come", () => selectQueuedDue(t.ctx.db, Date.now()).limit(10)],
+    ["e-mails whose sender's lease ran out", () => selectLeaseExpired(t.ctx.db, Date.now()).limit(10)],
+  ])("%s walk outbox_message_queue_idx in order", async (_name, query) => {
+    const plan = await planOf(t.ctx.db, query().compile(), [
+      "enable_seqscan",
+      "enable_sort",
+      "enable_bitmapscan",
+    ]);
+    const text = plan.join("\n");
+    expect(text).toContain("outbox_message_queue_idx");
+    if (testDialect === "sqlite") expect(text).not.toContain("TEMP B-TREE");
+    else expect(text).not.toMatch(/\bSort\b|Seq Scan/);
+  });
+});

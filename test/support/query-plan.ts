@@ -1,0 +1,35 @@
+// The plan a database chooses for a compiled query, one line per step: SQLite's EXPLAIN QUERY PLAN,
+// or PostgreSQL's EXPLAIN with the given planner settings (on near-empty test tables any plan is
+// cheap: turning plain scans and sorts off shows whether an index can serve the query at all).
+import { type CompiledQuery, type Kysely, sql } from "kysely";
+import type { Database } from "../../src/server/db/schema";
+import { testDialect } from "./database";
+
+export type PlannerSetting =
+  | "enable_seqscan"
+  | "enable_indexscan"
+  | "enable_indexonlyscan"
+  | "enable_sort"
+  | "enable_bitmapscan";
+
+export async function planOf(
+  db: Kysely<Database>,
+  compiled: Pick<CompiledQuery, "sql" | "parameters">,
+  postgresOff: readonly PlannerSetting[] = [],
+): Promise<string[]> {
+  const raw = (text: string) => ({
+    sql: text,
+    parameters: compiled.parameters,
+    query: { kind: "RawNode" } as never,
+    queryId: { queryId: "plan" },
+  });
+  if (testDialect === "sqlite") {
+    const result = await db.executeQuery<{ detail: string }>(raw(`explain query plan ${compiled.sql}`));
+    return result.rows.map((row) => row.detail);
+  }
+  return db.transaction().execute(async (trx) => {
+    for (const setting of postgresOff) await sql`set local ${sql.raw(setting)} = off`.execute(trx);
+    const result = await trx.executeQuery<{ "QUERY PLAN": string }>(raw(`explain ${compiled.sql}`));
+    return result.rows.map((row) => row["QUERY PLAN"]);
+  });
+}
