@@ -15,6 +15,10 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** Answers the next `count` messages with this SMTP error instead of accepting them (451: try later). */
   refuseNext(count: number, message?: string, code?: number): void;
+  /** From now on, holds every message this long before answering it, as a distant relay would; resets `mostAtOnce`. */
+  holdEach(ms: number): void;
+  /** The most messages being answered at once so far. */
+  readonly mostAtOnce: number;
   /** Resolves once `count` messages in all have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -26,6 +30,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   let refusal = "Mailbox unavailable";
   let refusalCode = 451;
   const waiters: (() => void)[] = [];
+  let holdMs = 0;
+  let atOnce = 0;
+  let mostAtOnce = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -33,11 +40,21 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      atOnce += 1;
+      mostAtOnce = Math.max(mostAtOnce, atOnce);
+      const answer = (error?: Error) => {
+        const reply = () => {
+          atOnce -= 1;
+          callback(error);
+        };
+        if (holdMs > 0) setTimeout(reply, holdMs);
+        else reply();
+      };
       stream.on("end", () => {
         if (refusals > 0) {
           refusals -= 1;
           const error = Object.assign(new Error(refusal), { responseCode: refusalCode });
-          callback(error);
+          answer(error);
           return;
         }
         const raw = Buffer.concat(chunks).toString("utf8");
@@ -45,9 +62,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
           .then((parsed) => {
             received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
             for (const wake of waiters.splice(0)) wake();
-            callback();
+            answer();
           })
-          .catch((error: Error) => callback(error));
+          .catch((error: Error) => answer(error));
       });
     },
   });
@@ -58,6 +75,13 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    holdEach(ms) {
+      holdMs = ms;
+      mostAtOnce = atOnce;
+    },
+    get mostAtOnce() {
+      return mostAtOnce;
+    },
     refuseNext(count, message = "Mailbox unavailable", code = 451) {
       refusals = count;
       refusal = message;

@@ -1,13 +1,13 @@
 // The SMTP transport: nodemailer with a small connection pool, STARTTLS when the server offers it,
 // short timeouts so a stalled server fails an attempt (retried later) instead of holding the worker.
 import { createTransport } from "nodemailer";
-import type { MailTransport, OutgoingMail } from "../modules/outbox/worker";
+import { DEFAULT_CONCURRENCY, type MailTransport, type OutgoingMail } from "../modules/outbox/worker";
 
 export function smtpTransport(url: string): MailTransport {
   const parsed = new URL(url);
   const transporter = createTransport({
     pool: true,
-    maxConnections: 2,
+    maxConnections: DEFAULT_CONCURRENCY,
     host: parsed.hostname,
     port: parsed.port ? Number(parsed.port) : parsed.protocol === "smtps:" ? 465 : 587,
     secure: parsed.protocol === "smtps:",

@@ -34,7 +34,7 @@ describe("the outbox's delivery worker", () => {
   let smtp: TestSmtp;
   let workers: OutboxWorker[] = [];
 
-  const worker = (options: { batch?: number; leaseMs?: number } = {}) => {
+  const worker = (options: { batch?: number; leaseMs?: number; concurrency?: number } = {}) => {
     const w = new OutboxWorker(t.ctx, smtpTransport(smtp.url), { from: async () => FROM, ...options });
     workers.push(w);
     return w;
@@ -52,6 +52,7 @@ describe("the outbox's delivery worker", () => {
   });
   beforeEach(async () => {
     smtp.received.length = 0;
+    smtp.holdEach(0);
     await t.ctx.db.deleteFrom("outbox_message").execute();
   });
   afterEach(async () => {
@@ -158,5 +159,22 @@ describe("the outbox's delivery worker", () => {
     const ids = received.map((m) => m.parsed.messageId);
     expect(new Set(ids).size).toBe(40);
     expect(ids.sort()).toEqual(mails.map((m) => m.messageId).sort());
+  });
+
+  it("keeps several e-mails in flight at once, as many as its connections, when the relay is slow", async () => {
+    const mails = Array.from({ length: 12 }, () => email());
+    await insertEmails(t.ctx.db, mails, t.clock.now());
+    smtp.holdEach(150);
+    const started = Date.now();
+
+    expect(await worker({ batch: 12, concurrency: 4 }).deliverDue()).toEqual({
+      sent: 12,
+      retried: 0,
+      failed: 0,
+    });
+
+    expect(smtp.mostAtOnce).toBe(4);
+    // One at a time, twelve holds of 150 ms would take 1.8 s.
+    expect(Date.now() - started).toBeLessThan(1_500);
   });
 });

@@ -1,15 +1,23 @@
-// Delivers the outbox. Every server process runs one worker; a worker claims a few due rows with a
-// lease, sends them one by one and marks each sent, or schedules its retry with exponential backoff
-// (the last error kept), or marks it failed after the last attempt or at once on a permanent (5xx)
-// refusal. A row whose worker died is
-// claimed again when its lease ends and sent with the same Message-ID, so a duplicate after a crash
-// is recognisable. Stopping (SIGTERM) finishes the e-mail in flight and gives back the rest.
+// Delivers the outbox. Every server process runs one worker; a worker claims a batch of due rows with
+// a lease, sends a few at a time (one per SMTP connection) and marks each sent as soon as it is, or
+// schedules its retry with exponential backoff (the last error kept), or marks it failed after the
+// last attempt or at once on a permanent (5xx) refusal. A row whose worker died is claimed again
+// when its lease ends and sent with the same Message-ID, so a duplicate after a crash is
+// recognisable. Stopping (SIGTERM) finishes the e-mails in flight and gives back the rest.
 import { hostname } from "node:os";
 import type { AppContext } from "../../context";
 import { newId } from "../../crypto";
 import { json } from "../../db/json";
 import type { Db } from "../../db/schema";
-import { claimDue, markAttemptFailed, markSent, type OutboxRow, releaseClaims } from "./repository";
+import {
+  claimDue,
+  markAttemptFailed,
+  markSent,
+  type OutboxRow,
+  releaseClaims,
+  selectLeaseExpired,
+  selectQueuedDue,
+} from "./repository";
 
 /** One e-mail as the transport sends it. */
 export interface OutgoingMail {
@@ -40,11 +48,16 @@ export const RETRY_DELAYS_MS = [
 ];
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
+/** E-mails in flight at once by default, and the SMTP connections kept for them. */
+export const DEFAULT_CONCURRENCY = 4;
+
 export interface WorkerOptions {
   /** The From of every e-mail, read once per batch (it follows the settings). */
   from: () => Promise<string>;
   /** Rows claimed at once. */
   batch?: number;
+  /** E-mails in flight at once (the transport should hold as many connections). */
+  concurrency?: number;
   /** How long a claim holds: longer than sending a batch takes. */
   leaseMs?: number;
   /** How often to look for due rows when idle. */
@@ -104,7 +117,7 @@ export class OutboxWorker {
       });
   }
 
-  /** Finishes the e-mail in flight, gives back the others claimed, and closes the transport. */
+  /** Finishes the e-mails in flight, gives back the others claimed, and closes the transport. */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
@@ -115,24 +128,31 @@ export class OutboxWorker {
   /** Claims and sends due e-mails until none is due (or the worker stops). */
   async deliverDue(): Promise<DeliveryRound> {
     const round: DeliveryRound = { sent: 0, retried: 0, failed: 0 };
-    const batch = this.options.batch ?? 10;
+    const batch = this.options.batch ?? 20;
     for (;;) {
       if (this.stopping) return round;
       const now = this.ctx.clock.now();
       const claimed = await this.claim(now, batch);
       if (claimed.length === 0) return round;
       const from = await this.options.from();
-      for (let i = 0; i < claimed.length; i++) {
-        if (this.stopping) {
-          await releaseClaims(
-            this.ctx.db,
-            this.id,
-            claimed.slice(i).map((row) => row.id),
-          );
-          return round;
+      // A few e-mails in flight at once, one per SMTP connection: a relay's round trip, not our
+      // work, is what limits a serial sender.
+      let next = 0;
+      const lane = async () => {
+        while (next < claimed.length && !this.stopping) {
+          const row = claimed[next++] as OutboxRow;
+          round[await this.deliver(row, from)] += 1;
         }
-        const outcome = await this.deliver(claimed[i] as OutboxRow, from);
-        round[outcome] += 1;
+      };
+      const lanes = Math.min(this.options.concurrency ?? DEFAULT_CONCURRENCY, claimed.length);
+      await Promise.all(Array.from({ length: lanes }, lane));
+      if (next < claimed.length) {
+        await releaseClaims(
+          this.ctx.db,
+          this.id,
+          claimed.slice(next).map((row) => row.id),
+        );
+        return round;
       }
       if (claimed.length < batch) return round;
     }
@@ -141,17 +161,9 @@ export class OutboxWorker {
   private async claim(now: number, batch: number): Promise<OutboxRow[]> {
     const db: Db = this.ctx.db;
     // Reading first keeps an idle poll from taking SQLite's write lock.
-    const due = await db
-      .selectFrom("outbox_message")
-      .select("id")
-      .where((eb) =>
-        eb.or([
-          eb.and([eb("state", "=", "queued"), eb("next_attempt_at", "<=", now)]),
-          eb.and([eb("state", "=", "sending"), eb("lease_until", "<", now)]),
-        ]),
-      )
-      .limit(1)
-      .executeTakeFirst();
+    const due =
+      (await selectQueuedDue(db, now).limit(1).executeTakeFirst()) ??
+      (await selectLeaseExpired(db, now).limit(1).executeTakeFirst());
     if (!due) return [];
     return db
       .transaction()
