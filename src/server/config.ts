@@ -97,6 +97,8 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Off: commands write no ticket e-mails (a training copy of production must not write to real customers); account e-mails still go. */
+  MAIL_NOTIFICATIONS: z.enum(["on", "off"]).default("on"),
   /** Outgoing mail: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. Unset: e-mails wait in "Caixa de saída". */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The From of every e-mail; unset: the support e-mail address of the settings, named after the brand. */
@@ -151,6 +153,8 @@ export interface Config {
   /** How often the maintenance job purges what has expired. */
   maintenanceMs: number;
   mail: {
+    /** Ticket commands write their e-mails (MAIL_NOTIFICATIONS=on, the default). */
+    notifications: boolean;
     smtpUrl: string | undefined;
     from: string | undefined;
     replyDomain: string | undefined;
@@ -224,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
     },
     maintenanceMs: e.MAINTENANCE_MINUTES * 60 * 1000,
     mail: {
+      notifications: e.MAIL_NOTIFICATIONS === "on",
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,
       replyDomain: e.MAIL_REPLY_DOMAIN?.toLowerCase(),

@@ -269,3 +269,41 @@ describe("e-mails written by ticket commands", () => {
     }
   });
 });
+
+describe("MAIL_NOTIFICATIONS=off", () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it("writes no ticket e-mail, yet still e-mails a forgotten password's link", async () => {
+    t = await buildTestApp({ env: { MAIL_NOTIFICATIONS: "off" } });
+    const catalog = await makeCatalog(t.ctx);
+    const company = await makeCompanyWithPlan(t, "Distribuidora Paulista de Alimentos");
+    const fernanda = await makeUser(t.ctx, "customer", {
+      company,
+      email: "fernanda.lima@paulistaalimentos.com.br",
+    });
+    const agent = await loginAs(t.app, await makeUser(t.ctx, "agent"));
+    // Account e-mails (the invitations of the people just made) go whatever the switch says.
+    await t.ctx.db.deleteFrom("outbox_message").execute();
+    const opened = await call(t.app, "POST", "/api/v1/tickets", ticketBody(catalog), {
+      cookie: await loginAs(t.app, fernanda),
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const { number } = opened.json() as { number: number };
+    const reply = await call(
+      t.app,
+      "POST",
+      `/api/v1/tickets/${number}/messages`,
+      { body: "Bom dia, Fernanda. Pode conferir agora?" },
+      { cookie: agent },
+    );
+    expect(reply.statusCode, reply.body).toBe(201);
+    const purposes = async () =>
+      (await t.ctx.db.selectFrom("outbox_message").select("purpose").execute()).map((m) => m.purpose);
+    expect(await purposes()).toEqual([]);
+
+    const forgot = await call(t.app, "POST", "/api/v1/auth/forgot-password", { email: fernanda.email });
+    expect(forgot.statusCode).toBe(202);
+    expect(await purposes()).toEqual(["password_reset"]);
+  });
+});
