@@ -1,5 +1,5 @@
 // Dates as our users read them: São Paulo time, "28/11/2026 20:14" in pt-BR, "11/28/2026 8:14 PM" in English.
-import type { Locale } from "../../contracts/common";
+import type { Locale } from "../contracts/common";
 
 /** The support desk's time zone: every instant shown in the portal is in it, wherever the reader is. */
 export const DISPLAY_TIME_ZONE = "America/Sao_Paulo";
@@ -29,8 +29,8 @@ function formatter(tag: string, hourCycle: "h12" | "h23"): Intl.DateTimeFormat {
   });
 }
 
-/** An instant (ISO 8601 from the API, or a Date) as date and time in São Paulo. */
-export function formatDateTime(instant: string | Date, locale: Locale): string {
+/** An instant (ISO 8601 from the API, milliseconds, or a Date) as date and time in São Paulo. */
+export function formatDateTime(instant: string | number | Date, locale: Locale): string {
   const layout = LAYOUTS[locale];
   const parts: Parts = {};
   for (const part of layout.format.formatToParts(new Date(instant))) parts[part.type] = part.value;

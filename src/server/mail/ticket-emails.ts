@@ -3,23 +3,21 @@
 // also asks for the customer's answer is "aguardando você", with the reply quoted); never to whoever
 // did it, never to inactive people, never an optional one the person turned off; internal notes
 // reach staff only.
-import { DateTime } from "luxon";
 import type { Locale, Role } from "../../contracts/common";
 import { type EmailTopic, topicOf } from "../../contracts/outbox";
 import type { SlaMetric } from "../../contracts/tickets";
 import { translate } from "../../i18n";
-import type { Config } from "../config";
+import { formatDateTime } from "../../i18n/format-date";
 import { newId } from "../crypto";
 import type { Executor } from "../db/schema";
 import { activeStaffAndAssignee } from "../modules/notifications/repository";
 import { insertEmails, type NewEmail } from "../modules/outbox/repository";
-import { readStoredSettings } from "../modules/settings/service";
 import type { CommandOutcome } from "../modules/tickets/effects";
 import type { TicketHappening } from "../modules/tickets/happenings";
 import { type TicketMailFacts, type TicketPurpose, ticketEmailParts } from "./messages";
 import { renderEmail } from "./render";
 import { replyAddress } from "./reply-address";
-import { type MailSetup, mailSetup } from "./setup";
+import type { MailSetup } from "./setup";
 
 /** Who gets SLA alerts besides the assignee. */
 export const SLA_ALERT_ROLES: readonly Role[] = ["supervisor", "admin"];
@@ -64,12 +62,11 @@ const STAFF_ROLES = new Set<Role>(["agent", "supervisor", "admin"]);
 /** Writes the e-mails of the commands' tickets into the outbox; returns how many. */
 export async function recordTicketEmails(
   trx: Executor,
-  config: Config,
+  setup: MailSetup,
   outcomes: readonly CommandOutcome[],
   actorId: string | null,
   at: number,
 ): Promise<number> {
-  let setup: MailSetup | undefined;
   let written = 0;
   for (const outcome of outcomes) {
     if (!outcome.happenings.some(mayEmail)) continue;
@@ -92,7 +89,6 @@ export async function recordTicketEmails(
     // Nobody is told of what they did themselves, except the confirmation of a ticket they opened.
     if (actorId && reasons.get(actorId)?.purpose !== "ticket_opened") reasons.delete(actorId);
     if (reasons.size === 0) continue;
-    setup ??= mailSetup(config, await readStoredSettings(trx));
     written += await writeEmails(trx, setup, ticket, reasons, actorId, at);
   }
   return written;
@@ -200,17 +196,24 @@ async function writeEmails(
   at: number,
 ): Promise<number> {
   const ids = [...reasons.keys()];
-  const people = await trx
+  // Each person with the e-mails they turned off: a row per topic, or one with none.
+  const rows = await trx
     .selectFrom("app_user")
-    .select(["id", "name", "email", "locale", "role", "company_id", "active"])
-    .where("id", "in", actorId ? [...ids, actorId] : ids)
+    .leftJoin("email_opt_out", "email_opt_out.user_id", "app_user.id")
+    .select([
+      "app_user.id",
+      "app_user.name",
+      "app_user.email",
+      "app_user.locale",
+      "app_user.role",
+      "app_user.company_id",
+      "app_user.active",
+      "email_opt_out.topic",
+    ])
+    .where("app_user.id", "in", actorId ? [...ids, actorId] : ids)
     .execute();
-  const optOuts = await trx
-    .selectFrom("email_opt_out")
-    .select(["user_id", "topic"])
-    .where("user_id", "in", ids)
-    .execute();
-  const off = new Set(optOuts.map((row) => `${row.user_id}:${row.topic}`));
+  const people = [...new Map(rows.map((row) => [row.id, row])).values()];
+  const off = new Set(rows.flatMap((row) => (row.topic === null ? [] : [`${row.id}:${row.topic}`])));
   const eventIds = [...new Set([...reasons.values()].flatMap((r) => (r.eventId ? [r.eventId] : [])))];
   const quotes = eventIds.length
     ? await trx
@@ -220,16 +223,18 @@ async function writeEmails(
         .where("ticket_id", "=", ticket.id)
         .execute()
     : [];
+  // Filtered and sorted here: in SQL, SQLite would walk every running clock's deadline index to
+  // find this ticket's two (a cost that grew with the whole help desk's open tickets).
   const deadlines = [...reasons.values()].some((r) => r.purpose === "ticket_opened")
-    ? await trx
-        .selectFrom("sla_clock")
-        .select(["metric", "due_at"])
-        .where("ticket_id", "=", ticket.id)
-        .where("due_at", "is not", null)
-        .where("met_at", "is", null)
-        .where("stopped_at", "is", null)
-        .orderBy("due_at")
-        .execute()
+    ? (
+        await trx
+          .selectFrom("sla_clock")
+          .select(["metric", "due_at", "met_at", "stopped_at"])
+          .where("ticket_id", "=", ticket.id)
+          .execute()
+      )
+        .filter((clock) => clock.due_at !== null && clock.met_at === null && clock.stopped_at === null)
+        .sort((a, b) => (a.due_at ?? 0) - (b.due_at ?? 0))
     : [];
   const actor = people.find((p) => p.id === actorId);
 
@@ -264,7 +269,7 @@ async function writeEmails(
         reason.purpose === "ticket_opened"
           ? deadlines.map((d) => [
               translate(locale, `ticket.sla.metric.${d.metric}`),
-              formatInstant(locale, d.due_at as number),
+              formatDateTime(d.due_at as number, locale),
             ])
           : undefined,
       reopenDays: setup.reopenDays,
@@ -297,10 +302,4 @@ async function writeEmails(
   }
   await insertEmails(trx, emails, at);
   return emails.length;
-}
-
-function formatInstant(locale: Locale, at: number): string {
-  return DateTime.fromMillis(at, { zone: "America/Sao_Paulo" })
-    .setLocale(locale)
-    .toFormat(locale === "pt-BR" ? "dd/MM/yyyy HH:mm" : "MM/dd/yyyy h:mm a");
 }

@@ -3,8 +3,8 @@ import { notifications } from "@mantine/notifications";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { Locale } from "../../contracts/common";
 import { type Translate, translator } from "../../i18n";
+import { formatDateTime } from "../../i18n/format-date";
 import { useMe, useUpdateMe } from "../api/me";
-import { formatDateTime } from "./format-date";
 import { readStoredLocale, storeLocale } from "./locale-store";
 
 export interface I18n {

@@ -10,7 +10,6 @@ import { scopeOf } from "../../../domain/policies";
 import { analyze } from "../../../domain/search/portuguese";
 import type { ClockChange } from "../../../domain/sla/ticket-clocks";
 import type { TicketDecision, TicketResource } from "../../../domain/tickets/policies";
-import type { Config } from "../../config";
 import type { AppContext } from "../../context";
 import { dialectOf } from "../../db/dialect";
 import type { Executor, TicketEventTable } from "../../db/schema";
@@ -23,11 +22,12 @@ import {
   replayAfterRace,
 } from "../idempotency/service";
 import { numberOfTicket } from "../relations/repository";
+import { settingsOf } from "../settings/service";
 import { moveTicketClocks, openingClocks } from "../sla/clocks";
 import { loadPolicy, type SlaPolicy } from "../sla/policy";
 import { priorityOrder, type QueueKeys, queueKeysFrom } from "../sla/queue-keys";
 import { insertClocks } from "../sla/repository";
-import { type CommandOutcome, recordEffects } from "./effects";
+import { type CommandOutcome, type EffectsSetup, recordEffects } from "./effects";
 import { newTicketEvent } from "./events";
 import type { TicketHappening } from "./happenings";
 import {
@@ -234,7 +234,8 @@ export class TicketTransaction {
     /** Null for the system (the SLA sweeper). */
     readonly actor: Actor | null,
     readonly now: number,
-    private readonly config: Config,
+    /** The configuration and the settings in force, read before the transaction began. */
+    private readonly setup: EffectsSetup,
   ) {}
 
   get actorId(): string | null {
@@ -327,7 +328,7 @@ export class TicketTransaction {
     for (const write of this.writes) await write.flush();
     return recordEffects(
       this.trx,
-      this.config,
+      this.setup,
       this.writes.map((write) => write.outcome()),
       this.actorId,
       this.now,
@@ -352,12 +353,14 @@ export async function ticketCommand<R>(
 ): Promise<R> {
   const { idempotency } = options;
   let outcome: { result: R; live: LiveEvent[]; emails: number };
+  // Outside the transaction: on SQLite its one connection is busy until the commit.
+  const setup: EffectsSetup = { config: ctx.config, settings: await settingsOf(ctx) };
   try {
     outcome = await ctx.db.transaction().execute(async (trx) => {
       const now = ctx.clock.now();
       const claim = idempotency && (await claimIdempotencyKey(trx, idempotency.key, idempotency.codec, now));
       if (claim && "replayed" in claim) return { result: claim.replayed, live: [], emails: 0 };
-      const tx = new TicketTransaction(trx, actor, now, ctx.config);
+      const tx = new TicketTransaction(trx, actor, now, setup);
       const result = await body(tx);
       await claim?.finish(result);
       return { result, ...(await tx.finish()) };

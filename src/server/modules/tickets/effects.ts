@@ -2,10 +2,12 @@
 // transaction (notifications; e-mails and webhook deliveries will be outbox rows written here too)
 // and the live events published once it commits.
 
+import type { Settings } from "../../../contracts/settings";
 import type { Config } from "../../config";
 import type { Executor } from "../../db/schema";
 import type { LiveEvent } from "../../events/bus";
 import { publicTicketEvent, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
+import { mailSetup } from "../../mail/setup";
 import { recordTicketEmails } from "../../mail/ticket-emails";
 import { notifySlaAlert } from "../notifications/service";
 import { notificationEvents, notifyPeople } from "../notifications/ticket-notifications";
@@ -18,13 +20,20 @@ export interface CommandOutcome {
   happenings: readonly TicketHappening[];
 }
 
+/** What the effects need besides the transaction: the configuration and the settings in force. */
+export interface EffectsSetup {
+  config: Config;
+  settings: Settings;
+}
+
 /**
  * Writes what the happenings raise in the transaction (notifications, outbox e-mails); returns the
  * live events to publish after it and how many e-mails wait for delivery.
  */
+
 export async function recordEffects(
   trx: Executor,
-  config: Config,
+  { config, settings }: EffectsSetup,
   outcomes: readonly CommandOutcome[],
   actorId: string | null,
   at: number,
@@ -34,7 +43,9 @@ export async function recordEffects(
     const notified = await recordNotifications(trx, outcome, actorId, at);
     live.push(...ticketLiveEvents(outcome, at), ...notificationEvents(notified, outcome.ref.number, at));
   }
-  const emails = await recordTicketEmails(trx, config, outcomes, actorId, at);
+  const emails = config.mail.notifications
+    ? await recordTicketEmails(trx, mailSetup(config, settings), outcomes, actorId, at)
+    : 0;
   return { live, emails };
 }
 

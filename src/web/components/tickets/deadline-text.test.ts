@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { TicketSla } from "../../../contracts/tickets";
 import { translator } from "../../../i18n";
-import { formatDateTime } from "../../i18n/format-date";
+import { formatDateTime } from "../../../i18n/format-date";
 import { deadlineText } from "./deadline-text";
 
 type Deadline = TicketSla["deadlines"][number];

@@ -2,7 +2,7 @@
 import { DateTime } from "luxon";
 import type { Locale } from "../../../contracts/common";
 import type { ComplianceReport } from "../../../contracts/sla";
-import { DISPLAY_TIME_ZONE } from "../../i18n/format-date";
+import { DISPLAY_TIME_ZONE } from "../../../i18n/format-date";
 
 export type CompanyCompliance = ComplianceReport["companies"][number];
 export type Outcome = CompanyCompliance["firstResponse"];

@@ -1,7 +1,7 @@
 // The one-time link that sets (or resets) a password, shown once to copy and hand over.
 import { Button, CopyButton, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import type { PasswordLink } from "../../../contracts/users";
-import { formatDateTime } from "../../i18n/format-date";
+import { formatDateTime } from "../../../i18n/format-date";
 import { useI18n } from "../../i18n/i18n";
 
 export function PasswordLinkModal({

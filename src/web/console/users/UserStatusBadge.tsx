@@ -1,7 +1,7 @@
 // An account's state in a word: active, inactive, awaiting its password, or locked after failed sign-ins.
 import { Badge } from "@mantine/core";
 import type { User } from "../../../contracts/users";
-import { formatDateTime } from "../../i18n/format-date";
+import { formatDateTime } from "../../../i18n/format-date";
 import { useI18n } from "../../i18n/i18n";
 
 export function UserStatusBadge({ user }: { user: User }) {
