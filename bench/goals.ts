@@ -9,14 +9,38 @@ export function describeGoal(goal: Goal): string {
   const bounds = [
     goal.minRatioToBare !== undefined && `req/s >= ${Math.round(goal.minRatioToBare * 100)}% of bare`,
     goal.maxP99Ms !== undefined && `p99 <= ${goal.maxP99Ms} ms`,
+    goal.maxCostOver !== undefined &&
+      `cost <= ${Math.round(goal.maxCostOver.ratio * 100)}% of ${goal.maxCostOver.scenario}`,
   ].filter((bound) => typeof bound === "string");
   return `${bounds.join(", ")}${goal.dialect ? ` (${goal.dialect})` : ""}`;
 }
 
-export function judge(goal: Goal, figures: Figures, ratioToBare: number | null, dialect: Dialect): Verdict {
+export function judge(
+  goal: Goal,
+  figures: Figures,
+  ratioToBare: number | null,
+  dialect: Dialect,
+  /** Every scenario's figures in this run, by name. */
+  measured: ReadonlyMap<string, Figures>,
+): Verdict {
   if (goal.dialect !== undefined && goal.dialect !== dialect) return "n/a";
   if (goal.minRatioToBare !== undefined && ratioToBare === null) return "n/a";
   const ratioOk = goal.minRatioToBare === undefined || (ratioToBare ?? 0) >= goal.minRatioToBare;
   const p99Ok = goal.maxP99Ms === undefined || figures.p99Ms <= goal.maxP99Ms;
-  return ratioOk && p99Ok ? "PASS" : "MISS";
+  let costOk = true;
+  if (goal.maxCostOver !== undefined) {
+    const ratio = costRatio(figures, measured.get(goal.maxCostOver.scenario));
+    if (ratio === undefined) return "n/a";
+    costOk = ratio <= goal.maxCostOver.ratio;
+  }
+  return ratioOk && p99Ok && costOk ? "PASS" : "MISS";
+}
+
+/** What `figures` cost relative to `other`: CPU per request if both have it, else requests/s inverted. */
+export function costRatio(figures: Figures, other: Figures | undefined): number | undefined {
+  if (other === undefined) return undefined;
+  if (figures.serverCpuUs !== undefined && other.serverCpuUs !== undefined && other.serverCpuUs > 0) {
+    return figures.serverCpuUs / other.serverCpuUs;
+  }
+  return figures.requestsPerSecond > 0 ? other.requestsPerSecond / figures.requestsPerSecond : undefined;
 }

@@ -1,5 +1,5 @@
 // Measures one scenario once: against its server over HTTP, or through its own measure().
-import type { Dialect } from "./database";
+import type { BenchDatabase, Dialect } from "./database";
 import { loadTest } from "./load";
 import type { ServerPool } from "./servers";
 import type { Figures, HttpScenario, HttpTarget, LoadSettings, Scenario } from "./types";
@@ -9,6 +9,8 @@ export interface MeasureContext {
   settings: LoadSettings;
   dialect: Dialect;
   log: (line: string) => void;
+  freshDatabase: () => Promise<BenchDatabase>;
+  nodeFlags: string[];
 }
 
 /** Measures scenarios round after round; an HTTP scenario's setup (sign-in, data) runs only once. */
@@ -29,7 +31,14 @@ export function createMeasurer(context: MeasureContext): (scenario: Scenario) =>
     if (scenario.kind === "measured") {
       log(`measuring ${scenario.name}`);
       const server = scenario.server ? await context.servers.get(scenario.server) : undefined;
-      return scenario.measure({ settings, dialect: context.dialect, log, server });
+      return scenario.measure({
+        settings,
+        dialect: context.dialect,
+        log,
+        server,
+        freshDatabase: context.freshDatabase,
+        nodeFlags: context.nodeFlags,
+      });
     }
     const { server, target } = await targetOf(scenario);
     const request = `${target.method ?? "GET"} ${target.path}`;

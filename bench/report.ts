@@ -1,6 +1,6 @@
 // Turns measured figures into the report: a readable table, or one JSON document for machines.
 import type { Dialect } from "./database";
-import { describeGoal, judge, type Verdict } from "./goals";
+import { costRatio, describeGoal, judge, type Verdict } from "./goals";
 import { BASELINE } from "./scenarios";
 import type { Figures, Scenario } from "./types";
 
@@ -18,10 +18,13 @@ export interface ReportRow {
   ratioToBare: number | null;
   goal: string | null;
   verdict: Verdict | null;
+  /** For a goal on cost: this scenario's cost relative to the one it is compared with. */
+  costRatio: number | null;
 }
 
 export function buildRows(measurements: Measurement[], dialect: Dialect): ReportRow[] {
   const baseline = measurements.find((m) => m.scenario.name === BASELINE)?.figures.requestsPerSecond;
+  const measured = new Map(measurements.map((m) => [m.scenario.name, m.figures]));
   return measurements.map(({ scenario, figures }) => {
     const ratioToBare = baseline ? figures.requestsPerSecond / baseline : null;
     return {
@@ -31,7 +34,10 @@ export function buildRows(measurements: Measurement[], dialect: Dialect): Report
       serverCpuUs: figures.serverCpuUs ?? null,
       ratioToBare,
       goal: scenario.goal ? describeGoal(scenario.goal) : null,
-      verdict: scenario.goal ? judge(scenario.goal, figures, ratioToBare, dialect) : null,
+      verdict: scenario.goal ? judge(scenario.goal, figures, ratioToBare, dialect, measured) : null,
+      costRatio: scenario.goal?.maxCostOver
+        ? (costRatio(figures, measured.get(scenario.goal.maxCostOver.scenario)) ?? null)
+        : null,
     };
   });
 }
@@ -57,7 +63,9 @@ export function formatTable(rows: ReportRow[], heading: string): string {
     row.ratioToBare === null ? "-" : `${Math.round(row.ratioToBare * 100)}%`,
     row.serverCpuUs === null ? "-" : String(Math.round(row.serverCpuUs)),
     row.goal ?? "",
-    row.verdict ?? "",
+    [row.verdict, row.costRatio === null ? null : `at ${Math.round(row.costRatio * 100)}%`]
+      .filter(Boolean)
+      .join(" "),
   ]);
   const widths = header.map((name, column) =>
     Math.max(name.length, ...cells.map((line) => (line[column] ?? "").length)),

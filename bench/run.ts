@@ -63,7 +63,14 @@ async function measureAll(
   const servers = createServerPool({ databaseEnv: database?.env ?? {}, nodeFlags, log });
   cleanup.add(servers.stopAll);
 
-  const measureOnce = createMeasurer({ servers, settings, dialect: options.dialect, log });
+  const measureOnce = createMeasurer({
+    servers,
+    settings,
+    dialect: options.dialect,
+    log,
+    freshDatabase: () => createBenchDatabase(options.dialect, options.postgresUrl),
+    nodeFlags,
+  });
   const rounds = new Map<Scenario, Figures[]>(scenarios.map((scenario) => [scenario, []]));
   for (let round = 1; round <= options.rounds; round++) {
     if (options.rounds > 1) log(`round ${round} of ${options.rounds}`);

@@ -1,6 +1,7 @@
 // Every benchmark scenario, in the order a run measures them; later issues add theirs here.
 import { signInAsDemoCustomer } from "./demo-session";
 import { liveScenario } from "./live-scenario";
+import { outboxDrainScenario, ticketOpenScenarios } from "./mail-scenarios";
 import { UsageError } from "./options";
 import { queueScenarios } from "./queue-scenarios";
 import { measureDueInstants, report } from "./sla/due-instants";
@@ -39,6 +40,8 @@ export const scenarios: readonly Scenario[] = [
   ...ticketScenarios,
   liveScenario,
   ...queueScenarios,
+  ...ticketOpenScenarios,
+  outboxDrainScenario,
   {
     kind: "measured",
     name: "sla-due-instants",

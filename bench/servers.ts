@@ -5,7 +5,7 @@ import { ensureServerBuilt } from "./build";
 import { type ChildServer, startChildServer } from "./child-server";
 import { generateTickets } from "./tickets-data";
 
-export type ServerName = "bare" | "extranet" | "extranet-tickets";
+export type ServerName = "bare" | "extranet" | "extranet-tickets" | "extranet-mail" | "extranet-quiet";
 
 export interface RunningServer extends ChildServer {
   name: ServerName;
@@ -42,16 +42,39 @@ const recipes: Record<ServerName, ServerRecipe> = {
       await generateTickets(ticketsEnv(databaseEnv), log);
     },
   },
+  // The ticket-opening scenarios' two demo servers, each in a data directory of its own: one writes
+  // every ticket's e-mails into the outbox, the other (MAIL_NOTIFICATIONS=off) writes none.
+  "extranet-mail": {
+    script: ["bin/extranet.mjs", "serve"],
+    readyPath: "/health",
+    env: (databaseEnv) => ownDemoEnv(databaseEnv, "mail", { MAIL_NOTIFICATIONS: "on" }),
+    prepare: async ({ log }) => ensureServerBuilt(log),
+  },
+  "extranet-quiet": {
+    script: ["bin/extranet.mjs", "serve"],
+    readyPath: "/health",
+    env: (databaseEnv) => ownDemoEnv(databaseEnv, "quiet", { MAIL_NOTIFICATIONS: "off" }),
+    prepare: async ({ log }) => ensureServerBuilt(log),
+  },
 };
 
-function ticketsEnv(databaseEnv: Record<string, string>): Record<string, string> {
-  const dataDir = databaseEnv.EXTRANET_DATA_DIR ?? "";
+/** The demo seed in a data directory of its own (on PostgreSQL, the run's database is shared). */
+function ownDemoEnv(
+  databaseEnv: Record<string, string>,
+  directory: string,
+  extra: Record<string, string>,
+): Record<string, string> {
   return {
     ...databaseEnv,
-    EXTRANET_DATA_DIR: path.join(dataDir, "tickets"),
+    EXTRANET_DATA_DIR: path.join(databaseEnv.EXTRANET_DATA_DIR ?? "", directory),
     EXTRANET_SEED_DEMO: "true",
     LOG_LEVEL: "warn",
+    ...extra,
   };
+}
+
+function ticketsEnv(databaseEnv: Record<string, string>): Record<string, string> {
+  return ownDemoEnv(databaseEnv, "tickets", {});
 }
 
 export interface ServerPoolOptions {

@@ -1,5 +1,5 @@
 // What a benchmark scenario is: a request repeated against one of the child servers, or its own measurement.
-import type { Dialect } from "./database";
+import type { BenchDatabase, Dialect } from "./database";
 import type { RunningServer, ServerName } from "./servers";
 
 /** What measuring one scenario yields. */
@@ -8,7 +8,7 @@ export interface Figures {
   requestsPerSecond: number;
   /** 99th-percentile time of one request (or operation), in milliseconds. */
   p99Ms: number;
-  /** HTTP scenarios on Linux: the server's CPU time per request, in microseconds. */
+  /** On Linux: the server's CPU time per request (or operation), in microseconds. */
   serverCpuUs?: number;
 }
 
@@ -17,6 +17,11 @@ export interface Goal {
   /** Requests/s at least this fraction of the bare Fastify endpoint's. */
   minRatioToBare?: number;
   maxP99Ms?: number;
+  /**
+   * Costs at most `ratio` times what scenario `over` costs, measured in the same run: the server's CPU
+   * per request where both have it (it barely moves with other load), else the inverse of requests/s.
+   */
+  maxCostOver?: { scenario: string; ratio: number };
   /** The goal was set for this database; on the other one it is not judged. */
   dialect?: Dialect;
 }
@@ -62,6 +67,10 @@ export interface MeasuredScenario extends ScenarioBase {
     log: (line: string) => void;
     /** The started `server`, when the scenario names one. */
     server: RunningServer | undefined;
+    /** A throwaway database of the run's dialect for this measurement alone; the scenario drops it. */
+    freshDatabase: () => Promise<BenchDatabase>;
+    /** Flags for `node` of any server the scenario starts itself, e.g. --cpu-prof. */
+    nodeFlags: string[];
   }) => Promise<Figures>;
 }
 
