@@ -2,6 +2,10 @@
 // EXTRANET_TEST_DB=postgres). Browser journeys have their own config: vitest.e2e.config.ts.
 import { defineConfig } from "vitest/config";
 
+// The CLI tests start their own processes on the databases they name (SQLite files, and PostgreSQL
+// in the *-postgres ones); none reads EXTRANET_TEST_DB, so the PostgreSQL run would only repeat them.
+const onPostgres = process.env.EXTRANET_TEST_DB === "postgres";
+
 export default defineConfig({
   test: {
     projects: [
@@ -16,7 +20,7 @@ export default defineConfig({
         test: {
           name: "api",
           include: ["src/server/**/*.test.ts", "test/**/*.test.ts"],
-          exclude: ["test/e2e/**"],
+          exclude: ["test/e2e/**", ...(onPostgres ? ["test/cli/**"] : [])],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
