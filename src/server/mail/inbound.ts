@@ -214,14 +214,17 @@ async function attachFiles(
   return { ids, refused };
 }
 
+/** Ours: `<id@domain>` where id is an outbox row that carries exactly this Message-ID. */
 async function isOurMessage(ctx: AppContext, messageId: string): Promise<boolean> {
-  const id = messageId.startsWith("<") ? messageId : `<${messageId}>`;
+  const bare = messageId.replace(/^<|>$/g, "");
+  const id = bare.slice(0, bare.indexOf("@"));
+  if (!id) return false;
   const row = await ctx.db
     .selectFrom("outbox_message")
-    .select("id")
-    .where("message_id", "=", id)
+    .select("message_id")
+    .where("id", "=", id)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.message_id === `<${bare}>`;
 }
 
 /**
