@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { testDialect } from "../../../../test/support/database";
 import { planOf } from "../../../../test/support/query-plan";
-import { selectLeaseExpired, selectQueuedDue } from "./repository";
+import { buildOutboxList, selectLeaseExpired, selectQueuedDue } from "./repository";
 
 describe("outbox claim query plans", () => {
   let t: TestApp;
@@ -26,5 +26,25 @@ describe("outbox claim query plans", () => {
     expect(text).toContain("outbox_message_queue_idx");
     if (testDialect === "sqlite") expect(text).not.toContain("TEMP B-TREE");
     else expect(text).not.toMatch(/\bSort\b|Seq Scan/);
+  });
+
+  it.each([
+    ["every e-mail, newest first", undefined, undefined],
+    ["every e-mail after a cursor", undefined, { key: 0, id: "0196b5f0-0000-7000-8000-000000000001" }],
+    ["the failed ones, last attempt first", "failed" as const, undefined],
+    [
+      "the failed ones after a cursor",
+      "failed" as const,
+      { key: 1, id: "0196b5f0-0000-7000-8000-000000000001" },
+    ],
+  ])("“Caixa de saída”: %s walks an index in the page's order", async (_name, state, after) => {
+    const compiled = buildOutboxList(t.ctx.db, { state, after, limit: 26 }).compile();
+    const plan = await planOf(t.ctx.db, compiled, ["enable_seqscan", "enable_sort", "enable_bitmapscan"]);
+    const text = plan.join("\n");
+    if (testDialect === "sqlite") {
+      expect(text).not.toContain("TEMP B-TREE");
+      expect(text).not.toMatch(/SCAN outbox_message(?! USING)/);
+    } else expect(text).not.toMatch(/\bSort\b|Seq Scan on outbox_message/);
+    if (state) expect(text).toContain("outbox_message_queue_idx");
   });
 });

@@ -197,33 +197,41 @@ export interface OutboxListRow extends OutboxRow {
 }
 
 /** Newest first, keyset on (created_at, id). */
-export function listOutbox(
+/**
+ * "Caixa de saída", newest first: all e-mails by id (UUIDv7, so creation order, on the primary key),
+ * or one state's by its last or next attempt (the claim index: state, next_attempt_at, id).
+ */
+export function listOutbox(...args: Parameters<typeof buildOutboxList>): Promise<OutboxListRow[]> {
+  return buildOutboxList(...args).execute();
+}
+
+export function buildOutboxList(
   db: Executor,
-  filter: { state?: OutboxState; after?: { createdAt: number; id: string }; limit: number },
-): Promise<OutboxListRow[]> {
+  /** `after.key`: the last row's next_attempt_at when listing one state (ignored otherwise). */
+  filter: { state?: OutboxState; after?: { key: number; id: string }; limit: number },
+) {
   let query = db
     .selectFrom("outbox_message")
     .leftJoin("ticket", "ticket.id", "outbox_message.ticket_id")
     .selectAll("outbox_message")
     .select("ticket.number as ticket_number");
-  if (filter.state) query = query.where("outbox_message.state", "=", filter.state);
   const after = filter.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb("outbox_message.created_at", "<", after.createdAt),
-        eb.and([
-          eb("outbox_message.created_at", "=", after.createdAt),
-          eb("outbox_message.id", "<", after.id),
+  if (filter.state) {
+    query = query.where("outbox_message.state", "=", filter.state);
+    if (after) {
+      const key = after.key;
+      query = query.where((eb) =>
+        eb.or([
+          eb("outbox_message.next_attempt_at", "<", key),
+          eb.and([eb("outbox_message.next_attempt_at", "=", key), eb("outbox_message.id", "<", after.id)]),
         ]),
-      ]),
-    );
+      );
+    }
+    query = query.orderBy("outbox_message.next_attempt_at", "desc");
+  } else if (after) {
+    query = query.where("outbox_message.id", "<", after.id);
   }
-  return query
-    .orderBy("outbox_message.created_at", "desc")
-    .orderBy("outbox_message.id", "desc")
-    .limit(filter.limit)
-    .execute();
+  return query.orderBy("outbox_message.id", "desc").limit(filter.limit);
 }
 
 export function findOutboxMessage(db: Executor, id: string): Promise<OutboxListRow | undefined> {

@@ -24,15 +24,16 @@ function summary(row: OutboxListRow): OutboxSummary {
 }
 
 export async function pageOutbox(ctx: AppContext, query: OutboxListQuery): Promise<OutboxPage> {
-  let after: { createdAt: number; id: string } | undefined;
+  let after: { key: number; id: string } | undefined;
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor, 2);
-    if (typeof createdAt !== "number" || typeof id !== "string")
+    const [key, id] = decodeCursor(query.cursor, 2);
+    if (typeof key !== "number" || typeof id !== "string")
       throw errors.field("cursor", "validation.invalid_format", { cursor: query.cursor });
-    after = { createdAt, id };
+    after = { key, id };
   }
   const rows = await listOutbox(ctx.db, { state: query.state, after, limit: query.limit + 1 });
-  const page = toPage(rows, query.limit, (row) => [row.created_at, row.id]);
+  // The page's order (see listOutbox): by id, or within one state by attempt time, then id.
+  const page = toPage(rows, query.limit, (row) => [query.state ? row.next_attempt_at : 0, row.id]);
   return {
     items: page.rows.map(summary),
     nextCursor: page.nextCursor,
