@@ -111,13 +111,3 @@ export async function listTokens(db: Executor, filter: TokenListFilter) {
 }
 
 export type ApiTokenListRow = Awaited<ReturnType<typeof listTokens>>[number];
-
-/** Ends every token a person's account acts with (deactivation ends sessions the same way). */
-export async function revokeTokensOfUser(db: Executor, userId: string, at: number): Promise<void> {
-  await db
-    .updateTable("api_token")
-    .set({ revoked_at: at })
-    .where("user_id", "=", userId)
-    .where("revoked_at", "is", null)
-    .execute();
-}

@@ -5,7 +5,6 @@ import {
   type ApiScope,
   type ApiTokenList,
   type ApiTokenListQuery,
-  type CreateApiTokenRequest,
   type CreatedApiToken,
 } from "../../../contracts/tokens";
 import { type Actor, grantableScopes, policies } from "../../../domain/policies";
