@@ -128,6 +128,11 @@ describe("bearer tokens", () => {
     const audit = await listAuditFor(t.ctx.db, "user", response.json().user.id);
     expect(audit[0]?.actor_id).toBe(admin.id);
     expect(audit[0]?.details.apiToken).toEqual({ id: created.id, name: "ERP sync" });
+    const trail = await call(t.app, "GET", "/api/v1/audit?kind=user", undefined, { cookie: adminCookie });
+    const entry = trail
+      .json()
+      .items.find((item: { target: { id: string } }) => item.target.id === audit[0]?.target_id);
+    expect(entry.apiToken).toEqual({ id: created.id, name: "ERP sync" });
     // The same POST with the session cookie and no Origin is still refused (CSRF).
     const cookieOnly = await t.app.inject({
       method: "POST",
