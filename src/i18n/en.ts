@@ -214,7 +214,7 @@ export const en: Record<MessageKey, string> = {
     "For the vendor's systems that talk to Extranet. Without a company, the token acts across the whole base as an admin; bound to a company, it acts only there, as that company's admin — always limited to the chosen scopes.",
   "tokens.new": "New token",
   "tokens.newService": "New service token",
-  "tokens.name": "Name",
+  "tokens.name": "Token name",
   "tokens.nameHelp": "To recognise it later, e.g. “Tickets spreadsheet”.",
   "tokens.scopes": "Scopes",
   "tokens.scope.tickets:read": "Read tickets, deadlines, screens and the queue.",

@@ -217,7 +217,7 @@ export const ptBR = {
     "Para os sistemas da UNO que falam com a Extranet. Sem empresa, o token age em toda a base como um administrador; vinculado a uma empresa, age só nela, como o administrador daquela empresa — sempre limitado aos escopos escolhidos.",
   "tokens.new": "Novo token",
   "tokens.newService": "Novo token de serviço",
-  "tokens.name": "Nome",
+  "tokens.name": "Nome do token",
   "tokens.nameHelp": "Para reconhecê-lo depois, por exemplo “Planilha de ocorrências”.",
   "tokens.scopes": "Escopos",
   "tokens.scope.tickets:read": "Ler ocorrências, prazos, telas e a fila.",
