@@ -211,7 +211,7 @@ export const en: Record<MessageKey, string> = {
     "For your own scripts and spreadsheets: a token acts as you, with the scopes you choose and never beyond your own rights. Send it in the Authorization: Bearer header.",
   "tokens.serviceTitle": "Service API tokens",
   "tokens.serviceIntro":
-    "For the vendor's systems that talk to Extranet. Without a company, the token acts across the whole base as an admin; bound to a company, it acts only there, as that company's admin — always limited to the chosen scopes.",
+    "For systems (ERP, BI, automations) that talk to Extranet. Without a company, the token acts across the whole base as an admin; bound to a company, it acts only there, as that company's admin — always limited to the chosen scopes.",
   "tokens.new": "New token",
   "tokens.newService": "New service token",
   "tokens.name": "Token name",

@@ -214,7 +214,7 @@ export const ptBR = {
     "Para seus próprios scripts e planilhas: um token age em seu nome, com os escopos que você escolher e nunca além das suas permissões. Envie-o no cabeçalho Authorization: Bearer.",
   "tokens.serviceTitle": "Tokens de API de serviço",
   "tokens.serviceIntro":
-    "Para os sistemas da UNO que falam com a Extranet. Sem empresa, o token age em toda a base como um administrador; vinculado a uma empresa, age só nela, como o administrador daquela empresa — sempre limitado aos escopos escolhidos.",
+    "Para os sistemas (ERP, BI, automações) que falam com a Extranet. Sem empresa, o token age em toda a base como um administrador; vinculado a uma empresa, age só nela, como o administrador daquela empresa — sempre limitado aos escopos escolhidos.",
   "tokens.new": "Novo token",
   "tokens.newService": "Novo token de serviço",
   "tokens.name": "Nome do token",

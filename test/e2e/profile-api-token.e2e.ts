@@ -61,4 +61,25 @@ describe("personal API token on Meu perfil", () => {
     expect((await script("GET", "/api/v1/tickets")).status).toBe(401);
     await context.close();
   }, 60_000);
+
+  it("lets an admin create a service token under Integrações", async () => {
+    const { context, page } = await newPage(browser(), origin);
+    await page.goto("/console");
+    await waitForPath(page, "/login");
+    await signIn(page, demo.admin.email);
+    await page.getByRole("link", { name: "Integrações" }).click();
+    await waitForPath(page, "/console/integrations/tokens");
+    await page.getByRole("heading", { name: "Tokens de API de serviço" }).waitFor();
+    await page.getByRole("textbox", { name: "Nome do token" }).fill("Painel de BI");
+    await page.getByRole("checkbox", { name: "reports:read" }).check({ force: true });
+    await page.getByRole("button", { name: "Criar token" }).click();
+    const token = (await page.getByTestId("new-api-token").textContent())?.trim() ?? "";
+    const compliance = await fetch(`${origin}/api/v1/sla/compliance?month=2026-04`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(compliance.status).toBe(200);
+    await page.getByRole("table").getByText("Todas as empresas").waitFor();
+    await saveScreenshot(page, "console-service-tokens");
+    await context.close();
+  }, 60_000);
 });
