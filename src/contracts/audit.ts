@@ -64,6 +64,8 @@ export const AuditEntry = z.object({
     label: z.string().nullable(),
   }),
   changes: z.array(AuditChange),
+  /** The API token the change came with (its name as it was then); null for a signed-in person's. */
+  apiToken: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

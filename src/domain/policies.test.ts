@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../contracts/common";
-import { type Actor, abilitiesOf, policies, scopeOf } from "./policies";
+import { type Actor, abilitiesOf, grantableScopes, policies, scopeOf } from "./policies";
 
 const A = "company-a";
 const B = "company-b";
@@ -199,6 +199,7 @@ describe("abilitiesOf", () => {
       readPlanConsumption: false,
       readAudit: false,
       managePersonalData: false,
+      manageServiceTokens: false,
     });
     expect(abilitiesOf(admin)).toMatchObject({
       useConsole: true,
@@ -232,5 +233,38 @@ describe("abilitiesOf", () => {
       readTeamTime: true,
     });
     expect(policies.console.use(customerA)).toBe("hide");
+  });
+});
+
+describe("API tokens", () => {
+  const invites = { companyAdminsMayInvite: true };
+  const noInvites = { companyAdminsMayInvite: false };
+
+  it("lets a token carry only scopes its role could use anyway", () => {
+    expect(grantableScopes("customer", invites)).toEqual([
+      "tickets:read",
+      "tickets:write",
+      "kb:read",
+      "companies:read",
+    ]);
+    expect(grantableScopes("customer_admin", noInvites)).not.toContain("users:write");
+    expect(grantableScopes("customer_admin", invites)).toContain("users:write");
+    expect(grantableScopes("agent", invites)).not.toContain("kb:write");
+    expect(grantableScopes("supervisor", invites)).toContain("kb:write");
+    for (const role of ["customer", "customer_admin"] as const) {
+      expect(grantableScopes(role, invites)).not.toContain("kb:write");
+    }
+  });
+
+  it("leaves service tokens to admins and each personal token to its owner", () => {
+    expect(policies.apiToken.manageService(customerA)).toBe("hide");
+    expect(policies.apiToken.manageService(agent)).toBe("forbid");
+    expect(policies.apiToken.manageService(admin)).toBe("allow");
+    const own = { kind: "personal" as const, userId: agent.userId };
+    expect(policies.apiToken.revoke(agent, own)).toBe("allow");
+    expect(policies.apiToken.revoke(admin, own)).toBe("hide");
+    const service = { kind: "service" as const, userId: "service-account" };
+    expect(policies.apiToken.revoke(agent, service)).toBe("hide");
+    expect(policies.apiToken.revoke(admin, service)).toBe("allow");
   });
 });

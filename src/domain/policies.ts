@@ -1,6 +1,7 @@
 // Authorization as pure functions: what an actor may do to a resource. Every route asks here.
 import type { Abilities } from "../contracts/auth";
 import { isStaffRole, type Role } from "../contracts/common";
+import { ApiScope } from "../contracts/tokens";
 import { ticketPolicies } from "./tickets/policies";
 
 export interface Actor {
@@ -232,7 +233,43 @@ export const policies = {
     /** Writing categories and answers ("Categorias e perguntas"): supervisors and admins; agents read. */
     manage: (actor: Actor): Decision => allowIf(isLead(actor), isStaff(actor) ? "forbid" : "hide"),
   },
+  apiToken: {
+    /** Service tokens (an integration's, "Integrações"): admins; the rest of the team learns they exist. */
+    manageService: (actor: Actor): Decision =>
+      allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+    /** Revoking: one's own personal token, or (admins) a service token; nobody learns of others' tokens. */
+    revoke: (actor: Actor, token: { kind: "personal" | "service"; userId: string }): Decision =>
+      token.kind === "personal"
+        ? allowIf(token.userId === actor.userId, "hide")
+        : allowIf(actor.role === "admin", "hide"),
+  },
 } as const;
+
+/**
+ * The scopes a token acting with this role may carry: those whose routes the role could use anyway.
+ * A scope only opens routes to a token; every route still asks the policies above with the token's
+ * actor, so this list keeps tokens honest (no `users:write` for a plain customer) rather than being
+ * the only guard. `users:write` reaches a company's admin only while company admins may invite.
+ */
+export function grantableScopes(role: Role, settings: PeopleSettings): ApiScope[] {
+  const customer: ApiScope[] = ["tickets:read", "tickets:write", "kb:read", "companies:read"];
+  switch (role) {
+    case "customer":
+      return customer;
+    case "customer_admin":
+      return [
+        ...customer,
+        "users:read",
+        ...(settings.companyAdminsMayInvite ? (["users:write"] as const) : []),
+        "reports:read",
+      ];
+    case "agent":
+      return ApiScope.options.filter((scope) => scope !== "kb:write");
+    case "supervisor":
+    case "admin":
+      return [...ApiScope.options];
+  }
+}
 
 /** The abilities the client receives, so that it never re-derives permissions. */
 export function abilitiesOf(
@@ -267,5 +304,6 @@ export function abilitiesOf(
       customer && policies.billing.ownStatement(actor, { id: actor.companyId ?? "" }) === "allow",
     readAudit: policies.audit.read(actor) === "allow",
     managePersonalData: policies.privacy.manage(actor) === "allow",
+    manageServiceTokens: policies.apiToken.manageService(actor) === "allow",
   };
 }

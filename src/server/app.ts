@@ -33,7 +33,10 @@ import { settingsRoutes } from "./modules/settings/routes";
 import { staffRoutes } from "./modules/staff/routes";
 import { ticketFollowerRoutes } from "./modules/tickets/followers";
 import { ticketRoutes } from "./modules/tickets/routes";
+import { securitySchemes, withSecurity } from "./modules/tokens/openapi";
+import { tokenRoutes } from "./modules/tokens/routes";
 import { userRoutes } from "./modules/users/routes";
+import apiToken from "./plugins/api-token";
 import authGate from "./plugins/auth-gate";
 import { answerClientError } from "./plugins/client-errors";
 import csrf from "./plugins/csrf";
@@ -98,13 +101,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         title: "Extranet API",
         version: "1",
         description:
-          "Cookie sessions from POST /api/v1/auth/login. Unsafe methods must send an Origin header matching the server's origin.",
+          "Two ways in: a session cookie from POST /api/v1/auth/login (unsafe methods must send an Origin header matching the server's origin), or `Authorization: Bearer <API token>` (no cookie, no Origin), where each operation's security names the scope the token needs.",
       },
+      components: { securitySchemes },
     },
-    transform: jsonSchemaTransform,
+    transform: withSecurity(jsonSchemaTransform),
   });
   await app.register(fastifyCookie);
   await app.register(session, { ctx });
+  await app.register(apiToken, { ctx });
   await app.register(csrf, { publicUrl: config.publicUrl });
   // After every plugin that may authenticate the caller, before any route runs.
   await app.register(authGate);
@@ -137,6 +142,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(privacyRoutes(ctx));
   await app.register(outboxRoutes(ctx));
   await app.register(ticketFollowerRoutes(ctx));
+  await app.register(tokenRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

@@ -53,6 +53,8 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Requests one API token may make per minute (per server process). */
+  API_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   SET_PASSWORD_LINK_HOURS: z.coerce
     .number()
     .int()
@@ -138,6 +140,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
   links: { setPasswordHours: number; resetPasswordMinutes: number };
+  /** API tokens: requests per minute each one may make, counted per server process. */
+  apiTokens: { ratePerMinute: number };
   /** How often the sweeper looks for SLA warnings and breaches to raise. */
   slaSweepMs: number;
   uploads: {
@@ -218,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       setPasswordHours: e.SET_PASSWORD_LINK_HOURS,
       resetPasswordMinutes: e.RESET_PASSWORD_LINK_MINUTES,
     },
+    apiTokens: { ratePerMinute: e.API_TOKEN_RATE_PER_MINUTE },
     slaSweepMs: e.SLA_SWEEP_SECONDS * 1000,
     uploads: {
       companyQuotaBytes: e.COMPANY_STORAGE_QUOTA_MB * MIB,

@@ -31,4 +31,6 @@ export interface CommandMeta {
    * quick start); undefined when neither is known, and then no link is issued.
    */
   origin: string | undefined;
+  /** The API token the command came with, if any: its audit entries name it. */
+  apiToken?: { id: string; name: string } | undefined;
 }

@@ -76,7 +76,8 @@ export const errors = {
       | "plan.not_found"
       | "screen.not_found"
       | "canned_response.not_found"
-      | "outbox.not_found" = "not_found",
+      | "outbox.not_found"
+      | "api_token.not_found" = "not_found",
   ) => appError(code, 404),
   routeNotFound: () => appError("route_not_found", 404),
   forbidden: () => appError("forbidden", 403),
@@ -92,6 +93,21 @@ export const errors = {
       },
     ),
   invalidCredentials: () => appError("auth.invalid_credentials", 401),
+  /** A bearer token that is unknown, revoked, expired, or whose account was disabled. */
+  invalidApiToken: () => appError("api_token.invalid", 401),
+  /** A valid token on a route its scopes do not reach. */
+  apiTokenScopeMissing: (scope: string) => appError("api_token.scope_missing", 403, { scope }),
+  /** A route no token may call (signing in, passwords, the tokens themselves…). */
+  apiTokenNotAccepted: () => appError("api_token.session_only", 403),
+  /** Creating a token with a scope beyond what the token's holder may do. */
+  apiTokenScopeNotAllowed: (scope: string) => appError("api_token.scope_not_allowed", 403, { scope }),
+  apiTokenRateLimited: (retryAfterSeconds: number) =>
+    appError(
+      "api_token.rate_limited",
+      429,
+      { seconds: retryAfterSeconds },
+      { "retry-after": String(retryAfterSeconds) },
+    ),
   /**
    * A one-time link needs an origin users really reach: EXTRANET_PUBLIC_URL, or a loopback host.
    * A server fault (its configuration), not the caller's: 500, logged, with a message that says

@@ -15,6 +15,7 @@ export function commandMeta(request: FastifyRequest, publicUrl: string | undefin
     actorId: request.auth?.actor.userId ?? null,
     ip: request.ip,
     origin: linkOrigin(request, publicUrl),
+    apiToken: request.auth?.token ? { id: request.auth.token.id, name: request.auth.token.name } : undefined,
   };
 }
 

@@ -24,6 +24,7 @@ import {
   TicketKind,
   TicketStatus,
 } from "../../contracts/tickets";
+import { ApiTokenKind } from "../../contracts/tokens";
 import { newId } from "../crypto";
 import { type Json, type JsonColumn, json } from "./json";
 import type { Database, Flag } from "./schema";
@@ -360,6 +361,21 @@ const DATABASE = {
   },
   email_opt_out: { user_id: text, topic: oneOf(EmailTopic.options) },
   ticket_follower: { ticket_id: text, user_id: text, created_at: big },
+  api_token: {
+    id: text,
+    token_hash: text,
+    hint: text,
+    kind: oneOf(ApiTokenKind.options),
+    name: text,
+    user_id: text,
+    scopes: jsonOf(json.apiTokenScopes),
+    created_by: nullable(text),
+    created_at: big,
+    expires_at: nullable(big),
+    last_used_at: nullable(big),
+    revoked_at: nullable(big),
+    revoked_by: nullable(text),
+  },
 } satisfies Description;
 
 const POSTGRES_TYPES: Record<string, SqlType> = { text: "text", int4: "integer", int8: "bigint" };

@@ -23,6 +23,7 @@ import type {
   TicketKind,
   TicketStatus,
 } from "../../contracts/tickets";
+import type { ApiScope, ApiTokenKind } from "../../contracts/tokens";
 import type { Pause } from "../../domain/sla/clock";
 import type { SlaPolicy } from "../modules/sla/policy";
 import type { Json } from "./json";
@@ -478,6 +479,26 @@ export interface TicketFollowerTable {
   created_at: number;
 }
 
+/** An API token (migration 0025): only its hash is kept. */
+export interface ApiTokenTable {
+  id: string;
+  /** SHA-256 (hex) of the whole value. */
+  token_hash: string;
+  /** The value's first characters (`ext_AbCd`), shown to tell tokens apart. */
+  hint: string;
+  kind: ApiTokenKind;
+  name: string;
+  /** Who the token acts as: its owner (personal) or its service account (service). */
+  user_id: string;
+  scopes: Json<ApiScope[]>;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+  revoked_at: number | null;
+  revoked_by: string | null;
+}
+
 export interface EmailOptOutTable {
   user_id: string;
   topic: EmailTopic;
@@ -519,6 +540,7 @@ export interface Database {
   outbox_message: OutboxMessageTable;
   email_opt_out: EmailOptOutTable;
   ticket_follower: TicketFollowerTable;
+  api_token: ApiTokenTable;
 }
 
 export type Db = Kysely<Database>;

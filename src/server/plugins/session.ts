@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Locale } from "../../contracts/common";
+import type { ApiScope, ApiTokenKind } from "../../contracts/tokens";
 import type { Actor } from "../../domain/policies";
 import type { AppContext } from "../context";
 import { errors } from "../errors";
@@ -13,9 +14,20 @@ export const SESSION_COOKIE = "extranet_session";
 
 export interface RequestAuth {
   actor: Actor;
+  /** The session's id; for a bearer token, `token:<id>` (no session to end). */
   sessionId: string;
   user: SessionWithUser;
   locale: Locale;
+  /** Set when the caller is authenticated by an API token rather than a session cookie. */
+  token: RequestToken | null;
+}
+
+export interface RequestToken {
+  id: string;
+  name: string;
+  kind: ApiTokenKind;
+  /** What the token reaches: its scopes that its account's role may use. */
+  scopes: ReadonlySet<ApiScope>;
 }
 
 declare module "fastify" {
@@ -49,6 +61,7 @@ export function toRequestAuth(row: SessionWithUser): RequestAuth {
     sessionId: row.sessionId,
     user: row,
     locale: row.locale,
+    token: null,
   };
 }
 
@@ -63,6 +76,8 @@ export default fp(
     app.decorateRequest("auth", null);
     app.addHook("onRequest", async (request) => {
       if (!isApiRoute(request)) return;
+      // A request that brings a bearer token is judged by the token alone (plugins/api-token.ts).
+      if (request.headers.authorization !== undefined) return;
       const token = request.cookies[SESSION_COOKIE];
       if (!token || token.length > 100) return;
       const row = await authenticate(opts.ctx, token);

@@ -73,6 +73,9 @@ export const queryKeys = {
     ["console", "queue", "counts", filters] as const,
   consoleQueueOptions: ["console", "queue", "options"],
   consoleViews: ["console", "views"],
+  /** API tokens: one's own personal ones ("Meu perfil") and the service ones ("Integrações"). */
+  apiTokens: ["api-tokens"],
+  apiTokenList: (kind: string) => ["api-tokens", kind] as const,
   /** "Caixa de saída": the outbox's pages by state, and one e-mail. */
   outbox: ["outbox"],
   outboxList: (state: string | null) => ["outbox", "list", state] as const,

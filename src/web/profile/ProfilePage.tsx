@@ -1,7 +1,9 @@
-// "Meu perfil": one's own name and language, changing the password, and which e-mails one gets.
+// "Meu perfil": one's own name and language, changing the password, which e-mails one gets, and
+// personal API tokens.
 import { SimpleGrid, Stack, Title } from "@mantine/core";
 import { usePageTitle } from "../components/use-page-title";
 import { useI18n } from "../i18n/i18n";
+import { ApiTokensSection } from "./ApiTokensSection";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { EmailPreferencesForm } from "./EmailPreferencesForm";
 import { ProfileForm } from "./ProfileForm";
@@ -19,6 +21,7 @@ export function ProfilePage() {
         <ChangePasswordForm />
         <EmailPreferencesForm />
       </SimpleGrid>
+      <ApiTokensSection />
     </Stack>
   );
 }

@@ -87,6 +87,7 @@ export async function auditTargetLabels(
     ["calendar", "business_calendar"],
     ["category", "category"],
     ["saved_view", "saved_view"],
+    ["api_token", "api_token"],
   ] as const;
   for (const [type, table] of named) {
     const ids = idsOf(type);

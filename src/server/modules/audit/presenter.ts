@@ -27,6 +27,13 @@ function changesOf(details: Record<string, unknown>): AuditChange[] {
     .map(([field, value]) => ({ field, before: null, after: value }));
 }
 
+/** `details.apiToken`, written by `recordAudit` when the command came with an API token. */
+function tokenOf(value: unknown): { id: string; name: string } | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { id, name } = value as Record<string, unknown>;
+  return typeof id === "string" && typeof name === "string" ? { id, name } : null;
+}
+
 export function presentAuditEntry(row: AuditLogRow, labels: Map<string, string>): AuditEntry {
   return {
     id: row.id,
@@ -40,5 +47,6 @@ export function presentAuditEntry(row: AuditLogRow, labels: Map<string, string>)
         row.target_type === "settings" ? null : (labels.get(`${row.target_type}:${row.target_id}`) ?? null),
     },
     changes: changesOf(row.details),
+    apiToken: tokenOf(row.details.apiToken),
   };
 }

@@ -31,6 +31,7 @@ export async function recordAudit(
       target_id: entry.targetId,
       details: json.auditDetails.encode({
         ...entry.details,
+        ...(meta.apiToken && { apiToken: meta.apiToken }),
         ...(entry.changes && Object.keys(entry.changes).length > 0 && { changes: entry.changes }),
       }),
       ip: meta.ip,

@@ -164,6 +164,7 @@ function AuditEntryCard({ entry, privacyLinks }: { entry: AuditEntry; privacyLin
         </Group>
         <Text fz="xs" c="dimmed">
           {formatDateTime(entry.at)} · {entry.actor?.name ?? t("audit.system")}
+          {entry.apiToken && ` · ${t("audit.viaToken", { name: entry.apiToken.name })}`}
         </Text>
       </Group>
       {entry.changes.length > 0 && (
