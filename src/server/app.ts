@@ -34,6 +34,7 @@ import { staffRoutes } from "./modules/staff/routes";
 import { ticketFollowerRoutes } from "./modules/tickets/followers";
 import { ticketRoutes } from "./modules/tickets/routes";
 import { userRoutes } from "./modules/users/routes";
+import { webhookRoutes } from "./modules/webhooks/routes";
 import authGate from "./plugins/auth-gate";
 import { answerClientError } from "./plugins/client-errors";
 import csrf from "./plugins/csrf";
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes(ctx));
   await app.register(privacyRoutes(ctx));
   await app.register(outboxRoutes(ctx));
+  await app.register(webhookRoutes(ctx));
   await app.register(ticketFollowerRoutes(ctx));
 
   const webRoot = config.webRoot;

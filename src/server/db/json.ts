@@ -11,6 +11,7 @@ import {
   Targets,
   WeeklyHours,
 } from "../../contracts/sla";
+import { WebhookEvent } from "../../contracts/webhooks";
 import type { Pause } from "../../domain/sla/clock";
 import type { SlaPolicy } from "../modules/sla/policy";
 import type { Database } from "./schema";
@@ -131,4 +132,5 @@ export const json = {
   auditDetails: column("audit_log", "details", z.record(z.string(), z.unknown())),
   /** Further headers of an outbox e-mail (References, List-Unsubscribe…). */
   outboxHeaders: column("outbox_message", "headers", z.record(z.string(), z.string())),
+  webhookEvents: column("webhook_endpoint", "events", z.array(WebhookEvent)),
 };

@@ -24,6 +24,7 @@ import {
   TicketKind,
   TicketStatus,
 } from "../../contracts/tickets";
+import { WebhookEvent } from "../../contracts/webhooks";
 import { newId } from "../crypto";
 import { type Json, type JsonColumn, json } from "./json";
 import type { Database, Flag } from "./schema";
@@ -360,6 +361,43 @@ const DATABASE = {
   },
   email_opt_out: { user_id: text, topic: oneOf(EmailTopic.options) },
   ticket_follower: { ticket_id: text, user_id: text, created_at: big },
+  webhook_endpoint: {
+    id: text,
+    url: text,
+    events: jsonOf(json.webhookEvents),
+    secret: text,
+    previous_secret: nullable(text),
+    previous_secret_until: nullable(big),
+    internal: flag,
+    active: flag,
+    disabled_reason: nullable(oneOf(["failing"] as const)),
+    last_attempt_at: nullable(big),
+    last_attempt_ok: nullable(flag),
+    last_status_code: nullable(int),
+    last_success_at: nullable(big),
+    failing_since: nullable(big),
+    created_by: nullable(text),
+    created_at: big,
+    updated_at: big,
+  },
+  webhook_delivery: {
+    id: text,
+    endpoint_id: text,
+    event: oneOf(WebhookEvent.options),
+    payload: text,
+    ticket_id: nullable(text),
+    state: oneOf(OutboxState.options),
+    attempts: int,
+    next_attempt_at: big,
+    leased_by: nullable(text),
+    lease_until: nullable(big),
+    last_error: nullable(text),
+    last_status_code: nullable(int),
+    last_duration_ms: nullable(int),
+    last_response: nullable(text),
+    created_at: big,
+    sent_at: nullable(big),
+  },
 } satisfies Description;
 
 const POSTGRES_TYPES: Record<string, SqlType> = { text: "text", int4: "integer", int8: "bigint" };
