@@ -25,6 +25,8 @@ export interface WebhookRequest {
   secrets: readonly string[];
   at: number;
   allowedHosts: readonly string[];
+  /** Defaults: CONNECT_TIMEOUT_MS and REQUEST_TIMEOUT_MS. */
+  timeouts?: { connectMs: number; requestMs: number } | undefined;
 }
 
 export interface WebhookResponse {
@@ -66,6 +68,10 @@ export async function sendWebhook(request: WebhookRequest): Promise<WebhookRespo
     "webhook-signature": signatureOf(request.secrets, request.id, request.at, request.payload),
   };
   const client = url.protocol === "https:" ? https : http;
+  const { connectMs, requestMs } = request.timeouts ?? {
+    connectMs: CONNECT_TIMEOUT_MS,
+    requestMs: REQUEST_TIMEOUT_MS,
+  };
   return new Promise<WebhookResponse>((resolve) => {
     let settled = false;
     const finish = (response: Omit<WebhookResponse, "durationMs">) => {
@@ -84,8 +90,8 @@ export async function sendWebhook(request: WebhookRequest): Promise<WebhookRespo
     });
     const whole = setTimeout(() => {
       req.destroy();
-      finish({ ok: false, statusCode: null, body: null, error: `timed out after ${REQUEST_TIMEOUT_MS} ms` });
-    }, REQUEST_TIMEOUT_MS);
+      finish({ ok: false, statusCode: null, body: null, error: `timed out after ${requestMs} ms` });
+    }, requestMs);
     req.on("socket", (socket) => {
       const connect = setTimeout(() => {
         req.destroy();
@@ -93,9 +99,9 @@ export async function sendWebhook(request: WebhookRequest): Promise<WebhookRespo
           ok: false,
           statusCode: null,
           body: null,
-          error: `no connection within ${CONNECT_TIMEOUT_MS} ms`,
+          error: `no connection within ${connectMs} ms`,
         });
-      }, CONNECT_TIMEOUT_MS);
+      }, connectMs);
       socket.once(url.protocol === "https:" ? "secureConnect" : "connect", () => clearTimeout(connect));
       socket.once("close", () => clearTimeout(connect));
     });

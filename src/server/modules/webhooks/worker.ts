@@ -37,6 +37,8 @@ const DAY_MS = 86_400_000;
 export interface WebhookWorkerOptions extends LeaseWorkerOptions {
   /** Told when an endpoint was disabled (its admins' e-mails are in the outbox). */
   onDisabled?: (endpointId: string) => void;
+  /** Shorter timeouts (tests); default: connect 5 s, the whole request 10 s. */
+  timeouts?: { connectMs: number; requestMs: number };
 }
 
 export class WebhookWorker extends LeaseWorker<"webhook_delivery"> {
@@ -70,6 +72,7 @@ export class WebhookWorker extends LeaseWorker<"webhook_delivery"> {
       secrets,
       at,
       allowedHosts: this.app.config.webhooks.allowedHosts,
+      timeouts: this.hookOptions.timeouts,
     });
     const done = this.app.clock.now();
     const attempt = {
