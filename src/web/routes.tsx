@@ -6,6 +6,8 @@ import { StatementsPage } from "./console/billing/StatementsPage";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
 import { CompanyPage } from "./console/companies/CompanyPage";
 import { CompliancePage } from "./console/compliance/CompliancePage";
+import { WebhookDeliveries } from "./console/integrations/WebhookDeliveries";
+import { WebhooksPanel } from "./console/integrations/WebhooksPanel";
 import { KnowledgeBasePage } from "./console/kb/KnowledgeBasePage";
 import { OutboxPage } from "./console/outbox/OutboxPage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
@@ -82,6 +84,8 @@ export function createAppRouter() {
                     { path: "settings", element: <SettingsPage /> },
                     { path: "people/:userId/privacy", element: <PrivacyPage /> },
                     { path: "outbox", element: <OutboxPage /> },
+                    { path: "integrations/webhooks", element: <WebhooksPanel /> },
+                    { path: "integrations/webhooks/:webhookId", element: <WebhookDeliveries /> },
                   ],
                 },
                 { path: "/profile", element: <ProfilePage /> },
