@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../../bench/demo-session";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
+import { jsonHeaders, openAndReply } from "./demo-traffic";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "./postgres";
 import { type ServerProcess, spawnServer, waitUntilHealthy } from "./server";
 import { cleanUp, ensureBuilt, freshDataDir, sleep } from "./support";
@@ -40,11 +41,6 @@ describe("webhooks with two server processes", { timeout: 90_000 }, () => {
     const b = await spawnServer({ ...env, EXTRANET_DATA_DIR: freshDataDir() });
     servers.push(b);
     await waitUntilHealthy(b, 30_000);
-    const headers = (cookie: string, server: ServerProcess) => ({
-      cookie,
-      origin: server.baseUrl,
-      "content-type": "application/json",
-    });
 
     const admin = await signIn(a.baseUrl, {
       email: "renata.albuquerque@uno.com.br",
@@ -52,7 +48,7 @@ describe("webhooks with two server processes", { timeout: 90_000 }, () => {
     });
     const registered = await fetch(`${a.baseUrl}/api/v1/webhooks`, {
       method: "POST",
-      headers: headers(admin, a),
+      headers: jsonHeaders(admin, a),
       body: JSON.stringify({
         url: receiver.url,
         events: ["ticket.created", "message.created", "ticket.updated"],
@@ -60,39 +56,7 @@ describe("webhooks with two server processes", { timeout: 90_000 }, () => {
     });
     expect(registered.status).toBe(201);
 
-    const customer = await signIn(a.baseUrl, {
-      email: "fernanda.lima@paulistaalimentos.com.br",
-      password: "extranet-demo",
-    });
-    const agent = await signIn(b.baseUrl, { email: "juliana.prado@uno.com.br", password: "extranet-demo" });
-    const categories = (await (
-      await fetch(`${a.baseUrl}/api/v1/categories`, { headers: headers(customer, a) })
-    ).json()) as { items: { id: string }[] };
-    await Promise.all(
-      Array.from({ length: 6 }, async (_, i) => {
-        const opened = await fetch(`${a.baseUrl}/api/v1/tickets`, {
-          method: "POST",
-          headers: headers(customer, a),
-          body: JSON.stringify({
-            categoryId: categories.items[0]?.id,
-            subject: `Pedido ${9100 + i} não fatura`,
-            description: `O pedido ${9100 + i} fica bloqueado na tela de faturamento. Favor verificar.`,
-            screenCode: "FAT0001",
-            exampleRecord: `pedido ${9100 + i}`,
-            priority: "normal",
-            attachmentIds: [],
-          }),
-        });
-        expect(opened.status).toBe(201);
-        const { number } = (await opened.json()) as { number: number };
-        const replied = await fetch(`${b.baseUrl}/api/v1/tickets/${number}/messages`, {
-          method: "POST",
-          headers: headers(agent, b),
-          body: JSON.stringify({ body: `Bom dia, Fernanda. O pedido ${9100 + i} foi liberado.` }),
-        });
-        expect(replied.status).toBe(201);
-      }),
-    );
+    await openAndReply(a, b, 6, 9100);
 
     const deadline = Date.now() + 30_000;
     const waiting = async () =>
