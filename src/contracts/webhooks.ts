@@ -22,8 +22,10 @@ export const WebhookSecret = z
   .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, { message: "validation.webhook_secret" })
   .refine(
     (value) => {
-      const bytes = Buffer.from(value.slice("whsec_".length), "base64").length;
-      return bytes >= 24 && bytes <= 64;
+      // The key's length in bytes, from its base64 (no Buffer here: the web parses contracts too).
+      const base64 = value.slice("whsec_".length);
+      const bytes = Math.floor((base64.length * 3) / 4) - (base64.match(/=+$/)?.[0].length ?? 0);
+      return base64.length % 4 === 0 && bytes >= 24 && bytes <= 64;
     },
     { message: "validation.webhook_secret" },
   );
@@ -34,6 +36,8 @@ const WebhookUrl = z
   // Credentials in the address would be sent to whoever answers and shown on the page.
   .refine(
     (value) => {
+      // Zod runs refinements after a failed check too: an address that does not parse is refused already.
+      if (!URL.canParse(value)) return true;
       const url = new URL(value);
       return url.username === "" && url.password === "";
     },
