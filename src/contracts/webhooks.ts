@@ -67,7 +67,7 @@ export const UpdateWebhookRequest = z.strictObject({
   active: z.boolean().optional(),
   /**
    * A new secret (drawn by the server): answered once; the old one still signs beside it for
-   * `WEBHOOK_SECRET_GRACE_HOURS`, so receivers can switch without losing deliveries.
+   * 24 hours (SECRET_GRACE_MS), so receivers can switch without losing deliveries.
    */
   rotateSecret: z.literal(true).optional(),
 });
