@@ -54,6 +54,8 @@ export const Abilities = z.object({
   manageSettings: z.boolean(),
   /** "Caixa de saída": the e-mails written, their state, "reenviar". */
   manageOutbox: z.boolean(),
+  /** "Integrações" (webhooks, ERP installations, service tokens): admins. */
+  manageIntegrations: z.boolean(),
   /** Writing categories and FAQ answers ("Categorias e perguntas"): supervisors and admins. */
   manageKnowledgeBase: z.boolean(),
   /** The monthly SLA compliance report ("Cumprimento do SLA"): supervisors and admins. */

@@ -26,6 +26,7 @@ export const EmailPurpose = z.enum([
   "account_invitation",
   "password_reset",
   "inbound_not_a_reply",
+  "webhook_disabled",
 ]);
 export type EmailPurpose = z.infer<typeof EmailPurpose>;
 

@@ -192,6 +192,7 @@ describe("abilitiesOf", () => {
       readTeamTime: false,
       manageSettings: false,
       manageOutbox: false,
+      manageIntegrations: false,
       manageKnowledgeBase: false,
       readSlaCompliance: false,
       readBillingStatements: false,
@@ -211,6 +212,7 @@ describe("abilitiesOf", () => {
       readTeamTime: true,
       manageSettings: true,
       manageOutbox: true,
+      manageIntegrations: true,
       manageKnowledgeBase: true,
       readSlaCompliance: true,
     });

@@ -143,6 +143,10 @@ export const policies = {
     /** "Caixa de saída": e-mails hold customers' words and links, so admins only; customers never learn of it. */
     manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
   },
+  integrations: {
+    /** "Integrações" (webhooks, ERP installations, service tokens): they reach outside systems, so admins only. */
+    manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+  },
   /** Every action on a ticket (read, reply, note, change, merge, link, call, time, estimates). */
   ticket: ticketPolicies,
   sla: {
@@ -296,6 +300,7 @@ export function abilitiesOf(
     readTeamTime: policies.billing.readTimeOf(actor, null) === "allow",
     manageSettings: policies.settings.manage(actor) === "allow",
     manageOutbox: policies.outbox.manage(actor) === "allow",
+    manageIntegrations: policies.integrations.manage(actor) === "allow",
     manageKnowledgeBase: policies.kb.manage(actor) === "allow",
     readSlaCompliance: policies.sla.compliance(actor) === "allow",
     readBillingStatements: policies.billing.statements(actor) === "allow",

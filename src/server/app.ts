@@ -36,6 +36,7 @@ import { ticketRoutes } from "./modules/tickets/routes";
 import { securitySchemes, withSecurity } from "./modules/tokens/openapi";
 import { tokenRoutes } from "./modules/tokens/routes";
 import { userRoutes } from "./modules/users/routes";
+import { webhookRoutes } from "./modules/webhooks/routes";
 import apiToken from "./plugins/api-token";
 import authGate from "./plugins/auth-gate";
 import { answerClientError } from "./plugins/client-errors";
@@ -141,6 +142,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes(ctx));
   await app.register(privacyRoutes(ctx));
   await app.register(outboxRoutes(ctx));
+  await app.register(webhookRoutes(ctx));
   await app.register(ticketFollowerRoutes(ctx));
   await app.register(tokenRoutes(ctx));
 

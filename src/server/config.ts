@@ -118,6 +118,24 @@ const EnvSchema = z.object({
   /** Read replies from a hosted mailbox: `imaps://user:pass@imap.example.com:993/INBOX`. */
   IMAP_URL: z.url({ protocol: /^imaps?$/ }).optional(),
   IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /**
+   * Webhook hosts allowed although they resolve to a loopback, private or link-local address
+   * (hostnames or IPs, comma-separated; e.g. an ERP on the local network). Unset: public addresses only.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) =>
+          host
+            .trim()
+            .toLowerCase()
+            .replace(/^\[(.*)\]$/, "$1"),
+        )
+        .filter((host) => host !== ""),
+    ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -168,6 +186,8 @@ export interface Config {
     listen: { port: number; host: string } | undefined;
     imap: { url: string; pollMs: number } | undefined;
   };
+  /** Webhook hosts exempt from the public-address rule (WEBHOOK_ALLOWED_HOSTS). */
+  webhooks: { allowedHosts: string[] };
   bodyLimitBytes: number;
   /**
    * Slow or stalled clients: headers must arrive within `headersMs` and the whole request within
@@ -244,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       listen:
         e.SMTP_LISTEN_PORT === undefined ? undefined : { port: e.SMTP_LISTEN_PORT, host: e.SMTP_LISTEN_HOST },
     },
+    webhooks: { allowedHosts: e.WEBHOOK_ALLOWED_HOSTS },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     http: {
       headersMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,

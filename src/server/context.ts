@@ -20,6 +20,8 @@ export interface AppContext {
   live: LiveBus & { ready(): Promise<void> };
   /** This process's outbox worker, when it delivers (SMTP_URL set): told when a command wrote e-mails. */
   mailer?: { nudge(): void } | undefined;
+  /** This process's webhook worker: told when a command wrote deliveries. */
+  webhooks?: { nudge(): void } | undefined;
 }
 
 /** Who issues a command, and from where: recorded in the audit trail. */

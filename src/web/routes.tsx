@@ -7,6 +7,9 @@ import { CompaniesPage } from "./console/companies/CompaniesPage";
 import { CompanyPage } from "./console/companies/CompanyPage";
 import { CompliancePage } from "./console/compliance/CompliancePage";
 import { ApiTokensPanel } from "./console/integrations/ApiTokensPanel";
+import { IntegrationsIndex, IntegrationsLayout } from "./console/integrations/IntegrationsLayout";
+import { WebhookDeliveries } from "./console/integrations/WebhookDeliveries";
+import { WebhooksPanel } from "./console/integrations/WebhooksPanel";
 import { KnowledgeBasePage } from "./console/kb/KnowledgeBasePage";
 import { OutboxPage } from "./console/outbox/OutboxPage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
@@ -83,7 +86,16 @@ export function createAppRouter() {
                     { path: "settings", element: <SettingsPage /> },
                     { path: "people/:userId/privacy", element: <PrivacyPage /> },
                     { path: "outbox", element: <OutboxPage /> },
-                    { path: "integrations/tokens", element: <ApiTokensPanel /> },
+                    {
+                      path: "integrations",
+                      element: <IntegrationsLayout />,
+                      children: [
+                        { index: true, element: <IntegrationsIndex /> },
+                        { path: "tokens", element: <ApiTokensPanel /> },
+                        { path: "webhooks", element: <WebhooksPanel /> },
+                        { path: "webhooks/:webhookId", element: <WebhookDeliveries /> },
+                      ],
+                    },
                   ],
                 },
                 { path: "/profile", element: <ProfilePage /> },

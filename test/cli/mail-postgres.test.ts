@@ -2,8 +2,8 @@
 // SMTP server: every e-mail arrives exactly once (rows claimed with FOR UPDATE SKIP LOCKED), the
 // demo's e-mails and those of new tickets and replies alike.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn } from "../../bench/demo-session";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { openAndReply } from "./demo-traffic";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "./postgres";
 import { type ServerProcess, spawnServer, waitUntilHealthy } from "./server";
 import { cleanUp, ensureBuilt, freshDataDir, sleep } from "./support";
@@ -39,44 +39,7 @@ describe("the outbox with two server processes", { timeout: 90_000 }, () => {
     await waitUntilHealthy(b, 30_000);
 
     // Customers open tickets on one process while an agent answers on the other.
-    const customer = await signIn(a.baseUrl, {
-      email: "fernanda.lima@paulistaalimentos.com.br",
-      password: "extranet-demo",
-    });
-    const agent = await signIn(b.baseUrl, { email: "juliana.prado@uno.com.br", password: "extranet-demo" });
-    const headers = (cookie: string, server: ServerProcess) => ({
-      cookie,
-      origin: server.baseUrl,
-      "content-type": "application/json",
-    });
-    const categories = (await (
-      await fetch(`${a.baseUrl}/api/v1/categories`, { headers: headers(customer, a) })
-    ).json()) as { items: { id: string }[] };
-    await Promise.all(
-      Array.from({ length: 8 }, async (_, i) => {
-        const opened = await fetch(`${a.baseUrl}/api/v1/tickets`, {
-          method: "POST",
-          headers: headers(customer, a),
-          body: JSON.stringify({
-            categoryId: categories.items[0]?.id,
-            subject: `Pedido ${9000 + i} não fatura`,
-            description: `O pedido ${9000 + i} fica bloqueado na tela de faturamento. Favor verificar.`,
-            screenCode: "FAT0001",
-            exampleRecord: `pedido ${9000 + i}`,
-            priority: "normal",
-            attachmentIds: [],
-          }),
-        });
-        expect(opened.status).toBe(201);
-        const { number } = (await opened.json()) as { number: number };
-        const replied = await fetch(`${b.baseUrl}/api/v1/tickets/${number}/messages`, {
-          method: "POST",
-          headers: headers(agent, b),
-          body: JSON.stringify({ body: `Bom dia, Fernanda. O pedido ${9000 + i} foi liberado.` }),
-        });
-        expect(replied.status).toBe(201);
-      }),
-    );
+    await openAndReply(a, b, 8, 9000);
 
     // Everything written is delivered: nothing left queued or being sent.
     const deadline = Date.now() + 60_000;

@@ -62,9 +62,11 @@ async function signedIn(t: TestApp, user: MadeUser): Promise<Caller> {
 /** Where the world's clock starts: late in April 2026, so that a test can step into May and back. */
 export const BILLING_NOW = "2026-04-29T13:00:00Z";
 
-export async function makeBillingWorld(): Promise<BillingWorld> {
+export async function makeBillingWorld(env: Record<string, string> = {}): Promise<BillingWorld> {
   // Sessions outlive the tests' clock moves (a few days either way).
-  const t = await buildTestApp({ env: { SESSION_IDLE_MINUTES: "10080", SESSION_ABSOLUTE_HOURS: "720" } });
+  const t = await buildTestApp({
+    env: { SESSION_IDLE_MINUTES: "10080", SESSION_ABSOLUTE_HOURS: "720", ...env },
+  });
   t.clock.set(BILLING_NOW);
   const catalog = await makeCatalog(t.ctx);
   const calendar = await createCalendar(t.ctx, systemMeta, demoCalendar);

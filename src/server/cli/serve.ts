@@ -16,6 +16,7 @@ import { smtpTransport } from "../mail/smtp";
 import { OutboxWorker } from "../modules/outbox/worker";
 import { settingsOf } from "../modules/settings/service";
 import { anyUserExists } from "../modules/users/repository";
+import { WebhookWorker } from "../modules/webhooks/worker";
 import { closeContext, openContext } from "../runtime";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
 
@@ -62,6 +63,7 @@ export async function serve(config: Config): Promise<void> {
   let sweeper: { stop(): void } | undefined;
   let maintenance: { stop(): void } | undefined;
   let mailer: OutboxWorker | undefined;
+  let webhooks: WebhookWorker | undefined;
   let inbound: InboundListener | undefined;
   let imap: ImapPoller | undefined;
   // While draining, every response closes its connection: an idle keep-alive socket would
@@ -77,10 +79,11 @@ export async function serve(config: Config): Promise<void> {
     sweeper?.stop();
     maintenance?.stop();
     try {
-      // The e-mail in flight is finished, the rest given back for another process (or the next start).
+      // The e-mail and webhook in flight are finished, the rest given back for another process (or the next start).
       await inbound?.close();
       await imap?.stop();
       await mailer?.stop();
+      await webhooks?.stop();
       await app.close();
       await closeContext(ctx);
       serverLock?.release();
@@ -111,6 +114,13 @@ export async function serve(config: Config): Promise<void> {
   } else {
     app.log.info("SMTP_URL not set: e-mails are kept in the outbox (Caixa de saída) and not sent");
   }
+  // Webhooks go out from every process (each delivery claimed by one); the one in flight is finished on SIGTERM.
+  webhooks = new WebhookWorker(ctx, {
+    onError: (error) => app.log.error({ err: error }, "webhook delivery failed"),
+    onDisabled: (endpointId) => app.log.warn({ endpointId }, "webhook disabled: failing for days"),
+  });
+  ctx.webhooks = webhooks;
+  webhooks.start();
   if (config.mail.listen) {
     if (!config.mail.replySecret)
       app.log.warn("SMTP_LISTEN_PORT without MAIL_REPLY_SECRET: no reply can be verified");

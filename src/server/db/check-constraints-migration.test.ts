@@ -35,6 +35,7 @@ import { migrations } from "./migrations";
 import { CHECKS } from "./migrations/20261206_0011_check_constraints";
 import * as outboxMigration from "./migrations/20261206_0021_outbox";
 import * as followersMigration from "./migrations/20261206_0022_ticket_followers";
+import * as webhooksMigration from "./migrations/20261206_0026_webhooks";
 import type { Database } from "./schema";
 
 const BEFORE = "20261128_0010_queue_filter_counts";
@@ -114,9 +115,12 @@ async function asOfBefore(seed: () => Promise<void>): Promise<void> {
   // The outbox the ticket commands write e-mails into, as its own migration makes it.
   await outboxMigration.up(ctx.db as unknown as Kysely<unknown>);
   await followersMigration.up(ctx.db as unknown as Kysely<unknown>);
+  // Every ticket command asks which webhook endpoints listen (migration 0026).
+  await webhooksMigration.up(ctx.db as unknown as Kysely<unknown>);
   try {
     await withArchiveColumns(seed);
   } finally {
+    await webhooksMigration.down(ctx.db as unknown as Kysely<unknown>);
     await followersMigration.down(ctx.db as unknown as Kysely<unknown>);
     await outboxMigration.down(ctx.db as unknown as Kysely<unknown>);
     await ctx.db.schema.dropTable("setting").execute();

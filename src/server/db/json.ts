@@ -12,6 +12,7 @@ import {
   WeeklyHours,
 } from "../../contracts/sla";
 import { ApiScope } from "../../contracts/tokens";
+import { WebhookEvent } from "../../contracts/webhooks";
 import type { Pause } from "../../domain/sla/clock";
 import type { SlaPolicy } from "../modules/sla/policy";
 import type { Database } from "./schema";
@@ -134,4 +135,5 @@ export const json = {
   outboxHeaders: column("outbox_message", "headers", z.record(z.string(), z.string())),
   /** An API token's scopes. */
   apiTokenScopes: column("api_token", "scopes", z.array(ApiScope)),
+  webhookEvents: column("webhook_endpoint", "events", z.array(WebhookEvent)),
 };

@@ -25,6 +25,7 @@ import {
   TicketStatus,
 } from "../../contracts/tickets";
 import { ApiTokenKind } from "../../contracts/tokens";
+import { WebhookEvent } from "../../contracts/webhooks";
 import { newId } from "../crypto";
 import { type Json, type JsonColumn, json } from "./json";
 import type { Database, Flag } from "./schema";
@@ -375,6 +376,43 @@ const DATABASE = {
     last_used_at: nullable(big),
     revoked_at: nullable(big),
     revoked_by: nullable(text),
+  },
+  webhook_endpoint: {
+    id: text,
+    url: text,
+    events: jsonOf(json.webhookEvents),
+    secret: text,
+    previous_secret: nullable(text),
+    previous_secret_until: nullable(big),
+    internal: flag,
+    active: flag,
+    disabled_reason: nullable(oneOf(["failing"] as const)),
+    last_attempt_at: nullable(big),
+    last_attempt_ok: nullable(flag),
+    last_status_code: nullable(int),
+    last_success_at: nullable(big),
+    failing_since: nullable(big),
+    created_by: nullable(text),
+    created_at: big,
+    updated_at: big,
+  },
+  webhook_delivery: {
+    id: text,
+    endpoint_id: text,
+    event: oneOf(WebhookEvent.options),
+    payload: text,
+    ticket_id: nullable(text),
+    state: oneOf(OutboxState.options),
+    attempts: int,
+    next_attempt_at: big,
+    leased_by: nullable(text),
+    lease_until: nullable(big),
+    last_error: nullable(text),
+    last_status_code: nullable(int),
+    last_duration_ms: nullable(int),
+    last_response: nullable(text),
+    created_at: big,
+    sent_at: nullable(big),
   },
 } satisfies Description;
 

@@ -24,6 +24,7 @@ import type {
   TicketStatus,
 } from "../../contracts/tickets";
 import type { ApiScope, ApiTokenKind } from "../../contracts/tokens";
+import type { WebhookEvent } from "../../contracts/webhooks";
 import type { Pause } from "../../domain/sla/clock";
 import type { SlaPolicy } from "../modules/sla/policy";
 import type { Json } from "./json";
@@ -473,6 +474,57 @@ export interface OutboxMessageTable {
   sent_at: number | null;
 }
 
+/** An endpoint of the vendor's systems that hears of tickets ("Integrações" → "Webhooks"). */
+export interface WebhookEndpointTable {
+  id: string;
+  url: string;
+  /** JSON array of the events it subscribed to. */
+  events: Json<WebhookEvent[]>;
+  /** `whsec_…`: kept readable, as every delivery is signed with it. */
+  secret: string;
+  /** The secret before the last rotation, still signing beside the new one until `previous_secret_until`. */
+  previous_secret: string | null;
+  previous_secret_until: number | null;
+  /** Internal notes reach it too. */
+  internal: Flag;
+  active: Flag;
+  /** "failing" when disabled automatically; null otherwise. */
+  disabled_reason: "failing" | null;
+  last_attempt_at: number | null;
+  last_attempt_ok: Flag | null;
+  last_status_code: number | null;
+  last_success_at: number | null;
+  /** The first failure since the last success: how long it has been failing. */
+  failing_since: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One event for one endpoint: a lease-queue row like an outbox e-mail (same states and columns). */
+export interface WebhookDeliveryTable {
+  /** Also the `webhook-id` header: the same on every attempt. */
+  id: string;
+  endpoint_id: string;
+  event: WebhookEvent;
+  /** The JSON body `{type, timestamp, data}`, written with the change: the same on every attempt. */
+  payload: string;
+  ticket_id: string | null;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  leased_by: string | null;
+  lease_until: number | null;
+  last_error: string | null;
+  last_status_code: number | null;
+  last_duration_ms: number | null;
+  /** The last answer's first bytes (at most 1 KiB). */
+  last_response: string | null;
+  created_at: number;
+  /** When a 2xx answer came. */
+  sent_at: number | null;
+}
+
 export interface TicketFollowerTable {
   ticket_id: string;
   user_id: string;
@@ -541,6 +593,8 @@ export interface Database {
   email_opt_out: EmailOptOutTable;
   ticket_follower: TicketFollowerTable;
   api_token: ApiTokenTable;
+  webhook_endpoint: WebhookEndpointTable;
+  webhook_delivery: WebhookDeliveryTable;
 }
 
 export type Db = Kysely<Database>;

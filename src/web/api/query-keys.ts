@@ -81,6 +81,9 @@ export const queryKeys = {
   outboxList: (state: string | null) => ["outbox", "list", state] as const,
   outboxMessage: (id: string) => ["outbox", "one", id] as const,
   emailPreferences: ["me-notification-preferences"],
+  /** "Integrações" → "Webhooks": the endpoints, and one endpoint's deliveries. */
+  webhooks: ["webhooks"],
+  webhookDeliveries: (id: string) => ["webhooks", "deliveries", id] as const,
   /** "Empresas", "Usuários" and "Pessoas da empresa": what an account or company change refreshes. */
   accounts: ["accounts"],
   accountCompanies: (filters: Record<string, string>) => ["accounts", "companies", filters] as const,

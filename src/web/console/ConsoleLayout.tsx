@@ -62,9 +62,9 @@ export function ConsoleLayout() {
     work.push({ to: "/console/settings", label: t("nav.settings"), icon: IconSettings });
   if (abilities.manageOutbox)
     work.push({ to: "/console/outbox", label: t("nav.outbox"), icon: IconMailForward });
-  if (abilities.manageServiceTokens)
+  if (abilities.manageIntegrations || abilities.manageServiceTokens)
     work.push({
-      to: "/console/integrations/tokens",
+      to: "/console/integrations",
       label: t("nav.integrations"),
       icon: IconPlugConnected,
       alsoOn: ["/console/integrations"],

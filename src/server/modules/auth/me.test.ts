@@ -36,6 +36,7 @@ describe("/api/v1/me", () => {
         readTeamTime: false,
         manageSettings: false,
         manageOutbox: false,
+        manageIntegrations: false,
         manageKnowledgeBase: false,
         readSlaCompliance: false,
         readBillingStatements: false,

@@ -1,10 +1,11 @@
-// The worker's claim reads the outbox by index on both databases, in due order, without sorting: a
+// The workers' claims read the outbox (e-mails, webhook deliveries) by index on both databases, in due order, without sorting: a
 // sort of every queued row on each claim made draining n e-mails cost n².
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { testDialect } from "../../../../test/support/database";
 import { planOf } from "../../../../test/support/query-plan";
-import { buildOutboxList, selectLeaseExpired, selectQueuedDue } from "./repository";
+import { type LeaseTable, selectLeaseExpired, selectQueuedDue } from "./lease-queue";
+import { buildOutboxList } from "./repository";
 
 describe("outbox claim query plans", () => {
   let t: TestApp;
@@ -13,17 +14,34 @@ describe("outbox claim query plans", () => {
   });
   afterAll(() => t.close());
 
-  it.each([
-    ["queued e-mails whose time has come", () => selectQueuedDue(t.ctx.db, Date.now()).limit(10)],
-    ["e-mails whose sender's lease ran out", () => selectLeaseExpired(t.ctx.db, Date.now()).limit(10)],
-  ])("%s walk outbox_message_queue_idx in order", async (_name, query) => {
+  const tables: [LeaseTable, string][] = [
+    ["outbox_message", "outbox_message_queue_idx"],
+    ["webhook_delivery", "webhook_delivery_queue_idx"],
+  ];
+  it.each(
+    tables.flatMap(
+      ([table, index]) =>
+        [
+          [
+            `${table}: queued rows whose time has come`,
+            index,
+            () => selectQueuedDue(t.ctx.db, table, Date.now()).limit(10),
+          ],
+          [
+            `${table}: rows whose sender's lease ran out`,
+            index,
+            () => selectLeaseExpired(t.ctx.db, table, Date.now()).limit(10),
+          ],
+        ] as const,
+    ),
+  )("%s walk the queue index in order", async (_name, index, query) => {
     const plan = await planOf(t.ctx.db, query().compile(), [
       "enable_seqscan",
       "enable_sort",
       "enable_bitmapscan",
     ]);
     const text = plan.join("\n");
-    expect(text).toContain("outbox_message_queue_idx");
+    expect(text).toContain(index);
     if (testDialect === "sqlite") expect(text).not.toContain("TEMP B-TREE");
     else expect(text).not.toMatch(/\bSort\b|Seq Scan/);
   });

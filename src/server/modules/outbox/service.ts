@@ -5,7 +5,8 @@ import { decodeCursor, toPage } from "../../db/cursor";
 import { toIso, toIsoOrNull } from "../../db/time";
 import { errors } from "../../errors";
 import { recordAudit } from "../audit/repository";
-import { findOutboxMessage, listOutbox, type OutboxListRow, requeue } from "./repository";
+import { requeue } from "./lease-queue";
+import { findOutboxMessage, listOutbox, type OutboxListRow } from "./repository";
 
 function summary(row: OutboxListRow): OutboxSummary {
   return {
@@ -69,7 +70,7 @@ export async function resendOutboxMessage(
     const row = await findOutboxMessage(trx, id);
     if (!row) throw errors.notFound("outbox.not_found");
     const now = ctx.clock.now();
-    if (!(await requeue(trx, id, now))) throw errors.conflict("outbox.not_resendable");
+    if (!(await requeue(trx, "outbox_message", id, now))) throw errors.conflict("outbox.not_resendable");
     await recordAudit(trx, meta, now, {
       action: "outbox.resend",
       targetType: "outbox_message",

@@ -6,7 +6,8 @@ import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { startTestSmtp, type TestSmtp } from "../../../../test/support/smtp";
 import { newId } from "../../crypto";
 import { smtpTransport } from "../../mail/smtp";
-import { claimDue, insertEmails, type NewEmail } from "./repository";
+import { claimDue } from "./lease-queue";
+import { insertEmails, type NewEmail } from "./repository";
 import { MAX_ATTEMPTS, OutboxWorker, RETRY_DELAYS_MS } from "./worker";
 
 const FROM = '"Suporte UNO" <suporte@uno.com.br>';
@@ -122,7 +123,9 @@ describe("the outbox's delivery worker", () => {
     // A worker claims it and dies before sending.
     const claimed = await t.ctx.db
       .transaction()
-      .execute((trx) => claimDue(trx, "dead-worker", t.clock.now(), t.clock.now() + 120_000, 10));
+      .execute((trx) =>
+        claimDue(trx, "outbox_message", "dead-worker", t.clock.now(), t.clock.now() + 120_000, 10),
+      );
     expect(claimed.map((r) => r.id)).toEqual([mail.id]);
 
     const w = worker();

@@ -324,7 +324,7 @@ export class TicketTransaction {
   }
 
   /** Writes every ticket once and records the effects; returns what to do after commit. */
-  async finish(): Promise<{ live: LiveEvent[]; emails: number }> {
+  async finish(): Promise<{ live: LiveEvent[]; emails: number; webhooks: number }> {
     for (const write of this.writes) await write.flush();
     return recordEffects(
       this.trx,
@@ -352,14 +352,14 @@ export async function ticketCommand<R>(
   options: CommandOptions<R> = {},
 ): Promise<R> {
   const { idempotency } = options;
-  let outcome: { result: R; live: LiveEvent[]; emails: number };
+  let outcome: { result: R; live: LiveEvent[]; emails: number; webhooks: number };
   // Outside the transaction: on SQLite its one connection is busy until the commit.
   const setup: EffectsSetup = { config: ctx.config, settings: await settingsOf(ctx) };
   try {
     outcome = await ctx.db.transaction().execute(async (trx) => {
       const now = ctx.clock.now();
       const claim = idempotency && (await claimIdempotencyKey(trx, idempotency.key, idempotency.codec, now));
-      if (claim && "replayed" in claim) return { result: claim.replayed, live: [], emails: 0 };
+      if (claim && "replayed" in claim) return { result: claim.replayed, live: [], emails: 0, webhooks: 0 };
       const tx = new TicketTransaction(trx, actor, now, setup);
       const result = await body(tx);
       await claim?.finish(result);
@@ -372,5 +372,6 @@ export async function ticketCommand<R>(
   }
   for (const event of outcome.live) await ctx.live.publish(event);
   if (outcome.emails > 0) ctx.mailer?.nudge();
+  if (outcome.webhooks > 0) ctx.webhooks?.nudge();
   return outcome.result;
 }

@@ -1,6 +1,6 @@
 // The effects of ticket commands, in one place: what each happening raises inside the command's
-// transaction (notifications; e-mails and webhook deliveries will be outbox rows written here too)
-// and the live events published once it commits.
+// transaction (notifications; e-mails and webhook deliveries, outbox rows) and the live events
+// published once it commits.
 
 import type { Settings } from "../../../contracts/settings";
 import type { Config } from "../../config";
@@ -11,6 +11,7 @@ import { mailSetup } from "../../mail/setup";
 import { recordTicketEmails } from "../../mail/ticket-emails";
 import { notifySlaAlert } from "../notifications/service";
 import { notificationEvents, notifyPeople } from "../notifications/ticket-notifications";
+import { recordWebhookDeliveries } from "../webhooks/events";
 import type { TicketHappening } from "./happenings";
 
 /** One ticket a command wrote, as the effects see it once the command is done. */
@@ -27,17 +28,16 @@ export interface EffectsSetup {
 }
 
 /**
- * Writes what the happenings raise in the transaction (notifications, outbox e-mails); returns the
- * live events to publish after it and how many e-mails wait for delivery.
+ * Writes what the happenings raise in the transaction (notifications, outbox e-mails, webhook
+ * deliveries); returns the live events to publish after it and how many e-mails and deliveries wait.
  */
-
 export async function recordEffects(
   trx: Executor,
   { config, settings }: EffectsSetup,
   outcomes: readonly CommandOutcome[],
   actorId: string | null,
   at: number,
-): Promise<{ live: LiveEvent[]; emails: number }> {
+): Promise<{ live: LiveEvent[]; emails: number; webhooks: number }> {
   const live: LiveEvent[] = [];
   for (const outcome of outcomes) {
     const notified = await recordNotifications(trx, outcome, actorId, at);
@@ -46,7 +46,8 @@ export async function recordEffects(
   const emails = config.mail.notifications
     ? await recordTicketEmails(trx, mailSetup(config, settings), outcomes, actorId, at)
     : 0;
-  return { live, emails };
+  const webhooks = await recordWebhookDeliveries(trx, outcomes, at);
+  return { live, emails, webhooks };
 }
 
 /** Mentions, assignments and SLA alerts notify people; returns who was notified. */

@@ -9,13 +9,11 @@ import { ApiTokenCreateForm } from "../../components/api-tokens/ApiTokenCreateFo
 import { ApiTokenTable } from "../../components/api-tokens/ApiTokenTable";
 import { NewTokenNotice } from "../../components/api-tokens/NewTokenNotice";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { usePageTitle } from "../../components/use-page-title";
 import { useI18n } from "../../i18n/i18n";
 import { CompanyPicker } from "./CompanyPicker";
 
 export function ApiTokensPanel() {
   const { t } = useI18n();
-  usePageTitle(t("tokens.serviceTitle"));
   const tokens = useApiTokens("service");
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [bound, setBound] = useState(false);
@@ -23,7 +21,7 @@ export function ApiTokensPanel() {
   return (
     <Stack gap="lg" maw={1200}>
       <Stack gap={4}>
-        <Title order={1} fz="h2">
+        <Title order={2} fz="h3">
           {t("tokens.serviceTitle")}
         </Title>
         <Text c="dimmed">{t("tokens.serviceIntro")}</Text>
