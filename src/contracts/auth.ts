@@ -68,6 +68,8 @@ export const Abilities = z.object({
   readAudit: z.boolean(),
   /** A person's data (LGPD): export it, anonymize the person. Admins. */
   managePersonalData: z.boolean(),
+  /** "Integrações" (ERP installations and the like): admins. */
+  manageIntegrations: z.boolean(),
 });
 export type Abilities = z.infer<typeof Abilities>;
 

@@ -122,3 +122,11 @@ export const ErpLinkRefusal = z.enum([
   "rate_limited",
 ]);
 export type ErpLinkRefusal = z.infer<typeof ErpLinkRefusal>;
+
+/**
+ * GET /sso/erp?token=<JWT>: the link itself. Anything unusable answers the refusal page rather than
+ * an API error (the reader is a person who clicked a link in the ERP).
+ */
+export const ErpLinkQuery = z.looseObject({
+  token: z.string().max(8192).optional().catch(undefined),
+});

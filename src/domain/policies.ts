@@ -222,6 +222,13 @@ export const policies = {
      */
     manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
   },
+  integration: {
+    /**
+     * "Integrações": ERP installations sign people in, so they are the admin's; the rest of the team
+     * may know the page exists, customers never learn of it.
+     */
+    manage: (actor: Actor): Decision => allowIf(actor.role === "admin", isStaff(actor) ? "forbid" : "hide"),
+  },
   kb: {
     /** Deflections measure customers finding answers; staff clicks would skew them. */
     markHelpful: (actor: Actor): Decision => allowIf(!isStaff(actor)),
@@ -267,5 +274,6 @@ export function abilitiesOf(
       customer && policies.billing.ownStatement(actor, { id: actor.companyId ?? "" }) === "allow",
     readAudit: policies.audit.read(actor) === "allow",
     managePersonalData: policies.privacy.manage(actor) === "allow",
+    manageIntegrations: policies.integration.manage(actor) === "allow",
   };
 }

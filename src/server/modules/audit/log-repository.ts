@@ -87,6 +87,7 @@ export async function auditTargetLabels(
     ["calendar", "business_calendar"],
     ["category", "category"],
     ["saved_view", "saved_view"],
+    ["erp_installation", "erp_installation"],
   ] as const;
   for (const [type, table] of named) {
     const ids = idsOf(type);

@@ -43,6 +43,7 @@ describe("/api/v1/me", () => {
         readPlanConsumption: false,
         readAudit: false,
         managePersonalData: false,
+        manageIntegrations: false,
       },
       previousLoginAt: null,
     });

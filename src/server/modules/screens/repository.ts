@@ -54,7 +54,8 @@ export function searchScreens(
     .execute();
 }
 
-export async function upsertScreen(db: Executor, row: ScreenRow): Promise<void> {
+/** Imports leave the screen's category (set on "Telas do ERP") as it is. */
+export async function upsertScreen(db: Executor, row: Omit<ScreenRow, "category_id">): Promise<void> {
   await db
     .insertInto("screen")
     .values(row)
