@@ -119,7 +119,7 @@ export function listCatalogScreens(
 export async function updateScreenRow(
   db: Executor,
   code: string,
-  values: Pick<ScreenRow, "name" | "module" | "active" | "search_terms" | "updated_at">,
+  values: Pick<ScreenRow, "name" | "module" | "active" | "category_id" | "search_terms" | "updated_at">,
 ): Promise<void> {
   await db.updateTable("screen").set(values).where("code", "=", code).execute();
 }
