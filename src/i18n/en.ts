@@ -1419,7 +1419,8 @@ export const en: Record<MessageKey, string> = {
   "error.erp_installation.revoked": "This ERP installation was revoked and can no longer be changed.",
   "error.erp_installation.invalid_public_key":
     "Invalid public key: paste it as PEM (-----BEGIN PUBLIC KEY-----), Ed25519 for EdDSA or RSA of at least 2048 bits for RS256.",
-  "error.erp_installation.company_inactive": "The company is deactivated: reactivate it before registering an installation.",
+  "error.erp_installation.company_inactive":
+    "The company is deactivated: reactivate it before registering an installation.",
   "validation.erp_secret_short": "The secret needs at least 32 bytes. Leave it empty to have one generated.",
   "validation.erp_key_for_hs256": "HS256 uses a shared secret, not a public key.",
   "validation.erp_secret_for_public_key": "EdDSA and RS256 use a public key, not a secret.",
@@ -1487,8 +1488,7 @@ export const en: Record<MessageKey, string> = {
   "erpInstallations.rotateHint": "Links signed with the old key are refused from then on.",
   "erpInstallations.active": "Active (accepts links)",
   "erpInstallations.revoke": "Revoke",
-  "erpInstallations.revokeConfirm":
-    "Revoke “{name}”? Its links are refused at once. This cannot be undone.",
+  "erpInstallations.revokeConfirm": "Revoke “{name}”? Its links are refused at once. This cannot be undone.",
   "erpInstallations.save": "Save",
   "screens.erpCategory": "Category when opened from the ERP",
   "screens.erpCategoryHint": "Empty: the category most chosen in this screen's tickets.",

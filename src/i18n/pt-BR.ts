@@ -1430,7 +1430,8 @@ export const ptBR = {
   "error.erp_installation.revoked": "Esta instalação do ERP foi revogada e não pode mais ser alterada.",
   "error.erp_installation.invalid_public_key":
     "Chave pública inválida: cole a chave em PEM (-----BEGIN PUBLIC KEY-----), Ed25519 para EdDSA ou RSA de ao menos 2048 bits para RS256.",
-  "error.erp_installation.company_inactive": "A empresa está desativada: reative-a antes de cadastrar uma instalação.",
+  "error.erp_installation.company_inactive":
+    "A empresa está desativada: reative-a antes de cadastrar uma instalação.",
   "validation.erp_secret_short": "O segredo precisa ter ao menos 32 bytes. Deixe em branco para gerar um.",
   "validation.erp_key_for_hs256": "HS256 usa um segredo compartilhado, não uma chave pública.",
   "validation.erp_secret_for_public_key": "EdDSA e RS256 usam uma chave pública, não um segredo.",

@@ -127,8 +127,10 @@ export const errors = {
   conflictOn: (code: "company.cnpj_taken" | "user.email_taken", field: string) =>
     new FieldConflictError(code, field),
   /** A value the contract accepts but the service refuses, named on its field (422). */
-  invalidOn: (code: "erp_installation.invalid_public_key" | "erp_installation.company_inactive", field: string) =>
-    new FieldConflictError(code, field, 422),
+  invalidOn: (
+    code: "erp_installation.invalid_public_key" | "erp_installation.company_inactive",
+    field: string,
+  ) => new FieldConflictError(code, field, 422),
   /** The last active admin may be neither demoted nor deactivated. */
   lastAdmin: () => appError("user.last_admin", 409),
   /** An attachment whose file the retention setting removed: the row stays, the file is gone. */

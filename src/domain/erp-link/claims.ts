@@ -1,8 +1,9 @@
 // The claims of an ERP link ("Suporte UNO ERP"), checked once its signature is: who it is for, which
 // company, where in the ERP the user was, and that it is fresh. Pure: the clock is a parameter.
+
+import { normalizeCnpj } from "../../contracts/cnpj";
 import { Email } from "../../contracts/common";
 import { hasControlCharacters } from "../../contracts/control-characters";
-import { normalizeCnpj } from "../../contracts/cnpj";
 import type { ErpAlgorithm, ErpLinkRefusal } from "../../contracts/erp-installations";
 import { ScreenCode } from "../../contracts/screens";
 

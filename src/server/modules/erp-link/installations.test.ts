@@ -4,8 +4,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
 import { loginAs, makeCompany, makeUser } from "../../../../test/support/factories";
-import type { CompanyRow } from "../companies/repository";
 import { listAuditFor } from "../audit/repository";
+import type { CompanyRow } from "../companies/repository";
 
 const BASE = "/api/v1/integrations/erp-installations";
 const ed25519Pem = () =>
@@ -46,7 +46,11 @@ describe("/api/v1/integrations/erp-installations", () => {
     const expected = { supervisor: 403, agent: 403, customerAdmin: 404, customer: 404 } as const;
     for (const [method, url, body] of routes) {
       for (const [who, status] of Object.entries(expected))
-        expect((await call(t.app, method, url, body, { cookie: cookies[who as keyof typeof expected] })).statusCode, `${who} ${method} ${url}`).toBe(status);
+        expect(
+          (await call(t.app, method, url, body, { cookie: cookies[who as keyof typeof expected] }))
+            .statusCode,
+          `${who} ${method} ${url}`,
+        ).toBe(status);
       expect((await call(t.app, method, url, body)).statusCode, `anonymous ${method} ${url}`).toBe(401);
     }
     // Nothing above changed it.
@@ -83,7 +87,10 @@ describe("/api/v1/integrations/erp-installations", () => {
     const mixed = await create({ algorithm: "EdDSA", secret: "x".repeat(40) });
     expect(mixed.statusCode).toBe(400);
     expect(mixed.json().error.fields).toHaveProperty("publicKey");
-    const bad = await create({ algorithm: "EdDSA", publicKey: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----" });
+    const bad = await create({
+      algorithm: "EdDSA",
+      publicKey: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.fields.publicKey).toMatch(/Chave pública inválida/);
     const rsaForEd = await create({
@@ -100,7 +107,10 @@ describe("/api/v1/integrations/erp-installations", () => {
         .toString(),
     });
     expect(weakRsa.statusCode).toBe(422);
-    const unknownCompany = await create({ algorithm: "HS256", companyId: "0193a1b2-0000-7000-8000-000000000009" });
+    const unknownCompany = await create({
+      algorithm: "HS256",
+      companyId: "0193a1b2-0000-7000-8000-000000000009",
+    });
     expect(unknownCompany.statusCode).toBe(400);
     expect(unknownCompany.json().error.fields).toHaveProperty("companyId");
   });
@@ -112,7 +122,13 @@ describe("/api/v1/integrations/erp-installations", () => {
     expect(secret).toBeNull();
     expect(publicKey).toContain("BEGIN PUBLIC KEY");
 
-    const paused = await call(t.app, "PATCH", `${BASE}/${id}`, { active: false, name: "ERP filial" }, { cookie: cookies.admin });
+    const paused = await call(
+      t.app,
+      "PATCH",
+      `${BASE}/${id}`,
+      { active: false, name: "ERP filial" },
+      { cookie: cookies.admin },
+    );
     expect(paused.json()).toMatchObject({ state: "inactive", name: "ERP filial" });
     const rotated = await call(
       t.app,
@@ -136,7 +152,13 @@ describe("/api/v1/integrations/erp-installations", () => {
     const revoked = await call(t.app, "DELETE", `${BASE}/${id}`, undefined, { cookie: cookies.admin });
     expect(revoked.json()).toMatchObject({ state: "revoked" });
     expect(revoked.json().revokedAt).not.toBeNull();
-    const afterRevoke = await call(t.app, "PATCH", `${BASE}/${id}`, { active: true }, { cookie: cookies.admin });
+    const afterRevoke = await call(
+      t.app,
+      "PATCH",
+      `${BASE}/${id}`,
+      { active: true },
+      { cookie: cookies.admin },
+    );
     expect(afterRevoke.statusCode).toBe(409);
     const audit = await listAuditFor(t.ctx.db, "erp_installation", id);
     expect(audit.map((entry) => entry.action)).toEqual([
@@ -150,7 +172,11 @@ describe("/api/v1/integrations/erp-installations", () => {
 
   it("answers 404 for an installation that does not exist and 400 for an id that cannot be one", async () => {
     const missing = "0193a1b2-0000-7000-8000-00000000beef";
-    expect((await call(t.app, "GET", `${BASE}/${missing}`, undefined, { cookie: cookies.admin })).statusCode).toBe(404);
-    expect((await call(t.app, "GET", `${BASE}/nope`, undefined, { cookie: cookies.admin })).statusCode).toBe(400);
+    expect(
+      (await call(t.app, "GET", `${BASE}/${missing}`, undefined, { cookie: cookies.admin })).statusCode,
+    ).toBe(404);
+    expect((await call(t.app, "GET", `${BASE}/nope`, undefined, { cookie: cookies.admin })).statusCode).toBe(
+      400,
+    );
   });
 });

@@ -55,7 +55,11 @@ export function erpInstallationRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         authorize(policies.integration.manage(requireAuth(request).actor));
-        const created = await createInstallation(ctx, commandMeta(request, ctx.config.publicUrl), request.body);
+        const created = await createInstallation(
+          ctx,
+          commandMeta(request, ctx.config.publicUrl),
+          request.body,
+        );
         return reply.status(201).send(created);
       },
     );

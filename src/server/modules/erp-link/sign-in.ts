@@ -80,7 +80,13 @@ async function acceptLink(ctx: AppContext, token: string, client: ClientInfo): P
 
   const session = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
-    if (!(await claimLinkUse(trx, { installationId: installation.id, jti: claims.jti, expiresAt: claims.expiresAt })))
+    if (
+      !(await claimLinkUse(trx, {
+        installationId: installation.id,
+        jti: claims.jti,
+        expiresAt: claims.expiresAt,
+      }))
+    )
       refuse("used");
     const user = await linkUser(trx, ctx, installation, claims, client);
     await updateUser(trx, user.id, { previous_login_at: user.lastLoginAt, last_login_at: now });
@@ -119,7 +125,8 @@ async function verifySignature(installation: ErpInstallationWithCompany, token: 
   } catch (error) {
     if (error instanceof ErpLinkRefused) throw error;
     const forged =
-      error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JOSEAlgNotAllowed;
+      error instanceof joseErrors.JWSSignatureVerificationFailed ||
+      error instanceof joseErrors.JOSEAlgNotAllowed;
     return refuse(forged ? "bad_signature" : "malformed");
   }
 }

@@ -219,7 +219,12 @@ export async function updateScreen(
     if (categoryId !== null && categoryId !== current.category_id && !(await findCategory(trx, categoryId)))
       throw errors.field("categoryId", "error.category.not_found", props);
     const changes = auditChanges(
-      { name: current.name, module: current.module, active: current.active === 1, categoryId: current.category_id },
+      {
+        name: current.name,
+        module: current.module,
+        active: current.active === 1,
+        categoryId: current.category_id,
+      },
       { name, module, active: active === 1, categoryId },
     );
     if (Object.keys(changes).length === 0) return current;
