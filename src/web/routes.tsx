@@ -6,6 +6,7 @@ import { StatementsPage } from "./console/billing/StatementsPage";
 import { CompaniesPage } from "./console/companies/CompaniesPage";
 import { CompanyPage } from "./console/companies/CompanyPage";
 import { CompliancePage } from "./console/compliance/CompliancePage";
+import { ErpInstallationsPanel } from "./console/integrations/ErpInstallationsPanel";
 import { KnowledgeBasePage } from "./console/kb/KnowledgeBasePage";
 import { OutboxPage } from "./console/outbox/OutboxPage";
 import { PhoneTicketPage } from "./console/phone/PhoneTicketPage";
@@ -82,6 +83,7 @@ export function createAppRouter() {
                     { path: "settings", element: <SettingsPage /> },
                     { path: "people/:userId/privacy", element: <PrivacyPage /> },
                     { path: "outbox", element: <OutboxPage /> },
+                    { path: "integrations/erp", element: <ErpInstallationsPanel /> },
                   ],
                 },
                 { path: "/profile", element: <ProfilePage /> },

@@ -73,6 +73,8 @@ export const queryKeys = {
     ["console", "queue", "counts", filters] as const,
   consoleQueueOptions: ["console", "queue", "options"],
   consoleViews: ["console", "views"],
+  /** "Instalações do ERP" (admins). */
+  erpInstallations: ["erp-installations"],
   /** "Caixa de saída": the outbox's pages by state, and one e-mail. */
   outbox: ["outbox"],
   outboxList: (state: string | null) => ["outbox", "list", state] as const,

@@ -12,6 +12,7 @@ import {
   IconInbox,
   IconMailForward,
   IconPhone,
+  IconPlugConnected,
   IconReceipt,
   IconSettings,
   IconShieldCheck,
@@ -61,6 +62,13 @@ export function ConsoleLayout() {
     work.push({ to: "/console/settings", label: t("nav.settings"), icon: IconSettings });
   if (abilities.manageOutbox)
     work.push({ to: "/console/outbox", label: t("nav.outbox"), icon: IconMailForward });
+  if (abilities.manageIntegrations)
+    work.push({
+      to: "/console/integrations/erp",
+      label: t("nav.integrations"),
+      icon: IconPlugConnected,
+      alsoOn: ["/console/integrations"],
+    });
   const account: NavItem[] = [{ to: "/profile", label: t("nav.profile"), icon: IconUserCircle }];
 
   return (
