@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ErpLinkRequest, signErpToken } from "../../src/server/modules/erp-link/sign-link";
 import { type ApiSession, signInThroughApi } from "./support/api";
 import { browserForThisFile, newPage, saveScreenshot } from "./support/browser";
-import { demo, waitForPath } from "./support/journeys";
+import { demo, signIn, waitForPath } from "./support/journeys";
 import { field, NOT_FOUND_LINK } from "./support/tickets";
 
 const origin = inject("origin");
@@ -167,5 +167,38 @@ describe("the ERP link", () => {
     );
     await expectRefusal(opened, "não está cadastrada");
     await opened.context.close();
+  });
+
+  it('lets the admin register an installation in "Integrações", see its secret once, and revoke it', async () => {
+    const { context, page } = await newPage(browser(), origin);
+    await page.goto("/login");
+    await signIn(page, demo.admin.email);
+    await page.getByRole("navigation").getByRole("link", { name: "Integrações" }).click();
+    await waitForPath(page, "/console/integrations/erp");
+    await page.getByRole("heading", { name: "Instalações do ERP" }).waitFor();
+    await page.getByRole("button", { name: "Nova instalação" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Nome").fill("ERP do teste de navegador");
+    await dialog
+      .getByRole("textbox", { name: "Empresa" })
+      .or(dialog.getByRole("combobox", { name: "Empresa" }))
+      .first()
+      .fill("Paulista");
+    await page.getByRole("option", { name: demo.customer.company }).click();
+    await dialog.getByRole("button", { name: "Salvar" }).click();
+    const secret = page.getByTestId("erp-secret");
+    await secret.waitFor();
+    expect((await secret.inputValue()).length).toBeGreaterThanOrEqual(43);
+    await saveScreenshot(page, "erp-installation-secret");
+    await page.getByRole("dialog").getByRole("button", { name: "Fechar" }).click();
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    const row = page.getByRole("row", { name: /ERP do teste de navegador/ });
+    await row.getByText("Nunca usada").waitFor();
+    await row.getByText("Ativa").waitFor();
+    await saveScreenshot(page, "erp-installations");
+    page.once("dialog", (confirm) => void confirm.accept());
+    await row.getByRole("button", { name: "Revogar" }).click();
+    await row.getByText("Revogada").waitFor();
+    await context.close();
   });
 });
