@@ -14,6 +14,8 @@ export function erpLinkRoutes(ctx: AppContext) {
     app.get(
       "/sso/erp",
       {
+        // A HEAD (a link checker, a mail scanner) must not spend the single-use link.
+        exposeHeadRoute: false,
         schema: {
           tags: ["integrations"],
           summary:

@@ -260,5 +260,14 @@ describe("GET /sso/erp", () => {
     expect((await runMaintenance(t.ctx)).erpLinkUses).toBe(before.length);
     const unknownRoute = await t.app.inject({ method: "GET", url: "/sso/other" });
     expect(unknownRoute.statusCode).toBe(404);
+    // A HEAD (a link checker) never spends a link.
+    const token = await link();
+    const head = await t.app.inject({
+      method: "HEAD",
+      url: `/sso/erp?token=${token}`,
+      remoteAddress: "10.8.0.1",
+    });
+    expect(head.statusCode).toBe(404);
+    expect((await open(token)).headers.location).toBe("/portal/tickets");
   });
 });
