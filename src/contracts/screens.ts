@@ -1,6 +1,6 @@
 // The ERP's screen catalog: every ticket names the screen where the problem shows (ATW0001…).
 import { z } from "zod";
-import { Instant } from "./common";
+import { Id, Instant } from "./common";
 
 /** Three letters and four digits, e.g. ATW0001. */
 export const ScreenCode = z
@@ -40,6 +40,8 @@ export const CatalogScreen = Screen.extend({
   /** false: no longer offered for new tickets; kept on the tickets that name it. */
   active: z.boolean(),
   updatedAt: Instant,
+  /** The category an ERP link naming this screen opens on; null: the one most chosen for its tickets. */
+  categoryId: z.string().nullable(),
 });
 export type CatalogScreen = z.infer<typeof CatalogScreen>;
 
@@ -60,6 +62,8 @@ export const UpdateScreenRequest = z
     name: z.string().trim().min(2).max(120).optional(),
     module: z.string().trim().min(2).max(60).optional(),
     active: z.boolean().optional(),
+    /** The category an ERP link opens on; null clears it. */
+    categoryId: Id.nullable().optional(),
   })
   .refine((body) => Object.values(body).some((v) => v !== undefined), {
     message: "validation.nothing_to_change",

@@ -174,6 +174,17 @@ describe("audit and personal data policies", () => {
     expect(abilitiesOf(who).readAudit).toBe(decision === "allow");
     expect(abilitiesOf(who).managePersonalData).toBe(decision === "allow");
   });
+
+  it.each([
+    ["a customer", customerA, "hide"],
+    ["a company admin", adminA, "hide"],
+    ["an agent", agent, "forbid"],
+    ["a supervisor", supervisor, "forbid"],
+    ["an admin", admin, "allow"],
+  ] as const)("%s managing integrations (ERP installations): %s", (_who, who, decision) => {
+    expect(policies.integrations.manage(who)).toBe(decision);
+    expect(abilitiesOf(who).manageIntegrations).toBe(decision === "allow");
+  });
 });
 
 describe("abilitiesOf", () => {

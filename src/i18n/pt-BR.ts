@@ -1506,6 +1506,7 @@ export const ptBR = {
   "audit.action.webhook.delete": "Webhook excluído",
   "audit.action.webhook.resend": "Entrega de webhook reenviada",
   "audit.action.webhook.disabled_failing": "Webhook desativado por falhas seguidas",
+  "integrations.tab.erp": "Instalações do ERP",
   "integrations.tab.tokens": "Tokens de API",
   "integrations.tab.webhooks": "Webhooks",
   "webhooks.title": "Webhooks",
@@ -1569,6 +1570,84 @@ export const ptBR = {
   "webhooks.resent": "Entrega colocada de novo na fila.",
   "webhooks.more": "Carregar mais",
   "webhooks.saved": "Webhook salvo.",
+  // "Suporte UNO ERP": ERP installations and the signed link
+  "error.erp_installation.not_found": "Instalação do ERP não encontrada.",
+  "error.erp_installation.revoked": "Esta instalação do ERP foi revogada e não pode mais ser alterada.",
+  "error.erp_installation.invalid_public_key":
+    "Chave pública inválida: cole a chave em PEM (-----BEGIN PUBLIC KEY-----), Ed25519 para EdDSA ou RSA de ao menos 2048 bits para RS256.",
+  "error.erp_installation.company_inactive":
+    "A empresa está desativada: reative-a antes de cadastrar uma instalação.",
+  "validation.erp_secret_short": "O segredo precisa ter ao menos 32 bytes. Deixe em branco para gerar um.",
+  "validation.erp_key_for_hs256": "HS256 usa um segredo compartilhado, não uma chave pública.",
+  "validation.erp_secret_for_public_key": "EdDSA e RS256 usam uma chave pública, não um segredo.",
+  "audit.action.erp_installation.created": "Instalação do ERP cadastrada",
+  "audit.action.erp_installation.updated": "Instalação do ERP alterada",
+  "audit.action.erp_installation.key_rotated": "Chave da instalação do ERP trocada",
+  "audit.action.erp_installation.revoked": "Instalação do ERP revogada",
+  "audit.action.user.created_by_erp_link": "Usuário criado no primeiro acesso pelo ERP",
+  "audit.field.createsUsers": "Cria usuários no primeiro acesso",
+  "audit.field.algorithm": "Algoritmo",
+  "audit.field.categoryId": "Categoria",
+  "erpLink.refused.title": "Não foi possível entrar pelo link do ERP",
+  "erpLink.refused.malformed":
+    "O link recebido do ERP está incompleto ou é inválido. Clique de novo em “Suporte” no ERP; se persistir, avise a equipe de suporte.",
+  "erpLink.refused.expired":
+    "O link do ERP expirou: ele vale por poucos minutos. Clique de novo em “Suporte” no ERP para gerar outro.",
+  "erpLink.refused.used":
+    "Este link do ERP já foi utilizado: cada link vale uma única vez. Clique de novo em “Suporte” no ERP para gerar outro.",
+  "erpLink.refused.unknown_user":
+    "Seu e-mail não corresponde a um usuário ativo desta empresa na Extranet. Peça acesso ao administrador da sua empresa ou à equipe de suporte.",
+  "erpLink.refused.unknown_installation":
+    "Esta instalação do ERP não está cadastrada na Extranet ou foi revogada. Avise a equipe de suporte.",
+  "erpLink.refused.bad_signature":
+    "A assinatura do link não confere com a chave cadastrada para esta instalação do ERP. Avise a equipe de suporte.",
+  "erpLink.refused.wrong_company":
+    "O link do ERP aponta para outra empresa (o CNPJ não é o da instalação). Avise a equipe de suporte.",
+  "erpLink.refused.rate_limited":
+    "Muitos links recusados a partir deste endereço. Aguarde alguns minutos ou entre com seu e-mail e senha.",
+  "erpLink.refused.signIn": "Você também pode entrar com seu e-mail e senha:",
+  "erpLink.refused.continue": "Continuar como {name}",
+  "erpInstallations.title": "Instalações do ERP",
+  "erpInstallations.intro":
+    "Cada instalação do ERP assina os links “Suporte” que abrem a Extranet com o usuário já conectado, na tela certa.",
+  "erpInstallations.new": "Nova instalação",
+  "erpInstallations.empty": "Nenhuma instalação cadastrada.",
+  "erpInstallations.name": "Nome",
+  "erpInstallations.company": "Empresa",
+  "erpInstallations.algorithm": "Algoritmo",
+  "erpInstallations.createdAt": "Cadastrada em",
+  "erpInstallations.lastUsedAt": "Último uso",
+  "erpInstallations.never": "Nunca usada",
+  "erpInstallations.state": "Situação",
+  "erpInstallations.state.active": "Ativa",
+  "erpInstallations.state.inactive": "Pausada",
+  "erpInstallations.state.revoked": "Revogada",
+  "erpInstallations.issuer": "Identificador (iss)",
+  "erpInstallations.algorithm.HS256": "HS256 — segredo compartilhado",
+  "erpInstallations.algorithm.EdDSA": "EdDSA (Ed25519) — chave pública",
+  "erpInstallations.algorithm.RS256": "RS256 — chave pública RSA",
+  "erpInstallations.secret": "Segredo compartilhado",
+  "erpInstallations.secretHint": "Ao menos 32 bytes. Deixe em branco para a Extranet gerar um.",
+  "erpInstallations.generate": "Gerar segredo",
+  "erpInstallations.publicKey": "Chave pública (PEM)",
+  "erpInstallations.publicKeyHint": "-----BEGIN PUBLIC KEY----- … : a chave privada fica só no ERP.",
+  "erpInstallations.createsUsers": "Criar o usuário no primeiro acesso",
+  "erpInstallations.createsUsersHint":
+    "Um e-mail desconhecido vira usuário desta empresa ao abrir o link (registrado na auditoria).",
+  "erpInstallations.secretTitle": "Segredo da instalação",
+  "erpInstallations.secretOnce": "Copie o segredo agora e guarde-o no ERP: ele não será mostrado de novo.",
+  "erpInstallations.copy": "Copiar",
+  "erpInstallations.copied": "Copiado",
+  "erpInstallations.edit": "Alterar",
+  "erpInstallations.rotate": "Trocar a chave",
+  "erpInstallations.rotateHint": "Links assinados com a chave antiga passam a ser recusados.",
+  "erpInstallations.active": "Ativa (aceita links)",
+  "erpInstallations.revoke": "Revogar",
+  "erpInstallations.revokeConfirm":
+    "Revogar “{name}”? Os links desta instalação passam a ser recusados na hora. Não é possível desfazer.",
+  "erpInstallations.save": "Salvar",
+  "screens.erpCategory": "Categoria ao abrir pelo ERP",
+  "screens.erpCategoryHint": "Em branco: a categoria mais escolhida nas ocorrências desta tela.",
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

@@ -13,6 +13,8 @@ import { authRoutes } from "./modules/auth/routes";
 import { billingRoutes } from "./modules/billing/routes";
 import { cannedResponseRoutes } from "./modules/canned/routes";
 import { companyRoutes } from "./modules/companies/routes";
+import { erpInstallationRoutes } from "./modules/erp-link/routes";
+import { erpLinkRoutes } from "./modules/erp-link/sso-routes";
 import { healthRoutes } from "./modules/health/routes";
 import { kbEditorRoutes } from "./modules/kb/editor-routes";
 import { kbRoutes } from "./modules/kb/routes";
@@ -60,6 +62,8 @@ function isAppPage(method: string, url: string): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   const path = url.split("?")[0] ?? "";
   if (path === "/api" || path.startsWith("/api/")) return false;
+  // Server-side sign-in links (the ERP's): an unknown one is a 404, never the app.
+  if (path === "/sso" || path.startsWith("/sso/")) return false;
   return !/\.[A-Za-z0-9]+$/.test(path);
 }
 
@@ -145,6 +149,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(webhookRoutes(ctx));
   await app.register(ticketFollowerRoutes(ctx));
   await app.register(tokenRoutes(ctx));
+  await app.register(erpInstallationRoutes(ctx));
+  await app.register(erpLinkRoutes(ctx));
 
   const webRoot = config.webRoot;
   if (webRoot) await registerSpa(app, webRoot);

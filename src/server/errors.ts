@@ -35,8 +35,9 @@ export class FieldConflictError extends AppError {
     code: string,
     /** The contract's field path the message is shown under. */
     readonly field: string,
+    statusCode = 409,
   ) {
-    super(code, 409, `error.${code}` as MessageKey);
+    super(code, statusCode, `error.${code}` as MessageKey);
   }
 }
 
@@ -77,7 +78,8 @@ export const errors = {
       | "screen.not_found"
       | "canned_response.not_found"
       | "outbox.not_found"
-      | "api_token.not_found" = "not_found",
+      | "api_token.not_found"
+      | "erp_installation.not_found" = "not_found",
   ) => appError(code, 404),
   routeNotFound: () => appError("route_not_found", 404),
   forbidden: () => appError("forbidden", 403),
@@ -134,11 +136,17 @@ export const errors = {
       | "outbox.not_resendable"
       | "article.stale"
       | "privacy.last_admin"
-      | "privacy.already_anonymized",
+      | "privacy.already_anonymized"
+      | "erp_installation.revoked",
   ) => appError(code, 409),
   /** A value already in use, named on its field: `{code, message, fields: {cnpj: message}}`. */
   conflictOn: (code: "company.cnpj_taken" | "user.email_taken", field: string) =>
     new FieldConflictError(code, field),
+  /** A value the contract accepts but the service refuses, named on its field (422). */
+  invalidOn: (
+    code: "erp_installation.invalid_public_key" | "erp_installation.company_inactive",
+    field: string,
+  ) => new FieldConflictError(code, field, 422),
   /** The last active admin may be neither demoted nor deactivated. */
   lastAdmin: () => appError("user.last_admin", 409),
   /** An attachment whose file the retention setting removed: the row stays, the file is gone. */

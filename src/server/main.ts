@@ -73,6 +73,18 @@ export function buildCli(): Command {
     .action(async (file: string) => (await import("./cli/screens")).importScreensCommand(file));
 
   program
+    .command("sign-link")
+    .description('print a test "Suporte UNO ERP" link of an ERP installation (valid a few minutes, once)')
+    .requiredOption("--installation <id>", "the installation's id (the link's iss)")
+    .requiredOption("--email <email>", "the user the link signs in")
+    .option("--screen <code>", "the ERP screen the user is on, e.g. ATW0001")
+    .option("--record <text>", 'the record the user looks at, e.g. "cliente código 100"')
+    .option("--name <name>", "the name of a user created on first access")
+    .option("--key <file>", "EdDSA or RS256: the private key, a PEM (PKCS#8) file")
+    .option("--minutes <n>", "how long the link lives (at most 5)", (v) => positiveInt(v, "--minutes"), 5)
+    .action(async (opts) => (await import("./cli/erp-link")).signLinkCommand(opts));
+
+  program
     .command("generate")
     .description("generate synthetic companies and tickets for load tests (with progress)")
     .requiredOption("--tickets <n>", "how many tickets", (v) => positiveInt(v, "--tickets"))

@@ -7,6 +7,7 @@ import { CompaniesPage } from "./console/companies/CompaniesPage";
 import { CompanyPage } from "./console/companies/CompanyPage";
 import { CompliancePage } from "./console/compliance/CompliancePage";
 import { ApiTokensPanel } from "./console/integrations/ApiTokensPanel";
+import { ErpInstallationsPanel } from "./console/integrations/ErpInstallationsPanel";
 import { IntegrationsIndex, IntegrationsLayout } from "./console/integrations/IntegrationsLayout";
 import { WebhookDeliveries } from "./console/integrations/WebhookDeliveries";
 import { WebhooksPanel } from "./console/integrations/WebhooksPanel";
@@ -91,6 +92,7 @@ export function createAppRouter() {
                       element: <IntegrationsLayout />,
                       children: [
                         { index: true, element: <IntegrationsIndex /> },
+                        { path: "erp", element: <ErpInstallationsPanel /> },
                         { path: "tokens", element: <ApiTokensPanel /> },
                         { path: "webhooks", element: <WebhooksPanel /> },
                         { path: "webhooks/:webhookId", element: <WebhookDeliveries /> },

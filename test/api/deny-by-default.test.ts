@@ -15,6 +15,8 @@ const PUBLIC_ROUTES = [
   "POST /api/v1/auth/forgot-password",
   "POST /api/v1/auth/set-password",
 ];
+/** Documented, outside /api and public by nature: the ERP's sign-in link answers a redirect, never 401. */
+const BROWSER_ROUTES = ["GET /sso/erp"];
 /** Served but not documented: the document itself. */
 const UNDOCUMENTED_ROUTES = ["GET /api/openapi.json", "HEAD /api/openapi.json"];
 
@@ -80,6 +82,11 @@ describe("deny by default", () => {
         const response = await anonymous(method, filled(path, operation));
         if (PUBLIC_ROUTES.includes(route)) {
           expect(response.statusCode, route).not.toBe(401);
+          continue;
+        }
+        if (BROWSER_ROUTES.includes(route)) {
+          expect(response.statusCode, route).toBe(302);
+          expect(response.headers.location, route).toBe("/login?erp=malformed");
           continue;
         }
         expect(response.statusCode, route).toBe(401);

@@ -12,6 +12,7 @@ import { TokenPurpose } from "../../contracts/auth";
 import { EstimateStatus } from "../../contracts/billing";
 import { Locale, Role } from "../../contracts/common";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
+import { ErpAlgorithm } from "../../contracts/erp-installations";
 import { ArticleState } from "../../contracts/kb";
 import { NotificationType } from "../../contracts/notifications";
 import { EmailPurpose, EmailTopic, OutboxState } from "../../contracts/outbox";
@@ -169,6 +170,7 @@ const DATABASE = {
     search_terms: text,
     created_at: big,
     updated_at: big,
+    category_id: nullable(text),
   },
   counter: { name: text, value: big },
   ticket: {
@@ -396,6 +398,21 @@ const DATABASE = {
     created_at: big,
     updated_at: big,
   },
+  erp_installation: {
+    id: text,
+    name: text,
+    company_id: text,
+    algorithm: oneOf(ErpAlgorithm.options),
+    secret: nullable(text),
+    public_key: nullable(text),
+    creates_users: flag,
+    active: flag,
+    revoked_at: nullable(big),
+    last_used_at: nullable(big),
+    created_by: nullable(text),
+    created_at: big,
+    updated_at: big,
+  },
   webhook_delivery: {
     id: text,
     endpoint_id: text,
@@ -414,6 +431,7 @@ const DATABASE = {
     created_at: big,
     sent_at: nullable(big),
   },
+  erp_link_use: { installation_id: text, jti: text, expires_at: big },
 } satisfies Description;
 
 const POSTGRES_TYPES: Record<string, SqlType> = { text: "text", int4: "integer", int8: "bigint" };

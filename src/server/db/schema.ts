@@ -9,6 +9,7 @@ import type { TokenPurpose } from "../../contracts/auth";
 import type { EstimateStatus } from "../../contracts/billing";
 import type { Locale, Role } from "../../contracts/common";
 import type { BrazilianState } from "../../contracts/companies";
+import type { ErpAlgorithm } from "../../contracts/erp-installations";
 import type { ArticleState } from "../../contracts/kb";
 import type { NotificationType } from "../../contracts/notifications";
 import type { EmailPurpose, EmailTopic, OutboxState } from "../../contracts/outbox";
@@ -195,6 +196,8 @@ export interface ScreenTable {
   search_terms: string;
   created_at: number;
   updated_at: number;
+  /** The category an ERP link naming this screen opens on; null: the one most chosen for it. */
+  category_id: string | null;
 }
 
 export interface CounterTable {
@@ -556,6 +559,32 @@ export interface EmailOptOutTable {
   topic: EmailTopic;
 }
 
+/** An ERP installation allowed to sign its users in with a signed link ("Suporte UNO ERP"). */
+export interface ErpInstallationTable {
+  id: string;
+  name: string;
+  company_id: string;
+  algorithm: ErpAlgorithm;
+  /** HS256 only: the shared secret, shown once when set. */
+  secret: string | null;
+  /** EdDSA and RS256 only: PEM (SPKI). */
+  public_key: string | null;
+  creates_users: Flag;
+  active: Flag;
+  revoked_at: number | null;
+  last_used_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A link already used: its id, per installation, until the link's own expiry. */
+export interface ErpLinkUseTable {
+  installation_id: string;
+  jti: string;
+  expires_at: number;
+}
+
 export interface Database {
   company: CompanyTable;
   app_user: UserTable;
@@ -595,6 +624,8 @@ export interface Database {
   api_token: ApiTokenTable;
   webhook_endpoint: WebhookEndpointTable;
   webhook_delivery: WebhookDeliveryTable;
+  erp_installation: ErpInstallationTable;
+  erp_link_use: ErpLinkUseTable;
 }
 
 export type Db = Kysely<Database>;

@@ -203,6 +203,7 @@ describe("the maintenance job", () => {
     idempotencyKeys: 1,
     retainedAttachments: 0,
     sentEmails: 0,
+    erpLinkUses: 0,
   };
 
   it("removes exactly what has expired, files included; a second run removes nothing", async () => {
@@ -234,6 +235,7 @@ describe("the maintenance job", () => {
       idempotencyKeys: 0,
       retainedAttachments: 0,
       sentEmails: 0,
+      erpLinkUses: 0,
     });
   });
 

@@ -1,7 +1,8 @@
 // Purges what has expired: sessions, login failures past the throttle's window, used or expired
 // one-time links, upload records past the rate limit's window, and uploads never sent with a ticket
 // or reply (rows and files), idempotency keys past their day, attachment files past the
-// retention setting, and e-mails sent more than three months ago. Every step is a conditional delete, so several processes running it at
+// retention setting, e-mails sent more than three months ago, and the ids of used ERP links past
+// their expiry. Every step is a conditional delete, so several processes running it at
 // once (PostgreSQL) remove each thing once, and a second run finds nothing to do.
 import type { AppContext } from "../context";
 import { deleteExpiredPending } from "../modules/attachments/repository";
@@ -9,6 +10,7 @@ import { storageOf } from "../modules/attachments/service";
 import { purgeUploadLog } from "../modules/attachments/usage-repository";
 import { purgeLoginFailures, purgeSpentUserTokens } from "../modules/auth/expiry-repository";
 import { deleteExpiredSessions } from "../modules/auth/repository";
+import { purgeExpiredLinkUses } from "../modules/erp-link/repository";
 import { deleteIdempotencyKeysBefore } from "../modules/idempotency/repository";
 import { IDEMPOTENCY_KEY_HOURS } from "../modules/idempotency/service";
 import { OUTBOX_KEEP_DAYS, purgeSentEmails } from "../modules/outbox/repository";
@@ -28,6 +30,8 @@ export interface MaintenanceReport {
   retainedAttachments: number;
   /** E-mails sent more than OUTBOX_KEEP_DAYS ago: "Caixa de saída" keeps three months. */
   sentEmails: number;
+  /** Used ERP links past their `exp`: refused as expired anyway. */
+  erpLinkUses: number;
 }
 
 export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport> {
@@ -42,6 +46,7 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport
     idempotencyKeys: await deleteIdempotencyKeysBefore(ctx.db, now - IDEMPOTENCY_KEY_HOURS * 60 * MINUTE),
     retainedAttachments: await purgeExpiredAttachments(ctx),
     sentEmails: await purgeSentEmails(ctx.db, now - OUTBOX_KEEP_DAYS * 24 * 60 * MINUTE),
+    erpLinkUses: await purgeExpiredLinkUses(ctx.db, now),
   };
 }
 

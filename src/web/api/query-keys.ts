@@ -76,6 +76,8 @@ export const queryKeys = {
   /** API tokens: one's own personal ones ("Meu perfil") and the service ones ("Integrações"). */
   apiTokens: ["api-tokens"],
   apiTokenList: (kind: string) => ["api-tokens", kind] as const,
+  /** "Instalações do ERP" (admins). */
+  erpInstallations: ["erp-installations"],
   /** "Caixa de saída": the outbox's pages by state, and one e-mail. */
   outbox: ["outbox"],
   outboxList: (state: string | null) => ["outbox", "list", state] as const,

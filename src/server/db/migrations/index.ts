@@ -23,6 +23,7 @@ import * as searchTerms from "./20261206_0020_search_terms";
 import * as outbox from "./20261206_0021_outbox";
 import * as ticketFollowers from "./20261206_0022_ticket_followers";
 import * as outboxQueueIndex from "./20261206_0023_outbox_queue_index";
+import * as erpInstallations from "./20261206_0024_erp_installations";
 import * as apiTokens from "./20261206_0025_api_tokens";
 import * as webhooks from "./20261206_0026_webhooks";
 import * as outboxSlim from "./20261206_0027_outbox_slim";
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   "20261206_0021_outbox": outbox,
   "20261206_0022_ticket_followers": ticketFollowers,
   "20261206_0023_outbox_queue_index": outboxQueueIndex,
+  "20261206_0024_erp_installations": erpInstallations,
   "20261206_0025_api_tokens": apiTokens,
   "20261206_0026_webhooks": webhooks,
   "20261206_0027_outbox_slim": outboxSlim,

@@ -88,6 +88,7 @@ export async function auditTargetLabels(
     ["category", "category"],
     ["saved_view", "saved_view"],
     ["api_token", "api_token"],
+    ["erp_installation", "erp_installation"],
   ] as const;
   for (const [type, table] of named) {
     const ids = idsOf(type);

@@ -48,7 +48,8 @@ export interface NewSession {
   expiresAt: number;
 }
 
-async function openSession(
+/** A new session for a user who just proved who they are (a password, an ERP link). */
+export async function openSession(
   db: Executor,
   ctx: AppContext,
   userId: string,

@@ -41,6 +41,7 @@ const presentScreen = (row: ScreenRow): CatalogScreen => ({
   module: row.module,
   active: row.active === 1,
   updatedAt: toIso(row.updated_at),
+  categoryId: row.category_id,
 });
 
 /** The CSV's bytes: the body itself (text/csv, text/plain) or the multipart field `file`. */

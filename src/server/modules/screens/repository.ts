@@ -54,7 +54,8 @@ export function searchScreens(
     .execute();
 }
 
-export async function upsertScreen(db: Executor, row: ScreenRow): Promise<void> {
+/** Imports leave the screen's category (set on "Telas do ERP") as it is. */
+export async function upsertScreen(db: Executor, row: Omit<ScreenRow, "category_id">): Promise<void> {
   await db
     .insertInto("screen")
     .values(row)
@@ -118,7 +119,7 @@ export function listCatalogScreens(
 export async function updateScreenRow(
   db: Executor,
   code: string,
-  values: Pick<ScreenRow, "name" | "module" | "active" | "search_terms" | "updated_at">,
+  values: Pick<ScreenRow, "name" | "module" | "active" | "category_id" | "search_terms" | "updated_at">,
 ): Promise<void> {
   await db.updateTable("screen").set(values).where("code", "=", code).execute();
 }

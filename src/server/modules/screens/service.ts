@@ -12,6 +12,7 @@ import { flag } from "../../db/schema";
 import { errors } from "../../errors";
 import { auditChanges } from "../audit/changes";
 import { recordAudit } from "../audit/repository";
+import { findCategory } from "../kb/repository";
 import {
   findAnyScreen,
   findScreen,
@@ -214,15 +215,24 @@ export async function updateScreen(
     const name = props.name ?? current.name;
     const module = props.module ?? current.module;
     const active = props.active === undefined ? current.active : flag(props.active);
+    const categoryId = props.categoryId === undefined ? current.category_id : props.categoryId;
+    if (categoryId !== null && categoryId !== current.category_id && !(await findCategory(trx, categoryId)))
+      throw errors.field("categoryId", "error.category.not_found", props);
     const changes = auditChanges(
-      { name: current.name, module: current.module, active: current.active === 1 },
-      { name, module, active: active === 1 },
+      {
+        name: current.name,
+        module: current.module,
+        active: current.active === 1,
+        categoryId: current.category_id,
+      },
+      { name, module, active: active === 1, categoryId },
     );
     if (Object.keys(changes).length === 0) return current;
     const values = {
       name,
       module,
       active,
+      category_id: categoryId,
       search_terms: screenSearchTerms(code, name, module),
       updated_at: now,
     };

@@ -35,8 +35,10 @@ export function withSecurity(transform: Transform): Transform {
   return (input) => {
     const result = transform(input);
     const method = [input.route.method].flat()[0] ?? "GET";
-    if (!input.url.startsWith("/api/")) return result;
     const schema = result.schema ?? input.schema;
-    return { ...result, schema: { ...schema, security: securityOf(method, input.url) } };
+    // A documented browser route outside /api (the ERP link, `GET /sso/erp`) proves itself with what it
+    // carries (a signed link), never with a session or a token.
+    const security = input.url.startsWith("/api/") ? securityOf(method, input.url) : [];
+    return { ...result, schema: { ...schema, security } };
   };
 }

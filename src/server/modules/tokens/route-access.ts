@@ -155,6 +155,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/v1/sla/simulate": "session",
   "GET /api/v1/settings": "session",
   "PUT /api/v1/settings": "session",
+  // ERP installations hold the keys that sign people in: a signed-in admin only.
+  "GET /api/v1/integrations/erp-installations": "session",
+  "POST /api/v1/integrations/erp-installations": "session",
+  "GET /api/v1/integrations/erp-installations/:id": "session",
+  "PATCH /api/v1/integrations/erp-installations/:id": "session",
+  "DELETE /api/v1/integrations/erp-installations/:id": "session",
   // Webhooks carry a signing secret and point at the vendor's systems: a signed-in admin only.
   "GET /api/v1/webhooks": "session",
   "POST /api/v1/webhooks": "session",

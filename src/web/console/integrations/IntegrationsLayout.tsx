@@ -15,6 +15,7 @@ interface IntegrationTab {
 function useIntegrationTabs(): IntegrationTab[] {
   const { abilities } = useCurrentUser();
   const tabs: IntegrationTab[] = [];
+  if (abilities.manageIntegrations) tabs.push({ path: "erp", label: "integrations.tab.erp" });
   if (abilities.manageServiceTokens) tabs.push({ path: "tokens", label: "integrations.tab.tokens" });
   if (abilities.manageIntegrations) tabs.push({ path: "webhooks", label: "integrations.tab.webhooks" });
   return tabs;

@@ -24,7 +24,12 @@ export function NewTicketPage() {
   const categories = useCategories();
   const category = categories.data?.items.find((item) => item.id === steps.categoryId);
   // The draft lives above the steps: going back to the answers and returning keeps what was typed.
-  const [draft, setDraft] = useState<TicketDraft>(emptyDraft);
+  // An ERP link's screen and record fill the form from the start ("Suporte UNO ERP").
+  const [draft, setDraft] = useState<TicketDraft>(() => ({
+    ...emptyDraft,
+    screen: steps.prefill.screen ?? "",
+    exampleRecord: steps.prefill.record ?? "",
+  }));
   const uploads = useAttachmentUploads();
   const [solved, setSolved] = useOutcome<Article>();
   const [created, setCreated] = useOutcome<Ticket>();
@@ -43,7 +48,7 @@ export function NewTicketPage() {
           ticket={created}
           onAnother={() => {
             forgetDraft();
-            steps.goTo("category");
+            steps.startOver();
           }}
         />
       );

@@ -1,5 +1,6 @@
 // Where the customer is in "Abertura de ocorrência", kept in the address so "back" walks the steps:
 // no category → categories; ?category= → its answers; &step=form (or a related ticket) → the form.
+// An ERP link ("Suporte UNO ERP") adds &screen= and &record=: the form starts with them filled in.
 import { useSearchParams } from "react-router";
 
 export type NewTicketStep = "category" | "faq" | "form";
@@ -9,9 +10,13 @@ export interface NewTicketSteps {
   categoryId: string | null;
   /** The finalizada ticket this one follows up (?related=1042). */
   relatedTicketNumber: number | null;
+  /** What the ERP link said the user was looking at: the screen code and the example record. */
+  prefill: { screen: string | null; record: string | null };
   pickCategory: (categoryId: string) => void;
   showForm: () => void;
   goTo: (step: NewTicketStep) => void;
+  /** Back to the categories with nothing kept (after a ticket is opened). */
+  startOver: () => void;
 }
 
 export function useNewTicketSteps(): NewTicketSteps {
@@ -38,6 +43,7 @@ export function useNewTicketSteps(): NewTicketSteps {
     step,
     categoryId,
     relatedTicketNumber,
+    prefill: { screen: params.get("screen"), record: params.get("record") },
     pickCategory: (id) => keep({ category: id, step: null }),
     showForm: () => keep({ step: "form" }),
     goTo: (target) => {
@@ -45,6 +51,7 @@ export function useNewTicketSteps(): NewTicketSteps {
       else if (target === "faq") keep({ step: null, related: null });
       else keep({ step: "form" });
     },
+    startOver: () => keep({ category: null, step: null, related: null, screen: null, record: null }),
   };
 }
 

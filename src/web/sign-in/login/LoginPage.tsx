@@ -1,8 +1,9 @@
 // "Entrar": e-mail and password; afterwards back to the page the user wanted, else home.
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { IconCircleCheck } from "@tabler/icons-react";
+import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { Link, Navigate, useLocation, useSearchParams } from "react-router";
+import { ErpLinkRefusal } from "../../../contracts/erp-installations";
 import { fieldError } from "../../api/api-error";
 import { useBrand } from "../../api/app-info";
 import { useLogin } from "../../api/auth";
@@ -23,18 +24,49 @@ export function LoginPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const notice = noticeFrom(location.state);
+  // A refused ERP link ("Suporte UNO ERP") lands here with its reason (GET /sso/erp).
+  const erpRefusal = ErpLinkRefusal.safeParse(searchParams.get("erp"));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     login.mutate({ email, password });
   };
 
+  const erpAlert = erpRefusal.success && (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title={t("erpLink.refused.title")}
+      role="alert"
+      data-testid="erp-refusal"
+    >
+      {t(`erpLink.refused.${erpRefusal.data}`)}
+    </Alert>
+  );
+
+  // Signed in already: the refusal is still explained, with the way on as who is signed in.
+  if (me.data && erpAlert && !login.isSuccess)
+    return (
+      <PublicLayout title={t("login.title")}>
+        {erpAlert}
+        <Button component={Link} to="/" fullWidth size="md" variant="default">
+          {t("erpLink.refused.continue", { name: me.data.name })}
+        </Button>
+      </PublicLayout>
+    );
   // Signed in (just now, or already): on to the page the user wanted.
   if (me.data)
     return <Navigate to={safeNextPath(searchParams.get("next"), window.location.origin)} replace />;
 
   return (
     <PublicLayout title={t("login.title")}>
+      {erpAlert}
+      {erpAlert && (
+        <Text fz="sm" c="dimmed">
+          {t("erpLink.refused.signIn")}
+        </Text>
+      )}
       {notice && !login.error && (
         <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} role="status">
           {t(notice)}
