@@ -68,6 +68,9 @@ describe("personal API token on Meu perfil", () => {
     await waitForPath(page, "/login");
     await signIn(page, demo.admin.email);
     await page.getByRole("link", { name: "Integrações" }).click();
+    // The page opens on its first tab; tokens are the second.
+    await waitForPath(page, "/console/integrations/erp");
+    await page.getByRole("tab", { name: "Tokens de API" }).click();
     await waitForPath(page, "/console/integrations/tokens");
     await page.getByRole("heading", { name: "Tokens de API de serviço" }).waitFor();
     await page.getByRole("textbox", { name: "Nome do token" }).fill("Painel de BI");
