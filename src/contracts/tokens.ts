@@ -79,3 +79,10 @@ export const ApiTokenList = z.object({
   serviceScopes: z.object({ staff: z.array(ApiScope), company: z.array(ApiScope) }).nullable(),
 });
 export type ApiTokenList = z.infer<typeof ApiTokenList>;
+
+/**
+ * A service token acts through an account of its own, inactive and without a password, so that its
+ * tickets and audit entries have an author; its address is at a reserved domain (RFC 2606), which is
+ * how people lists leave it out.
+ */
+export const SERVICE_ACCOUNT_DOMAIN = "tokens.invalid";

@@ -1,4 +1,5 @@
 // Making, listing and revoking API tokens. The value is shown once and only its SHA-256 is kept.
+
 import { randomBytes } from "node:crypto";
 import {
   API_TOKEN_PREFIX,
@@ -6,6 +7,7 @@ import {
   type ApiTokenList,
   type ApiTokenListQuery,
   type CreatedApiToken,
+  SERVICE_ACCOUNT_DOMAIN,
 } from "../../../contracts/tokens";
 import { type Actor, grantableScopes, policies } from "../../../domain/policies";
 import type { AppContext, CommandMeta } from "../../context";
@@ -43,7 +45,7 @@ async function insertServiceAccount(
     id,
     company_id: companyId,
     name,
-    email: `api-token-${id}@tokens.invalid`,
+    email: `api-token-${id}@${SERVICE_ACCOUNT_DOMAIN}`,
     password_hash: null,
     role: companyId ? "customer_admin" : "admin",
     locale: "pt-BR",

@@ -131,6 +131,16 @@ describe("/api/v1/tokens", () => {
       "companies:read",
     ]);
     expect(customerOwn.json().serviceScopes).toBeNull();
+    // The accounts service tokens act through are not people: "Usuários" does not list them.
+    const people = await call(t.app, "GET", "/api/v1/users?limit=100", undefined, { cookie: cookies.admin });
+    expect(people.statusCode).toBe(200);
+    expect(people.json().items.map((item: { name: string }) => item.name)).not.toContain("BI");
+    expect(
+      people
+        .json()
+        .items.map((item: { email: string }) => item.email)
+        .join(" "),
+    ).not.toContain("tokens.invalid");
   });
 
   it("refuses bad input field by field", async () => {

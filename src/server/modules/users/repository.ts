@@ -1,4 +1,6 @@
 // Users in the database, scoped to a company for customers.
+
+import { SERVICE_ACCOUNT_DOMAIN } from "../../../contracts/tokens";
 import type { Scope } from "../../../domain/policies";
 import type { Executor, UserTable } from "../../db/schema";
 import { scopedCompanyId } from "../../db/scope";
@@ -40,37 +42,43 @@ export function listUsers(db: Executor, scope: Scope, filter: UserListFilter): P
   const scoped = scopedCompanyId(scope);
   const after = filter.after;
   const q = filter.q?.toLowerCase();
-  return db
-    .selectFrom("app_user")
-    .leftJoin("company", "company.id", "app_user.company_id")
-    .selectAll("app_user")
-    .select("company.name as company_name")
-    .$if(scoped !== undefined, (qb) =>
-      qb.where("app_user.company_id", "=", scoped ?? "").where("app_user.password_hash", "is not", null),
-    )
-    .$if(filter.companyId !== undefined, (qb) => qb.where("app_user.company_id", "=", filter.companyId ?? ""))
-    .$if(filter.role !== undefined, (qb) => qb.where("app_user.role", "=", filter.role ?? "customer"))
-    .$if(filter.active !== undefined, (qb) => qb.where("app_user.active", "=", filter.active ? 1 : 0))
-    .$if(q !== undefined && q !== "", (qb) =>
-      qb.where((eb) =>
-        eb.or([
-          eb(eb.fn("lower", ["app_user.name"]), "like", `%${q}%`),
-          eb("app_user.email", "like", `%${q}%`),
-        ]),
-      ),
-    )
-    .$if(after !== undefined, (qb) =>
-      qb.where((eb) =>
-        eb.or([
-          eb("app_user.name", ">", after?.name ?? ""),
-          eb.and([eb("app_user.name", "=", after?.name ?? ""), eb("app_user.id", ">", after?.id ?? "")]),
-        ]),
-      ),
-    )
-    .orderBy("app_user.name")
-    .orderBy("app_user.id")
-    .limit(filter.limit + 1)
-    .execute();
+  return (
+    db
+      .selectFrom("app_user")
+      .leftJoin("company", "company.id", "app_user.company_id")
+      .selectAll("app_user")
+      .select("company.name as company_name")
+      // Service tokens' own accounts are not people.
+      .where("app_user.email", "not like", `%@${SERVICE_ACCOUNT_DOMAIN}`)
+      .$if(scoped !== undefined, (qb) =>
+        qb.where("app_user.company_id", "=", scoped ?? "").where("app_user.password_hash", "is not", null),
+      )
+      .$if(filter.companyId !== undefined, (qb) =>
+        qb.where("app_user.company_id", "=", filter.companyId ?? ""),
+      )
+      .$if(filter.role !== undefined, (qb) => qb.where("app_user.role", "=", filter.role ?? "customer"))
+      .$if(filter.active !== undefined, (qb) => qb.where("app_user.active", "=", filter.active ? 1 : 0))
+      .$if(q !== undefined && q !== "", (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb(eb.fn("lower", ["app_user.name"]), "like", `%${q}%`),
+            eb("app_user.email", "like", `%${q}%`),
+          ]),
+        ),
+      )
+      .$if(after !== undefined, (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb("app_user.name", ">", after?.name ?? ""),
+            eb.and([eb("app_user.name", "=", after?.name ?? ""), eb("app_user.id", ">", after?.id ?? "")]),
+          ]),
+        ),
+      )
+      .orderBy("app_user.name")
+      .orderBy("app_user.id")
+      .limit(filter.limit + 1)
+      .execute()
+  );
 }
 
 /** Active admins other than `exceptId`: the last one may be neither demoted nor deactivated. */
