@@ -5,6 +5,24 @@ import type { Executor, SessionTable, UserTokenTable } from "../../db/schema";
 export type SessionRow = SessionTable;
 export type TokenPurpose = "set_password" | "reset_password";
 
+/**
+ * What a request needs about the account it acts as (`u`, with its company `c`), whether a session
+ * or an API token proves it.
+ */
+export const ACCOUNT_COLUMNS = [
+  "u.id as userId",
+  "u.name",
+  "u.email",
+  "u.role",
+  "u.locale",
+  "u.active",
+  "u.company_id as companyId",
+  "u.previous_login_at as previousLoginAt",
+  "c.name as companyName",
+  "c.cnpj as companyCnpj",
+  "c.active as companyActive",
+] as const;
+
 function sessionWithUserQuery(db: Executor, sessionId: string) {
   return db
     .selectFrom("session as s")
@@ -14,17 +32,7 @@ function sessionWithUserQuery(db: Executor, sessionId: string) {
       "s.id as sessionId",
       "s.last_seen_at as lastSeenAt",
       "s.expires_at as expiresAt",
-      "u.id as userId",
-      "u.name",
-      "u.email",
-      "u.role",
-      "u.locale",
-      "u.active",
-      "u.company_id as companyId",
-      "u.previous_login_at as previousLoginAt",
-      "c.name as companyName",
-      "c.cnpj as companyCnpj",
-      "c.active as companyActive",
+      ...ACCOUNT_COLUMNS,
     ])
     .where("s.id", "=", sessionId);
 }

@@ -1,8 +1,10 @@
 // API tokens' rows: the lookup every bearer request runs, the lists, revocation.
+
 import type { ApiTokenKind } from "../../../contracts/tokens";
 import { json } from "../../db/json";
 import { PreparedQuery } from "../../db/prepared";
 import type { ApiTokenTable, Executor } from "../../db/schema";
+import { ACCOUNT_COLUMNS } from "../auth/repository";
 
 export type ApiTokenRow = ApiTokenTable;
 
@@ -20,17 +22,7 @@ function tokenWithUserQuery(db: Executor, tokenHash: string) {
       "t.expires_at as tokenExpiresAt",
       "t.last_used_at as lastUsedAt",
       "t.revoked_at as revokedAt",
-      "u.id as userId",
-      "u.name",
-      "u.email",
-      "u.role",
-      "u.locale",
-      "u.active",
-      "u.company_id as companyId",
-      "u.previous_login_at as previousLoginAt",
-      "c.name as companyName",
-      "c.cnpj as companyCnpj",
-      "c.active as companyActive",
+      ...ACCOUNT_COLUMNS,
     ])
     .where("t.token_hash", "=", tokenHash);
 }
