@@ -8,6 +8,7 @@ export type Verdict = "PASS" | "MISS" | "n/a";
 export function describeGoal(goal: Goal): string {
   const bounds = [
     goal.minRatioToBare !== undefined && `req/s >= ${Math.round(goal.minRatioToBare * 100)}% of bare`,
+    goal.minRatioToLimit !== undefined && `req/s >= ${Math.round(goal.minRatioToLimit * 100)}% of limit`,
     goal.maxP99Ms !== undefined && `p99 <= ${goal.maxP99Ms} ms`,
     goal.maxCostOver !== undefined &&
       `cost <= ${Math.round(goal.maxCostOver.ratio * 100)}% of ${goal.maxCostOver.scenario}`,
@@ -18,14 +19,18 @@ export function describeGoal(goal: Goal): string {
 export function judge(
   goal: Goal,
   figures: Figures,
-  ratioToBare: number | null,
+  ratios: { ratioToBare: number | null; ratioToLimit: number | null },
   dialect: Dialect,
   /** Every scenario's figures in this run, by name. */
   measured: ReadonlyMap<string, Figures>,
 ): Verdict {
   if (goal.dialect !== undefined && goal.dialect !== dialect) return "n/a";
+  const { ratioToBare, ratioToLimit } = ratios;
   if (goal.minRatioToBare !== undefined && ratioToBare === null) return "n/a";
-  const ratioOk = goal.minRatioToBare === undefined || (ratioToBare ?? 0) >= goal.minRatioToBare;
+  if (goal.minRatioToLimit !== undefined && ratioToLimit === null) return "n/a";
+  const ratioOk =
+    (goal.minRatioToBare === undefined || (ratioToBare ?? 0) >= goal.minRatioToBare) &&
+    (goal.minRatioToLimit === undefined || (ratioToLimit ?? 0) >= goal.minRatioToLimit);
   const p99Ok = goal.maxP99Ms === undefined || figures.p99Ms <= goal.maxP99Ms;
   let costOk = true;
   if (goal.maxCostOver !== undefined) {

@@ -4,7 +4,7 @@ import { cpuMicroseconds } from "./process-cpu";
 import type { Figures, HttpTarget, LoadSettings } from "./types";
 
 export async function loadTest(
-  server: { origin: string; pid: number | undefined },
+  server: { origin: string; pids: (number | undefined)[] },
   target: HttpTarget,
   settings: LoadSettings,
 ): Promise<Figures> {
@@ -18,9 +18,9 @@ export async function loadTest(
   };
   // A warm-up of its own rather than autocannon's option, so that the CPU reading excludes it.
   await autocannon({ ...options, duration: settings.warmupSeconds });
-  const cpuBefore = await cpuMicroseconds(server.pid);
+  const cpuBefore = await cpuMicroseconds(server.pids);
   const result = await autocannon({ ...options, duration: settings.durationSeconds });
-  const cpuAfter = await cpuMicroseconds(server.pid);
+  const cpuAfter = await cpuMicroseconds(server.pids);
   // A 401 or a 500 is answered faster than the real thing: such figures would flatter the server.
   if (result.non2xx > 0 || result.errors > 0) {
     const codes = Object.entries(result.statusCodeStats)

@@ -13,17 +13,39 @@ export interface MeasureContext {
   nodeFlags: string[];
 }
 
-/** Measures scenarios round after round; an HTTP scenario's setup (sign-in, data) runs only once. */
-export function createMeasurer(context: MeasureContext): (scenario: Scenario) => Promise<Figures> {
-  const targets = new Map<string, Promise<HttpTarget>>();
+/** One measurement of a scenario and, for an Extranet endpoint, of its same-bytes baseline. */
+export interface ScenarioFigures {
+  figures: Figures;
+  /** A bare Fastify server sending, from memory, the bytes the endpoint answered during its setup. */
+  sameBytes?: Figures;
+}
+
+/** The server the same-bytes baselines run on, and the one that is already its own baseline. */
+const SAME_BYTES_SERVER = "same-bytes";
+const BARE_SERVER = "bare";
+
+/**
+ * Measures scenarios round after round; an HTTP scenario's setup (sign-in, data) runs only once.
+ * An HTTP scenario on an Extranet server is followed at once by its same-bytes baseline, so that the
+ * two are measured alternately, under the same conditions.
+ */
+export function createMeasurer(context: MeasureContext): (scenario: Scenario) => Promise<ScenarioFigures> {
+  const targets = new Map<string, Promise<{ target: HttpTarget; sameBytes: HttpTarget | undefined }>>();
   const targetOf = async (scenario: HttpScenario) => {
     const server = await context.servers.get(scenario.server);
-    let target = targets.get(scenario.name);
-    if (!target) {
-      target = scenario.target(server);
-      targets.set(scenario.name, target);
+    let prepared = targets.get(scenario.name);
+    if (!prepared) {
+      prepared = (async () => {
+        const target = await scenario.target(server);
+        const sameBytes =
+          scenario.server === BARE_SERVER || scenario.server === SAME_BYTES_SERVER
+            ? undefined
+            : await registerSameBytes(context.servers, scenario.name, server.origin, target);
+        return { target, sameBytes };
+      })();
+      targets.set(scenario.name, prepared);
     }
-    return { server, target: await target };
+    return { server, ...(await prepared) };
   };
 
   return async (scenario) => {
@@ -31,7 +53,7 @@ export function createMeasurer(context: MeasureContext): (scenario: Scenario) =>
     if (scenario.kind === "measured") {
       log(`measuring ${scenario.name}`);
       const server = scenario.server ? await context.servers.get(scenario.server) : undefined;
-      return scenario.measure({
+      const figures = await scenario.measure({
         settings,
         dialect: context.dialect,
         log,
@@ -39,10 +61,40 @@ export function createMeasurer(context: MeasureContext): (scenario: Scenario) =>
         freshDatabase: context.freshDatabase,
         nodeFlags: context.nodeFlags,
       });
+      return { figures };
     }
-    const { server, target } = await targetOf(scenario);
+    const { server, target, sameBytes } = await targetOf(scenario);
     const request = `${target.method ?? "GET"} ${target.path}`;
     log(`measuring ${scenario.name}: ${request} for ${settings.durationSeconds} s`);
-    return loadTest(server, target, settings);
+    const figures = await loadTest(server, target, settings);
+    if (!sameBytes) return { figures };
+    log(`measuring ${scenario.name}'s same bytes from a bare server`);
+    const bare = await context.servers.get(SAME_BYTES_SERVER);
+    return { figures, sameBytes: await loadTest(bare, sameBytes, settings) };
   };
+}
+
+/**
+ * Asks the endpoint once for its answer and registers those bytes (and content type) with the
+ * same-bytes server; the request that then fetches them. Only for a GET answered 200.
+ */
+async function registerSameBytes(
+  servers: ServerPool,
+  name: string,
+  origin: string,
+  target: HttpTarget,
+): Promise<HttpTarget | undefined> {
+  if ((target.method ?? "GET") !== "GET") return undefined;
+  const response = await fetch(`${origin}${target.path}`, { headers: target.headers ?? {} });
+  const body = Buffer.from(await response.arrayBuffer());
+  if (response.status !== 200) throw new Error(`${target.path} answered ${response.status} during setup`);
+  const bare = await servers.get(SAME_BYTES_SERVER);
+  const path = `/bytes/${encodeURIComponent(name)}`;
+  const registered = await fetch(`${bare.origin}${path}`, {
+    method: "PUT",
+    headers: { "content-type": response.headers.get("content-type") ?? "application/octet-stream" },
+    body,
+  });
+  if (registered.status !== 204) throw new Error(`the same-bytes server answered ${registered.status}`);
+  return { path };
 }

@@ -15,6 +15,8 @@ export interface BenchOptions {
   only: string[];
   /** Exit 1 when a goal is missed. */
   strict: boolean;
+  /** Extranet processes per server, behind HAProxy when more than one (PostgreSQL only). */
+  nodes: number;
   /** Where the servers write V8 CPU profiles, if anywhere. */
   cpuProfDir: string | undefined;
   help: boolean;
@@ -27,6 +29,8 @@ export const USAGE = `Usage: npm run bench -- [options]
                        (default 1; 3 or more when other work shares the machine)
   --dialect <d>        sqlite (default) or postgres (uses DATABASE_URL, default
                        ${DEFAULT_POSTGRES_URL}, to create a throwaway database)
+  --nodes <n>          run every Extranet server as n processes on the same database behind
+                       HAProxy (default 1; more needs --dialect postgres and haproxy installed)
   --only <names>       measure only these scenarios (comma-separated or repeated)
   --json               print only a JSON array to stdout; progress goes to stderr
   --strict             exit 1 when a scenario misses its goal
@@ -49,6 +53,15 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   if (values.dialect !== "sqlite" && values.dialect !== "postgres") {
     throw new UsageError(`--dialect must be sqlite or postgres, not ${values.dialect}`);
   }
+  const nodes = Number(values.nodes);
+  if (!Number.isInteger(nodes) || nodes < 1) {
+    throw new UsageError(`--nodes must be a whole number, not ${values.nodes}`);
+  }
+  if (nodes > 1 && values.dialect !== "postgres") {
+    throw new UsageError(
+      `--nodes ${nodes} needs --dialect postgres: SQLite is one file that only one server process may write`,
+    );
+  }
   const postgresUrl = env.DATABASE_URL ?? DEFAULT_POSTGRES_URL;
   if (values.dialect === "postgres" && !/^postgres(ql)?:\/\//.test(postgresUrl)) {
     throw new UsageError("--dialect postgres needs DATABASE_URL to be a postgres:// URL");
@@ -57,6 +70,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     json: values.json,
     durationSeconds,
     rounds,
+    nodes,
     dialect: values.dialect,
     postgresUrl,
     only: values.only
@@ -77,6 +91,7 @@ function parseFlags(argv: string[]) {
         json: { type: "boolean", default: false },
         duration: { type: "string", default: "8" },
         rounds: { type: "string", default: "1" },
+        nodes: { type: "string", default: "1" },
         dialect: { type: "string", default: "sqlite" },
         only: { type: "string", multiple: true, default: [] },
         strict: { type: "boolean", default: false },

@@ -5,8 +5,25 @@ import { readFile } from "node:fs/promises";
 // USER_HZ: the unit of /proc/<pid>/stat times; 100 on every mainstream Linux build.
 const TICKS_PER_SECOND = 100;
 
-/** User + system CPU of the process in microseconds; undefined where /proc is not available. */
-export async function cpuMicroseconds(pid: number | undefined): Promise<number | undefined> {
+/**
+ * User + system CPU of the processes in microseconds, summed (a server of several processes behind a
+ * load balancer); undefined where /proc is not available.
+ */
+export async function cpuMicroseconds(
+  pids: number | undefined | readonly (number | undefined)[],
+): Promise<number | undefined> {
+  const list = Array.isArray(pids) ? pids : [pids];
+  if (list.length === 0) return undefined;
+  let total = 0;
+  for (const pid of list) {
+    const cpu = await processCpu(pid);
+    if (cpu === undefined) return undefined;
+    total += cpu;
+  }
+  return total;
+}
+
+async function processCpu(pid: number | undefined): Promise<number | undefined> {
   if (pid === undefined) return undefined;
   try {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8");

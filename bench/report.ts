@@ -6,8 +6,16 @@ import type { Figures, Scenario } from "./types";
 
 export interface Measurement {
   scenario: Scenario;
-  figures: Figures;
+  /** Absent when the scenario failed. */
+  figures?: Figures;
+  /** The same answer's bytes sent by a bare Fastify server, measured alternately with the scenario. */
+  sameBytes?: Figures;
+  /** Why the scenario could not be measured. */
+  error?: string;
 }
+
+/** The scenarios whose difference is what authenticating a request costs. */
+const AUTHENTICATED = "me";
 
 export interface ReportRow {
   scenario: string;
@@ -16,25 +24,60 @@ export interface ReportRow {
   serverCpuUs: number | null;
   /** Null when the baseline was not measured in this run. */
   ratioToBare: number | null;
+  /** The same bytes from a bare server, in requests/s. */
+  sameBytesRps: number | null;
+  /**
+   * The page's limit: the same bytes plus what authenticating costs, in requests/s; null without a
+   * same-bytes figure or without `me` and `bare` in the run.
+   */
+  limitRps: number | null;
+  ratioToLimit: number | null;
+  /** Set when the scenario failed; its figures are then zero. */
+  error: string | null;
   goal: string | null;
   verdict: Verdict | null;
   /** For a goal on cost: this scenario's cost relative to the one it is compared with. */
   costRatio: number | null;
 }
 
+/**
+ * Seconds per request of the same bytes plus those of authenticating (`me` minus the hello world),
+ * as requests/s.
+ */
+export function limitOf(sameBytesRps: number, meRps: number, helloRps: number): number {
+  const authSeconds = Math.max(0, 1 / meRps - 1 / helloRps);
+  return 1 / (1 / sameBytesRps + authSeconds);
+}
+
 export function buildRows(measurements: Measurement[], dialect: Dialect): ReportRow[] {
-  const baseline = measurements.find((m) => m.scenario.name === BASELINE)?.figures.requestsPerSecond;
-  const measured = new Map(measurements.map((m) => [m.scenario.name, m.figures]));
-  return measurements.map(({ scenario, figures }) => {
-    const ratioToBare = baseline ? figures.requestsPerSecond / baseline : null;
+  const rpsOf = (name: string) =>
+    measurements.find((m) => m.scenario.name === name)?.figures?.requestsPerSecond || undefined;
+  const baseline = rpsOf(BASELINE);
+  const meRps = rpsOf(AUTHENTICATED);
+  const measured = new Map(
+    measurements.flatMap((m) => (m.figures ? [[m.scenario.name, m.figures] as const] : [])),
+  );
+  return measurements.map(({ scenario, figures: maybeFigures, sameBytes, error }) => {
+    const figures = maybeFigures ?? { requestsPerSecond: 0, p99Ms: 0 };
+    const ratioToBare = baseline && maybeFigures ? figures.requestsPerSecond / baseline : null;
+    const sameBytesRps = sameBytes?.requestsPerSecond || null;
+    const limitRps = sameBytesRps && meRps && baseline ? limitOf(sameBytesRps, meRps, baseline) : null;
+    const ratioToLimit = limitRps && maybeFigures ? figures.requestsPerSecond / limitRps : null;
     return {
       scenario: scenario.name,
       requestsPerSecond: figures.requestsPerSecond,
       p99Ms: figures.p99Ms,
       serverCpuUs: figures.serverCpuUs ?? null,
       ratioToBare,
+      sameBytesRps,
+      limitRps,
+      ratioToLimit,
+      error: error ?? null,
       goal: scenario.goal ? describeGoal(scenario.goal) : null,
-      verdict: scenario.goal ? judge(scenario.goal, figures, ratioToBare, dialect, measured) : null,
+      verdict:
+        scenario.goal && !error
+          ? judge(scenario.goal, figures, { ratioToBare, ratioToLimit }, dialect, measured)
+          : null,
       costRatio: scenario.goal?.maxCostOver
         ? (costRatio(figures, measured.get(scenario.goal.maxCostOver.scenario)) ?? null)
         : null,
@@ -50,28 +93,50 @@ export function formatJson(rows: ReportRow[]): string {
     requestsPerSecond: round(row.requestsPerSecond, 1),
     p99Ms: round(row.p99Ms, 2),
     ratioToBare: row.ratioToBare === null ? null : round(row.ratioToBare, 3),
+    serverCpuUs: row.serverCpuUs === null ? null : round(row.serverCpuUs, 1),
+    sameBytesRequestsPerSecond: row.sameBytesRps === null ? null : round(row.sameBytesRps, 1),
+    limitRequestsPerSecond: row.limitRps === null ? null : round(row.limitRps, 1),
+    ratioToLimit: row.ratioToLimit === null ? null : round(row.ratioToLimit, 3),
+    goal: row.goal,
+    verdict: row.verdict,
+    error: row.error,
   }));
   return `${JSON.stringify(documents, null, 2)}\n`;
 }
 
 export function formatTable(rows: ReportRow[], heading: string): string {
-  const header = ["scenario", "req/s", "p99 ms", "vs bare", "server CPU µs/req", "goal", "result"];
-  const cells = rows.map((row) => [
-    row.scenario,
-    Math.round(row.requestsPerSecond).toLocaleString("en-US"),
-    row.p99Ms.toFixed(1),
-    row.ratioToBare === null ? "-" : `${Math.round(row.ratioToBare * 100)}%`,
-    row.serverCpuUs === null ? "-" : String(Math.round(row.serverCpuUs)),
-    row.goal ?? "",
-    [row.verdict, row.costRatio === null ? null : `at ${Math.round(row.costRatio * 100)}%`]
-      .filter(Boolean)
-      .join(" "),
-  ]);
+  const header = [
+    "scenario",
+    "req/s",
+    "p99 ms",
+    "vs bare",
+    "vs limit",
+    "server CPU µs/req",
+    "goal",
+    "result",
+  ];
+  const percent = (ratio: number | null) => (ratio === null ? "-" : `${Math.round(ratio * 100)}%`);
+  const cells = rows.map((row) =>
+    row.error !== null
+      ? [row.scenario, "", "", "", "", "", row.goal ?? "", `ERROR: ${oneLine(row.error)}`]
+      : [
+          row.scenario,
+          Math.round(row.requestsPerSecond).toLocaleString("en-US"),
+          row.p99Ms.toFixed(1),
+          percent(row.ratioToBare),
+          percent(row.ratioToLimit),
+          row.serverCpuUs === null ? "-" : String(Math.round(row.serverCpuUs)),
+          row.goal ?? "",
+          [row.verdict, row.costRatio === null ? null : `at ${Math.round(row.costRatio * 100)}%`]
+            .filter(Boolean)
+            .join(" "),
+        ],
+  );
   const widths = header.map((name, column) =>
     Math.max(name.length, ...cells.map((line) => (line[column] ?? "").length)),
   );
   // Figures read best right-aligned; words left-aligned.
-  const numeric = new Set([1, 2, 3, 4]);
+  const numeric = new Set([1, 2, 3, 4, 5]);
   const render = (line: string[]) =>
     line
       .map((cell, column) => {
@@ -82,4 +147,10 @@ export function formatTable(rows: ReportRow[], heading: string): string {
       .trimEnd();
   const rule = widths.map((width) => "-".repeat(width)).join("  ");
   return [heading, "", render(header), rule, ...cells.map(render), ""].join("\n");
+}
+
+/** An error's first line, short enough for a table cell. */
+function oneLine(message: string): string {
+  const first = message.split("\n")[0] ?? "";
+  return first.length > 160 ? `${first.slice(0, 157)}...` : first;
 }

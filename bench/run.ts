@@ -3,7 +3,7 @@ import { mkdir } from "node:fs/promises";
 import os from "node:os";
 import { type Cleanup, createCleanup } from "./cleanup";
 import { createBenchDatabase } from "./database";
-import { createMeasurer } from "./measure";
+import { createMeasurer, type ScenarioFigures } from "./measure";
 import { medianFigures } from "./median";
 import { type BenchOptions, parseOptions, USAGE, UsageError } from "./options";
 import { buildRows, formatJson, formatTable, type Measurement } from "./report";
@@ -37,6 +37,9 @@ async function main(): Promise<number> {
       for (const row of rows) if (row.verdict) log(`goal of ${row.scenario}: ${row.goal}: ${row.verdict}`);
     }
     const missed = rows.some((row) => row.verdict === "MISS");
+    const errored = rows.filter((row) => row.error !== null);
+    for (const row of errored) log(`${row.scenario} failed: ${row.error}`);
+    if (errored.length > 0) return 1;
     return options.strict && missed ? 1 : 0;
   } finally {
     await cleanup.run();
@@ -60,7 +63,12 @@ async function measureAll(
     ? await createBenchDatabase(options.dialect, options.postgresUrl)
     : undefined;
   if (database) cleanup.add(database.drop);
-  const servers = createServerPool({ databaseEnv: database?.env ?? {}, nodeFlags, log });
+  const servers = createServerPool({
+    databaseEnv: database?.env ?? {},
+    nodeFlags,
+    nodes: options.nodes,
+    log,
+  });
   cleanup.add(servers.stopAll);
 
   const measureOnce = createMeasurer({
@@ -71,16 +79,36 @@ async function measureAll(
     freshDatabase: () => createBenchDatabase(options.dialect, options.postgresUrl),
     nodeFlags,
   });
-  const rounds = new Map<Scenario, Figures[]>(scenarios.map((scenario) => [scenario, []]));
+  const rounds = new Map<Scenario, ScenarioFigures[]>(scenarios.map((scenario) => [scenario, []]));
+  // A scenario that fails (its setup, a non-2xx answer) reports its error; the others still run.
+  const errors = new Map<Scenario, string>();
   for (let round = 1; round <= options.rounds; round++) {
     if (options.rounds > 1) log(`round ${round} of ${options.rounds}`);
     for (const scenario of scenarios) {
-      const figures = await measureOnce(scenario);
-      log(`${scenario.name}: ${describeFigures(figures)}`);
-      rounds.get(scenario)?.push(figures);
+      if (errors.has(scenario)) continue;
+      try {
+        const measured = await measureOnce(scenario);
+        const sameBytes = measured.sameBytes ? `; same bytes ${describeFigures(measured.sameBytes)}` : "";
+        log(`${scenario.name}: ${describeFigures(measured.figures)}${sameBytes}`);
+        rounds.get(scenario)?.push(measured);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log(`${scenario.name}: ERROR: ${error instanceof Error ? (error.stack ?? message) : message}`);
+        errors.set(scenario, message);
+      }
     }
   }
-  return scenarios.map((scenario) => ({ scenario, figures: medianFigures(rounds.get(scenario) ?? []) }));
+  return scenarios.map((scenario) => {
+    const error = errors.get(scenario);
+    if (error !== undefined) return { scenario, error };
+    const measured = rounds.get(scenario) ?? [];
+    const sameBytes = measured.flatMap((m) => (m.sameBytes ? [m.sameBytes] : []));
+    return {
+      scenario,
+      figures: medianFigures(measured.map((m) => m.figures)),
+      ...(sameBytes.length > 0 && { sameBytes: medianFigures(sameBytes) }),
+    };
+  });
 }
 
 function describeFigures(figures: Figures): string {
@@ -105,6 +133,7 @@ function title(options: BenchOptions, settings: LoadSettings): string {
     `Extranet benchmark on ${options.dialect}, node ${process.version}:`,
     `${settings.connections} connections, pipelining ${settings.pipelining},`,
     `${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per scenario`,
+    options.nodes > 1 ? `(${options.nodes} nodes behind HAProxy)` : "",
     options.rounds > 1 ? `(median of ${options.rounds} rounds)` : "",
   ]
     .filter(Boolean)

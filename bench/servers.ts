@@ -3,18 +3,29 @@
 import path from "node:path";
 import { ensureServerBuilt } from "./build";
 import { type ChildServer, startChildServer } from "./child-server";
+import { startHaproxy } from "./haproxy";
 import { generateTickets } from "./tickets-data";
 
-export type ServerName = "bare" | "extranet" | "extranet-tickets" | "extranet-mail" | "extranet-quiet";
+export type ServerName =
+  | "bare"
+  | "same-bytes"
+  | "extranet"
+  | "extranet-tickets"
+  | "extranet-mail"
+  | "extranet-quiet";
 
 export interface RunningServer extends ChildServer {
   name: ServerName;
+  /** The server's processes, whose CPU a measurement sums: one, or every node behind HAProxy. */
+  pids: (number | undefined)[];
 }
 
 interface ServerRecipe {
   /** Arguments to `node` after the bench's own flags (such as --cpu-prof). */
   script: string[];
   readyPath: string;
+  /** An Extranet server: with --nodes 2, started twice behind HAProxy. */
+  extranet?: boolean;
   env: (databaseEnv: Record<string, string>) => Record<string, string>;
   prepare?: (context: { log: (line: string) => void; databaseEnv: Record<string, string> }) => Promise<void>;
 }
@@ -25,8 +36,15 @@ const recipes: Record<ServerName, ServerRecipe> = {
     readyPath: "/",
     env: () => ({}),
   },
+  // Answers, by path, bytes registered with PUT (see same-bytes-server.ts): the same-bytes baselines.
+  "same-bytes": {
+    script: ["--import", "tsx", "bench/same-bytes-server.ts"],
+    readyPath: "/health",
+    env: () => ({}),
+  },
   extranet: {
     script: ["bin/extranet.mjs", "serve"],
+    extranet: true,
     readyPath: "/health",
     env: (databaseEnv) => ({ ...databaseEnv, EXTRANET_SEED_DEMO: "true", LOG_LEVEL: "warn" }),
     prepare: async ({ log }) => ensureServerBuilt(log),
@@ -35,6 +53,7 @@ const recipes: Record<ServerName, ServerRecipe> = {
   // seed and the generated tickets written before it starts.
   "extranet-tickets": {
     script: ["bin/extranet.mjs", "serve"],
+    extranet: true,
     readyPath: "/health",
     env: (databaseEnv) => ticketsEnv(databaseEnv),
     prepare: async ({ log, databaseEnv }) => {
@@ -46,12 +65,14 @@ const recipes: Record<ServerName, ServerRecipe> = {
   // every ticket's e-mails into the outbox, the other (MAIL_NOTIFICATIONS=off) writes none.
   "extranet-mail": {
     script: ["bin/extranet.mjs", "serve"],
+    extranet: true,
     readyPath: "/health",
     env: (databaseEnv) => ownDemoEnv(databaseEnv, "mail", { MAIL_NOTIFICATIONS: "on" }),
     prepare: async ({ log }) => ensureServerBuilt(log),
   },
   "extranet-quiet": {
     script: ["bin/extranet.mjs", "serve"],
+    extranet: true,
     readyPath: "/health",
     env: (databaseEnv) => ownDemoEnv(databaseEnv, "quiet", { MAIL_NOTIFICATIONS: "off" }),
     prepare: async ({ log }) => ensureServerBuilt(log),
@@ -81,6 +102,8 @@ export interface ServerPoolOptions {
   databaseEnv: Record<string, string>;
   /** Flags for every server's `node`, e.g. --cpu-prof. */
   nodeFlags: string[];
+  /** Extranet processes per server: above 1, they share the database and sit behind HAProxy. */
+  nodes: number;
   log: (line: string) => void;
 }
 
@@ -95,14 +118,39 @@ export function createServerPool(options: ServerPoolOptions): ServerPool {
   const start = async (name: ServerName): Promise<RunningServer> => {
     const recipe = recipes[name];
     await recipe.prepare?.({ log: options.log, databaseEnv: options.databaseEnv });
-    options.log(`starting the ${name} server`);
-    const server = await startChildServer({
-      label: name,
+    const nodes = recipe.extranet ? options.nodes : 1;
+    options.log(`starting the ${name} server${nodes > 1 ? ` (${nodes} nodes behind HAProxy)` : ""}`);
+    const spec = {
       nodeArgs: [...options.nodeFlags, ...recipe.script],
       env: recipe.env(options.databaseEnv),
       readyPath: recipe.readyPath,
-    });
-    return { ...server, name };
+    };
+    if (nodes === 1) {
+      const server = await startChildServer({ ...spec, label: name });
+      return { ...server, name, pids: [server.pid] };
+    }
+    // One after the other: the first migrates and seeds, the others find it done.
+    const children: ChildServer[] = [];
+    const stopChildren = () => Promise.all(children.map((child) => child.stop())).then(() => undefined);
+    try {
+      for (let node = 1; node <= nodes; node++) {
+        children.push(await startChildServer({ ...spec, label: `${name} node ${node}` }));
+      }
+      const proxy = await startHaproxy(children.map((child) => child.origin));
+      return {
+        name,
+        origin: proxy.origin,
+        pid: proxy.pid,
+        pids: children.map((child) => child.pid),
+        stop: async () => {
+          await proxy.stop();
+          await stopChildren();
+        },
+      };
+    } catch (error) {
+      await stopChildren();
+      throw error;
+    }
   };
 
   return {

@@ -64,7 +64,7 @@ export const ticketScenarios: HttpScenario[] = [
     name: "tickets-list",
     description: "A customer's “Lista de ocorrências”, first page of 25 (100k tickets, 200 companies)",
     server: "extranet-tickets",
-    goal: { minRatioToBare: 0.3, dialect: "sqlite" },
+    goal: { minRatioToLimit: 0.5, dialect: "sqlite" },
     target: (server) => authenticated(server, "/api/v1/tickets?limit=25"),
   },
   {
@@ -72,7 +72,7 @@ export const ticketScenarios: HttpScenario[] = [
     name: "tickets-deep",
     description: "The same list from a cursor ~400 tickets deep",
     server: "extranet-tickets",
-    goal: { minRatioToBare: 0.3, dialect: "sqlite" },
+    goal: { minRatioToLimit: 0.5, dialect: "sqlite" },
     target: async (server) =>
       authenticated(
         server,
@@ -92,7 +92,7 @@ export const ticketScenarios: HttpScenario[] = [
     name: "ticket-detail",
     description: "A ticket's page: the ticket, its history and attachments",
     server: "extranet-tickets",
-    goal: { minRatioToBare: 0.3, dialect: "sqlite" },
+    goal: { minRatioToLimit: 0.5, dialect: "sqlite" },
     target: async (server) => {
       const cookie = await cookieFor(server);
       const first = (await page(server, cookie, "limit=1&status=resolved")).items[0];

@@ -16,6 +16,11 @@ export interface Figures {
 export interface Goal {
   /** Requests/s at least this fraction of the bare Fastify endpoint's. */
   minRatioToBare?: number;
+  /**
+   * Requests/s at least this fraction of the page's limit: a bare Fastify server sending the same
+   * answer's bytes from memory, plus what authenticating costs (`me` minus `bare`), in the same run.
+   */
+  minRatioToLimit?: number;
   maxP99Ms?: number;
   /**
    * Costs at most `ratio` times what scenario `over` costs, measured in the same run: the server's CPU
