@@ -26,8 +26,13 @@ export interface Haproxy {
 
 export const SERVED_BY_HEADER = "x-served-by";
 
-/** The haproxy binary, or an error saying how to install it. */
+/** The haproxy binary (`HAPROXY` names one explicitly), or an error saying how to install it. */
 export function findHaproxy(): string {
+  const explicit = process.env.HAPROXY;
+  if (explicit) {
+    if (!existsSync(explicit)) throw new Error(`HAPROXY=${explicit}: no such file`);
+    return explicit;
+  }
   const fromPath = (process.env.PATH ?? "")
     .split(path.delimiter)
     .filter(Boolean)

@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import { signIn } from "../../bench/demo-session";
 import type { ServerProcess } from "./server";
 
-export function jsonHeaders(cookie: string, server: ServerProcess) {
+export function jsonHeaders(cookie: string, server: Pick<ServerProcess, "baseUrl">) {
   return { cookie, origin: server.baseUrl, "content-type": "application/json" };
 }
 
