@@ -17,7 +17,12 @@ export async function openContext(
 ): Promise<AppContext> {
   // An unreachable server is said in one line here, not as a failed migration later.
   if (config.database.dialect === "postgres") await ensurePostgresReachable(config.database.url);
-  const connection = connect(config.database, options);
+  const connection = connect(config.database, {
+    poolSize: config.databasePool.size,
+    poolWaitMs: config.databasePool.waitMs,
+    statementTimeoutMs: config.databasePool.statementTimeoutMs,
+    ...options,
+  });
   if (options.migrate !== false) {
     try {
       await migrateToLatest(connection.db, connection.schema);
