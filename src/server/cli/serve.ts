@@ -17,6 +17,7 @@ import { OutboxWorker } from "../modules/outbox/worker";
 import { settingsOf } from "../modules/settings/service";
 import { anyUserExists } from "../modules/users/repository";
 import { WebhookWorker } from "../modules/webhooks/worker";
+import { opsOf } from "../ops-state";
 import { closeContext, openContext } from "../runtime";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
 
@@ -66,25 +67,34 @@ export async function serve(config: Config): Promise<void> {
   let webhooks: WebhookWorker | undefined;
   let inbound: InboundListener | undefined;
   let imap: ImapPoller | undefined;
-  // While draining, every response closes its connection: an idle keep-alive socket would
-  // otherwise hold the process open for the whole keep-alive timeout.
-  app.addHook("onSend", (_request, reply, payload, done) => {
-    if (closing) reply.header("connection", "close");
-    done(null, payload);
-  });
+  const ops = opsOf(ctx);
+  // The drain: not ready at once (/health/ready 503, so load balancers stop sending), new requests
+  // answered 503 Retry-After and every response closing its connection (plugins/drain.ts), idle
+  // kept-alive sockets closed rather than reset; after SHUTDOWN_DRAIN_SECONDS (SIGTERM only: a
+  // Ctrl-C in a terminal stops at once) the listener closes once in-flight requests are done, then
+  // the workers stop and the process exits.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, "shutting down: draining in-flight requests");
+    ops.draining = true;
+    app.log.info({ signal, drainMs: config.shutdownDrainMs }, "shutting down: draining in-flight requests");
+    app.server.closeIdleConnections();
     sweeper?.stop();
     maintenance?.stop();
     try {
+      if (signal === "SIGTERM" && config.shutdownDrainMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+        // Sockets that went idle since: closed, not reset at exit.
+        app.server.closeIdleConnections();
+      }
+      // Waits for the requests in flight; live streams are ended by their preClose hook.
+      await app.close();
+      app.log.info("listener closed: stopping the workers");
       // The e-mail and webhook in flight are finished, the rest given back for another process (or the next start).
       await inbound?.close();
       await imap?.stop();
       await mailer?.stop();
       await webhooks?.stop();
-      await app.close();
       await closeContext(ctx);
       serverLock?.release();
       app.log.info("closed");
