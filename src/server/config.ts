@@ -145,6 +145,9 @@ const EnvSchema = z.object({
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(5),
   /** GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset: 404. */
   METRICS_TOKEN: z.string().min(16, "must have at least 16 characters").optional(),
+  /** A separate listener serving GET /metrics without a token (for a scraper on the same host or network). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -208,8 +211,11 @@ export interface Config {
   databasePool: { size: number; waitMs: number; statementTimeoutMs: number };
   /** SIGTERM: how long the server says it is not ready and refuses new requests before closing. */
   shutdownDrainMs: number;
-  /** The bearer token GET /metrics requires; undefined: no metrics (404). */
-  metricsToken: string | undefined;
+  /**
+   * Metrics: `token` is the bearer token GET /metrics on the main port requires (undefined: 404
+   * there); `listen` an internal listener serving them without a token. Neither: no metrics kept.
+   */
+  metrics: { token: string | undefined; listen: { port: number; host: string } | undefined };
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   /** Where the built single-page app lives; absent in API-only tests. */
   webRoot: string | undefined;
@@ -293,7 +299,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     },
     shutdownDrainMs: Math.round(e.SHUTDOWN_DRAIN_SECONDS * 1000),
-    metricsToken: e.METRICS_TOKEN,
+    metrics: {
+      token: e.METRICS_TOKEN,
+      listen: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
+    },
     logLevel: e.LOG_LEVEL,
     webRoot,
   };

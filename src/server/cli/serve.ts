@@ -13,6 +13,7 @@ import { type ImapPoller, startImapPoller } from "../mail/imap";
 import { type InboundListener, startSmtpListener } from "../mail/listener";
 import { mailSetup } from "../mail/setup";
 import { smtpTransport } from "../mail/smtp";
+import { type MetricsListener, startMetricsListener } from "../modules/metrics/listener";
 import { OutboxWorker } from "../modules/outbox/worker";
 import { settingsOf } from "../modules/settings/service";
 import { anyUserExists } from "../modules/users/repository";
@@ -67,6 +68,7 @@ export async function serve(config: Config): Promise<void> {
   let webhooks: WebhookWorker | undefined;
   let inbound: InboundListener | undefined;
   let imap: ImapPoller | undefined;
+  let metricsListener: MetricsListener | undefined;
   const ops = opsOf(ctx);
   // The drain: not ready at once (/health/ready 503, so load balancers stop sending), new requests
   // answered 503 Retry-After and every response closing its connection (plugins/drain.ts), idle
@@ -95,6 +97,7 @@ export async function serve(config: Config): Promise<void> {
       await imap?.stop();
       await mailer?.stop();
       await webhooks?.stop();
+      await metricsListener?.close();
       await closeContext(ctx);
       serverLock?.release();
       app.log.info("closed");
@@ -108,6 +111,10 @@ export async function serve(config: Config): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  if (config.metrics.listen) {
+    metricsListener = await startMetricsListener(app, config.metrics.listen, app.log);
+    app.log.info(`metrics at http://${config.metrics.listen.host}:${metricsListener.port}/metrics`);
+  }
   sweeper = startSlaSweeper(ctx, (error) => app.log.error({ err: error }, "SLA sweep failed"));
   maintenance = startMaintenance(
     ctx,

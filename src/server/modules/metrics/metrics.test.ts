@@ -61,6 +61,7 @@ describe("GET /metrics with METRICS_TOKEN", () => {
     ]) {
       const response = await t.app.inject({ method: "GET", url: "/metrics", headers });
       expect(response.statusCode, JSON.stringify(headers)).toBe(401);
+      expect(response.headers["www-authenticate"]).toBe('Bearer realm="metrics"');
       expect(response.json()).toMatchObject({ error: { code: "unauthenticated" } });
       expect(response.body).not.toContain("extranet_");
     }

@@ -177,11 +177,26 @@ export function buildMetrics(ctx: AppContext) {
   return { registry, requestDuration, refreshDatabaseGauges };
 }
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The metrics text, for the internal listener (METRICS_PORT); undefined when metrics are off. */
+    metricsText: (() => Promise<{ contentType: string; body: string }>) | undefined;
+  }
+}
+
 /** Times every request (when metrics are configured) and serves GET /metrics. */
 export default fp(
   async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
-    const token = ctx.config.metricsToken;
-    const metrics = token ? buildMetrics(ctx) : undefined;
+    const { token, listen } = ctx.config.metrics;
+    const metrics = token || listen ? buildMetrics(ctx) : undefined;
+    app.decorate(
+      "metricsText",
+      metrics &&
+        (async () => {
+          await metrics.refreshDatabaseGauges();
+          return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
+        }),
+    );
     if (metrics) {
       app.addHook("onResponse", (request, reply, done) => {
         metrics.requestDuration.observe(
@@ -200,16 +215,14 @@ export default fp(
       "/metrics",
       { config: { public: true }, logLevel: "warn", schema: { hide: true } },
       async (request, reply) => {
-        if (!token || !metrics) throw errors.routeNotFound();
+        const text = app.metricsText;
+        if (!token || !text) throw errors.routeNotFound();
         if (!bearerMatches(request, token)) {
           reply.header("www-authenticate", 'Bearer realm="metrics"');
           throw errors.unauthenticated();
         }
-        await metrics.refreshDatabaseGauges();
-        return reply
-          .header("cache-control", "no-store")
-          .type(metrics.registry.contentType)
-          .send(await metrics.registry.metrics());
+        const { contentType, body } = await text();
+        return reply.header("cache-control", "no-store").type(contentType).send(body);
       },
     );
   },
