@@ -44,7 +44,7 @@ export function defaultWebRoot(): string | undefined {
 export async function serve(config: Config): Promise<void> {
   const serverLock =
     config.database.dialect === "sqlite" ? lockSqliteServer(config.database.file) : undefined;
-  const ctx = await openContext(config).catch((error: unknown) => {
+  const ctx = await openContext(config, { serving: true }).catch((error: unknown) => {
     serverLock?.release();
     throw error;
   });

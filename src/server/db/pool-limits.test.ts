@@ -18,7 +18,7 @@ describe.runIf(testDialect === "postgres")("PostgreSQL pool limits", () => {
     // A second process on the same schema with a pool of one connection and a short wait.
     ctx = await openContext(
       { ...t.ctx.config, databasePool: { size: 1, waitMs: 100, statementTimeoutMs: 200 } },
-      { searchPath: t.database.searchPath, poolSize: 1, migrate: false },
+      { searchPath: t.database.searchPath, poolSize: 1, migrate: false, serving: true },
     );
   });
   afterAll(async () => {
@@ -66,6 +66,14 @@ describe.runIf(testDialect === "postgres")("PostgreSQL pool limits", () => {
     const again = await app.inject({ method: "GET", url: "/health" });
     expect(again.statusCode).toBe(200);
     await app.close();
+  });
+
+  it("bounds the server's statements only: CLI commands and tests (and migrations) run unbounded", async () => {
+    const shown = async (db: AppContext["db"]) =>
+      (await sql<{ statement_timeout: string }>`show statement_timeout`.execute(db)).rows[0]
+        ?.statement_timeout;
+    expect(await shown(ctx.db)).toBe("200ms");
+    expect(await shown(t.ctx.db)).toBe("0");
   });
 
   it("cancels a statement past DATABASE_STATEMENT_TIMEOUT_MS, which answers 503", async () => {
