@@ -2,6 +2,8 @@
 // with the named metrics (request durations labelled by route pattern, never the raw URL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, call, TEST_HOST, type TestApp } from "../../../../test/support/app";
+import { loginAs, makeUser } from "../../../../test/support/factories";
+import { connectSse } from "../../../../test/support/sse";
 import { startSlaSweeper } from "../../jobs/sla-sweeper";
 
 const TOKEN = "metrics-token-0123456789abcdef";
@@ -21,8 +23,10 @@ function parsePrometheus(text: string): { name: string; labels: Record<string, s
       labels[pair[1] as string] = pair[2] as string;
     }
     const raw = match[3] as string;
-    const value = raw === "+Inf" ? Number.POSITIVE_INFINITY : raw === "NaN" ? Number.NaN : Number(raw);
-    expect(Number.isNaN(value) && raw !== "NaN", line).toBe(false);
+    // Prometheus reads NaN and Inf in any case (prom-client writes "Nan" for an empty event-loop histogram).
+    const nan = /^nan$/i.test(raw);
+    const value = /^\+?inf$/i.test(raw) ? Number.POSITIVE_INFINITY : nan ? Number.NaN : Number(raw);
+    expect(Number.isNaN(value) && !nan, line).toBe(false);
     samples.push({ name: match[1] as string, labels, value });
   }
   return samples;
@@ -124,5 +128,39 @@ describe("GET /metrics with METRICS_TOKEN", () => {
     });
     expect(samples.find((s) => s.name === "extranet_metrics_database_up")?.value).toBe(1);
     expect(samples.find((s) => s.name === "extranet_outbox_waiting")?.value).toBe(0);
+  });
+});
+
+describe("extranet_live_event_streams", () => {
+  let t: TestApp;
+  let origin: string;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { METRICS_TOKEN: TOKEN } });
+    origin = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    await t.ctx.live.ready();
+  });
+  afterAll(() => t.close());
+
+  const streams = async () => {
+    const response = await t.app.inject({
+      method: "GET",
+      url: "/metrics",
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    return parsePrometheus(response.body).find((s) => s.name === "extranet_live_event_streams")?.value;
+  };
+
+  it("counts the streams open in this process", async () => {
+    expect(await streams()).toBe(0);
+    const cookie = await loginAs(t.app, await makeUser(t.ctx, "agent"));
+    const clients = [
+      await connectSse(`${origin}/api/v1/events`, cookie),
+      await connectSse(`${origin}/api/v1/events`, cookie),
+    ];
+    for (const client of clients) await client.next((m) => m.event === "ready");
+    expect(await streams()).toBe(2);
+    clients[0]?.close();
+    await expect.poll(streams, { timeout: 5_000 }).toBe(1);
+    clients[1]?.close();
   });
 });
