@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   "error.rate_limited": "Too many attempts. Try again in {minutes} min.",
   "error.internal": "Internal error. Please try again; if it persists, contact the support team.",
   "error.unavailable": "Service temporarily unavailable.",
+  "error.shutting_down": "The server is restarting. Try again in a few seconds.",
   "error.link.public_url_required":
     "The link cannot be made: the portal's public address is not configured. Ask the server's administrator to set EXTRANET_PUBLIC_URL.",
   "error.live.too_many_streams":

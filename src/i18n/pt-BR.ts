@@ -25,6 +25,7 @@ export const ptBR = {
   "error.rate_limited": "Muitas tentativas. Tente novamente em {minutes} min.",
   "error.internal": "Erro interno. Tente novamente; se persistir, fale com a equipe de suporte.",
   "error.unavailable": "Serviço temporariamente indisponível.",
+  "error.shutting_down": "O servidor está reiniciando. Tente novamente em alguns segundos.",
   "error.link.public_url_required":
     "Não é possível gerar o link: o endereço público do portal não está configurado. Peça ao administrador do servidor para definir EXTRANET_PUBLIC_URL.",
   "error.live.too_many_streams":

@@ -20,6 +20,7 @@ import { kbEditorRoutes } from "./modules/kb/editor-routes";
 import { kbRoutes } from "./modules/kb/routes";
 import { liveRoutes } from "./modules/live/routes";
 import { metaRoutes } from "./modules/meta/routes";
+import metrics from "./modules/metrics/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
 import { outboxRoutes } from "./modules/outbox/routes";
 import { phoneRoutes } from "./modules/phone/routes";
@@ -43,6 +44,7 @@ import apiToken from "./plugins/api-token";
 import authGate from "./plugins/auth-gate";
 import { answerClientError } from "./plugins/client-errors";
 import csrf from "./plugins/csrf";
+import drain from "./plugins/drain";
 import errorHandler, { renderFrameworkError } from "./plugins/error-handler";
 import securityHeaders from "./plugins/security-headers";
 import session from "./plugins/session";
@@ -64,6 +66,8 @@ function isAppPage(method: string, url: string): boolean {
   if (path === "/api" || path.startsWith("/api/")) return false;
   // Server-side sign-in links (the ERP's): an unknown one is a 404, never the app.
   if (path === "/sso" || path.startsWith("/sso/")) return false;
+  // Probes and metrics are for machines: an unknown one is a 404 too.
+  if (path === "/health" || path.startsWith("/health/") || path === "/metrics") return false;
   return !/\.[A-Za-z0-9]+$/.test(path);
 }
 
@@ -90,7 +94,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     // Bad JSON is the client's error; keep prototype poisoning out.
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
-    return503OnClosing: true,
+    // The drain plugin answers requests during shutdown (503 Retry-After, in the contract's shape).
+    return503OnClosing: false,
     // Errors found before routing answer in the contract's shape too.
     frameworkErrors: renderFrameworkError,
     clientErrorHandler: answerClientError,
@@ -100,6 +105,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorHandler);
   await app.register(securityHeaders);
+  // Before any plugin that reads the database: a draining process refuses new requests at once.
+  await app.register(drain, { ctx });
+  await app.register(metrics, { ctx });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -136,6 +136,18 @@ const EnvSchema = z.object({
         )
         .filter((host) => host !== ""),
     ),
+  /** PostgreSQL: connections each process may hold, and how long a request waits for one before 503. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(3000),
+  /** PostgreSQL: a statement running longer is cancelled (the request answers 503). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).max(3_600_000).default(15_000),
+  /** On SIGTERM: how long not-ready and refusing new requests before closing (load balancers notice). */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(600).default(5),
+  /** GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset: 404. */
+  METRICS_TOKEN: z.string().min(16, "must have at least 16 characters").optional(),
+  /** A separate listener serving GET /metrics without a token (for a scraper on the same host or network). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -195,6 +207,15 @@ export interface Config {
    * alive between requests for `keepAliveMs`.
    */
   http: { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number };
+  /** PostgreSQL's pool: its size, the wait for a connection, the statement timeout (ms). */
+  databasePool: { size: number; waitMs: number; statementTimeoutMs: number };
+  /** SIGTERM: how long the server says it is not ready and refuses new requests before closing. */
+  shutdownDrainMs: number;
+  /**
+   * Metrics: `token` is the bearer token GET /metrics on the main port requires (undefined: 404
+   * there); `listen` an internal listener serving them without a token. Neither: no metrics kept.
+   */
+  metrics: { token: string | undefined; listen: { port: number; host: string } | undefined };
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   /** Where the built single-page app lives; absent in API-only tests. */
   webRoot: string | undefined;
@@ -271,6 +292,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
       requestMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
       idleMs: e.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
       keepAliveMs: e.HTTP_KEEP_ALIVE_SECONDS * 1000,
+    },
+    databasePool: {
+      size: e.DATABASE_POOL_SIZE,
+      waitMs: e.DATABASE_POOL_WAIT_MS,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    shutdownDrainMs: Math.round(e.SHUTDOWN_DRAIN_SECONDS * 1000),
+    metrics: {
+      token: e.METRICS_TOKEN,
+      listen: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     },
     logLevel: e.LOG_LEVEL,
     webRoot,

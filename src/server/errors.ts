@@ -204,6 +204,9 @@ export const errors = {
   concurrentWrite: () => appError("conflict", 409),
   /** Busy, deadlocked or reconnecting: worth trying again at once. */
   unavailable: () => appError("unavailable", 503, undefined, { "retry-after": "1" }),
+  /** The process is draining before it exits: another one (or this one restarted) answers soon. */
+  shuttingDown: (retryAfterSeconds: number) =>
+    appError("shutting_down", 503, undefined, { "retry-after": String(retryAfterSeconds) }),
   internal: () => appError("internal", 500),
   /** The company's attachment storage cannot take this upload; the body carries both figures. */
   storageQuotaExceeded: (usage: { usedBytes: number; quotaBytes: number }) =>

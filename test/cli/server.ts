@@ -30,7 +30,13 @@ export function freePort(): Promise<number> {
 /** Spawns `serve` on 127.0.0.1 and `port` (a free one if absent); `env` adds to (or overrides) the defaults. */
 export async function spawnServer(env: Record<string, string>, chosenPort?: number): Promise<ServerProcess> {
   const port = chosenPort ?? (await freePort());
-  const child = spawnCli(["serve"], { HOST: "127.0.0.1", PORT: String(port), ...env });
+  // No drain delay unless a test asks for one: stopping a server takes no extra seconds.
+  const child = spawnCli(["serve"], {
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    SHUTDOWN_DRAIN_SECONDS: "0",
+    ...env,
+  });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => {

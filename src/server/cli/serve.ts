@@ -13,10 +13,12 @@ import { type ImapPoller, startImapPoller } from "../mail/imap";
 import { type InboundListener, startSmtpListener } from "../mail/listener";
 import { mailSetup } from "../mail/setup";
 import { smtpTransport } from "../mail/smtp";
+import { type MetricsListener, startMetricsListener } from "../modules/metrics/listener";
 import { OutboxWorker } from "../modules/outbox/worker";
 import { settingsOf } from "../modules/settings/service";
 import { anyUserExists } from "../modules/users/repository";
 import { WebhookWorker } from "../modules/webhooks/worker";
+import { opsOf } from "../ops-state";
 import { closeContext, openContext } from "../runtime";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
 
@@ -42,7 +44,7 @@ export function defaultWebRoot(): string | undefined {
 export async function serve(config: Config): Promise<void> {
   const serverLock =
     config.database.dialect === "sqlite" ? lockSqliteServer(config.database.file) : undefined;
-  const ctx = await openContext(config).catch((error: unknown) => {
+  const ctx = await openContext(config, { serving: true }).catch((error: unknown) => {
     serverLock?.release();
     throw error;
   });
@@ -66,25 +68,36 @@ export async function serve(config: Config): Promise<void> {
   let webhooks: WebhookWorker | undefined;
   let inbound: InboundListener | undefined;
   let imap: ImapPoller | undefined;
-  // While draining, every response closes its connection: an idle keep-alive socket would
-  // otherwise hold the process open for the whole keep-alive timeout.
-  app.addHook("onSend", (_request, reply, payload, done) => {
-    if (closing) reply.header("connection", "close");
-    done(null, payload);
-  });
+  let metricsListener: MetricsListener | undefined;
+  const ops = opsOf(ctx);
+  // The drain: not ready at once (/health/ready 503, so load balancers stop sending), new requests
+  // answered 503 Retry-After and every response closing its connection (plugins/drain.ts), idle
+  // kept-alive sockets closed rather than reset; after SHUTDOWN_DRAIN_SECONDS (SIGTERM only: a
+  // Ctrl-C in a terminal stops at once) the listener closes once in-flight requests are done, then
+  // the workers stop and the process exits.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, "shutting down: draining in-flight requests");
+    ops.draining = true;
+    app.log.info({ signal, drainMs: config.shutdownDrainMs }, "shutting down: draining in-flight requests");
+    app.server.closeIdleConnections();
     sweeper?.stop();
     maintenance?.stop();
     try {
+      if (signal === "SIGTERM" && config.shutdownDrainMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+        // Sockets that went idle since: closed, not reset at exit.
+        app.server.closeIdleConnections();
+      }
+      // Waits for the requests in flight; live streams are ended by their preClose hook.
+      await app.close();
+      app.log.info("listener closed: stopping the workers");
       // The e-mail and webhook in flight are finished, the rest given back for another process (or the next start).
       await inbound?.close();
       await imap?.stop();
       await mailer?.stop();
       await webhooks?.stop();
-      await app.close();
+      await metricsListener?.close();
       await closeContext(ctx);
       serverLock?.release();
       app.log.info("closed");
@@ -98,6 +111,10 @@ export async function serve(config: Config): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  if (config.metrics.listen) {
+    metricsListener = await startMetricsListener(app, config.metrics.listen, app.log);
+    app.log.info(`metrics at http://${config.metrics.listen.host}:${metricsListener.port}/metrics`);
+  }
   sweeper = startSlaSweeper(ctx, (error) => app.log.error({ err: error }, "SLA sweep failed"));
   maintenance = startMaintenance(
     ctx,

@@ -15,6 +15,10 @@ export interface ConnectOptions {
   /** PostgreSQL only: the schema to work in (tests give each run its own). */
   searchPath?: string;
   poolSize?: number;
+  /** PostgreSQL: how long a query waits for a free connection before failing (then a 503). */
+  poolWaitMs?: number;
+  /** PostgreSQL: statements running longer are cancelled by the server. */
+  statementTimeoutMs?: number;
 }
 
 export interface Connection {
@@ -24,6 +28,8 @@ export interface Connection {
   sqlite: SQLite.Database | undefined;
   /** PostgreSQL: the schema in use when it is not the default. */
   schema: string | undefined;
+  /** PostgreSQL: the pool, for its gauges (connections in use, requests waiting). */
+  pool?: pg.Pool | undefined;
 }
 
 export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Connection {
@@ -41,6 +47,10 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
   const pool = new pg.Pool({
     connectionString: config.url,
     max: options.poolSize ?? 10,
+    // Bounded waits: a request that cannot get a connection, or whose statement runs away, fails
+    // (503 Retry-After) rather than hanging while the pool is exhausted.
+    connectionTimeoutMillis: options.poolWaitMs ?? 3000,
+    ...(options.statementTimeoutMs !== undefined && { statement_timeout: options.statementTimeoutMs }),
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
@@ -50,6 +60,7 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     dialect: "postgres",
     sqlite: undefined,
     schema: options.searchPath,
+    pool,
   };
 }
 

@@ -8,8 +8,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
 }
 
-/** PostgreSQL states worth retrying: serialization failure, deadlock, lock timeout, shutdown, too many connections. */
-const TRANSIENT_POSTGRES = new Set(["40001", "40P01", "55P03", "57P01", "57P02", "57P03", "53300"]);
+/**
+ * PostgreSQL states worth retrying: serialization failure, deadlock, lock timeout, statement timeout
+ * (query cancelled), shutdown, too many connections.
+ */
+const TRANSIENT_POSTGRES = new Set(["40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03", "53300"]);
+/** pg-pool's errors carry no code: no free connection within `connectionTimeoutMillis`. */
+const POOL_WAIT_EXPIRED =
+  /^timeout exceeded when trying to connect$|^Connection terminated due to connection timeout$/;
 const TRANSIENT_SQLITE = new Set([
   "SQLITE_BUSY",
   "SQLITE_BUSY_SNAPSHOT",
@@ -28,6 +34,8 @@ export function databaseErrorKind(error: unknown): DatabaseErrorKind | undefined
     if (TRANSIENT_POSTGRES.has(error.code) || error.code.startsWith("08")) return "transient";
     return undefined;
   }
+  if (error instanceof Error && !("code" in error) && POOL_WAIT_EXPIRED.test(error.message))
+    return "transient";
   if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
   const code = (error as { code: unknown }).code;
   if (code === "SQLITE_TOOBIG") return "invalid_data";

@@ -5,6 +5,7 @@
 import type { AppContext } from "../context";
 import { claimFiring, clocksToFire } from "../modules/sla/repository";
 import { ticketCommand } from "../modules/tickets/command";
+import { opsOf } from "../ops-state";
 
 const BATCH = 200;
 
@@ -33,10 +34,16 @@ export async function sweepSla(ctx: AppContext): Promise<{ warnings: number; bre
 /** Runs the sweep every `slaSweepMs`; the timer never keeps the process alive. */
 export function startSlaSweeper(ctx: AppContext, onError: (error: unknown) => void): { stop(): void } {
   let running = false;
+  // Its lag (time since the last successful sweep) is a metric: a stuck sweeper raises no SLA alert.
+  const state = opsOf(ctx).slaSweeper;
+  state.startedAt = Date.now();
   const timer = setInterval(() => {
     if (running) return;
     running = true;
     sweepSla(ctx)
+      .then(() => {
+        state.lastSuccessAt = Date.now();
+      })
       .catch(onError)
       .finally(() => {
         running = false;

@@ -28,6 +28,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       EXTRANET_DATA_DIR: dataDir,
       EXTRANET_SEED_DEMO: "true",
       LOG_LEVEL: "warn",
+      SHUTDOWN_DRAIN_SECONDS: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

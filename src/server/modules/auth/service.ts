@@ -9,6 +9,7 @@ import { toIso } from "../../db/time";
 import { errors } from "../../errors";
 import { endStreams } from "../../events/streams-end";
 import { recordAccountEmail } from "../../mail/account-emails";
+import { opsOf } from "../../ops-state";
 import { recordAudit } from "../audit/repository";
 import { isCompanyActive } from "../companies/repository";
 import { findUser, findUserByEmail, updateUser } from "../users/repository";
@@ -117,7 +118,10 @@ async function reserveLoginAttempt(ctx: AppContext, attempt: LoginAttempt): Prom
     if (wait === 0) await recordLoginAttempt(trx, attempt);
     return wait;
   });
-  if (retryAfter > 0) throw errors.rateLimited(retryAfter);
+  if (retryAfter > 0) {
+    opsOf(ctx).throttled.login += 1;
+    throw errors.rateLimited(retryAfter);
+  }
 }
 
 /**
@@ -351,7 +355,10 @@ export async function requestPasswordReset(
     );
     return 0;
   });
-  if (retryAfter > 0) throw errors.rateLimited(retryAfter);
+  if (retryAfter > 0) {
+    opsOf(ctx).throttled.passwordReset += 1;
+    throw errors.rateLimited(retryAfter);
+  }
   ctx.mailer?.nudge();
 }
 

@@ -11,6 +11,7 @@ import { errors } from "../../errors";
 import type { LiveEvent } from "../../events/bus";
 import { type StreamOwner, streamsEndOwner } from "../../events/streams-end";
 import { authorize } from "../../http";
+import { opsOf } from "../../ops-state";
 import { type RequestAuth, requireAuth, SESSION_COOKIE } from "../../plugins/session";
 import type { ZodApp } from "../../types";
 import { authenticate } from "../auth/service";
@@ -61,6 +62,7 @@ function owns(stream: OpenStream, owner: StreamOwner): boolean {
 
 export function liveRoutes(ctx: AppContext) {
   const streams = new Set<OpenStream>();
+  opsOf(ctx).liveStreams = () => streams.size;
   const presence = new PresenceTracker(ctx.live, () => ctx.clock.now());
 
   function refuseBeyondCaps(auth: RequestAuth): void {

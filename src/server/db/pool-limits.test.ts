@@ -1,0 +1,98 @@
+// Bounded waits on PostgreSQL: a request that cannot get a connection in time, or whose statement
+// runs past the timeout, answers 503 with Retry-After instead of hanging. On SQLite, a busy database
+// (busy_timeout elapsed) answers the same.
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, TEST_HOST, TEST_ORIGIN, type TestApp } from "../../../test/support/app";
+import { testDialect } from "../../../test/support/database";
+import { buildApp } from "../app";
+import type { AppContext } from "../context";
+import { toAppError } from "../error-family";
+import { closeContext, openContext } from "../runtime";
+
+describe.runIf(testDialect === "postgres")("PostgreSQL pool limits", () => {
+  let t: TestApp;
+  let ctx: AppContext;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    // A second process on the same schema with a pool of one connection and a short wait.
+    ctx = await openContext(
+      { ...t.ctx.config, databasePool: { size: 1, waitMs: 100, statementTimeoutMs: 200 } },
+      { searchPath: t.database.searchPath, poolSize: 1, migrate: false, serving: true },
+    );
+  });
+  afterAll(async () => {
+    await closeContext(ctx);
+    await t.close();
+  });
+
+  it("answers 503 with Retry-After in the reader's language when no connection frees up in time", async () => {
+    const app = await buildApp(ctx, { logger: false });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = () => {};
+    const inTransaction = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    // The pool's only connection, held by an open transaction.
+    const holder = ctx.db.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      started();
+      await held;
+    });
+    try {
+      await inTransaction;
+      expect(ctx.connection.pool?.waitingCount).toBe(0);
+      const began = Date.now();
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        headers: { host: TEST_HOST, origin: TEST_ORIGIN, "accept-language": "pt-BR" },
+        payload: { email: "ninguem@example.com", password: "nao e a senha" },
+      });
+      expect(Date.now() - began).toBeLessThan(5_000);
+      expect(response.statusCode).toBe(503);
+      expect(response.headers["retry-after"]).toBe("1");
+      expect(response.json()).toEqual({
+        error: { code: "unavailable", message: "Serviço temporariamente indisponível." },
+      });
+    } finally {
+      release();
+      await holder;
+    }
+    // The connection given back, requests are answered again.
+    const again = await app.inject({ method: "GET", url: "/health" });
+    expect(again.statusCode).toBe(200);
+    await app.close();
+  });
+
+  it("bounds the server's statements only: CLI commands and tests (and migrations) run unbounded", async () => {
+    const shown = async (db: AppContext["db"]) =>
+      (await sql<{ statement_timeout: string }>`show statement_timeout`.execute(db)).rows[0]
+        ?.statement_timeout;
+    expect(await shown(ctx.db)).toBe("200ms");
+    expect(await shown(t.ctx.db)).toBe("0");
+  });
+
+  it("cancels a statement past DATABASE_STATEMENT_TIMEOUT_MS, which answers 503", async () => {
+    const error = await sql`select pg_sleep(2)`.execute(ctx.db).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ code: "57014" });
+    const answer = toAppError(error);
+    expect(answer.statusCode).toBe(503);
+    expect(answer.headers).toEqual({ "retry-after": "1" });
+  });
+});
+
+describe.runIf(testDialect === "sqlite")("SQLite busy", () => {
+  it("answers 503 with Retry-After once busy_timeout has passed", () => {
+    const busy = Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+    const answer = toAppError(busy);
+    expect(answer.statusCode).toBe(503);
+    expect(answer.headers).toEqual({ "retry-after": "1" });
+  });
+});
