@@ -30,7 +30,8 @@ export async function startChildServer(spec: ChildServerSpec): Promise<ChildServ
   const port = await freePort(HOST);
   const child = spawn(process.execPath, spec.nodeArgs, {
     cwd: REPO_ROOT,
-    env: { ...inheritedEnv(), ...spec.env, PORT: String(port), HOST },
+    // A bench server is stopped only after its measurements: no drain to wait out.
+    env: { ...inheritedEnv(), SHUTDOWN_DRAIN_SECONDS: "0", ...spec.env, PORT: String(port), HOST },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = keepTail(child);
