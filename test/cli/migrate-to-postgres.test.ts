@@ -59,6 +59,27 @@ describe.concurrent("extranet migrate-to-postgres", { timeout: 120_000 }, () => 
     expect(await count(target, "session")).toBe(0);
 
     const file = databaseFile(demoDir);
+    // Every SQLite table is in the verification but the full-text index, the migrator's and sessions.
+    const verified = [...run.stdout.matchAll(/^(\w+)\s+\d+\s+\d+\s+ok /gm)].map((m) => m[1]).sort();
+    const sourceTables = (
+      readSqlite(file, (db) =>
+        db.prepare("select name from sqlite_master where type = 'table'").pluck().all(),
+      ) as string[]
+    )
+      .filter((name) => !/^sqlite_|_fts(_|$)|^kysely_migration|^session$/.test(name))
+      .sort();
+    expect(verified).toEqual(sourceTables);
+    expect(verified).toEqual(
+      expect.arrayContaining([
+        "ticket",
+        "ticket_event",
+        "sla_clock",
+        "attachment",
+        "audit_log",
+        "outbox_message",
+        "article",
+      ]),
+    );
     const ticket = readSqlite(file, (db) =>
       db.prepare("select id, number, subject from ticket order by number limit 1").get(),
     ) as { id: string; number: number; subject: string };

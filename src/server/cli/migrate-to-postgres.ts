@@ -13,6 +13,7 @@ import { lockSqliteServer } from "../db/sqlite-server-lock";
 import {
   canonicalRow,
   insertBatchSql,
+  NOT_COPIED,
   orderedSelect,
   quoteIdentifier as q,
   type TablePlan,
@@ -72,6 +73,18 @@ export async function migrateToPostgresCommand(opts: MigrateToPostgresOptions): 
         .get(table.name);
       if (!exists) throw new CliError(`the source has no table ${table.name}: is it an Extranet database?`);
     }
+    // Every SQLite table is accounted for: copied, or knowingly left (full-text index, bookkeeping, sessions).
+    const planned = new Set(plan.map((t) => t.name));
+    const left = (
+      sqlite
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'",
+        )
+        .pluck()
+        .all() as string[]
+    ).filter((name) => !planned.has(name) && !NOT_COPIED.has(name) && !/_fts(_|$)/.test(name));
+    if (left.length > 0)
+      throw new CliError(`the target has no table for ${left.join(", ")}: are both on the same version?`);
     if (!opts.verifyOnly) {
       await ensureEmpty(client, plan);
       await copy(sqlite, client, plan, opts.batchSize ?? 1000);
