@@ -190,4 +190,14 @@ describe.concurrent("extranet migrate-to-postgres", { timeout: 120_000 }, () => 
     expect(again.code, again.stderr).toBe(0);
     expect(await count(target, "ticket")).toBe(2017);
   });
+
+  it("refuses while a server runs on the SQLite database, copying nothing", async () => {
+    const target = await throwaway();
+    const env = { EXTRANET_DATA_DIR: copyOfDataDir(demoDir) };
+    await startServer(env);
+    const run = await runCli(["migrate-to-postgres", "--to", target.url], env, { timeoutMs: 60_000 });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("another extranet server is already running");
+    expect(await target.query("select 1 from pg_tables where tablename = 'ticket'")).toEqual([]);
+  });
 });
