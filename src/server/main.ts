@@ -104,6 +104,22 @@ export function buildCli(): Command {
     .requiredOption("--out <file>", "the backup file to write")
     .action(async (opts) => (await import("./cli/database")).backupCommand(opts));
 
+  program
+    .command("restore")
+    .description("restore an `extranet backup` file into an empty data folder (SQLite), then check it")
+    .argument("<file>", "the backup file")
+    .action(async (file: string) => (await import("./cli/restore")).restoreCommand(file));
+
+  program
+    .command("migrate-to-postgres")
+    .description("copy this SQLite database into an empty PostgreSQL database, then verify the copy")
+    .requiredOption("--to <url>", "the target, postgres://…")
+    .option("--verify-only", "copy nothing: compare row counts and checksums per table")
+    .option("--batch-size <n>", "rows per insert", (v) => positiveInt(v, "--batch-size"), 1000)
+    .action(async (opts: { to: string; verifyOnly?: boolean; batchSize: number }) =>
+      (await import("./cli/migrate-to-postgres")).migrateToPostgresCommand(opts),
+    );
+
   return program;
 }
 

@@ -1,5 +1,6 @@
 // `extranet generate`: synthetic companies and tickets for benchmarks, with progress and statistics.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createThrowawayDatabase } from "./postgres";
 import { countRows, databaseFile, readSqlite } from "./sqlite";
 import { cleanUp, ensureBuilt, freshDataDir, runCli } from "./support";
 
@@ -43,5 +44,36 @@ describe("extranet generate", () => {
     expect(stats.companies.n).toBe(4);
     expect(stats.openWithoutDue.n).toBe(0);
     expect(stats.analyzed.n).toBeGreaterThan(0);
+  });
+
+  it("on PostgreSQL loads in one statement per table and batch, then analyzes", {
+    timeout: 90_000,
+  }, async () => {
+    const database = await createThrowawayDatabase();
+    try {
+      const env = { EXTRANET_DATA_DIR: freshDataDir(), DATABASE_URL: database.url };
+      const run = await runCli(["generate", "--tickets", "900", "--companies", "3"], env, {
+        timeoutMs: 60_000,
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/tickets: 900\/900 \(100%\)/);
+      const [stats] = await database.query<{
+        tickets: string;
+        events: string;
+        clocks: string;
+        analyzed: string;
+      }>(
+        `select (select count(*) from ticket) as tickets,
+                (select count(*) from ticket_event where ticket_id in (select id from ticket)) as events,
+                (select count(*) from sla_clock) as clocks,
+                (select count(*) from pg_stat_user_tables where relname = 'ticket' and last_analyze is not null) as analyzed`,
+      );
+      expect(Number(stats?.tickets)).toBe(900);
+      expect(Number(stats?.clocks)).toBe(1800);
+      expect(Number(stats?.events)).toBeGreaterThanOrEqual(900);
+      expect(Number(stats?.analyzed)).toBe(1);
+    } finally {
+      await database.drop();
+    }
   });
 });

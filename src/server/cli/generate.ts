@@ -15,7 +15,14 @@ import { ticketTextTerms } from "../../domain/search/documents";
 import { type Clock, newClock } from "../../domain/sla/ticket-clocks";
 import type { AppContext } from "../context";
 import { hashPassword, newId } from "../crypto";
-import type { SlaClockTable, TicketEventTable, TicketTable, TicketTagTable } from "../db/schema";
+import type {
+  Database,
+  Executor,
+  SlaClockTable,
+  TicketEventTable,
+  TicketTable,
+  TicketTagTable,
+} from "../db/schema";
 import { companyTerm } from "../db/search";
 import { renderMarkdown } from "../markdown";
 import { createCategory } from "../modules/kb/service";
@@ -345,6 +352,15 @@ export async function generate(
       }
     }
     await ctx.db.transaction().execute(async (trx) => {
+      if (ctx.connection.dialect === "postgres") {
+        // One statement per table, the batch as a single JSON parameter (pg-copy-streams, for COPY,
+        // is not a dependency); no per-row bind parameters to plan and send.
+        await bulkInsert(trx, "ticket", tickets);
+        await bulkInsert(trx, "ticket_tag", tags);
+        await bulkInsert(trx, "ticket_event", events);
+        await bulkInsert(trx, "sla_clock", clocks);
+        return;
+      }
       await trx.insertInto("ticket").values(tickets).execute();
       if (tags.length > 0) await trx.insertInto("ticket_tag").values(tags).execute();
       for (let e = 0; e < events.length; e += 1000)
@@ -361,6 +377,16 @@ export async function generate(
     onProgress(Math.min(opts.tickets, start + BATCH), opts.tickets);
   }
   return { companies: companies.length, tickets: opts.tickets, firstNumber };
+}
+
+/** PostgreSQL: `insert … select from json_populate_recordset`, the rows' columns named once. */
+async function bulkInsert(trx: Executor, table: keyof Database, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  await sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(
+    trx,
+  );
 }
 
 export function generateCommand(opts: { tickets: number; companies: number }) {

@@ -1,0 +1,254 @@
+// `extranet migrate-to-postgres --to postgres://…`: copies the SQLite database into an empty PostgreSQL
+// database in one transaction (an interrupted copy leaves the target as empty as it was, so it can be
+// run again), then verifies row counts and a SHA-256 per table on both sides.
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { loadConfig } from "../config";
+import { connect } from "../db/connect";
+import { migrateToLatest } from "../db/migrate";
+import type { Database } from "../db/schema";
+import { LockingSqliteDialect } from "../db/sqlite-dialect";
+import { lockSqliteServer } from "../db/sqlite-server-lock";
+import {
+  canonicalRow,
+  insertBatchSql,
+  NOT_COPIED,
+  orderedSelect,
+  quoteIdentifier as q,
+  type TablePlan,
+  tableHasher,
+  transferPlan,
+  updateSelfReferencesSql,
+} from "../db/transfer";
+import { ensurePostgresReachable } from "../db/unavailable";
+import { err, out } from "./context";
+import { CliError } from "./errors";
+import { progress } from "./progress";
+
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export interface MigrateToPostgresOptions {
+  to: string;
+  verifyOnly?: boolean;
+  batchSize?: number;
+}
+
+interface TableCheck {
+  table: string;
+  source: { rows: number; sha256: string };
+  target: { rows: number; sha256: string };
+}
+
+export async function migrateToPostgresCommand(opts: MigrateToPostgresOptions): Promise<void> {
+  const config = loadConfig(process.env);
+  if (config.database.dialect !== "sqlite")
+    throw new CliError(
+      "migrate-to-postgres copies from SQLite: unset DATABASE_URL (or point it at sqlite:…)",
+    );
+  if (!/^postgres(ql)?:\/\//.test(opts.to))
+    throw new CliError("--to must be a postgres:// or postgresql:// URL");
+  await ensurePostgresReachable(opts.to);
+  // No server may write to the source while it is copied (nor start): the serve lock is ours.
+  const lock = lockSqliteServer(config.database.file);
+  const source = connect(config.database);
+  const client = new pg.Client({ connectionString: opts.to });
+  try {
+    await migrateToLatest(source.db);
+    const sqlite = source.sqlite as SQLite.Database;
+    await client.connect();
+    const target = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: opts.to, max: 1 }) }),
+    });
+    try {
+      const applied = await migrateToLatest(target);
+      if (!opts.verifyOnly) err(`target migrated: ${applied.length} migrations applied`);
+    } finally {
+      await target.destroy();
+    }
+    const plan = await transferPlan(client);
+    for (const table of plan) {
+      const exists = sqlite
+        .prepare("select 1 from sqlite_master where type = 'table' and name = ?")
+        .get(table.name);
+      if (!exists) throw new CliError(`the source has no table ${table.name}: is it an Extranet database?`);
+    }
+    // Every SQLite table is accounted for: copied, or knowingly left (full-text index, bookkeeping, sessions).
+    const planned = new Set(plan.map((t) => t.name));
+    const left = (
+      sqlite
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'",
+        )
+        .pluck()
+        .all() as string[]
+    ).filter((name) => !planned.has(name) && !NOT_COPIED.has(name) && !/_fts(_|$)/.test(name));
+    if (left.length > 0)
+      throw new CliError(`the target has no table for ${left.join(", ")}: are both on the same version?`);
+    if (!opts.verifyOnly) {
+      await ensureEmpty(client, plan);
+      await copy(sqlite, client, plan, opts.batchSize ?? 1000);
+      out(
+        `attachments: their files are not copied; point EXTRANET_ATTACHMENTS_DIR of the new servers at ${config.attachmentsDir}`,
+      );
+    }
+    const checks: TableCheck[] = [];
+    for (const table of plan) {
+      checks.push({
+        table: table.name,
+        source: hashSqlite(sqlite, table),
+        target: await hashPostgres(client, table),
+      });
+    }
+    printChecks(checks);
+    const failed = checks.filter(
+      (c) => c.source.rows !== c.target.rows || c.source.sha256 !== c.target.sha256,
+    );
+    if (failed.length > 0)
+      throw new CliError(
+        `verification failed: ${failed.map((c) => c.table).join(", ")} differ between SQLite and PostgreSQL`,
+      );
+    out(
+      opts.verifyOnly
+        ? `verified: ${checks.length} tables identical`
+        : `copied and verified ${checks.length} tables; sessions were not copied (everyone signs in again)`,
+    );
+  } finally {
+    await client.end().catch(() => {});
+    await source.db.destroy();
+    lock.release();
+  }
+}
+
+/** The rows a freshly migrated database holds (e.g. the ticket-number counter), by table. */
+async function freshlyMigrated(plan: TablePlan[]): Promise<Map<string, string>> {
+  const memory = new SQLite(":memory:");
+  const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: memory }) });
+  try {
+    await migrateToLatest(db);
+    const seeded = new Map<string, string>();
+    for (const table of plan) {
+      const digest = hashSqlite(memory, table);
+      if (digest.rows > 0) seeded.set(table.name, digest.sha256);
+    }
+    return seeded;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Empty: no table holds rows beyond what the migrations themselves write. */
+async function ensureEmpty(client: pg.Client, plan: TablePlan[]): Promise<void> {
+  const seeded = await freshlyMigrated(plan);
+  const holding: string[] = [];
+  for (const table of plan) {
+    const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from ${q(table.name)}`);
+    const n = rows[0]?.n ?? 0;
+    if (n === 0) continue;
+    const fresh = seeded.get(table.name);
+    if (fresh !== undefined && (await hashPostgres(client, table)).sha256 === fresh) continue;
+    holding.push(`${table.name} (${n} rows)`);
+  }
+  if (holding.length > 0)
+    throw new CliError(
+      `the target database is not empty: ${holding.join(", ")}; migrate-to-postgres only copies into an empty database (create a new one, e.g. createdb extranet)`,
+    );
+}
+
+async function copy(sqlite: SQLite.Database, client: pg.Client, plan: TablePlan[], batchSize: number) {
+  await client.query("begin");
+  try {
+    for (const table of plan) {
+      // Rows the migrations wrote (the counters) are replaced by the source's.
+      await client.query(`delete from ${q(table.name)}`);
+      const total = (sqlite.prepare(`select count(*) as n from ${q(table.name)}`).get() as { n: number }).n;
+      const report = progress(`copy ${table.name}`);
+      report(0, total);
+      const insert = insertBatchSql(table);
+      const relink = table.selfReferences.length > 0 ? updateSelfReferencesSql(table) : undefined;
+      const links: Record<string, unknown>[] = [];
+      let batch: Record<string, unknown>[] = [];
+      let done = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await client.query(insert, [JSON.stringify(batch)]);
+        done += batch.length;
+        batch = [];
+        report(done, total);
+      };
+      for (const raw of sqlite.prepare(orderedSelect(table, "sqlite")).iterate()) {
+        const row = canonicalRow(table, raw as Record<string, unknown>);
+        if (relink && table.selfReferences.some((c) => row[c] !== null)) {
+          links.push({ ...row });
+          for (const c of table.selfReferences) row[c] = null;
+        }
+        batch.push(row);
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+      for (let i = 0; relink && i < links.length; i += batchSize)
+        await client.query(relink, [JSON.stringify(links.slice(i, i + batchSize))]);
+    }
+    await setSequences(client);
+    await client.query("commit");
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  }
+}
+
+/** Identity or serial columns continue after the copied values (the schema has none today: ticket numbers live in `counter`). */
+async function setSequences(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ table: string; column: string; sequence: string }>(
+    `select c.relname as table, a.attname as column, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as sequence
+       from pg_class c join pg_attribute a on a.attrelid = c.oid
+      where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r' and a.attnum > 0
+        and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`,
+  );
+  for (const row of rows) {
+    await client.query(
+      `select setval($1, coalesce((select max(${q(row.column)}) from ${q(row.table)}), 0) + 1, false)`,
+      [row.sequence],
+    );
+    err(`sequence ${row.sequence} set after the copied ${row.table}.${row.column}`);
+  }
+}
+
+function hashSqlite(sqlite: SQLite.Database, table: TablePlan) {
+  const hasher = tableHasher(table);
+  for (const row of sqlite.prepare(orderedSelect(table, "sqlite")).iterate())
+    hasher.add(row as Record<string, unknown>);
+  return hasher.digest();
+}
+
+/** Reads through a cursor, so a large table is never held in memory whole. */
+async function hashPostgres(client: pg.Client, table: TablePlan) {
+  const hasher = tableHasher(table);
+  await client.query("begin read only");
+  try {
+    await client.query(`declare rows_cursor no scroll cursor for ${orderedSelect(table, "postgres")}`);
+    for (;;) {
+      const { rows } = await client.query("fetch 2000 from rows_cursor");
+      for (const row of rows) hasher.add(row);
+      if (rows.length < 2000) break;
+    }
+  } finally {
+    await client.query("commit");
+  }
+  return hasher.digest();
+}
+
+function printChecks(checks: TableCheck[]): void {
+  const width = Math.max(5, ...checks.map((c) => c.table.length));
+  out(`${"table".padEnd(width)}  ${"sqlite".padStart(8)}  ${"postgres".padStart(8)}  checksum`);
+  for (const c of checks) {
+    const same = c.source.rows === c.target.rows && c.source.sha256 === c.target.sha256;
+    out(
+      `${c.table.padEnd(width)}  ${String(c.source.rows).padStart(8)}  ${String(c.target.rows).padStart(8)}  ${
+        same
+          ? `ok ${c.source.sha256.slice(0, 12)}`
+          : `MISMATCH sqlite ${c.source.sha256.slice(0, 12)} postgres ${c.target.sha256.slice(0, 12)}`
+      }`,
+    );
+  }
+}
