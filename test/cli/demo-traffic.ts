@@ -2,10 +2,31 @@
 // each on the other (the demo's people and passwords).
 import { expect } from "vitest";
 import { signIn } from "../../bench/demo-session";
-import type { ServerProcess } from "./server";
+import { type ServerProcess, spawnServer, waitUntilHealthy } from "./server";
+import { freshDataDir } from "./support";
 
 export function jsonHeaders(cookie: string, server: Pick<ServerProcess, "baseUrl">) {
   return { cookie, origin: server.baseUrl, "content-type": "application/json" };
+}
+
+/**
+ * Two `serve` processes on the same database, each with a data folder of its own: the first migrates
+ * and seeds, then the second joins. Both are pushed onto `servers` (for the caller to stop) as they start.
+ */
+export async function startTwoServers(
+  env: Record<string, string>,
+  servers: ServerProcess[],
+): Promise<[ServerProcess, ServerProcess]> {
+  const started: ServerProcess[] = [];
+  for (let i = 0; i < 2; i++) {
+    const server = await spawnServer({ ...env, EXTRANET_DATA_DIR: freshDataDir() });
+    servers.push(server);
+    started.push(server);
+    await waitUntilHealthy(server, 30_000);
+  }
+  const [a, b] = started;
+  if (!a || !b) throw new Error("two servers expected");
+  return [a, b];
 }
 
 /** Opens `count` tickets on `a` as Fernanda (orders `firstOrder`…) and has Juliana reply to each on `b`. */

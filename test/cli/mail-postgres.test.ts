@@ -3,10 +3,10 @@
 // demo's e-mails and those of new tickets and replies alike.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
-import { openAndReply } from "./demo-traffic";
+import { openAndReply, startTwoServers } from "./demo-traffic";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "./postgres";
-import { type ServerProcess, spawnServer, waitUntilHealthy } from "./server";
-import { cleanUp, ensureBuilt, freshDataDir, sleep } from "./support";
+import type { ServerProcess } from "./server";
+import { cleanUp, ensureBuilt, sleep } from "./support";
 
 let database: ThrowawayDatabase | undefined;
 let smtp: TestSmtp | undefined;
@@ -31,12 +31,7 @@ describe("the outbox with two server processes", { timeout: 90_000 }, () => {
     if (!database || !smtp) throw new Error("setup failed");
     const env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, EXTRANET_SEED_DEMO: "true" };
     // One seeds (its demo tickets write e-mails); then a second joins.
-    const a = await spawnServer({ ...env, EXTRANET_DATA_DIR: freshDataDir() });
-    servers.push(a);
-    await waitUntilHealthy(a, 30_000);
-    const b = await spawnServer({ ...env, EXTRANET_DATA_DIR: freshDataDir() });
-    servers.push(b);
-    await waitUntilHealthy(b, 30_000);
+    const [a, b] = await startTwoServers(env, servers);
 
     // Customers open tickets on one process while an agent answers on the other.
     await openAndReply(a, b, 8, 9000);

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../../bench/demo-session";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
-import { jsonHeaders, openAndReply } from "./demo-traffic";
+import { jsonHeaders, openAndReply, startTwoServers } from "./demo-traffic";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "./postgres";
-import { type ServerProcess, spawnServer, waitUntilHealthy } from "./server";
-import { cleanUp, ensureBuilt, freshDataDir, sleep } from "./support";
+import type { ServerProcess } from "./server";
+import { cleanUp, ensureBuilt, sleep } from "./support";
 
 let database: ThrowawayDatabase | undefined;
 let receiver: WebhookReceiver | undefined;
@@ -35,12 +35,7 @@ describe("webhooks with two server processes", { timeout: 90_000 }, () => {
       EXTRANET_SEED_DEMO: "true",
       WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
     };
-    const a = await spawnServer({ ...env, EXTRANET_DATA_DIR: freshDataDir() });
-    servers.push(a);
-    await waitUntilHealthy(a, 30_000);
-    const b = await spawnServer({ ...env, EXTRANET_DATA_DIR: freshDataDir() });
-    servers.push(b);
-    await waitUntilHealthy(b, 30_000);
+    const [a, b] = await startTwoServers(env, servers);
 
     const admin = await signIn(a.baseUrl, {
       email: "renata.albuquerque@uno.com.br",
