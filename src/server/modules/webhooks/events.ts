@@ -38,6 +38,10 @@ const mayDeliver = (h: TicketHappening) =>
   h.type === "sla" ||
   (h.type === "estimate" && (h.action === "approved" || h.action === "declined"));
 
+/** An endpoint gets an event it subscribed to; an internal note only when it is marked internal. */
+const reaches = (endpoint: { events: readonly string[]; internal: boolean }, event: PendingEvent) =>
+  endpoint.events.includes(event.type) && (!event.internal || endpoint.internal);
+
 /** Writes the deliveries of the commands' tickets; returns how many. */
 export async function recordWebhookDeliveries(
   trx: Executor,
@@ -50,9 +54,7 @@ export async function recordWebhookDeliveries(
   const deliveries: NewDelivery[] = [];
   for (const outcome of outcomes) {
     const events = eventsOf(trx, outcome);
-    const subscribed = events.filter((event) =>
-      endpoints.some((e) => e.events.includes(event.type) && (!event.internal || e.internal)),
-    );
+    const subscribed = events.filter((event) => endpoints.some((endpoint) => reaches(endpoint, event)));
     if (subscribed.length === 0) continue;
     const ticket = await ticketData(trx, outcome.ticketId);
     for (const event of subscribed) {
@@ -62,7 +64,7 @@ export async function recordWebhookDeliveries(
         data: await event.data(ticket),
       });
       for (const endpoint of endpoints) {
-        if (!endpoint.events.includes(event.type) || (event.internal && !endpoint.internal)) continue;
+        if (!reaches(endpoint, event)) continue;
         deliveries.push({
           id: newId(),
           endpointId: endpoint.id,
