@@ -123,7 +123,7 @@ export async function migrateToPostgresCommand(opts: MigrateToPostgresOptions): 
 /** The rows a freshly migrated database holds (e.g. the ticket-number counter), by table. */
 async function freshlyMigrated(plan: TablePlan[]): Promise<Map<string, string>> {
   const memory = new SQLite(":memory:");
-  const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: memory }) });
+  const db = new Kysely<Database>({ dialect: new LockingSqliteDialect(memory) });
   try {
     await migrateToLatest(db);
     const seeded = new Map<string, string>();

@@ -37,7 +37,7 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     const sqlite = openSqlite(config.file);
     return {
       db: new Kysely<Database>({
-        dialect: new LockingSqliteDialect({ database: withStatementCache(sqlite) }),
+        dialect: new LockingSqliteDialect(withStatementCache(sqlite)),
       }),
       dialect: "sqlite",
       sqlite,

@@ -1,29 +1,22 @@
 // SQLite as several processes may use it: the server, and CLI commands (migrate, backup, create-user…)
 // while it runs.
 //
-// Transactions begin IMMEDIATE: Kysely's driver issues a plain (deferred) BEGIN, and a deferred
-// transaction that has read and then writes while another process writes fails at once with
-// SQLITE_BUSY ("database is locked") — SQLite cannot wait there without risking a deadlock. IMMEDIATE
-// takes the write lock at BEGIN, where the busy timeout applies, so concurrent writers queue instead.
-// Lone statements outside a transaction take the lock when they start and wait on busy by themselves.
+// Transactions are grouped and begin IMMEDIATE: see sqlite-group-commit.ts.
 //
 // Migrations get a real lock. Kysely's SQLite adapter assumes one process per file and locks
 // nothing, but `extranet migrate` may run while a server starts. Here the lock row is claimed with
 // a conditional update (holder's start time in `is_locked`), others poll until it is free, and a
 // claim older than ten minutes is taken over: a crashed migrator does not block start-up forever.
 import {
-  CompiledQuery,
-  type DatabaseConnection,
   type DialectAdapter,
   type Driver,
   type Kysely,
   type MigrationLockOptions,
   SqliteAdapter,
   SqliteDialect,
-  type SqliteDialectConfig,
-  SqliteDriver,
   sql,
 } from "kysely";
+import { type GroupCommitDatabase, GroupCommitSqliteDriver } from "./sqlite-group-commit";
 
 const STALE_AFTER_MS = 10 * 60_000;
 const GIVE_UP_AFTER_MS = 2 * 60_000;
@@ -52,22 +45,16 @@ class LockingSqliteAdapter extends SqliteAdapter {
   }
 }
 
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
-  }
-}
-
 export class LockingSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
+  readonly #database: GroupCommitDatabase;
 
-  constructor(config: SqliteDialectConfig) {
-    super(config);
-    this.#config = config;
+  constructor(database: GroupCommitDatabase) {
+    super({ database });
+    this.#database = database;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new GroupCommitSqliteDriver(this.#database);
   }
 
   override createAdapter(): DialectAdapter {

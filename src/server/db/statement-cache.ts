@@ -2,14 +2,18 @@
 // query afresh, which costs more than running it (~100 µs against ~25 µs for the session lookup).
 // Kysely serializes the single connection, so a cached statement is never used by two queries at once.
 import type SQLite from "better-sqlite3";
-import type { SqliteDatabase, SqliteStatement } from "kysely";
+import type { SqliteStatement } from "kysely";
+import type { GroupCommitDatabase } from "./sqlite-group-commit";
 
 const MAX_STATEMENTS = 500;
 
-export function withStatementCache(database: SQLite.Database): SqliteDatabase {
+export function withStatementCache(database: SQLite.Database): GroupCommitDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => database.close(),
+    get inTransaction() {
+      return database.inTransaction;
+    },
     prepare(sql: string): SqliteStatement {
       let statement = cache.get(sql);
       if (statement) {
