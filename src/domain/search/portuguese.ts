@@ -78,8 +78,24 @@ const NOUN_TO_VERB: Record<string, string> = {
   permissa: "permit",
 };
 
+/**
+ * Words already analyzed: a help desk's vocabulary is small and stemming a word costs more than
+ * anything else in indexing a ticket. Bounded: past the limit it starts again.
+ */
+const TERM_CACHE_LIMIT = 50_000;
+const termCache = new Map<string, string | null>();
+
 /** The index form of one word, or undefined for a stopword. Case and accents never matter. */
 export function termOf(rawWord: string): string | undefined {
+  const cached = termCache.get(rawWord);
+  if (cached !== undefined) return cached ?? undefined;
+  const term = analyzeWord(rawWord);
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(rawWord, term ?? null);
+  return term;
+}
+
+function analyzeWord(rawWord: string): string | undefined {
   const word = rawWord.toLowerCase();
   const bare = stripAccents(word);
   if (STOPWORDS.has(bare)) return undefined;
