@@ -3,8 +3,8 @@
 // pauses through the column's JSON codec).
 import { createHash } from "node:crypto";
 import type { Clock, Metric } from "../../../domain/sla/ticket-clocks";
-import { json } from "../../db/json";
-import { PreparedQuery } from "../../db/prepared";
+import { type Json, json } from "../../db/json";
+import { PreparedInsert, PreparedQuery } from "../../db/prepared";
 import type { Executor, SlaClockTable } from "../../db/schema";
 import type { SlaPolicy } from "./policy";
 import type { QueueKeys } from "./queue-keys";
@@ -47,12 +47,13 @@ function clockOf(row: SlaClockTable): Clock {
   };
 }
 
+const clockInsert = new PreparedInsert("sla_clock");
+
 export async function insertClocks(db: Executor, ticketId: string, clocks: readonly Clock[]): Promise<void> {
-  if (clocks.length === 0) return;
-  await db
-    .insertInto("sla_clock")
-    .values(clocks.map((clock) => clockRow(ticketId, clock)))
-    .execute();
+  await clockInsert.execute(
+    db,
+    clocks.map((clock) => clockRow(ticketId, clock)),
+  );
 }
 
 /** Writes what a command changed of a clock (never its identity or the sweeper's firing marks). */
@@ -180,9 +181,17 @@ export function runningDeadlines(db: Executor, options: { dueBefore?: number | u
  * Content-addressed: the id is the SHA-256 of the stored text, so writing the same snapshot twice
  * keeps one row. Returns the id.
  */
-export async function insertPolicySnapshot(db: Executor, policy: SlaPolicy, at: number): Promise<string> {
+/** A policy snapshot's stored text and its id, the text's hash. */
+export function encodePolicySnapshot(policy: SlaPolicy): { id: string; text: Json<SlaPolicy> } {
   const text = json.slaPolicy.encode(policy);
-  const id = createHash("sha256").update(text).digest("hex");
+  return { id: createHash("sha256").update(text).digest("hex"), text };
+}
+
+export async function insertPolicySnapshot(
+  db: Executor,
+  { id, text }: { id: string; text: Json<SlaPolicy> },
+  at: number,
+): Promise<string> {
   await db
     .insertInto("sla_policy")
     .values({ id, policy: text, created_at: at })
