@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database";
 import { type Connection, connect } from "./connect";
 import { migrateToLatest } from "./migrate";
-import { PreparedQuery } from "./prepared";
+import { PreparedInsert, PreparedQuery } from "./prepared";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -77,5 +77,72 @@ describe("PreparedQuery", () => {
       () => "",
     );
     await expect(inlined.execute(connection.db, null, { name: "Fiscal" })).rejects.toThrow(/inlined/);
+  });
+
+  it("compiles a shape once for the database and every transaction on it", async () => {
+    let builds = 0;
+    const byId = new PreparedQuery(
+      (db, _shape: null, values: { id: string }) => {
+        builds += 1;
+        return db.selectFrom("category").select("name").where("id", "=", values.id);
+      },
+      () => "",
+    );
+    const names: (string | undefined)[] = [];
+    for (const id of ["cat-0", "cat-2"]) {
+      await connection.db.transaction().execute(async (trx) => {
+        names.push((await byId.executeTakeFirst(trx, null, { id }))?.name);
+      });
+    }
+    names.push((await byId.executeTakeFirst(connection.db, null, { id: "cat-0" }))?.name);
+    expect(names).toEqual(["Fiscal", "Financeiro", "Fiscal"]);
+    expect(builds).toBe(1);
+  });
+});
+
+describe("PreparedInsert", () => {
+  const insert = new PreparedInsert("category");
+  const row = (id: string, name: string) => ({
+    id,
+    name,
+    description: `${name}: dúvidas`,
+    position: 9,
+    active: 1,
+    created_at: 5,
+    updated_at: 5,
+  });
+
+  it("writes one row or several, each value in its column", async () => {
+    await insert.execute(connection.db, [row("ins-1", "Compras")]);
+    await connection.db.transaction().execute(async (trx) => {
+      await insert.execute(trx, [row("ins-2", "Vendas"), row("ins-3", "Produção")]);
+    });
+    const rows = await connection.db
+      .selectFrom("category")
+      .select(["id", "name", "description", "position"])
+      .where("id", "like", "ins-%")
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual([
+      { id: "ins-1", name: "Compras", description: "Compras: dúvidas", position: 9 },
+      { id: "ins-2", name: "Vendas", description: "Vendas: dúvidas", position: 9 },
+      { id: "ins-3", name: "Produção", description: "Produção: dúvidas", position: 9 },
+    ]);
+  });
+
+  it("refuses rows of different columns, and values that are not text, numbers or null", async () => {
+    const { position: _, ...withoutPosition } = row("ins-5", "Fiscal 2");
+    await expect(
+      insert.execute(connection.db, [row("ins-4", "Contábil"), withoutPosition as ReturnType<typeof row>]),
+    ).rejects.toThrow(/different columns/);
+    await expect(
+      insert.execute(connection.db, [{ ...row("ins-6", "Folha"), position: true as unknown as number }]),
+    ).rejects.toThrow(/neither text/);
+    const written = await connection.db
+      .selectFrom("category")
+      .select("id")
+      .where("id", "in", ["ins-4", "ins-5", "ins-6"])
+      .execute();
+    expect(written).toEqual([]);
   });
 });

@@ -6,8 +6,11 @@
 // must reach the SQL as a parameter unchanged: anything that decides the query's form (an optional
 // filter, the number of terms) belongs in the shape, and derived values (a MATCH expression) are
 // computed before and passed as values. Values the shape leaves out of the query are ignored.
-import type { Compilable, CompiledQuery } from "kysely";
-import type { Executor } from "./schema";
+//
+// Compiled queries are kept per database (its adapter, which its transactions share), so a command's
+// transaction reuses them too.
+import type { Compilable, CompiledQuery, DialectAdapter, Insertable } from "kysely";
+import type { Database, Executor } from "./schema";
 
 export type ParamValue = string | number | null;
 type Slot = { value: string } | { constant: unknown };
@@ -20,7 +23,7 @@ interface Entry<Row> {
 const PLACEHOLDER = "\u0000param:";
 
 export class PreparedQuery<Shape, Values extends Record<string, ParamValue>, Row> {
-  private readonly cache = new WeakMap<Executor, Map<string, Entry<Row>>>();
+  private readonly cache = new WeakMap<DialectAdapter, Map<string, Entry<Row>>>();
 
   constructor(
     private readonly build: (db: Executor, shape: Shape, values: Values) => Compilable<Row>,
@@ -39,10 +42,11 @@ export class PreparedQuery<Shape, Values extends Record<string, ParamValue>, Row
   }
 
   private entry(db: Executor, shape: Shape, values: Values): Entry<Row> {
-    let byShape = this.cache.get(db);
+    const adapter = db.getExecutor().adapter;
+    let byShape = this.cache.get(adapter);
     if (!byShape) {
       byShape = new Map();
-      this.cache.set(db, byShape);
+      this.cache.set(adapter, byShape);
     }
     const key = this.keyOf(shape);
     let entry = byShape.get(key);
@@ -75,4 +79,55 @@ function compileWithPlaceholders<Shape, Values extends Record<string, ParamValue
     throw new Error("prepared query: a value was inlined into the SQL instead of passed as a parameter");
   }
   return { compiled, slots };
+}
+
+type Row<T extends keyof Database> = Insertable<Database[T]>;
+
+/**
+ * Inserts rows of one table through a statement compiled once per set of columns and number of rows:
+ * the write path of a command (a ticket, its clocks, its event, its e-mails) skips Kysely's building.
+ * Every row must have the same columns; a column left out takes its default, as with `insertInto`.
+ */
+export class PreparedInsert<T extends keyof Database> {
+  private readonly query = new PreparedQuery<
+    { columns: readonly string[]; count: number },
+    Record<string, ParamValue>,
+    never
+  >(
+    (db, { columns, count }, values) =>
+      db
+        .insertInto(this.table)
+        .values(
+          Array.from({ length: count }, (_, index) =>
+            Object.fromEntries(columns.map((column) => [column, values[`${index}:${column}`]])),
+          ) as Row<T>[],
+        ),
+    ({ columns, count }) => `${count}:${columns.join(",")}`,
+  );
+
+  constructor(private readonly table: T) {}
+
+  async execute(db: Executor, rows: readonly Row<T>[]): Promise<void> {
+    const [first] = rows;
+    if (!first) return;
+    const columns = Object.keys(first).filter(
+      (column) => (first as Record<string, unknown>)[column] !== undefined,
+    );
+    const values: Record<string, ParamValue> = {};
+    rows.forEach((row, index) => {
+      const record = row as Record<string, unknown>;
+      const same =
+        Object.keys(record).filter((column) => record[column] !== undefined).length === columns.length &&
+        columns.every((column) => record[column] !== undefined);
+      if (!same) throw new Error(`prepared insert into ${this.table}: rows with different columns`);
+      for (const column of columns) {
+        const value = record[column];
+        if (value !== null && typeof value !== "string" && typeof value !== "number") {
+          throw new Error(`prepared insert into ${this.table}: ${column} is neither text, a number nor null`);
+        }
+        values[`${index}:${column}`] = value;
+      }
+    });
+    await this.query.execute(db, { columns, count: rows.length }, values);
+  }
 }

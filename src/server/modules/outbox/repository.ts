@@ -2,6 +2,7 @@
 // the lease queue (lease-queue.ts), and listed on "Caixa de saída".
 import type { EmailPurpose, OutboxState } from "../../../contracts/outbox";
 import { json } from "../../db/json";
+import { PreparedInsert } from "../../db/prepared";
 import type { Executor, OutboxMessageTable } from "../../db/schema";
 
 export type OutboxRow = OutboxMessageTable;
@@ -21,34 +22,33 @@ export interface NewEmail {
   ticketId: string | null;
 }
 
+const emailInsert = new PreparedInsert("outbox_message");
+
 export async function insertEmails(db: Executor, emails: readonly NewEmail[], at: number): Promise<void> {
-  if (emails.length === 0) return;
-  await db
-    .insertInto("outbox_message")
-    .values(
-      emails.map((email) => ({
-        id: email.id,
-        purpose: email.purpose,
-        recipient_id: email.recipientId,
-        to_address: email.to,
-        subject: email.subject,
-        text_body: email.text,
-        html_body: email.html,
-        message_id: email.messageId,
-        reply_to: email.replyTo,
-        headers: json.outboxHeaders.encode(email.headers),
-        ticket_id: email.ticketId,
-        state: "queued" as const,
-        attempts: 0,
-        next_attempt_at: at,
-        leased_by: null,
-        lease_until: null,
-        last_error: null,
-        created_at: at,
-        sent_at: null,
-      })),
-    )
-    .execute();
+  await emailInsert.execute(
+    db,
+    emails.map((email) => ({
+      id: email.id,
+      purpose: email.purpose,
+      recipient_id: email.recipientId,
+      to_address: email.to,
+      subject: email.subject,
+      text_body: email.text,
+      html_body: email.html,
+      message_id: email.messageId,
+      reply_to: email.replyTo,
+      headers: json.outboxHeaders.encode(email.headers),
+      ticket_id: email.ticketId,
+      state: "queued" as const,
+      attempts: 0,
+      next_attempt_at: at,
+      leased_by: null,
+      lease_until: null,
+      last_error: null,
+      created_at: at,
+      sent_at: null,
+    })),
+  );
 }
 
 export interface OutboxListRow extends OutboxRow {

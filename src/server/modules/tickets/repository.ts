@@ -5,7 +5,7 @@ import type { Priority, TicketKind, TicketStatus } from "../../../contracts/tick
 import type { Scope } from "../../../domain/policies";
 import type { QueryTerm } from "../../../domain/search/portuguese";
 import { dialectOf } from "../../db/dialect";
-import { PreparedQuery } from "../../db/prepared";
+import { PreparedInsert, PreparedQuery } from "../../db/prepared";
 import type { Executor, TicketEventTable, TicketTable } from "../../db/schema";
 import { scopedCompanyId } from "../../db/scope";
 import { hasTerms, matchText, ticketHits } from "../../db/search";
@@ -301,12 +301,15 @@ export async function nextTicketNumber(db: Executor): Promise<number> {
   return Number(row.value);
 }
 
+const ticketInsert = new PreparedInsert("ticket");
+const eventInsert = new PreparedInsert("ticket_event");
+
 export async function insertTicket(db: Executor, row: TicketRow): Promise<void> {
-  await db.insertInto("ticket").values(row).execute();
+  await ticketInsert.execute(db, [row]);
 }
 
 export async function insertEvent(db: Executor, row: TicketEventRow): Promise<void> {
-  await db.insertInto("ticket_event").values(row).execute();
+  await eventInsert.execute(db, [row]);
 }
 
 export interface TicketChanges {
