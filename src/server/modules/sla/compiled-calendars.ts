@@ -4,8 +4,12 @@ import { type BusinessTime, compileCalendar } from "../../../domain/sla/business
 import type { BusinessCalendar } from "../../../domain/sla/calendar";
 
 const compiled = new Map<string, BusinessTime>();
+/** The same calendar object (a cached policy's) skips writing its key again. */
+const byObject = new WeakMap<BusinessCalendar, BusinessTime>();
 
 export function compiledCalendar(calendar: BusinessCalendar): BusinessTime {
+  const known = byObject.get(calendar);
+  if (known) return known;
   const key = JSON.stringify(calendar);
   let businessTime = compiled.get(key);
   if (!businessTime) {
@@ -13,5 +17,6 @@ export function compiledCalendar(calendar: BusinessCalendar): BusinessTime {
     if (compiled.size > 200) compiled.clear();
     compiled.set(key, businessTime);
   }
+  byObject.set(calendar, businessTime);
   return businessTime;
 }
