@@ -10,6 +10,7 @@ export function describeGoal(goal: Goal): string {
     goal.minRatioToBare !== undefined && `req/s >= ${Math.round(goal.minRatioToBare * 100)}% of bare`,
     goal.minRatioToLimit !== undefined && `req/s >= ${Math.round(goal.minRatioToLimit * 100)}% of limit`,
     goal.maxP99Ms !== undefined && `p99 <= ${goal.maxP99Ms} ms`,
+    goal.minRequestsPerSecond !== undefined && `req/s >= ${goal.minRequestsPerSecond.toLocaleString("en-US")}`,
     goal.maxCostOver !== undefined &&
       `cost <= ${Math.round(goal.maxCostOver.ratio * 100)}% of ${goal.maxCostOver.scenario}`,
   ].filter((bound) => typeof bound === "string");
@@ -32,13 +33,15 @@ export function judge(
     (goal.minRatioToBare === undefined || (ratioToBare ?? 0) >= goal.minRatioToBare) &&
     (goal.minRatioToLimit === undefined || (ratioToLimit ?? 0) >= goal.minRatioToLimit);
   const p99Ok = goal.maxP99Ms === undefined || figures.p99Ms <= goal.maxP99Ms;
+  const rateOk =
+    goal.minRequestsPerSecond === undefined || figures.requestsPerSecond >= goal.minRequestsPerSecond;
   let costOk = true;
   if (goal.maxCostOver !== undefined) {
     const ratio = costRatio(figures, measured.get(goal.maxCostOver.scenario));
     if (ratio === undefined) return "n/a";
     costOk = ratio <= goal.maxCostOver.ratio;
   }
-  return ratioOk && p99Ok && costOk ? "PASS" : "MISS";
+  return ratioOk && p99Ok && rateOk && costOk ? "PASS" : "MISS";
 }
 
 /** What `figures` cost relative to `other`: CPU per request if both have it, else requests/s inverted. */

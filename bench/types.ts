@@ -22,6 +22,8 @@ export interface Goal {
    */
   minRatioToLimit?: number;
   maxP99Ms?: number;
+  /** An absolute throughput, in requests (or operations) per second. */
+  minRequestsPerSecond?: number;
   /**
    * Costs at most `ratio` times what scenario `over` costs, measured in the same run: the server's CPU
    * per request where both have it (it barely moves with other load), else the inverse of requests/s.
