@@ -107,7 +107,7 @@ describe("PreparedInsert", () => {
     name,
     description: `${name}: dúvidas`,
     position: 9,
-    active: 1,
+    active: 1 as const,
     created_at: 5,
     updated_at: 5,
   });
