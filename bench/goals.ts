@@ -10,7 +10,8 @@ export function describeGoal(goal: Goal): string {
     goal.minRatioToBare !== undefined && `req/s >= ${Math.round(goal.minRatioToBare * 100)}% of bare`,
     goal.minRatioToLimit !== undefined && `req/s >= ${Math.round(goal.minRatioToLimit * 100)}% of limit`,
     goal.maxP99Ms !== undefined && `p99 <= ${goal.maxP99Ms} ms`,
-    goal.minRequestsPerSecond !== undefined && `req/s >= ${goal.minRequestsPerSecond.toLocaleString("en-US")}`,
+    goal.minRequestsPerSecond !== undefined &&
+      `req/s >= ${goal.minRequestsPerSecond.toLocaleString("en-US")}`,
     goal.maxCostOver !== undefined &&
       `cost <= ${Math.round(goal.maxCostOver.ratio * 100)}% of ${goal.maxCostOver.scenario}`,
   ].filter((bound) => typeof bound === "string");

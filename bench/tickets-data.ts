@@ -1,12 +1,18 @@
 // The data the ticket scenarios need: the demo seed plus `extranet generate` (100 000 tickets across
-// 200 companies by default), written through the real CLI before the server starts.
+// 200 companies by default; BENCH_TICKETS and BENCH_COMPANIES change them), written through the real CLI before the server starts.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { REPO_ROOT } from "./paths";
 
 export const GENERATED_TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
-export const GENERATED_COMPANIES = 200;
+/**
+ * About 500 tickets a company whatever the volume (200 companies at 100 000, 2 000 at 1 000 000): a
+ * company's pages stay alike, so that comparing volumes measures the cost of the whole help desk's size.
+ */
+export const GENERATED_COMPANIES = Number(
+  process.env.BENCH_COMPANIES ?? Math.max(1, Math.round(GENERATED_TICKETS / 500)),
+);
 /** The first generated company's admin; `extranet generate` gives every generated user this password. */
 export const GENERATED_CUSTOMER = {
   email: "usuario1.empresa1@sintetica.example.com",
