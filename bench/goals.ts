@@ -5,6 +5,17 @@ import type { Figures, Goal } from "./types";
 /** `n/a` when the goal cannot be judged in this run: another database, or no baseline measured. */
 export type Verdict = "PASS" | "MISS" | "n/a";
 
+/** The goal a run on `dialect` judges: the one set for that database, else one set for any. */
+export function goalFor(goals: Goal | readonly Goal[] | undefined, dialect: Dialect): Goal | undefined {
+  if (goals === undefined) return undefined;
+  const list: readonly Goal[] = Array.isArray(goals) ? goals : [goals as Goal];
+  return (
+    list.find((goal) => goal.dialect === dialect) ??
+    list.find((goal) => goal.dialect === undefined) ??
+    list[0]
+  );
+}
+
 export function describeGoal(goal: Goal): string {
   const bounds = [
     goal.minRatioToBare !== undefined && `req/s >= ${Math.round(goal.minRatioToBare * 100)}% of bare`,

@@ -1,6 +1,6 @@
 // Turns measured figures into the report: a readable table, or one JSON document for machines.
 import type { Dialect } from "./database";
-import { costRatio, describeGoal, judge, type Verdict } from "./goals";
+import { costRatio, describeGoal, goalFor, judge, type Verdict } from "./goals";
 import { BASELINE } from "./scenarios";
 import type { Figures, Scenario } from "./types";
 
@@ -63,6 +63,7 @@ export function buildRows(measurements: Measurement[], dialect: Dialect): Report
     const sameBytesRps = sameBytes?.requestsPerSecond || null;
     const limitRps = sameBytesRps && meRps && baseline ? limitOf(sameBytesRps, meRps, baseline) : null;
     const ratioToLimit = limitRps && maybeFigures ? figures.requestsPerSecond / limitRps : null;
+    const goal = goalFor(scenario.goal, dialect);
     return {
       scenario: scenario.name,
       requestsPerSecond: figures.requestsPerSecond,
@@ -73,13 +74,10 @@ export function buildRows(measurements: Measurement[], dialect: Dialect): Report
       limitRps,
       ratioToLimit,
       error: error ?? null,
-      goal: scenario.goal ? describeGoal(scenario.goal) : null,
-      verdict:
-        scenario.goal && !error
-          ? judge(scenario.goal, figures, { ratioToBare, ratioToLimit }, dialect, measured)
-          : null,
-      costRatio: scenario.goal?.maxCostOver
-        ? (costRatio(figures, measured.get(scenario.goal.maxCostOver.scenario)) ?? null)
+      goal: goal ? describeGoal(goal) : null,
+      verdict: goal && !error ? judge(goal, figures, { ratioToBare, ratioToLimit }, dialect, measured) : null,
+      costRatio: goal?.maxCostOver
+        ? (costRatio(figures, measured.get(goal.maxCostOver.scenario)) ?? null)
         : null,
     };
   });

@@ -31,7 +31,7 @@ export const scenarios: readonly Scenario[] = [
     name: "me",
     description: "GET /api/v1/me signed in: session lookup, presenter, response schema",
     server: "extranet",
-    goal: { minRatioToBare: 0.5, dialect: "sqlite" },
+    goal: { minRatioToBare: 0.5 },
     target: async (server) => ({
       path: "/api/v1/me",
       headers: { cookie: await signInAsDemoCustomer(server.origin) },

@@ -58,13 +58,19 @@ async function deepCursor(server: RunningServer): Promise<string> {
   return cursor;
 }
 
+/**
+ * On PostgreSQL the issue sets its goals at 1 000 000 tickets with two processes
+ * (`BENCH_TICKETS=1000000 npm run bench -- --dialect postgres --nodes 2`): a page at a quarter of its limit.
+ */
+export const PG_PAGE_GOAL = { minRatioToLimit: 0.25, dialect: "postgres" } as const;
+
 export const ticketScenarios: HttpScenario[] = [
   {
     kind: "http",
     name: "tickets-list",
     description: "A customer's “Lista de ocorrências”, first page of 25 (100k tickets, 200 companies)",
     server: "extranet-tickets",
-    goal: { minRatioToLimit: 0.5, dialect: "sqlite" },
+    goal: [{ minRatioToLimit: 0.5, dialect: "sqlite" }, PG_PAGE_GOAL],
     target: (server) => authenticated(server, "/api/v1/tickets?limit=25"),
   },
   {
@@ -72,7 +78,7 @@ export const ticketScenarios: HttpScenario[] = [
     name: "tickets-deep",
     description: "The same list from a cursor ~400 tickets deep",
     server: "extranet-tickets",
-    goal: { minRatioToLimit: 0.5, dialect: "sqlite" },
+    goal: [{ minRatioToLimit: 0.5, dialect: "sqlite" }, PG_PAGE_GOAL],
     target: async (server) =>
       authenticated(
         server,
@@ -84,7 +90,10 @@ export const ticketScenarios: HttpScenario[] = [
     name: "tickets-search",
     description: "The list searched by text (accent-insensitive, stemmed): “conciliacao lancamentos”",
     server: "extranet-tickets",
-    goal: { maxP99Ms: 50, dialect: "sqlite" },
+    goal: [
+      { maxP99Ms: 50, dialect: "sqlite" },
+      { maxP99Ms: 50, dialect: "postgres" },
+    ],
     target: (server) => authenticated(server, "/api/v1/tickets?limit=25&q=conciliacao%20lancamentos"),
   },
   {
@@ -92,7 +101,7 @@ export const ticketScenarios: HttpScenario[] = [
     name: "ticket-detail",
     description: "A ticket's page: the ticket, its history and attachments",
     server: "extranet-tickets",
-    goal: { minRatioToLimit: 0.5, dialect: "sqlite" },
+    goal: [{ minRatioToLimit: 0.5, dialect: "sqlite" }, PG_PAGE_GOAL],
     target: async (server) => {
       const cookie = await cookieFor(server);
       const first = (await page(server, cookie, "limit=1&status=resolved")).items[0];

@@ -53,7 +53,8 @@ interface ScenarioBase {
   /** Short and stable: the table's row, the JSON's `scenario`, what --only takes. */
   name: string;
   description: string;
-  goal?: Goal;
+  /** One goal, or one per database (each with its `dialect`): the run judges the one for its database. */
+  goal?: Goal | readonly Goal[];
 }
 
 export interface HttpScenario extends ScenarioBase {
