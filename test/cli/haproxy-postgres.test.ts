@@ -23,7 +23,13 @@ beforeAll(async () => {
   await ensureBuilt();
   database = await createThrowawayDatabase();
   // One data folder for both: attachments written by one process are read by the other.
-  const env = { DATABASE_URL: database.url, EXTRANET_SEED_DEMO: "true", EXTRANET_DATA_DIR: freshDataDir() };
+  // Both processes sweep for SLA firings every second, racing for the same clocks.
+  const env = {
+    DATABASE_URL: database.url,
+    EXTRANET_SEED_DEMO: "true",
+    EXTRANET_DATA_DIR: freshDataDir(),
+    SLA_SWEEP_SECONDS: "1",
+  };
   // One after the other: the first migrates and seeds, the second finds it done.
   for (let i = 0; i < 2; i++) {
     const server = await spawnServer(env);
@@ -112,5 +118,63 @@ describe("two processes behind HAProxy on PostgreSQL", { timeout: 30_000 }, () =
       );
       expect(event.data).toMatchObject({ ticketNumber: number, status: "open" });
     }
+  });
+
+  it("fires an SLA warning and breach once, though both processes sweep for them every second", async () => {
+    const { proxy } = started();
+    if (!database) throw new Error("setup failed");
+    const customerCookie = await signIn(proxy.origin, customer);
+    const headers = jsonHeaders(customerCookie, { baseUrl: proxy.origin });
+    const categories = (await (await fetch(`${proxy.origin}/api/v1/categories`, { headers })).json()) as {
+      items: { id: string }[];
+    };
+    const response = await fetch(`${proxy.origin}/api/v1/tickets`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        categoryId: categories.items[0]?.id,
+        subject: "Boleto não foi registrado no banco",
+        description: "O boleto do título 5531 não foi registrado pela tela FIN0003.",
+        screenCode: "FIN0003",
+        exampleRecord: "título 5531",
+        priority: "high",
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { number } = (await response.json()) as { number: number };
+    // Its first response came due a moment ago (and should have been warned of before that).
+    const past = Date.now() - 60_000;
+    const moved = await database.query<{ id: string }>(
+      `update sla_clock set warn_at = ${past - 60_000}, due_at = ${past}
+        where metric = 'first_response' and ticket_id = (select id from ticket where number = ${number})
+        returning id`,
+    );
+    expect(moved).toHaveLength(1);
+
+    const firings = () =>
+      database?.query<{ type: string; count: string }>(
+        `select type, count(*) as count from ticket_event
+          where type in ('sla_warning', 'sla_breach') and ticket_id = (select id from ticket where number = ${number})
+          group by type order by type`,
+      );
+    const deadline = Date.now() + 15_000;
+    while ((await firings())?.length !== 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // Several more sweeps by each process: none fires the clock again.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await firings()).toEqual([
+      { type: "sla_breach", count: "1" },
+      { type: "sla_warning", count: "1" },
+    ]);
+    const perRecipient = await database.query<{ recipient_id: string; type: string; count: string }>(
+      `select recipient_id, type, count(*) as count from notification
+        where type in ('sla_warning', 'sla_breach') group by recipient_id, type having count(*) > 1`,
+    );
+    expect(perRecipient).toEqual([]);
+    const notified = await database.query<{ type: string }>(
+      `select distinct type from notification where type in ('sla_warning', 'sla_breach') order by type`,
+    );
+    expect(notified.map((row) => row.type)).toEqual(["sla_breach", "sla_warning"]);
   });
 });
