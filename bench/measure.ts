@@ -11,6 +11,8 @@ export interface MeasureContext {
   log: (line: string) => void;
   freshDatabase: () => Promise<BenchDatabase>;
   nodeFlags: string[];
+  /** Extranet processes per server (--nodes). */
+  nodes: number;
 }
 
 /** One measurement of a scenario and, for an Extranet endpoint, of its same-bytes baseline. */
@@ -60,6 +62,7 @@ export function createMeasurer(context: MeasureContext): (scenario: Scenario) =>
         server,
         freshDatabase: context.freshDatabase,
         nodeFlags: context.nodeFlags,
+        nodes: context.nodes,
       });
       return { figures };
     }

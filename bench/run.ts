@@ -78,6 +78,7 @@ async function measureAll(
     log,
     freshDatabase: () => createBenchDatabase(options.dialect, options.postgresUrl),
     nodeFlags,
+    nodes: options.nodes,
   });
   const rounds = new Map<Scenario, ScenarioFigures[]>(scenarios.map((scenario) => [scenario, []]));
   // A scenario that fails (its setup, a non-2xx answer) reports its error; the others still run.

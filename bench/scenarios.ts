@@ -1,5 +1,6 @@
 // Every benchmark scenario, in the order a run measures them; later issues add theirs here.
 import { signInAsDemoCustomer } from "./demo-session";
+import { exactlyOnceScenario } from "./exactly-once-scenario";
 import { liveScenario } from "./live-scenario";
 import { outboxDrainScenario, ticketOpenScenarios } from "./mail-scenarios";
 import { UsageError } from "./options";
@@ -42,6 +43,7 @@ export const scenarios: readonly Scenario[] = [
   ...queueScenarios,
   ...ticketOpenScenarios,
   outboxDrainScenario,
+  exactlyOnceScenario,
   {
     kind: "measured",
     name: "sla-due-instants",

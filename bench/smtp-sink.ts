@@ -10,6 +10,8 @@ export interface SmtpSink {
   arrivals: number[];
   /** Message-IDs seen more than once: a worker that sent an e-mail twice. */
   duplicates: number;
+  /** How many times each Message-ID arrived. */
+  received: ReadonlyMap<string, number>;
   /** Called with the arrival count after each message. */
   onArrival: (listener: (count: number) => void) => void;
   close: () => Promise<void>;
@@ -19,7 +21,7 @@ const MESSAGE_ID = /^message-id:\s*(\S+)/im;
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const arrivals: number[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const listeners: ((count: number) => void)[] = [];
   let duplicates = 0;
   const server = new SMTPServer({
@@ -37,7 +39,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on("end", () => {
         const id = MESSAGE_ID.exec(head)?.[1] ?? "";
         if (seen.has(id)) duplicates += 1;
-        seen.add(id);
+        seen.set(id, (seen.get(id) ?? 0) + 1);
         arrivals.push(performance.now());
         for (const listener of listeners) listener(arrivals.length);
         callback();
@@ -50,6 +52,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     arrivals,
+    received: seen,
     get duplicates() {
       return duplicates;
     },

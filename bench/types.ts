@@ -79,6 +79,8 @@ export interface MeasuredScenario extends ScenarioBase {
     freshDatabase: () => Promise<BenchDatabase>;
     /** Flags for `node` of any server the scenario starts itself, e.g. --cpu-prof. */
     nodeFlags: string[];
+    /** Extranet processes per server in this run (--nodes): a scenario starting its own does the same. */
+    nodes: number;
   }) => Promise<Figures>;
 }
 
