@@ -67,12 +67,14 @@ export const exactlyOnceScenario: MeasuredScenario = {
   measure: async ({ settings, log, freshDatabase, nodeFlags, nodes }) => {
     await ensureServerBuilt(log);
     const database = await freshDatabase();
-    const sink = await startSmtpSink();
-    const receiver = await startWebhookReceiver();
+    let sink: SmtpSink | undefined;
+    let receiver: WebhookReceiver | undefined;
     let layout: Layout | undefined;
     let store: Store | undefined;
     const consoles: Console[] = [];
     try {
+      sink = await startSmtpSink();
+      receiver = await startWebhookReceiver();
       layout = await startLayout(nodes, database, sink, nodeFlags, log);
       store = openStore(database.env);
       const { customers, agents } = await prepare(layout.origin, receiver.url, log);
@@ -117,8 +119,8 @@ export const exactlyOnceScenario: MeasuredScenario = {
       for (const c of consoles) c.close();
       await store?.close();
       await layout?.stop();
-      await receiver.close();
-      await sink.close();
+      await receiver?.close();
+      await sink?.close();
       await database.drop();
     }
   },
