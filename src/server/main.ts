@@ -115,7 +115,12 @@ export function buildCli(): Command {
     .description("copy this SQLite database into an empty PostgreSQL database, then verify the copy")
     .requiredOption("--to <url>", "the target, postgres://…")
     .option("--verify-only", "copy nothing: compare row counts and checksums per table")
-    .option("--batch-size <n>", "rows per insert", (v) => positiveInt(v, "--batch-size"), 1000)
+    .option(
+      "--batch-size <n>",
+      "rows per COPY chunk and progress step",
+      (v) => positiveInt(v, "--batch-size"),
+      1000,
+    )
     .action(async (opts: { to: string; verifyOnly?: boolean; batchSize: number }) =>
       (await import("./cli/migrate-to-postgres")).migrateToPostgresCommand(opts),
     );

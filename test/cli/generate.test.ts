@@ -46,7 +46,7 @@ describe("extranet generate", () => {
     expect(stats.analyzed.n).toBeGreaterThan(0);
   });
 
-  it("on PostgreSQL loads in one statement per table and batch, then analyzes", {
+  it("on PostgreSQL loads with COPY, then analyzes", {
     timeout: 90_000,
   }, async () => {
     const database = await createThrowawayDatabase();
@@ -72,6 +72,15 @@ describe("extranet generate", () => {
       expect(Number(stats?.clocks)).toBe(1800);
       expect(Number(stats?.events)).toBeGreaterThanOrEqual(900);
       expect(Number(stats?.analyzed)).toBe(1);
+      // What PostgreSQL answered each COPY with ("COPY n"), summed: every row of the run went that way.
+      const copied =
+        /^loaded with COPY: ticket (\d+), ticket_tag (\d+), ticket_event (\d+), sla_clock (\d+)$/m.exec(
+          run.stdout,
+        );
+      expect(copied, run.stdout).not.toBeNull();
+      expect(Number(copied?.[1])).toBe(900);
+      expect(Number(copied?.[3])).toBe(Number(stats?.events));
+      expect(Number(copied?.[4])).toBe(1800);
     } finally {
       await database.drop();
     }

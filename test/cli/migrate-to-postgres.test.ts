@@ -131,6 +131,13 @@ describe.concurrent("extranet migrate-to-postgres", { timeout: 120_000 }, () => 
       db.prepare("select count(*) from ticket_event").pluck().get(),
     );
     expect(await count(target, "ticket_event")).toBe(sourceEvents);
+    // A bulk import ends with fresh planner statistics.
+    expect(run.stderr).toContain("updating the query planner's statistics");
+    expect(
+      await target.query(
+        "select 1 from pg_stat_user_tables where relname = 'ticket' and last_analyze is not null",
+      ),
+    ).toHaveLength(1);
 
     const again = await runCli(["migrate-to-postgres", "--to", target.url], env, { timeoutMs: 60_000 });
     expect(again.code).not.toBe(0);

@@ -1,6 +1,7 @@
 // `extranet generate --tickets N`: synthetic companies, users and tickets with history, written in
-// batches (one transaction each) for load tests and benchmarks. Ticket numbers are reserved as a
-// block; text goes through the same search analysis and Markdown rendering as real tickets.
+// batches (one transaction each; COPY on PostgreSQL) for load tests and benchmarks. Ticket numbers
+// are reserved as a block; text goes through the same search analysis and Markdown rendering as
+// real tickets, once per distinct text (see `describer`).
 
 import { sql } from "kysely";
 import { withCheckDigits } from "../../contracts/cnpj";
@@ -12,17 +13,11 @@ import {
   type TicketStatus,
 } from "../../contracts/tickets";
 import { ticketTextTerms } from "../../domain/search/documents";
-import { type Clock, newClock } from "../../domain/sla/ticket-clocks";
+import type { BusinessTime } from "../../domain/sla/business-time";
+import { type Clock, type ClockRules, newClock } from "../../domain/sla/ticket-clocks";
 import type { AppContext } from "../context";
 import { hashPassword, newId } from "../crypto";
-import type {
-  Database,
-  Executor,
-  SlaClockTable,
-  TicketEventTable,
-  TicketTable,
-  TicketTagTable,
-} from "../db/schema";
+import type { SlaClockTable, TicketEventTable, TicketTable, TicketTagTable } from "../db/schema";
 import { companyTerm } from "../db/search";
 import { renderMarkdown } from "../markdown";
 import { createCategory } from "../modules/kb/service";
@@ -33,17 +28,18 @@ import { upsertScreens } from "../modules/screens/service";
 import { ticketSettingsOf } from "../modules/settings/service";
 import { clockRules } from "../modules/sla/clocks";
 import { type SlaPolicy, snapshotPolicy } from "../modules/sla/policy";
-import { NO_DUE, priorityOrder, queueKeysFrom } from "../modules/sla/queue-keys";
+import { priorityOrder, queueKeysFrom } from "../modules/sla/queue-keys";
 import { clockRow } from "../modules/sla/repository";
 import { newTicketEvent } from "../modules/tickets/events";
 import { demoCategories } from "../seed/content/faq";
 import { demoCalendar, demoPlans } from "../seed/content/plans";
 import { demoScreens } from "../seed/content/screens";
 import { out, withContext } from "./context";
+import { batchWriter } from "./generate-writers";
 import { progress } from "./progress";
 
 export const GENERATED_PASSWORD = "extranet-bench";
-const BATCH = 400;
+const BATCH = 1000;
 const DAY = 86_400_000;
 
 const SUBJECTS = [
@@ -126,9 +122,29 @@ async function ensurePlan(ctx: AppContext): Promise<SlaPolicy> {
   };
 }
 
+/**
+ * The policy's clock rules with the business time of each priority worked out once: the shared
+ * cache of compiled calendars serializes the calendar on every look-up, twice per generated ticket.
+ */
+function generatorRules(policy: SlaPolicy): ClockRules {
+  const rules = clockRules(policy);
+  const byPriority = new Map<Priority, BusinessTime>();
+  return {
+    ...rules,
+    businessTime: (priority) => {
+      let businessTime = byPriority.get(priority);
+      if (!businessTime) {
+        businessTime = rules.businessTime(priority);
+        byPriority.set(priority, businessTime);
+      }
+      return businessTime;
+    },
+  };
+}
+
 /** The clocks a ticket in this status would have, as if it had lived its story. */
 function clocksFor(
-  policy: SlaPolicy,
+  rules: ClockRules,
   ticket: { id: string; priority: Priority; status: TicketStatus; createdAt: number; updatedAt: number },
   now: number,
 ) {
@@ -150,7 +166,7 @@ function clocksFor(
     breachedAt: clock.dueAt !== null && clock.dueAt < now ? clock.dueAt : null,
   });
   const context = {
-    rules: clockRules(policy),
+    rules,
     priority,
     kind: "support" as const,
     status: "open" as const,
@@ -221,11 +237,54 @@ async function createCompanies(
   return companies;
 }
 
+/** A number no generated record has: it stands for the record's number in a cached description. */
+const NUMBER_SLOT = "9876543210";
+
+/**
+ * A ticket's description, its HTML and its search terms. The text varies only by subject, screen
+ * and kind of record, and the record's number is digits that render and index as themselves: the
+ * Markdown and the stemming run once per combination, and the number is put in afterwards.
+ */
+function describer() {
+  const describe = (subject: string, screen: string, record: string) =>
+    `${subject}. Aconteceu na tela ${screen} com o ${record}. Favor verificar.`;
+  const templates = new Map<string, { html: string; terms: string }>();
+  return (subject: string, screen: string, recordKind: string, recordNumber: number) => {
+    const key = `${subject}\n${screen}\n${recordKind}`;
+    let template = templates.get(key);
+    if (!template) {
+      const record = `${recordKind} ${NUMBER_SLOT}`;
+      const description = describe(subject, screen, record);
+      template = {
+        html: renderMarkdown(description),
+        terms: ticketTextTerms({ subject, description, exampleRecord: record, screenCode: screen }).join(" "),
+      };
+      templates.set(key, template);
+    }
+    const number = String(recordNumber);
+    const record = `${recordKind} ${number}`;
+    return {
+      record,
+      description: describe(subject, screen, record),
+      descriptionHtml: template.html.replace(NUMBER_SLOT, number),
+      terms: template.terms.replaceAll(NUMBER_SLOT, number),
+    };
+  };
+}
+
+export interface GenerateResult {
+  companies: number;
+  tickets: number;
+  firstNumber: number;
+  /** PostgreSQL: the rows each table took, as COPY reported them; undefined on SQLite. */
+  copied: Record<string, number> | undefined;
+}
+
 export async function generate(
   ctx: AppContext,
   opts: { tickets: number; companies: number },
   onProgress: (done: number, total: number) => void = () => {},
-): Promise<{ companies: number; tickets: number; firstNumber: number }> {
+): Promise<GenerateResult> {
   const categoryIds = await ensureCatalog(ctx);
   const screens = demoScreens.map((s) => s.code);
   const agents = await ctx.db
@@ -256,142 +315,113 @@ export async function generate(
     agents.map((agent) => agent.id),
     random(opts.tickets * 31 + 7),
   );
+  const rules = generatorRules(policy);
+  const description = describer();
+  const reply = "Olá! Estamos verificando e retornamos em breve.";
+  const replyHtml = renderMarkdown(reply);
   const now = ctx.clock.now();
-
-  for (let start = 0; start < opts.tickets; start += BATCH) {
-    const tickets: TicketTable[] = [];
-    const events: TicketEventTable[] = [];
-    const clocks: SlaClockTable[] = [];
-    const tags: TicketTagTable[] = [];
-    for (let i = start; i < Math.min(opts.tickets, start + BATCH); i++) {
-      const company = companies[i % companies.length] as GeneratedCompany;
-      const requester = pick(company.userIds);
-      const createdAt = now - Math.floor(next() * 365 * DAY);
-      const status = pick([
-        "open",
-        "in_progress",
-        "waiting_customer",
-        "resolved",
-        "resolved",
-        "resolved",
-        "cancelled",
-      ] as const);
-      const updatedAt = Math.min(now, createdAt + Math.floor(next() * 10 * DAY));
-      const subject = pick(SUBJECTS);
-      const screen = pick(screens);
-      const record = `${pick(RECORDS)} ${Math.floor(next() * 99_999)}`;
-      const description = `${subject}. Aconteceu na tela ${screen} com o ${record}. Favor verificar.`;
-      const id = newId();
-      const { assigneeId, channel, ticketTags } = consoleKeys(status);
-      for (const tag of ticketTags) tags.push({ ticket_id: id, tag });
-      tickets.push({
-        id,
-        number: firstNumber + i,
-        company_id: company.id,
-        requester_id: requester,
-        category_id: pick(categoryIds),
-        screen_code: screen,
-        subject,
-        description,
-        description_html: renderMarkdown(description),
-        example_record: record,
-        priority: pick(Priority.options),
-        status,
-        channel,
-        kind: "support",
-        assignee_id: assigneeId,
-        related_ticket_id: null,
-        version: status === "open" ? 1 : 3,
-        search_terms: [
-          companyTerm(company.id),
-          ...ticketTextTerms({ subject, description, exampleRecord: record, screenCode: screen }),
-        ].join(" "),
-        created_at: createdAt,
-        updated_at: updatedAt,
-        resolved_at: status === "resolved" ? updatedAt : null,
-        sla_policy_id: policyId,
-        queue_due_at: NO_DUE,
-        queue_warn_at: null,
-        priority_order: 0,
-        merged_into_id: null,
-      });
-      const event = (type: TicketEventType, at: number, fields: Partial<TicketEventTable> = {}) =>
-        newTicketEvent(id, requester, at, { ...fields, type });
-      // Each event carries the version it produced, as the commands stamp theirs.
-      events.push(event("opened", createdAt, { ticket_version: 1 }));
-      const ticket = tickets.at(-1);
-      if (ticket) {
-        const ticketClocks = clocksFor(
-          policy,
-          { id, priority: ticket.priority, status, createdAt, updatedAt: updatedAt },
-          now,
-        );
+  const writer = await batchWriter(ctx);
+  try {
+    for (let start = 0; start < opts.tickets; start += BATCH) {
+      const tickets: TicketTable[] = [];
+      const events: TicketEventTable[] = [];
+      const clocks: SlaClockTable[] = [];
+      const tags: TicketTagTable[] = [];
+      const end = Math.min(opts.tickets, start + BATCH);
+      for (let i = start; i < end; i++) {
+        // Now and then the connection gets its turn, to send the batch in flight while this one grows.
+        if (i % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+        const company = companies[i % companies.length] as GeneratedCompany;
+        const requester = pick(company.userIds);
+        const createdAt = now - Math.floor(next() * 365 * DAY);
+        const status = pick([
+          "open",
+          "in_progress",
+          "waiting_customer",
+          "resolved",
+          "resolved",
+          "resolved",
+          "cancelled",
+        ] as const);
+        const updatedAt = Math.min(now, createdAt + Math.floor(next() * 10 * DAY));
+        const subject = pick(SUBJECTS);
+        const screen = pick(screens);
+        const text = description(subject, screen, pick(RECORDS), Math.floor(next() * 99_999));
+        const id = newId();
+        const { assigneeId, channel, ticketTags } = consoleKeys(status);
+        for (const tag of ticketTags) tags.push({ ticket_id: id, tag });
+        const categoryId = pick(categoryIds);
+        const priority = pick(Priority.options);
+        const ticketClocks = clocksFor(rules, { id, priority, status, createdAt, updatedAt }, now);
         clocks.push(...ticketClocks.map((clock) => clockRow(id, clock)));
-        Object.assign(ticket, queueKeysFrom(ticketClocks), {
-          priority_order: priorityOrder(ticket.priority),
+        tickets.push({
+          id,
+          number: firstNumber + i,
+          company_id: company.id,
+          requester_id: requester,
+          category_id: categoryId,
+          screen_code: screen,
+          subject,
+          description: text.description,
+          description_html: text.descriptionHtml,
+          example_record: text.record,
+          priority,
+          status,
+          channel,
+          kind: "support",
+          assignee_id: assigneeId,
+          related_ticket_id: null,
+          version: status === "open" ? 1 : 3,
+          search_terms: `${companyTerm(company.id)} ${text.terms}`,
+          created_at: createdAt,
+          updated_at: updatedAt,
+          resolved_at: status === "resolved" ? updatedAt : null,
+          sla_policy_id: policyId,
+          ...queueKeysFrom(ticketClocks),
+          priority_order: priorityOrder(priority),
+          merged_into_id: null,
         });
+        const event = (type: TicketEventType, at: number, fields: Partial<TicketEventTable> = {}) =>
+          newTicketEvent(id, requester, at, { ...fields, type });
+        // Each event carries the version it produced, as the commands stamp theirs.
+        events.push(event("opened", createdAt, { ticket_version: 1 }));
+        if (status !== "open" && agents.length > 0) {
+          events.push(
+            event("message", createdAt + 3_600_000, {
+              actor_id: pick(agents).id,
+              body: reply,
+              body_html: replyHtml,
+              ticket_version: 2,
+            }),
+          );
+          events.push(
+            event("status_changed", updatedAt, {
+              actor_id: pick(agents).id,
+              from_status: "in_progress",
+              to_status: status,
+              ticket_version: 3,
+            }),
+          );
+        }
       }
-      if (status !== "open" && agents.length > 0) {
-        const reply = "Olá! Estamos verificando e retornamos em breve.";
-        events.push(
-          event("message", createdAt + 3_600_000, {
-            actor_id: pick(agents).id,
-            body: reply,
-            body_html: renderMarkdown(reply),
-            ticket_version: 2,
-          }),
-        );
-        events.push(
-          event("status_changed", updatedAt, {
-            actor_id: pick(agents).id,
-            from_status: "in_progress",
-            to_status: status,
-            ticket_version: 3,
-          }),
-        );
-      }
+      await writer.write({ tickets, tags, events, clocks }, () => onProgress(end, opts.tickets));
     }
-    await ctx.db.transaction().execute(async (trx) => {
-      if (ctx.connection.dialect === "postgres") {
-        // One statement per table, the batch as a single JSON parameter (pg-copy-streams, for COPY,
-        // is not a dependency); no per-row bind parameters to plan and send.
-        await bulkInsert(trx, "ticket", tickets);
-        await bulkInsert(trx, "ticket_tag", tags);
-        await bulkInsert(trx, "ticket_event", events);
-        await bulkInsert(trx, "sla_clock", clocks);
-        return;
-      }
-      await trx.insertInto("ticket").values(tickets).execute();
-      if (tags.length > 0) await trx.insertInto("ticket_tag").values(tags).execute();
-      for (let e = 0; e < events.length; e += 1000)
-        await trx
-          .insertInto("ticket_event")
-          .values(events.slice(e, e + 1000))
-          .execute();
-      for (let c = 0; c < clocks.length; c += 1000)
-        await trx
-          .insertInto("sla_clock")
-          .values(clocks.slice(c, c + 1000))
-          .execute();
-    });
-    onProgress(Math.min(opts.tickets, start + BATCH), opts.tickets);
+    await writer.finish();
+  } finally {
+    await writer.close();
   }
-  return { companies: companies.length, tickets: opts.tickets, firstNumber };
-}
-
-/** PostgreSQL: `insert … select from json_populate_recordset`, the rows' columns named once. */
-async function bulkInsert(trx: Executor, table: keyof Database, rows: readonly object[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const list = sql.join(columns.map((c) => sql.ref(c)));
-  await sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(
-    trx,
-  );
+  return { companies: companies.length, tickets: opts.tickets, firstNumber, copied: writer.copied() };
 }
 
 export function generateCommand(opts: { tickets: number; companies: number }) {
   return withContext(async (ctx) => {
     const result = await generate(ctx, opts, progress("tickets"));
+    if (result.copied)
+      out(
+        `loaded with COPY: ${Object.entries(result.copied)
+          .map(([table, rows]) => `${table} ${rows}`)
+          .join(", ")}`,
+      );
     // Fresh statistics for the planner: straight after a bulk load PostgreSQL has none until
     // autovacuum runs, and picks hash joins and sorts (50–150 ms) over the queue's index ranges.
     out("updating the query planner's statistics…");

@@ -6,13 +6,13 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { loadConfig } from "../config";
 import { connect } from "../db/connect";
+import { copyRows } from "../db/copy";
 import { migrateToLatest } from "../db/migrate";
 import type { Database } from "../db/schema";
 import { LockingSqliteDialect } from "../db/sqlite-dialect";
 import { lockSqliteServer } from "../db/sqlite-server-lock";
 import {
   canonicalRow,
-  insertBatchSql,
   NOT_COPIED,
   orderedSelect,
   quoteIdentifier as q,
@@ -164,28 +164,27 @@ async function copy(sqlite: SQLite.Database, client: pg.Client, plan: TablePlan[
       const total = (sqlite.prepare(`select count(*) as n from ${q(table.name)}`).get() as { n: number }).n;
       const report = progress(`copy ${table.name}`);
       report(0, total);
-      const insert = insertBatchSql(table);
       const relink = table.selfReferences.length > 0 ? updateSelfReferencesSql(table) : undefined;
       const links: Record<string, unknown>[] = [];
-      let batch: Record<string, unknown>[] = [];
-      let done = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await client.query(insert, [JSON.stringify(batch)]);
-        done += batch.length;
-        batch = [];
-        report(done, total);
-      };
-      for (const raw of sqlite.prepare(orderedSelect(table, "sqlite")).iterate()) {
-        const row = canonicalRow(table, raw as Record<string, unknown>);
-        if (relink && table.selfReferences.some((c) => row[c] !== null)) {
-          links.push({ ...row });
-          for (const c of table.selfReferences) row[c] = null;
+      const columns = table.columns.map((c) => c.name);
+      function* rows(): Generator<unknown[]> {
+        for (const raw of sqlite.prepare(orderedSelect(table, "sqlite")).iterate()) {
+          const row = canonicalRow(table, raw as Record<string, unknown>);
+          if (relink && table.selfReferences.some((c) => row[c] !== null)) {
+            links.push({ ...row });
+            for (const c of table.selfReferences) row[c] = null;
+          }
+          yield columns.map((c) => row[c]);
         }
-        batch.push(row);
-        if (batch.length >= batchSize) await flush();
       }
-      await flush();
+      let done = 0;
+      await copyRows(client, table.name, columns, rows(), {
+        chunkRows: batchSize,
+        onRows: (count) => {
+          done += count;
+          report(done, total);
+        },
+      });
       for (let i = 0; relink && i < links.length; i += batchSize)
         await client.query(relink, [JSON.stringify(links.slice(i, i + batchSize))]);
     }
@@ -195,6 +194,9 @@ async function copy(sqlite: SQLite.Database, client: pg.Client, plan: TablePlan[
     await client.query("rollback").catch(() => {});
     throw error;
   }
+  // Fresh statistics for the planner, which has none for freshly loaded tables until autovacuum runs.
+  err("updating the query planner's statistics…");
+  await client.query("analyze");
 }
 
 /** Identity or serial columns continue after the copied values (the schema has none today: ticket numbers live in `counter`). */

@@ -140,12 +140,6 @@ export function orderedSelect(table: TablePlan, dialect: "sqlite" | "postgres"):
   return `select ${cols} from ${q(table.name)} order by ${order}`;
 }
 
-/** One multi-row insert: the batch travels as a single JSON parameter. */
-export function insertBatchSql(table: TablePlan): string {
-  const cols = table.columns.map((c) => q(c.name)).join(", ");
-  return `insert into ${q(table.name)} (${cols}) select ${cols} from json_populate_recordset(null::${q(table.name)}, $1::json)`;
-}
-
 /** Sets the self-references of a batch once all the table's rows exist. */
 export function updateSelfReferencesSql(table: TablePlan): string {
   const set = table.selfReferences.map((c) => `${q(c)} = v.${q(c)}`).join(", ");

@@ -1,0 +1,185 @@
+// The generator's rows are the rows the portal itself writes: a ticket opened through the API with a
+// generated ticket's text, requester and instant gets the same HTML, search terms and clocks, and the
+// next number after the generated block. On PostgreSQL the rows travel through COPY.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, call, type TestApp } from "../../../test/support/app";
+import { loginAs, makeUser } from "../../../test/support/factories";
+import { ticketTextTerms } from "../../domain/search/documents";
+import { companyTerm } from "../db/search";
+import { renderMarkdown } from "../markdown";
+import { GENERATED_PASSWORD, type GenerateResult, generate } from "./generate";
+
+const TICKETS = 240;
+
+describe("generate", () => {
+  let t: TestApp;
+  let result: GenerateResult;
+  let before: Record<string, number>;
+  const counts = async () => ({
+    ticket: Number(
+      (
+        await t.ctx.db
+          .selectFrom("ticket")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    ticket_tag: Number(
+      (
+        await t.ctx.db
+          .selectFrom("ticket_tag")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    ticket_event: Number(
+      (
+        await t.ctx.db
+          .selectFrom("ticket_event")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    sla_clock: Number(
+      (
+        await t.ctx.db
+          .selectFrom("sla_clock")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  });
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    await makeUser(t.ctx, "agent");
+    before = await counts();
+    result = await generate(t.ctx, { tickets: TICKETS, companies: 3 });
+  });
+  afterAll(() => t.close());
+
+  it("writes every ticket with its clocks and history (through COPY on PostgreSQL)", async () => {
+    const after = await counts();
+    const added = Object.fromEntries(
+      Object.entries(after).map(([table, n]) => [table, n - (before[table as keyof typeof before] ?? 0)]),
+    );
+    expect(added.ticket).toBe(TICKETS);
+    expect(added.sla_clock).toBe(2 * TICKETS);
+    const answered = await t.ctx.db
+      .selectFrom("ticket")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("status", "!=", "open")
+      .executeTakeFirstOrThrow();
+    // Opened, then (unless still new) answered and moved to its status.
+    expect(added.ticket_event).toBe(TICKETS + 2 * Number(answered.n));
+    expect(added.ticket_tag).toBeGreaterThan(0);
+    if (t.ctx.connection.dialect === "postgres") expect(result.copied).toEqual(added);
+    else expect(result.copied).toBeUndefined();
+  });
+
+  it("renders and indexes each description as the portal does", async () => {
+    const tickets = await t.ctx.db
+      .selectFrom("ticket")
+      .select([
+        "company_id",
+        "subject",
+        "description",
+        "description_html",
+        "example_record",
+        "screen_code",
+        "search_terms",
+      ])
+      .where("number", ">=", result.firstNumber)
+      .execute();
+    expect(tickets).toHaveLength(TICKETS);
+    for (const ticket of tickets) {
+      expect(ticket.description_html).toBe(renderMarkdown(ticket.description));
+      expect(ticket.search_terms).toBe(
+        [
+          companyTerm(ticket.company_id),
+          ...ticketTextTerms({
+            subject: ticket.subject,
+            description: ticket.description,
+            exampleRecord: ticket.example_record,
+            screenCode: ticket.screen_code,
+          }),
+        ].join(" "),
+      );
+    }
+  });
+
+  it("a ticket opened afterwards, like a generated one, gets the same rows and the next number", async () => {
+    const generated = await t.ctx.db
+      .selectFrom("ticket")
+      .innerJoin("app_user", "app_user.id", "ticket.requester_id")
+      .select([
+        "ticket.id",
+        "ticket.category_id",
+        "ticket.subject",
+        "ticket.description",
+        "ticket.description_html",
+        "ticket.example_record",
+        "ticket.screen_code",
+        "ticket.priority",
+        "ticket.search_terms",
+        "ticket.created_at",
+        "ticket.queue_due_at",
+        "ticket.queue_warn_at",
+        "ticket.priority_order",
+        "app_user.email",
+      ])
+      .where("ticket.number", ">=", result.firstNumber)
+      .where("ticket.status", "=", "open")
+      .orderBy("ticket.number")
+      .executeTakeFirstOrThrow();
+    const cookie = await loginAs(t.app, { email: generated.email, password: GENERATED_PASSWORD });
+    t.clock.set(new Date(generated.created_at).toISOString());
+    const opened = await call(
+      t.app,
+      "POST",
+      "/api/v1/tickets",
+      {
+        categoryId: generated.category_id,
+        subject: generated.subject,
+        description: generated.description,
+        screenCode: generated.screen_code,
+        exampleRecord: generated.example_record,
+        priority: generated.priority,
+      },
+      { cookie },
+    );
+    expect(opened.statusCode, opened.body).toBe(201);
+    const number = opened.json().number as number;
+    expect(number).toBe(result.firstNumber + TICKETS);
+
+    const ticket = await t.ctx.db
+      .selectFrom("ticket")
+      .selectAll()
+      .where("number", "=", number)
+      .executeTakeFirstOrThrow();
+    expect(ticket).toMatchObject({
+      description_html: generated.description_html,
+      search_terms: generated.search_terms,
+      queue_due_at: generated.queue_due_at,
+      queue_warn_at: generated.queue_warn_at,
+      priority_order: generated.priority_order,
+    });
+    const clocksOf = (ticketId: string) =>
+      t.ctx.db
+        .selectFrom("sla_clock")
+        .select([
+          "metric",
+          "cycle",
+          "started_at",
+          "target_minutes",
+          "due_at",
+          "warn_at",
+          "met_at",
+          "stopped_at",
+        ])
+        .where("ticket_id", "=", ticketId)
+        .orderBy("metric")
+        .execute();
+    expect(await clocksOf(ticket.id)).toEqual(await clocksOf(generated.id));
+  });
+});
