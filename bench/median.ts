@@ -3,10 +3,14 @@ import type { Figures } from "./types";
 
 export function medianFigures(rounds: Figures[]): Figures {
   const cpu = rounds.flatMap((figures) => (figures.serverCpuUs === undefined ? [] : [figures.serverCpuUs]));
+  const databaseCpu = rounds.flatMap((figures) =>
+    figures.databaseCpuUs === undefined ? [] : [figures.databaseCpuUs],
+  );
   return {
     requestsPerSecond: median(rounds.map((figures) => figures.requestsPerSecond)),
     p99Ms: median(rounds.map((figures) => figures.p99Ms)),
     ...(cpu.length > 0 && { serverCpuUs: median(cpu) }),
+    ...(databaseCpu.length > 0 && { databaseCpuUs: median(databaseCpu) }),
   };
 }
 

@@ -1,6 +1,6 @@
 // CPU time a child process has used, read from Linux's /proc: a per-request cost that other load
 // on the machine barely moves, unlike requests/s.
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 
 // USER_HZ: the unit of /proc/<pid>/stat times; 100 on every mainstream Linux build.
 const TICKS_PER_SECOND = 100;
@@ -35,4 +35,27 @@ async function processCpu(pid: number | undefined): Promise<number | undefined> 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * User + system CPU, in microseconds, of the local PostgreSQL backends connected to `database` (their
+ * process title names it); undefined where /proc is not available. Backends that exit between two
+ * readings drop out of the sum, so read it around a window in which the servers' pools stay open.
+ */
+export async function databaseCpuMicroseconds(database: string | undefined): Promise<number | undefined> {
+  if (database === undefined) return undefined;
+  let entries: string[];
+  try {
+    entries = await readdir("/proc");
+  } catch {
+    return undefined;
+  }
+  let total = 0;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const title = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
+    if (!title.startsWith("postgres: ") || !title.replaceAll("\0", " ").includes(` ${database} `)) continue;
+    total += (await processCpu(Number(entry))) ?? 0;
+  }
+  return total;
 }

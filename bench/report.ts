@@ -22,6 +22,8 @@ export interface ReportRow {
   requestsPerSecond: number;
   p99Ms: number;
   serverCpuUs: number | null;
+  /** PostgreSQL backends' CPU per request (local cluster); null on SQLite or where not measured. */
+  databaseCpuUs: number | null;
   /** Null when the baseline was not measured in this run. */
   ratioToBare: number | null;
   /** The same bytes from a bare server, in requests/s. */
@@ -69,6 +71,7 @@ export function buildRows(measurements: Measurement[], dialect: Dialect): Report
       requestsPerSecond: figures.requestsPerSecond,
       p99Ms: figures.p99Ms,
       serverCpuUs: figures.serverCpuUs ?? null,
+      databaseCpuUs: figures.databaseCpuUs ?? null,
       ratioToBare,
       sameBytesRps,
       limitRps,
@@ -92,6 +95,7 @@ export function formatJson(rows: ReportRow[]): string {
     p99Ms: round(row.p99Ms, 2),
     ratioToBare: row.ratioToBare === null ? null : round(row.ratioToBare, 3),
     serverCpuUs: row.serverCpuUs === null ? null : round(row.serverCpuUs, 1),
+    databaseCpuUs: row.databaseCpuUs === null ? null : round(row.databaseCpuUs, 1),
     sameBytesRequestsPerSecond: row.sameBytesRps === null ? null : round(row.sameBytesRps, 1),
     limitRequestsPerSecond: row.limitRps === null ? null : round(row.limitRps, 1),
     ratioToLimit: row.ratioToLimit === null ? null : round(row.ratioToLimit, 3),
@@ -110,13 +114,14 @@ export function formatTable(rows: ReportRow[], heading: string): string {
     "vs bare",
     "vs limit",
     "server CPU µs/req",
+    "db CPU µs/req",
     "goal",
     "result",
   ];
   const percent = (ratio: number | null) => (ratio === null ? "-" : `${Math.round(ratio * 100)}%`);
   const cells = rows.map((row) =>
     row.error !== null
-      ? [row.scenario, "", "", "", "", "", row.goal ?? "", `ERROR: ${oneLine(row.error)}`]
+      ? [row.scenario, "", "", "", "", "", "", row.goal ?? "", `ERROR: ${oneLine(row.error)}`]
       : [
           row.scenario,
           Math.round(row.requestsPerSecond).toLocaleString("en-US"),
@@ -124,6 +129,7 @@ export function formatTable(rows: ReportRow[], heading: string): string {
           percent(row.ratioToBare),
           percent(row.ratioToLimit),
           row.serverCpuUs === null ? "-" : String(Math.round(row.serverCpuUs)),
+          row.databaseCpuUs === null ? "-" : String(Math.round(row.databaseCpuUs)),
           row.goal ?? "",
           [row.verdict, row.costRatio === null ? null : `at ${Math.round(row.costRatio * 100)}%`]
             .filter(Boolean)
@@ -134,7 +140,7 @@ export function formatTable(rows: ReportRow[], heading: string): string {
     Math.max(name.length, ...cells.map((line) => (line[column] ?? "").length)),
   );
   // Figures read best right-aligned; words left-aligned.
-  const numeric = new Set([1, 2, 3, 4, 5]);
+  const numeric = new Set([1, 2, 3, 4, 5, 6]);
   const render = (line: string[]) =>
     line
       .map((cell, column) => {

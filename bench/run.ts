@@ -115,7 +115,9 @@ async function measureAll(
 function describeFigures(figures: Figures): string {
   const cpu =
     figures.serverCpuUs === undefined ? "" : `, server CPU ${Math.round(figures.serverCpuUs)} µs/req`;
-  return `${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.p99Ms} ms${cpu}`;
+  const database =
+    figures.databaseCpuUs === undefined ? "" : `, database CPU ${Math.round(figures.databaseCpuUs)} µs/req`;
+  return `${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.p99Ms} ms${cpu}${database}`;
 }
 
 // Two cores hold the load generator and the server; anything else running skews every figure.

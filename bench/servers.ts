@@ -18,6 +18,8 @@ export interface RunningServer extends ChildServer {
   name: ServerName;
   /** The server's processes, whose CPU a measurement sums: one, or every node behind HAProxy. */
   pids: (number | undefined)[];
+  /** PostgreSQL: the database its processes use, whose backends' CPU a measurement sums too. */
+  databaseName?: string | undefined;
 }
 
 interface ServerRecipe {
@@ -94,6 +96,12 @@ function ownDemoEnv(
   };
 }
 
+/** The PostgreSQL database named by DATABASE_URL; undefined on SQLite. */
+function databaseNameOf(databaseEnv: Record<string, string>): string | undefined {
+  const url = databaseEnv.DATABASE_URL;
+  return url ? decodeURIComponent(new URL(url).pathname.slice(1)) || undefined : undefined;
+}
+
 function ticketsEnv(databaseEnv: Record<string, string>): Record<string, string> {
   return ownDemoEnv(databaseEnv, "tickets", {});
 }
@@ -119,6 +127,7 @@ export function createServerPool(options: ServerPoolOptions): ServerPool {
     const recipe = recipes[name];
     await recipe.prepare?.({ log: options.log, databaseEnv: options.databaseEnv });
     const nodes = recipe.extranet ? options.nodes : 1;
+    const databaseName = recipe.extranet ? databaseNameOf(options.databaseEnv) : undefined;
     options.log(`starting the ${name} server${nodes > 1 ? ` (${nodes} nodes behind HAProxy)` : ""}`);
     const spec = {
       nodeArgs: [...options.nodeFlags, ...recipe.script],
@@ -127,7 +136,7 @@ export function createServerPool(options: ServerPoolOptions): ServerPool {
     };
     if (nodes === 1) {
       const server = await startChildServer({ ...spec, label: name });
-      return { ...server, name, pids: [server.pid] };
+      return { ...server, name, pids: [server.pid], databaseName };
     }
     // One after the other: the first migrates and seeds, the others find it done.
     const children: ChildServer[] = [];
@@ -142,6 +151,7 @@ export function createServerPool(options: ServerPoolOptions): ServerPool {
         origin: proxy.origin,
         pid: proxy.pid,
         pids: children.map((child) => child.pid),
+        databaseName,
         stop: async () => {
           await proxy.stop();
           await stopChildren();

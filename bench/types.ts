@@ -10,6 +10,8 @@ export interface Figures {
   p99Ms: number;
   /** On Linux: the server's CPU time per request (or operation), in microseconds. */
   serverCpuUs?: number;
+  /** On Linux with a local PostgreSQL: its backends' CPU time per request for the server's database. */
+  databaseCpuUs?: number;
 }
 
 /** An issue's target for a scenario; every bound given must hold. */
