@@ -46,7 +46,7 @@ describe("extranet generate", () => {
     expect(stats.analyzed.n).toBeGreaterThan(0);
   });
 
-  it("on PostgreSQL loads with COPY, then analyzes", {
+  it("on PostgreSQL loads with COPY, then vacuums and analyzes", {
     timeout: 90_000,
   }, async () => {
     const database = await createThrowawayDatabase();
@@ -62,16 +62,19 @@ describe("extranet generate", () => {
         events: string;
         clocks: string;
         analyzed: string;
+        vacuumed: string;
       }>(
         `select (select count(*) from ticket) as tickets,
                 (select count(*) from ticket_event where ticket_id in (select id from ticket)) as events,
                 (select count(*) from sla_clock) as clocks,
-                (select count(*) from pg_stat_user_tables where relname = 'ticket' and last_analyze is not null) as analyzed`,
+                (select count(*) from pg_stat_user_tables where relname = 'ticket' and last_analyze is not null) as analyzed,
+                (select count(*) from pg_stat_user_tables where relname = 'ticket' and last_vacuum is not null) as vacuumed`,
       );
       expect(Number(stats?.tickets)).toBe(900);
       expect(Number(stats?.clocks)).toBe(1800);
       expect(Number(stats?.events)).toBeGreaterThanOrEqual(900);
       expect(Number(stats?.analyzed)).toBe(1);
+      expect(Number(stats?.vacuumed)).toBe(1);
       // What PostgreSQL answered each COPY with ("COPY n"), summed: every row of the run went that way.
       const copied =
         /^loaded with COPY: ticket (\d+), ticket_tag (\d+), ticket_event (\d+), sla_clock (\d+)$/m.exec(
