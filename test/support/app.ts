@@ -4,6 +4,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { buildApp } from "../../src/server/app";
 import { type Config, loadConfig } from "../../src/server/config";
 import type { AppContext, Clock } from "../../src/server/context";
+import type { StatementListener } from "../../src/server/db/statements";
 import { closeContext, openContext } from "../../src/server/runtime";
 import { createTestDatabase, type TestDatabase } from "./database";
 
@@ -32,7 +33,12 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  options: { env?: Record<string, string>; webRoot?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    webRoot?: string;
+    /** Told the SQL of every statement the app sends (see test/support/round-trips.ts). */
+    onStatement?: StatementListener;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   // The test origin is the configured public URL, as in production; an empty value unsets a variable.
@@ -47,7 +53,12 @@ export async function buildTestApp(
   const base = loadConfig(env, options.webRoot);
   const config: Config = { ...base, database: database.config };
   const clock = new TestClock();
-  const ctx = await openContext(config, { clock, searchPath: database.searchPath, poolSize: 4 });
+  const ctx = await openContext(config, {
+    clock,
+    searchPath: database.searchPath,
+    poolSize: 4,
+    ...(options.onStatement && { onStatement: options.onStatement }),
+  });
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
   return {

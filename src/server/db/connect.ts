@@ -6,6 +6,7 @@ import type { DatabaseConfig } from "../config";
 import type { Database, Db } from "./schema";
 import { LockingSqliteDialect } from "./sqlite-dialect";
 import { withStatementCache } from "./statement-cache";
+import { listenToPostgres, listenToSqlite, type StatementListener } from "./statements";
 import { prepareSqliteFolder, sqliteOpenFailed } from "./unavailable";
 
 // bigint columns hold epoch milliseconds and counts, both far below 2^53.
@@ -19,6 +20,8 @@ export interface ConnectOptions {
   poolWaitMs?: number;
   /** PostgreSQL: statements running longer are cancelled by the server. */
   statementTimeoutMs?: number;
+  /** Told the SQL of every statement sent, transaction control included (the round-trip tests). */
+  onStatement?: StatementListener;
 }
 
 export interface Connection {
@@ -37,7 +40,11 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     const sqlite = openSqlite(config.file);
     return {
       db: new Kysely<Database>({
-        dialect: new LockingSqliteDialect(withStatementCache(sqlite)),
+        dialect: new LockingSqliteDialect(
+          options.onStatement
+            ? listenToSqlite(withStatementCache(sqlite), options.onStatement)
+            : withStatementCache(sqlite),
+        ),
       }),
       dialect: "sqlite",
       sqlite,
@@ -56,7 +63,11 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
   return {
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    db: new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool: options.onStatement ? listenToPostgres(pool, options.onStatement) : pool,
+      }),
+    }),
     dialect: "postgres",
     sqlite: undefined,
     schema: options.searchPath,
