@@ -3,6 +3,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config";
+import { namingPool } from "./named-statements";
 import type { Database, Db } from "./schema";
 import { LockingSqliteDialect } from "./sqlite-dialect";
 import { withStatementCache } from "./statement-cache";
@@ -65,7 +66,9 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
   return {
     db: new Kysely<Database>({
       dialect: new PostgresDialect({
-        pool: options.onStatement ? listenToPostgres(pool, options.onStatement) : pool,
+        pool: options.onStatement
+          ? listenToPostgres(namingPool(pool), options.onStatement)
+          : namingPool(pool),
       }),
     }),
     dialect: "postgres",

@@ -1,5 +1,8 @@
 // Opaque keyset cursors: the sort key of the last row of a page, base64url-encoded JSON.
+import { type RawBuilder, sql } from "kysely";
 import { errors } from "../errors";
+import { dialectOf } from "./dialect";
+import type { Executor } from "./schema";
 
 export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
@@ -38,4 +41,22 @@ export function decodeNameIdCursor(cursor: string | undefined): { name: string; 
   if (!cursor) return undefined;
   const [name, id] = decodeCursor(cursor, 2);
   return { name: String(name), id: String(id) };
+}
+
+/**
+ * A cursor's sort key as the right side of a row comparison, `(a, b) > <this>`. On PostgreSQL the
+ * values come from a one-row subquery, which the planner does not look into: a page after a cursor
+ * is then estimated as the first page is, and its named statement keeps the generic plan
+ * (named-statements.ts). Compared as plain values, a deep page looks cheaper than the generic plan
+ * and PostgreSQL plans it on every call (2–3 ms for the queue's six tables, against 0.3 ms to run it).
+ * The index range is the same either way: the subquery runs once, before the scan.
+ */
+export function cursorKey(
+  db: Executor,
+  key: readonly (readonly [value: number, type: "bigint" | "integer"])[],
+): RawBuilder<unknown> {
+  if (dialectOf(db) === "postgres") {
+    return sql`(select ${sql.join(key.map(([value, type]) => sql`cast(${value} as ${sql.raw(type)})`))})`;
+  }
+  return sql`(${sql.join(key.map(([value]) => sql`${value}`))})`;
 }

@@ -9,7 +9,12 @@
 //
 // Compiled queries are kept per database (its adapter, which its transactions share), so a command's
 // transaction reuses them too.
+//
+// On PostgreSQL each compiled read also runs as a named statement (named-statements.ts): parsed once
+// per connection and, once PostgreSQL settles on a generic plan, not planned again. A generic plan
+// knows no values, so anything the plan depends on, such as a page's LIMIT, belongs in the shape.
 import type { Compilable, CompiledQuery, DialectAdapter, Insertable } from "kysely";
+import { nameStatement } from "./named-statements";
 import type { Database, Executor } from "./schema";
 
 export type ParamValue = string | number | null;
@@ -78,6 +83,8 @@ function compileWithPlaceholders<Shape, Values extends Record<string, ParamValue
     // A value inlined into the SQL text: a programming error, caught by any test of the query.
     throw new Error("prepared query: a value was inlined into the SQL instead of passed as a parameter");
   }
+  // Reads only: the write path's inserts are planned in no time and stay as they were.
+  if (compiled.query.kind === "SelectQueryNode") nameStatement(compiled.sql);
   return { compiled, slots };
 }
 

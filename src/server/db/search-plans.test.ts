@@ -40,9 +40,8 @@ describe("search query plans", () => {
       match: matchText(dialectOf(t.ctx.db), terms, parts.company ? { companyId } : {}),
       afterKey: 1000,
       afterNumber: 1042,
-      limit: 26,
     };
-    const shape = { ...parts, status: false, exclude: false, number: false, search: true };
+    const shape = { ...parts, status: false, exclude: false, number: false, search: true, limit: 26 };
     const compiled = buildTicketList(t.ctx.db, shape, values).compile();
     if (parts.company) expect(compiled.sql).toMatch(/"ticket"\."company_id" = /);
     const plan = await planOf(compiled);

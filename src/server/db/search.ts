@@ -5,6 +5,7 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { QueryTerm } from "../../domain/search/portuguese";
 import type { Dialect } from "./dialect";
+import { rowLimit } from "./row-limit";
 
 /** Terms are [a-z0-9]+ by construction; anything else is dropped rather than escaped. */
 const clean = (term: string) => term.replace(/[^a-z0-9]/g, "");
@@ -136,7 +137,7 @@ export function ticketHits(
     ...(top.exclude !== undefined ? [sql`number <> ${top.exclude}`] : []),
   ];
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  return sql`(select number, score from (${all}) as matched ${where} order by score desc, number desc limit ${top.limit})`;
+  return sql`(select number, score from (${all}) as matched ${where} order by score desc, number desc limit ${rowLimit(top.limit)})`;
 }
 
 /** The `article` rows whose terms match, as a table to join on `hit.key` = `articleKey`. */

@@ -38,7 +38,6 @@ const VALUES = {
   after1: 0,
   after2: 0,
   after3: 0,
-  limit: 26,
 };
 /** A cursor's key in each sort: (due, number), (rank, due, number), (update, number). */
 const AFTER = {
@@ -57,6 +56,7 @@ const page = (
   view,
   sort,
   after: false,
+  limit: 26,
   ...extra,
 });
 const CASES: Case[] = [];

@@ -105,19 +105,20 @@ export async function pageQueue(
 
   const exact =
     number !== undefined && after === undefined
-      ? await listQueue(ctx.db, { ...shape, ...pageShape, search: false }, { ...pageValues, limit: 1 })
+      ? await listQueue(ctx.db, { ...shape, ...pageShape, search: false, limit: 1 }, pageValues)
       : [];
   const limit = query.limit - exact.length;
   const rest = await listQueue(
     ctx.db,
-    { ...shape, ...pageShape, number: false, exclude: number !== undefined, after: after !== undefined },
     {
-      ...pageValues,
-      after1: after?.[0] ?? 0,
-      after2: after?.[1] ?? 0,
-      after3: after?.[2] ?? 0,
+      ...shape,
+      ...pageShape,
+      number: false,
+      exclude: number !== undefined,
+      after: after !== undefined,
       limit: limit + 1,
     },
+    { ...pageValues, after1: after?.[0] ?? 0, after2: after?.[1] ?? 0, after3: after?.[2] ?? 0 },
   );
   const page = toPage(rest, limit, (row) => [sort, ...sortKeyOf(sort, row)]);
   return { rows: [...exact, ...page.rows], nextCursor: page.nextCursor, sort };

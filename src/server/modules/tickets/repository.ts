@@ -4,8 +4,10 @@ import { type SqlBool, sql } from "kysely";
 import type { Priority, TicketKind, TicketStatus } from "../../../contracts/tickets";
 import type { Scope } from "../../../domain/policies";
 import type { QueryTerm } from "../../../domain/search/portuguese";
+import { cursorKey } from "../../db/cursor";
 import { dialectOf } from "../../db/dialect";
 import { PreparedInsert, PreparedQuery } from "../../db/prepared";
+import { rowLimit } from "../../db/row-limit";
 import type { Executor, TicketEventTable, TicketTable } from "../../db/schema";
 import { scopedCompanyId } from "../../db/scope";
 import { hasTerms, matchText, ticketHits } from "../../db/search";
@@ -133,6 +135,8 @@ export interface ListShape {
   /** Ranked by relevance to the full-text match. */
   search: boolean;
   after: boolean;
+  /** Rows to read: in the SQL itself, so that PostgreSQL's generic plan knows it (see prepared.ts). */
+  limit: number;
 }
 
 export interface ListValues {
@@ -144,7 +148,6 @@ export interface ListValues {
   match: string;
   afterKey: number;
   afterNumber: number;
-  limit: number;
 }
 
 /** A page of the list's query; exported for the query-plan tests. */
@@ -162,7 +165,7 @@ export function buildTicketList(db: Executor, shape: ListShape, values: ListValu
       shape.status || shape.number
         ? undefined
         : {
-            limit: values.limit,
+            limit: shape.limit,
             after: shape.after ? { key: values.afterKey, number: values.afterNumber } : undefined,
             exclude: shape.exclude ? values.excludeNumber : undefined,
           };
@@ -176,29 +179,27 @@ export function buildTicketList(db: Executor, shape: ListShape, values: ListValu
       )
       .orderBy(hit, "desc")
       .orderBy("ticket.number", "desc")
-      .limit(values.limit);
+      .limit(rowLimit(shape.limit));
   }
   return filtered
     .select(sql<number>`ticket.updated_at`.as("score"))
     .$if(shape.after, (q) =>
-      q.where((eb) =>
-        eb(
-          eb.refTuple("ticket.updated_at", "ticket.number"),
-          "<",
-          eb.tuple(values.afterKey, values.afterNumber),
-        ),
+      q.where(
+        sql<SqlBool>`(ticket.updated_at, ticket.number) < ${cursorKey(db, [
+          [values.afterKey, "bigint"],
+          [values.afterNumber, "integer"],
+        ])}`,
       ),
     )
     .orderBy("ticket.updated_at", "desc")
     .orderBy("ticket.number", "desc")
-    .limit(values.limit);
+    .limit(rowLimit(shape.limit));
 }
 
-const ticketList = new PreparedQuery(buildTicketList, (shape) =>
-  [shape.company, shape.status, shape.exclude, shape.number, shape.search, shape.after]
-    .map((part) => (part ? "1" : "0"))
-    .join(""),
-);
+const ticketList = new PreparedQuery(buildTicketList, (shape) => {
+  const parts = [shape.company, shape.status, shape.exclude, shape.number, shape.search, shape.after];
+  return `${parts.map((part) => (part ? "1" : "0")).join("")}:${shape.limit}`;
+});
 
 /**
  * Newest activity first, keyset-paginated on (updated_at, number) with a row-value comparison, so
@@ -228,6 +229,7 @@ export function listTickets(
     number: number !== undefined,
     search,
     after: after !== undefined,
+    limit: filter.limit + 1,
   };
   return ticketList.execute(db, shape, {
     companyId: company ?? "",
@@ -238,7 +240,6 @@ export function listTickets(
     match: search ? matchText(dialectOf(db), terms, { companyId: company }) : "",
     afterKey: after?.key ?? 0,
     afterNumber: after?.number ?? 0,
-    limit: filter.limit + 1,
   });
 }
 
