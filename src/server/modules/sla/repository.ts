@@ -30,7 +30,7 @@ export function clockRow(ticketId: string, clock: Clock): SlaClockTable {
   };
 }
 
-function clockOf(row: SlaClockTable): Clock {
+export function clockOf(row: SlaClockTable): Clock {
   return {
     id: row.id,
     metric: row.metric,

@@ -17,10 +17,12 @@ import type { AttachmentRow } from "../attachments/repository";
 import type { LinkedTicketRow } from "../relations/repository";
 import type { SlaPolicy } from "../sla/policy";
 import { presentSla } from "../sla/presenter";
-import type { EventWithActor, TicketSummaryRow, TicketWithNames } from "./repository";
+import type { EventWithActor, TicketAttachmentRow, TicketPage, TicketSummaryRow } from "./repository";
 import { ticketResource } from "./resource";
 
-export function presentAttachment(row: AttachmentRow): Attachment {
+export function presentAttachment(
+  row: Pick<AttachmentRow, "id" | "filename" | "content_type" | "size" | "purged_at">,
+): Attachment {
   return {
     id: row.id,
     filename: row.filename,
@@ -53,7 +55,7 @@ export function presentTicketSummary(row: TicketSummaryRow): TicketSummary {
   };
 }
 
-function presentEvent(row: EventWithActor, attachments: AttachmentRow[]): TicketEvent {
+function presentEvent(row: EventWithActor, attachments: TicketAttachmentRow[]): TicketEvent {
   return {
     id: row.id,
     type: row.type,
@@ -85,9 +87,9 @@ export function presentTicketChange(row: EventWithActor): TicketChange {
 }
 
 export interface TicketView {
-  ticket: TicketWithNames;
+  ticket: TicketPage["ticket"];
   events: EventWithActor[];
-  attachments: AttachmentRow[];
+  attachments: TicketAttachmentRow[];
   clocks: Clock[];
   policy: SlaPolicy | null;
   links: LinkedTicketRow[];

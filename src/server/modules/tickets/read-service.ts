@@ -8,37 +8,22 @@ import type { AppContext } from "../../context";
 import { decodeCursor, toPage } from "../../db/cursor";
 import { hasTerms } from "../../db/search";
 import { errors } from "../../errors";
-import { listLinkedTickets } from "../relations/repository";
 import { explainClock } from "../sla/explain";
 import { loadPolicy } from "../sla/policy";
-import { clocksOfTicket } from "../sla/repository";
-import {
-  findTicketByNumber,
-  findTicketRow,
-  listEvents,
-  listTicketAttachments,
-  listTickets,
-  type Visibility,
-} from "./repository";
-import { listTags } from "./work-repository";
+import { clockOf, clocksOfTicket } from "../sla/repository";
+import { findTicketPage, findTicketRow, listTickets, type Visibility } from "./repository";
 
 const visibilityOf = (actor: Actor): Visibility => (isStaffRole(actor.role) ? "all" : "public");
 
-/** The ticket with the history the actor may see, or undefined (→ 404) outside its scope. */
+/**
+ * The ticket with the history the actor may see, or undefined (→ 404) outside its scope: one query
+ * (the SLA policy snapshot is kept in memory once read).
+ */
 export async function getTicketDetail(ctx: AppContext, actor: Actor, number: number) {
-  const ticket = await findTicketByNumber(ctx.db, scopeOf(actor), number);
-  if (!ticket) return undefined;
-  const visibility = visibilityOf(actor);
-  const [events, attachments, clocks, policy, links, tags] = await Promise.all([
-    listEvents(ctx.db, ticket.id, visibility),
-    listTicketAttachments(ctx.db, ticket.id, visibility),
-    clocksOfTicket(ctx.db, ticket.id),
-    loadPolicy(ctx.db, ticket.sla_policy_id),
-    listLinkedTickets(ctx.db, ticket.id, ticket.company_id),
-    // Tags are the team's: a customer's read does not even look them up.
-    visibility === "all" ? listTags(ctx.db, ticket.id) : Promise.resolve([]),
-  ]);
-  return { ticket, events, attachments, clocks, policy, links, tags };
+  const page = await findTicketPage(ctx.db, scopeOf(actor), number, visibilityOf(actor));
+  if (!page) return undefined;
+  const policy = await loadPolicy(ctx.db, page.ticket.sla_policy_id);
+  return { ...page, clocks: page.clocks.map(clockOf), policy };
 }
 export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicketDetail>>>;
 

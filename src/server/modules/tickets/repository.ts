@@ -1,16 +1,25 @@
 // Tickets and their history in the database. Customer scoping happens here: a customer's query
 // carries its company in the same SQL, search included, and never reads internal events.
 import { type SqlBool, sql } from "kysely";
+import type { Role } from "../../../contracts/common";
 import type { Priority, TicketKind, TicketStatus } from "../../../contracts/tickets";
 import type { Scope } from "../../../domain/policies";
 import type { QueryTerm } from "../../../domain/search/portuguese";
 import { cursorKey } from "../../db/cursor";
 import { dialectOf } from "../../db/dialect";
+import { jsonRows, parseJsonRows } from "../../db/json-rows";
 import { PreparedInsert, PreparedQuery } from "../../db/prepared";
 import { rowLimit } from "../../db/row-limit";
-import type { Executor, TicketEventTable, TicketTable } from "../../db/schema";
+import type {
+  AttachmentTable,
+  Executor,
+  SlaClockTable,
+  TicketEventTable,
+  TicketTable,
+} from "../../db/schema";
 import { scopedCompanyId } from "../../db/scope";
 import { hasTerms, matchText, ticketHits } from "../../db/search";
+import type { LinkedTicketRow } from "../relations/repository";
 
 export type TicketRow = TicketTable;
 export type TicketEventRow = TicketEventTable;
@@ -243,52 +252,210 @@ export function listTickets(
   });
 }
 
-function eventsWithActor(db: Executor) {
-  return db
-    .selectFrom("ticket_event")
-    .leftJoin("app_user as actor", "actor.id", "ticket_event.actor_id")
-    .leftJoin("ticket as related", "related.id", "ticket_event.related_ticket_id")
-    .selectAll("ticket_event")
-    .select(["actor.name as actor_name", "actor.role as actor_role", "related.number as related_number"]);
-}
-export type EventWithActor = Awaited<
-  ReturnType<ReturnType<typeof eventsWithActor>["executeTakeFirstOrThrow"]>
+/** What a ticket's page shows of a history event: its columns but the markdown source, with names. */
+export type EventWithActor = Omit<TicketEventTable, "ticket_id" | "body"> & {
+  actor_name: string | null;
+  actor_role: Role | null;
+  related_number: number | null;
+};
+
+/** What a ticket's page shows of an attachment. */
+export type TicketAttachmentRow = Pick<
+  AttachmentTable,
+  "id" | "event_id" | "filename" | "content_type" | "size" | "purged_at" | "created_at"
 >;
 
-const ticketEvents = new PreparedQuery(
-  (db, visibility: Visibility, values: { ticketId: string }) =>
-    eventsWithActor(db)
-      .where("ticket_event.ticket_id", "=", values.ticketId)
-      .$if(visibility === "public", (q) => q.where("ticket_event.internal", "=", 0))
-      .orderBy("ticket_event.created_at")
-      .orderBy("ticket_event.id"),
-  (visibility) => visibility,
-);
+/** What a ticket's page shows of the ticket: every column but its search terms, with names. */
+const PAGE_TICKET_COLUMNS = [
+  "ticket.id",
+  "ticket.number",
+  "ticket.company_id",
+  "ticket.requester_id",
+  "ticket.category_id",
+  "ticket.screen_code",
+  "ticket.subject",
+  "ticket.description",
+  "ticket.description_html",
+  "ticket.example_record",
+  "ticket.priority",
+  "ticket.status",
+  "ticket.channel",
+  "ticket.kind",
+  "ticket.assignee_id",
+  "ticket.related_ticket_id",
+  "ticket.version",
+  "ticket.sla_policy_id",
+  "ticket.created_at",
+  "ticket.updated_at",
+  "ticket.resolved_at",
+  "ticket.merged_into_id",
+] as const;
 
-export function listEvents(
-  db: Executor,
-  ticketId: string,
-  visibility: Visibility,
-): Promise<EventWithActor[]> {
-  return ticketEvents.execute(db, visibility, { ticketId });
+export interface TicketPageShape {
+  /** Within one company (a customer's read). */
+  scoped: boolean;
+  visibility: Visibility;
 }
 
-// Attachments of the ticket's visible events (a file on an internal note stays internal).
-const ticketAttachments = new PreparedQuery(
-  (db, visibility: Visibility, values: { ticketId: string }) =>
-    db
-      .selectFrom("attachment")
-      .innerJoin("ticket_event", "ticket_event.id", "attachment.event_id")
-      .selectAll("attachment")
-      .where("attachment.ticket_id", "=", values.ticketId)
-      .$if(visibility === "public", (q) => q.where("ticket_event.internal", "=", 0))
-      .orderBy("attachment.created_at")
-      .orderBy("attachment.id"),
-  (visibility) => visibility,
-);
+/**
+ * A ticket's page in one query: the ticket with the names it shows, and as JSON columns the history
+ * and files its reader may see, its SLA clocks, its related tickets (of its own company only) and,
+ * for staff, its tags. Exported for the query-plan tests.
+ */
+export function buildTicketPage(
+  db: Executor,
+  shape: TicketPageShape,
+  values: { number: number; companyId: string },
+) {
+  const publicOnly = shape.visibility === "public";
+  return ticketsJoinedWithNames(db)
+    .leftJoin("ticket as related", "related.id", "ticket.related_ticket_id")
+    .leftJoin("ticket as merged_into", "merged_into.id", "ticket.merged_into_id")
+    .leftJoin("app_user as assignee", "assignee.id", "ticket.assignee_id")
+    .select(PAGE_TICKET_COLUMNS)
+    .select([
+      "related.number as related_number",
+      "merged_into.number as merged_into_number",
+      "assignee.name as assignee_name",
+    ])
+    .select((eb) => [
+      jsonRows(
+        db,
+        eb
+          .selectFrom("ticket_event as event")
+          .leftJoin("app_user as actor", "actor.id", "event.actor_id")
+          .leftJoin("ticket as event_related", "event_related.id", "event.related_ticket_id")
+          .select([
+            "event.id",
+            "event.type",
+            "event.actor_id",
+            "event.internal",
+            "event.body_html",
+            "event.from_status",
+            "event.to_status",
+            "event.from_priority",
+            "event.to_priority",
+            "event.metric",
+            "event.to_kind",
+            "event.field",
+            "event.from_value",
+            "event.to_value",
+            "event.related_ticket_id",
+            "event.ticket_version",
+            "event.duration_minutes",
+            "event.created_at",
+            "actor.name as actor_name",
+            "actor.role as actor_role",
+            "event_related.number as related_number",
+          ])
+          .whereRef("event.ticket_id", "=", "ticket.id")
+          .$if(publicOnly, (q) => q.where("event.internal", "=", 0)),
+        ["created_at", "id"],
+      ).as("events"),
+      // Files of the visible events only: a file on an internal note stays internal.
+      jsonRows(
+        db,
+        eb
+          .selectFrom("attachment")
+          .innerJoin("ticket_event as event", "event.id", "attachment.event_id")
+          .select([
+            "attachment.id",
+            "attachment.event_id",
+            "attachment.filename",
+            "attachment.content_type",
+            "attachment.size",
+            "attachment.purged_at",
+            "attachment.created_at",
+          ])
+          .whereRef("attachment.ticket_id", "=", "ticket.id")
+          .$if(publicOnly, (q) => q.where("event.internal", "=", 0)),
+        ["created_at", "id"],
+      ).as("attachments"),
+      jsonRows(
+        db,
+        eb
+          .selectFrom("sla_clock")
+          .select([
+            "sla_clock.id",
+            "sla_clock.ticket_id",
+            "sla_clock.metric",
+            "sla_clock.cycle",
+            "sla_clock.started_at",
+            "sla_clock.target_minutes",
+            "sla_clock.pauses",
+            "sla_clock.due_at",
+            "sla_clock.warn_at",
+            "sla_clock.met_at",
+            "sla_clock.stopped_at",
+            "sla_clock.warned_at",
+            "sla_clock.breached_at",
+          ])
+          .whereRef("sla_clock.ticket_id", "=", "ticket.id"),
+        ["metric", "cycle"],
+      ).as("clocks"),
+      jsonRows(
+        db,
+        eb
+          .selectFrom("ticket_link")
+          .innerJoin("ticket as linked", "linked.id", "ticket_link.linked_ticket_id")
+          .select(["linked.number", "linked.subject", "linked.status"])
+          .whereRef("ticket_link.ticket_id", "=", "ticket.id")
+          .whereRef("linked.company_id", "=", "ticket.company_id"),
+        ["number"],
+      ).as("links"),
+      // Tags are the team's: a customer's read does not even look them up.
+      publicOnly
+        ? sql<{ tag: string }[] | string | null>`null`.as("tags")
+        : jsonRows(
+            db,
+            eb
+              .selectFrom("ticket_tag")
+              .select("ticket_tag.tag")
+              .whereRef("ticket_tag.ticket_id", "=", "ticket.id"),
+            ["tag"],
+          ).as("tags"),
+    ])
+    .where("ticket.number", "=", values.number)
+    .$if(shape.scoped, (q) => q.where("ticket.company_id", "=", values.companyId));
+}
 
-export function listTicketAttachments(db: Executor, ticketId: string, visibility: Visibility) {
-  return ticketAttachments.execute(db, visibility, { ticketId });
+const ticketPage = new PreparedQuery(buildTicketPage, (shape) => `${shape.scoped}:${shape.visibility}`);
+
+export interface TicketPage {
+  ticket: Omit<
+    Awaited<ReturnType<ReturnType<typeof buildTicketPage>["executeTakeFirstOrThrow"]>>,
+    "events" | "attachments" | "clocks" | "links" | "tags"
+  >;
+  events: EventWithActor[];
+  attachments: TicketAttachmentRow[];
+  clocks: SlaClockTable[];
+  links: LinkedTicketRow[];
+  tags: string[];
+}
+
+/** A ticket's page if it is in the scope, with what `visibility` may see of it: one round trip. */
+export async function findTicketPage(
+  db: Executor,
+  scope: Scope,
+  number: number,
+  visibility: Visibility,
+): Promise<TicketPage | undefined> {
+  const companyId = scopedCompanyId(scope);
+  const row = await ticketPage.executeTakeFirst(
+    db,
+    { scoped: companyId !== undefined, visibility },
+    { number, companyId: companyId ?? "" },
+  );
+  if (!row) return undefined;
+  const { events, attachments, clocks, links, tags, ...ticket } = row;
+  return {
+    ticket,
+    events: parseJsonRows(events),
+    attachments: parseJsonRows(attachments),
+    clocks: parseJsonRows(clocks),
+    links: parseJsonRows(links),
+    tags: parseJsonRows(tags).map((row) => row.tag),
+  };
 }
 
 /** The next public ticket number; the counter row serializes concurrent openings. */

@@ -1,0 +1,201 @@
+// How many statements each hot read sends to the database under test (on PostgreSQL each is a round
+// trip): the session lookup, then the page's own reads, and no transaction around a pure read. The
+// bounds are the numbers the code reaches; a change that adds a round trip to a hot read fails here.
+// The pages are those `npm run bench` measures (bench/scenarios.ts, ticket-scenarios.ts,
+// queue-scenarios.ts), on a small company with a detailed ticket.
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call } from "../support/app";
+import { makeCompanyWithPlan, uploadFile } from "../support/console";
+import {
+  type Catalog,
+  loginAs,
+  type MadeUser,
+  makeCatalog,
+  makeUser,
+  ticketBody,
+} from "../support/factories";
+import { buildCountingTestApp, type CountingTestApp } from "../support/round-trips";
+
+const MINUTE = 60_000;
+
+/** The settings are read at most once per 2 s per process (settings/service.ts), never per request. */
+const readsSettings = (sql: string) => /\bfrom "setting"/.test(sql);
+const controlsTransaction = (sql: string) =>
+  /^\s*(begin|start transaction|commit|rollback|savepoint)\b/i.test(sql);
+const looksUpSession = (sql: string) => /\bfrom "session" as "s"/.test(sql);
+
+interface Page {
+  items: { number: number }[];
+  nextCursor: string | null;
+}
+
+describe("round trips of the hot reads", () => {
+  let t: CountingTestApp;
+  let catalog: Catalog;
+  let fernanda: MadeUser;
+  let customer: string;
+  let agent: string;
+  let detailed: number;
+  let linked: number;
+
+  const get = (cookie: string, url: string) => call(t.app, "GET", url, undefined, { cookie });
+  const ok = <T>(response: LightMyRequestResponse): T => {
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as T;
+  };
+
+  /** The statements one GET sends, but the settings cache's refresh. */
+  async function statementsOf(cookie: string, url: string): Promise<string[]> {
+    // Once before, so that what any process keeps in memory (the settings for 2 s, the SLA policy
+    // snapshots for good) is there, as it is for every request but the first.
+    ok(await get(cookie, url));
+    const { response, statements } = await t.statementsOf(() => get(cookie, url));
+    ok(response);
+    return statements.filter((sql) => !readsSettings(sql));
+  }
+
+  beforeAll(async () => {
+    t = await buildCountingTestApp();
+    catalog = await makeCatalog(t.ctx);
+    const company = await makeCompanyWithPlan(t);
+    fernanda = await makeUser(t.ctx, "customer_admin", { company, name: "Fernanda Lima" });
+    customer = await loginAs(t.app, fernanda);
+    agent = await loginAs(t.app, await makeUser(t.ctx, "agent", { name: "Juliana Prado" }));
+    const post = async (cookie: string, url: string, body: unknown) => {
+      const response = await call(t.app, "POST", url, body, { cookie });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { number: number; version: number };
+    };
+    const open = async (overrides: Record<string, unknown>) =>
+      (await post(customer, "/api/v1/tickets", { ...ticketBody(catalog, overrides), attachmentIds: [] }))
+        .number;
+    for (let i = 0; i < 5; i++) {
+      t.clock.advance(MINUTE);
+      await open({ subject: `Conciliação bancária ${i}`, priority: "high" });
+    }
+    t.clock.advance(MINUTE);
+    const file = await uploadFile(t, customer, "extrato.png");
+    detailed = (
+      await post(customer, "/api/v1/tickets", {
+        ...ticketBody(catalog, { subject: "Lançamentos duplicados na conciliação", priority: "high" }),
+        attachmentIds: [file],
+      })
+    ).number;
+    linked = await open({ subject: "Extrato não importa" });
+    await post(agent, `/api/v1/tickets/${detailed}/messages`, { body: "Verificando." });
+    await post(agent, `/api/v1/tickets/${detailed}/messages`, { body: "Nota interna.", internal: true });
+    await post(customer, `/api/v1/tickets/${detailed}/messages`, { body: "Obrigada." });
+    const { version } = await post(agent, `/api/v1/tickets/${detailed}/links`, { number: linked });
+    const tagged = await call(
+      t.app,
+      "PATCH",
+      `/api/v1/tickets/${detailed}`,
+      { version, tags: ["conciliacao"] },
+      { cookie: agent },
+    );
+    expect(tagged.statusCode, tagged.body).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  const queuePath = () =>
+    `/api/v1/console/queue?view=open&sort=due&priority=high&categoryId=${catalog.categoryId}`;
+  const deepCursor = async (cookie: string, path: string) => {
+    const separator = path.includes("?") ? "&" : "?";
+    const first = ok<Page>(await get(cookie, `${path}${separator}limit=2`));
+    expect(first.nextCursor).not.toBeNull();
+    return `${path}${separator}limit=2&cursor=${encodeURIComponent(first.nextCursor ?? "")}`;
+  };
+
+  // [page, who asks, what, at most this many statements]
+  const cases: [string, () => string, () => Promise<string>, number][] = [
+    ["GET /api/v1/me", () => customer, async () => "/api/v1/me", 1],
+    ["a customer's ticket list", () => customer, async () => "/api/v1/tickets?limit=25", 2],
+    ["the list from a cursor", () => customer, () => deepCursor(customer, "/api/v1/tickets"), 2],
+    [
+      "the list searched",
+      () => customer,
+      async () => "/api/v1/tickets?limit=25&q=conciliacao%20lancamentos",
+      2,
+    ],
+    ["a ticket's page, for its customer", () => customer, async () => `/api/v1/tickets/${detailed}`, 2],
+    ["a ticket's page, for staff", () => agent, async () => `/api/v1/tickets/${detailed}`, 2],
+    ["the staff queue", () => agent, async () => `${queuePath()}&limit=25`, 2],
+    ["the staff queue from a cursor", () => agent, () => deepCursor(agent, queuePath()), 2],
+    [
+      "the queue's counts",
+      () => agent,
+      async () => `/api/v1/console/queue/counts?priority=high&categoryId=${catalog.categoryId}`,
+      2,
+    ],
+    ["deadlines at risk", () => agent, async () => "/api/v1/sla/at-risk?limit=25", 2],
+  ];
+
+  for (const [page, who, path, bound] of cases) {
+    it(`${page}: at most ${bound}, the session lookup first, no transaction`, async () => {
+      const statements = await statementsOf(who(), await path());
+      expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(bound);
+      expect(statements.filter(controlsTransaction)).toEqual([]);
+      // Every request checks its session in the database: a revoked one is refused at once.
+      expect(looksUpSession(statements[0] ?? "")).toBe(true);
+    });
+  }
+
+  it("a ticket's page still has everything its reader may see, from its one query", async () => {
+    type Detail = {
+      events: { bodyHtml: string | null; internal: boolean; attachments: { filename: string }[] }[];
+      attachments: { filename: string }[];
+      links: { number: number }[];
+      tags: string[];
+      sla: { deadlines: { metric: string }[] } | null;
+    };
+    const forStaff = ok<Detail>(await get(agent, `/api/v1/tickets/${detailed}`));
+    const forCustomer = ok<Detail>(await get(customer, `/api/v1/tickets/${detailed}`));
+    const bodies = (detail: Detail) => detail.events.flatMap((e) => (e.bodyHtml ? [e.bodyHtml] : []));
+    expect(bodies(forStaff)).toEqual([
+      expect.stringContaining("Verificando."),
+      expect.stringContaining("Nota interna."),
+      expect.stringContaining("Obrigada."),
+    ]);
+    expect(bodies(forCustomer)).toEqual([
+      expect.stringContaining("Verificando."),
+      expect.stringContaining("Obrigada."),
+    ]);
+    for (const detail of [forStaff, forCustomer]) {
+      expect(detail.attachments.map((a) => a.filename)).toEqual(["extrato.png"]);
+      // The file hangs on the event that opened the ticket.
+      expect(detail.events.flatMap((e) => e.attachments.map((a) => a.filename))).toEqual(["extrato.png"]);
+      expect(detail.events[0]?.attachments).toHaveLength(1);
+      expect(detail.links.map((l) => l.number)).toEqual([linked]);
+      expect(detail.sla?.deadlines.map((d) => d.metric)).toContain("resolution");
+    }
+    expect(forStaff.tags).toEqual(["conciliacao"]);
+    expect(forCustomer.tags).toEqual([]);
+  });
+
+  it("the settings are read once for many requests, not on each", async () => {
+    const { statements } = await t.statementsOf(async () => {
+      let last: LightMyRequestResponse | undefined;
+      for (let i = 0; i < 5; i++) last = await get(customer, `/api/v1/tickets/${detailed}`);
+      return last as LightMyRequestResponse;
+    });
+    expect(statements.filter(readsSettings).length).toBeLessThanOrEqual(1);
+  });
+
+  it("a session's last-seen time is written once a minute, and a revoked session is refused at once", async () => {
+    const session = await loginAs(t.app, fernanda);
+    t.clock.advance(MINUTE);
+    const touched = await t.statementsOf(() => get(session, "/api/v1/me"));
+    ok(touched.response);
+    expect(touched.statements.filter((sql) => !readsSettings(sql))).toEqual([
+      expect.stringMatching(/from "session" as "s"/),
+      expect.stringMatching(/^update "session" set "last_seen_at"/),
+    ]);
+    const again = await t.statementsOf(() => get(session, "/api/v1/me"));
+    expect(again.statements.filter((sql) => !readsSettings(sql))).toHaveLength(1);
+
+    const signedOut = await call(t.app, "POST", "/api/v1/auth/logout", undefined, { cookie: session });
+    expect(signedOut.statusCode).toBeLessThan(300);
+    expect((await get(session, "/api/v1/me")).statusCode).toBe(401);
+  });
+});
