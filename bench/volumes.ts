@@ -2,7 +2,8 @@
 // per volume of generated tickets (about 500 a company at every volume, see tickets-data.ts), each on
 // a fresh database, and compares every scenario's requests/s across the volumes: the goal is that
 // they stay within 20% of each other (keyset paging, indexes serving every filter, no count over the
-// table, no sort of the whole set). Options other than --volumes go to each bench run as they are.
+// table, no sort of the whole set). Options other than --volumes go to each bench run as they are;
+// with `bare` and `me` among --only, each cell also shows the page's share of its limit and its goal.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -26,6 +27,8 @@ interface JsonRow {
   requestsPerSecond: number;
   p99Ms: number;
   serverCpuUs: number | null;
+  ratioToLimit: number | null;
+  verdict: string | null;
   error: string | null;
 }
 
@@ -90,7 +93,7 @@ async function main(): Promise<number> {
   const scenarios = [...new Set([...byVolume.values()].flatMap((rows) => rows.map((row) => row.scenario)))];
   const header = [
     "scenario",
-    ...volumes.map((volume) => `${volume.toLocaleString("en-US")} req/s (CPU µs)`),
+    ...volumes.map((volume) => `${volume.toLocaleString("en-US")}: req/s (CPU µs, vs limit, goal)`),
     "spread",
     "goal",
     "result",
@@ -110,7 +113,13 @@ async function main(): Promise<number> {
           ? "-"
           : row.error !== null
             ? "ERROR"
-            : `${Math.round(row.requestsPerSecond).toLocaleString("en-US")} (${Math.round(row.serverCpuUs ?? 0)})`,
+            : `${Math.round(row.requestsPerSecond).toLocaleString("en-US")} (${[
+                `${Math.round(row.serverCpuUs ?? 0)} µs`,
+                row.ratioToLimit === null ? undefined : `${Math.round(row.ratioToLimit * 100)}%`,
+                row.verdict ?? undefined,
+              ]
+                .filter(Boolean)
+                .join(", ")})`,
       ),
       Number.isFinite(spread) ? `${Math.round(spread * 100)}%` : "-",
       `within ${Math.round(MAX_SPREAD * 100)}%`,
