@@ -22,6 +22,20 @@ export interface LeaseColumns {
   sent_at: number | null;
 }
 
+/** The lease columns of a row queued at `at`: due at once, never tried, held by no one. */
+export function queuedAt(at: number) {
+  return {
+    state: "queued" as const,
+    attempts: 0,
+    next_attempt_at: at,
+    leased_by: null,
+    lease_until: null,
+    last_error: null,
+    created_at: at,
+    sent_at: null,
+  };
+}
+
 /** A row of `table`, as the lease queue hands it back. */
 export type LeaseRow<T extends LeaseTable> = Database[T] & LeaseColumns;
 

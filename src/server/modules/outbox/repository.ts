@@ -4,6 +4,7 @@ import type { EmailPurpose, OutboxState } from "../../../contracts/outbox";
 import { json } from "../../db/json";
 import { PreparedInsert } from "../../db/prepared";
 import type { Executor, OutboxMessageTable } from "../../db/schema";
+import { queuedAt } from "./lease-queue";
 
 export type OutboxRow = OutboxMessageTable;
 
@@ -39,14 +40,7 @@ export async function insertEmails(db: Executor, emails: readonly NewEmail[], at
       reply_to: email.replyTo,
       headers: json.outboxHeaders.encode(email.headers),
       ticket_id: email.ticketId,
-      state: "queued" as const,
-      attempts: 0,
-      next_attempt_at: at,
-      leased_by: null,
-      lease_until: null,
-      last_error: null,
-      created_at: at,
-      sent_at: null,
+      ...queuedAt(at),
     })),
   );
 }

@@ -3,6 +3,7 @@
 import type { WebhookEvent } from "../../../contracts/webhooks";
 import { json } from "../../db/json";
 import { type Executor, flag, type WebhookDeliveryTable, type WebhookEndpointTable } from "../../db/schema";
+import { queuedAt } from "../outbox/lease-queue";
 
 export type WebhookEndpointRow = WebhookEndpointTable;
 
@@ -75,17 +76,10 @@ export async function insertDeliveries(
         event: delivery.event,
         payload: delivery.payload,
         ticket_id: delivery.ticketId,
-        state: "queued" as const,
-        attempts: 0,
-        next_attempt_at: at,
-        leased_by: null,
-        lease_until: null,
-        last_error: null,
+        ...queuedAt(at),
         last_status_code: null,
         last_duration_ms: null,
         last_response: null,
-        created_at: at,
-        sent_at: null,
       })),
     )
     .execute();
