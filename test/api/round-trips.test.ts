@@ -7,6 +7,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../support/app";
 import { makeCompanyWithPlan, uploadFile } from "../support/console";
+import { testDialect } from "../support/database";
 import {
   type Catalog,
   loginAs,
@@ -107,6 +108,10 @@ describe("round trips of the hot reads", () => {
     return `${path}${separator}limit=2&cursor=${encodeURIComponent(first.nextCursor ?? "")}`;
   };
 
+  // A ticket's page is one query on PostgreSQL; on SQLite, where a statement is a function call and
+  // not a round trip, its lists are read apart (tickets/repository.ts, findTicketPage).
+  const page = (lists: number) => (testDialect === "postgres" ? 2 : 2 + lists);
+
   // [page, who asks, what, at most this many statements]
   const cases: [string, () => string, () => Promise<string>, number][] = [
     ["GET /api/v1/me", () => customer, async () => "/api/v1/me", 1],
@@ -118,8 +123,9 @@ describe("round trips of the hot reads", () => {
       async () => "/api/v1/tickets?limit=25&q=conciliacao%20lancamentos",
       2,
     ],
-    ["a ticket's page, for its customer", () => customer, async () => `/api/v1/tickets/${detailed}`, 2],
-    ["a ticket's page, for staff", () => agent, async () => `/api/v1/tickets/${detailed}`, 2],
+    // Its history, files, clocks and links; staff see its tags too.
+    ["a ticket's page, for its customer", () => customer, async () => `/api/v1/tickets/${detailed}`, page(4)],
+    ["a ticket's page, for staff", () => agent, async () => `/api/v1/tickets/${detailed}`, page(5)],
     ["the staff queue", () => agent, async () => `${queuePath()}&limit=25`, 2],
     ["the staff queue from a cursor", () => agent, () => deepCursor(agent, queuePath()), 2],
     [
@@ -131,8 +137,8 @@ describe("round trips of the hot reads", () => {
     ["deadlines at risk", () => agent, async () => "/api/v1/sla/at-risk?limit=25", 2],
   ];
 
-  for (const [page, who, path, bound] of cases) {
-    it(`${page}: at most ${bound}, the session lookup first, no transaction`, async () => {
+  for (const [name, who, path, bound] of cases) {
+    it(`${name}: at most ${bound}, the session lookup first, no transaction`, async () => {
       const statements = await statementsOf(who(), await path());
       expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(bound);
       expect(statements.filter(controlsTransaction)).toEqual([]);
@@ -141,7 +147,7 @@ describe("round trips of the hot reads", () => {
     });
   }
 
-  it("a ticket's page still has everything its reader may see, from its one query", async () => {
+  it("a ticket's page still has everything its reader may see", async () => {
     type Detail = {
       events: { bodyHtml: string | null; internal: boolean; attachments: { filename: string }[] }[];
       attachments: { filename: string }[];

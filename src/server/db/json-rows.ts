@@ -48,7 +48,7 @@ export function jsonRows<Row>(
 }
 
 /** A `jsonRows` column as read: parsed by the PostgreSQL driver already, JSON text on SQLite. */
-export function parseJsonRows<Row>(value: Row[] | string | null): Row[] {
-  if (value === null) return [];
+export function parseJsonRows<Row>(value: Row[] | string | null | undefined): Row[] {
+  if (value === null || value === undefined) return [];
   return typeof value === "string" ? (JSON.parse(value) as Row[]) : value;
 }

@@ -1,6 +1,6 @@
 // Tickets and their history in the database. Customer scoping happens here: a customer's query
 // carries its company in the same SQL, search included, and never reads internal events.
-import { type SqlBool, sql } from "kysely";
+import { type Expression, type SqlBool, sql } from "kysely";
 import type { Role } from "../../../contracts/common";
 import type { Priority, TicketKind, TicketStatus } from "../../../contracts/tickets";
 import type { Scope } from "../../../domain/policies";
@@ -295,19 +295,111 @@ export interface TicketPageShape {
   /** Within one company (a customer's read). */
   scoped: boolean;
   visibility: Visibility;
+  /** The lists as JSON columns of the ticket's row (PostgreSQL), or read apart (SQLite). */
+  lists: boolean;
+}
+
+/** A ticket's id or company: the outer query's column when a list is its JSON column, else a value. */
+type TicketKey = string | Expression<string>;
+
+/** The history its reader may see, with the names it shows. */
+function pageEvents(db: Executor, ticketId: TicketKey, visibility: Visibility) {
+  return db
+    .selectFrom("ticket_event as event")
+    .leftJoin("app_user as actor", "actor.id", "event.actor_id")
+    .leftJoin("ticket as event_related", "event_related.id", "event.related_ticket_id")
+    .select([
+      "event.id",
+      "event.type",
+      "event.actor_id",
+      "event.internal",
+      "event.body_html",
+      "event.from_status",
+      "event.to_status",
+      "event.from_priority",
+      "event.to_priority",
+      "event.metric",
+      "event.to_kind",
+      "event.field",
+      "event.from_value",
+      "event.to_value",
+      "event.related_ticket_id",
+      "event.ticket_version",
+      "event.duration_minutes",
+      "event.created_at",
+      "actor.name as actor_name",
+      "actor.role as actor_role",
+      "event_related.number as related_number",
+    ])
+    .where("event.ticket_id", "=", ticketId)
+    .$if(visibility === "public", (q) => q.where("event.internal", "=", 0));
+}
+
+/** Files of the visible events only: a file on an internal note stays internal. */
+function pageAttachments(db: Executor, ticketId: TicketKey, visibility: Visibility) {
+  return db
+    .selectFrom("attachment")
+    .innerJoin("ticket_event as event", "event.id", "attachment.event_id")
+    .select([
+      "attachment.id",
+      "attachment.event_id",
+      "attachment.filename",
+      "attachment.content_type",
+      "attachment.size",
+      "attachment.purged_at",
+      "attachment.created_at",
+    ])
+    .where("attachment.ticket_id", "=", ticketId)
+    .$if(visibility === "public", (q) => q.where("event.internal", "=", 0));
+}
+
+function pageClocks(db: Executor, ticketId: TicketKey) {
+  return db
+    .selectFrom("sla_clock")
+    .select([
+      "sla_clock.id",
+      "sla_clock.ticket_id",
+      "sla_clock.metric",
+      "sla_clock.cycle",
+      "sla_clock.started_at",
+      "sla_clock.target_minutes",
+      "sla_clock.pauses",
+      "sla_clock.due_at",
+      "sla_clock.warn_at",
+      "sla_clock.met_at",
+      "sla_clock.stopped_at",
+      "sla_clock.warned_at",
+      "sla_clock.breached_at",
+    ])
+    .where("sla_clock.ticket_id", "=", ticketId);
+}
+
+/** Related tickets of the ticket's own company only, whatever the rows say. */
+function pageLinks(db: Executor, ticketId: TicketKey, companyId: TicketKey) {
+  return db
+    .selectFrom("ticket_link")
+    .innerJoin("ticket as linked", "linked.id", "ticket_link.linked_ticket_id")
+    .select(["linked.number", "linked.subject", "linked.status"])
+    .where("ticket_link.ticket_id", "=", ticketId)
+    .where("linked.company_id", "=", companyId);
+}
+
+function pageTags(db: Executor, ticketId: TicketKey) {
+  return db.selectFrom("ticket_tag").select("ticket_tag.tag").where("ticket_tag.ticket_id", "=", ticketId);
 }
 
 /**
- * A ticket's page in one query: the ticket with the names it shows, and as JSON columns the history
- * and files its reader may see, its SLA clocks, its related tickets (of its own company only) and,
- * for staff, its tags. Exported for the query-plan tests.
+ * A ticket's page: the ticket with the names it shows and, with `lists`, as JSON columns the history
+ * and files its reader may see, its SLA clocks, its related tickets and, for staff, its tags.
+ * Exported for the query-plan tests.
  */
 export function buildTicketPage(
   db: Executor,
   shape: TicketPageShape,
   values: { number: number; companyId: string },
 ) {
-  const publicOnly = shape.visibility === "public";
+  const id = sql.ref<string>("ticket.id");
+  const company = sql.ref<string>("ticket.company_id");
   return ticketsJoinedWithNames(db)
     .leftJoin("ticket as related", "related.id", "ticket.related_ticket_id")
     .leftJoin("ticket as merged_into", "merged_into.id", "ticket.merged_into_id")
@@ -318,108 +410,56 @@ export function buildTicketPage(
       "merged_into.number as merged_into_number",
       "assignee.name as assignee_name",
     ])
-    .select((eb) => [
-      jsonRows(
-        db,
-        eb
-          .selectFrom("ticket_event as event")
-          .leftJoin("app_user as actor", "actor.id", "event.actor_id")
-          .leftJoin("ticket as event_related", "event_related.id", "event.related_ticket_id")
-          .select([
-            "event.id",
-            "event.type",
-            "event.actor_id",
-            "event.internal",
-            "event.body_html",
-            "event.from_status",
-            "event.to_status",
-            "event.from_priority",
-            "event.to_priority",
-            "event.metric",
-            "event.to_kind",
-            "event.field",
-            "event.from_value",
-            "event.to_value",
-            "event.related_ticket_id",
-            "event.ticket_version",
-            "event.duration_minutes",
-            "event.created_at",
-            "actor.name as actor_name",
-            "actor.role as actor_role",
-            "event_related.number as related_number",
-          ])
-          .whereRef("event.ticket_id", "=", "ticket.id")
-          .$if(publicOnly, (q) => q.where("event.internal", "=", 0)),
-        ["created_at", "id"],
-      ).as("events"),
-      // Files of the visible events only: a file on an internal note stays internal.
-      jsonRows(
-        db,
-        eb
-          .selectFrom("attachment")
-          .innerJoin("ticket_event as event", "event.id", "attachment.event_id")
-          .select([
-            "attachment.id",
-            "attachment.event_id",
-            "attachment.filename",
-            "attachment.content_type",
-            "attachment.size",
-            "attachment.purged_at",
-            "attachment.created_at",
-          ])
-          .whereRef("attachment.ticket_id", "=", "ticket.id")
-          .$if(publicOnly, (q) => q.where("event.internal", "=", 0)),
-        ["created_at", "id"],
-      ).as("attachments"),
-      jsonRows(
-        db,
-        eb
-          .selectFrom("sla_clock")
-          .select([
-            "sla_clock.id",
-            "sla_clock.ticket_id",
-            "sla_clock.metric",
-            "sla_clock.cycle",
-            "sla_clock.started_at",
-            "sla_clock.target_minutes",
-            "sla_clock.pauses",
-            "sla_clock.due_at",
-            "sla_clock.warn_at",
-            "sla_clock.met_at",
-            "sla_clock.stopped_at",
-            "sla_clock.warned_at",
-            "sla_clock.breached_at",
-          ])
-          .whereRef("sla_clock.ticket_id", "=", "ticket.id"),
-        ["metric", "cycle"],
-      ).as("clocks"),
-      jsonRows(
-        db,
-        eb
-          .selectFrom("ticket_link")
-          .innerJoin("ticket as linked", "linked.id", "ticket_link.linked_ticket_id")
-          .select(["linked.number", "linked.subject", "linked.status"])
-          .whereRef("ticket_link.ticket_id", "=", "ticket.id")
-          .whereRef("linked.company_id", "=", "ticket.company_id"),
-        ["number"],
-      ).as("links"),
-      // Tags are the team's: a customer's read does not even look them up.
-      publicOnly
-        ? sql<{ tag: string }[] | string | null>`null`.as("tags")
-        : jsonRows(
-            db,
-            eb
-              .selectFrom("ticket_tag")
-              .select("ticket_tag.tag")
-              .whereRef("ticket_tag.ticket_id", "=", "ticket.id"),
-            ["tag"],
-          ).as("tags"),
-    ])
+    .$if(shape.lists, (q) =>
+      q.select([
+        jsonRows(db, pageEvents(db, id, shape.visibility), ["created_at", "id"]).as("events"),
+        jsonRows(db, pageAttachments(db, id, shape.visibility), ["created_at", "id"]).as("attachments"),
+        jsonRows(db, pageClocks(db, id), ["metric", "cycle"]).as("clocks"),
+        jsonRows(db, pageLinks(db, id, company), ["number"]).as("links"),
+        // Tags are the team's: a customer's read does not even look them up.
+        shape.visibility === "public"
+          ? sql<{ tag: string }[] | string | null>`null`.as("tags")
+          : jsonRows(db, pageTags(db, id), ["tag"]).as("tags"),
+      ]),
+    )
     .where("ticket.number", "=", values.number)
     .$if(shape.scoped, (q) => q.where("ticket.company_id", "=", values.companyId));
 }
 
-const ticketPage = new PreparedQuery(buildTicketPage, (shape) => `${shape.scoped}:${shape.visibility}`);
+const ticketPage = new PreparedQuery(
+  buildTicketPage,
+  (shape) => `${shape.scoped}:${shape.visibility}:${shape.lists}`,
+);
+
+// The lists read apart, on SQLite: there a statement costs a function call, not a round trip, and
+// encoding long texts as JSON and parsing them again would cost more than the statements it saves.
+type PageListValues = { ticketId: string; companyId: string };
+const eventsOfTicket = new PreparedQuery(
+  (db, visibility: Visibility, values: PageListValues) =>
+    pageEvents(db, values.ticketId, visibility).orderBy("event.created_at").orderBy("event.id"),
+  (visibility) => visibility,
+);
+const attachmentsOfTicket = new PreparedQuery(
+  (db, visibility: Visibility, values: PageListValues) =>
+    pageAttachments(db, values.ticketId, visibility)
+      .orderBy("attachment.created_at")
+      .orderBy("attachment.id"),
+  (visibility) => visibility,
+);
+const clocksOfPage = new PreparedQuery(
+  (db, _shape: null, values: PageListValues) =>
+    pageClocks(db, values.ticketId).orderBy("sla_clock.metric").orderBy("sla_clock.cycle"),
+  () => "",
+);
+const linksOfTicket = new PreparedQuery(
+  (db, _shape: null, values: PageListValues) =>
+    pageLinks(db, values.ticketId, values.companyId).orderBy("linked.number"),
+  () => "",
+);
+const tagsOfTicket = new PreparedQuery(
+  (db, _shape: null, values: PageListValues) => pageTags(db, values.ticketId).orderBy("ticket_tag.tag"),
+  () => "",
+);
 
 export interface TicketPage {
   ticket: Omit<
@@ -433,7 +473,10 @@ export interface TicketPage {
   tags: string[];
 }
 
-/** A ticket's page if it is in the scope, with what `visibility` may see of it: one round trip. */
+/**
+ * A ticket's page if it is in the scope, with what `visibility` may see of it: on PostgreSQL one
+ * round trip, its lists as JSON columns; on SQLite the ticket, then each list.
+ */
 export async function findTicketPage(
   db: Executor,
   scope: Scope,
@@ -441,20 +484,39 @@ export async function findTicketPage(
   visibility: Visibility,
 ): Promise<TicketPage | undefined> {
   const companyId = scopedCompanyId(scope);
+  const lists = dialectOf(db) === "postgres";
   const row = await ticketPage.executeTakeFirst(
     db,
-    { scoped: companyId !== undefined, visibility },
+    { scoped: companyId !== undefined, visibility, lists },
     { number, companyId: companyId ?? "" },
   );
   if (!row) return undefined;
   const { events, attachments, clocks, links, tags, ...ticket } = row;
+  if (lists) {
+    return {
+      ticket,
+      events: parseJsonRows(events),
+      attachments: parseJsonRows(attachments),
+      clocks: parseJsonRows(clocks),
+      links: parseJsonRows(links),
+      tags: parseJsonRows(tags).map((tag) => tag.tag),
+    };
+  }
+  const values = { ticketId: ticket.id, companyId: ticket.company_id };
+  const [eventRows, attachmentRows, clockRows, linkRows, tagRows] = await Promise.all([
+    eventsOfTicket.execute(db, visibility, values),
+    attachmentsOfTicket.execute(db, visibility, values),
+    clocksOfPage.execute(db, null, values),
+    linksOfTicket.execute(db, null, values),
+    visibility === "all" ? tagsOfTicket.execute(db, null, values) : Promise.resolve([]),
+  ]);
   return {
     ticket,
-    events: parseJsonRows(events),
-    attachments: parseJsonRows(attachments),
-    clocks: parseJsonRows(clocks),
-    links: parseJsonRows(links),
-    tags: parseJsonRows(tags).map((row) => row.tag),
+    events: eventRows,
+    attachments: attachmentRows,
+    clocks: clockRows,
+    links: linkRows,
+    tags: tagRows.map((tag) => tag.tag),
   };
 }
 
