@@ -27,6 +27,7 @@ import * as erpInstallations from "./20261206_0024_erp_installations";
 import * as apiTokens from "./20261206_0025_api_tokens";
 import * as webhooks from "./20261206_0026_webhooks";
 import * as outboxSlim from "./20261206_0027_outbox_slim";
+import * as runningDeadlinesIndex from "./20261206_0028_running_deadlines_index";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_0025_api_tokens": apiTokens,
   "20261206_0026_webhooks": webhooks,
   "20261206_0027_outbox_slim": outboxSlim,
+  "20261206_0028_running_deadlines_index": runningDeadlinesIndex,
 };

@@ -154,30 +154,35 @@ export function clocksOfTicketsOpenedBetween(db: Executor, from: number, to: num
     .execute();
 }
 
-// The console's "vence em breve / violado", compiled once per shape (a bound or not, the page's size).
-const deadlines = new PreparedQuery(
-  (db, shape: { bounded: boolean; limit: number }, values: { dueBefore: number }) =>
-    db
-      .selectFrom("sla_clock")
-      .innerJoin("ticket", "ticket.id", "sla_clock.ticket_id")
-      .innerJoin("company", "company.id", "ticket.company_id")
-      .select([
-        "ticket.number",
-        "ticket.subject",
-        "ticket.priority",
-        "ticket.status",
-        "company.name as company_name",
-        "sla_clock.metric",
-        "sla_clock.due_at",
-      ])
-      .where("sla_clock.met_at", "is", null)
-      .where("sla_clock.stopped_at", "is", null)
-      .where("sla_clock.due_at", "is not", null)
-      .$if(shape.bounded, (q) => q.where("sla_clock.due_at", "<", values.dueBefore))
-      .orderBy("sla_clock.due_at")
-      .limit(rowLimit(shape.limit)),
-  (shape) => `${shape.bounded}:${shape.limit}`,
-);
+/** The console's "vence em breve / violado" query; exported for the query-plan test. */
+export function buildRunningDeadlines(
+  db: Executor,
+  shape: { bounded: boolean; limit: number },
+  values: { dueBefore: number },
+) {
+  return db
+    .selectFrom("sla_clock")
+    .innerJoin("ticket", "ticket.id", "sla_clock.ticket_id")
+    .innerJoin("company", "company.id", "ticket.company_id")
+    .select([
+      "ticket.number",
+      "ticket.subject",
+      "ticket.priority",
+      "ticket.status",
+      "company.name as company_name",
+      "sla_clock.metric",
+      "sla_clock.due_at",
+    ])
+    .where("sla_clock.met_at", "is", null)
+    .where("sla_clock.stopped_at", "is", null)
+    .where("sla_clock.due_at", "is not", null)
+    .$if(shape.bounded, (q) => q.where("sla_clock.due_at", "<", values.dueBefore))
+    .orderBy("sla_clock.due_at")
+    .limit(rowLimit(shape.limit));
+}
+
+// Compiled once per shape (a bound or not, the page's size).
+const deadlines = new PreparedQuery(buildRunningDeadlines, (shape) => `${shape.bounded}:${shape.limit}`);
 
 /** Running deadlines, soonest first, with their ticket: the console's "vence em breve / violado". */
 export function runningDeadlines(db: Executor, options: { dueBefore?: number | undefined; limit: number }) {
