@@ -9,16 +9,14 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/server/cli/generate";
-import { loadConfig } from "../../src/server/config";
 import { connect } from "../../src/server/db/connect";
 import type { Db } from "../../src/server/db/schema";
 import { findSessionWithUser } from "../../src/server/modules/auth/repository";
 import { listQueue, type QueuePageShape } from "../../src/server/modules/queue/repository";
 import { findTicketByNumber } from "../../src/server/modules/tickets/repository";
 import { closeContext, openContext } from "../../src/server/runtime";
-import { TEST_ORIGIN } from "../support/app";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "./postgres";
-import { cleanUp, freshDataDir } from "./support";
+import { createThrowawayDatabase, type ThrowawayDatabase, throwawayConfig } from "./postgres";
+import { cleanUp } from "./support";
 
 const SHAPE: QueuePageShape = {
   company: false,
@@ -62,13 +60,7 @@ describe("named statements on PostgreSQL", () => {
   let values: typeof VALUES;
   beforeAll(async () => {
     database = await createThrowawayDatabase();
-    const config = loadConfig({
-      DATABASE_URL: database.url,
-      EXTRANET_DATA_DIR: freshDataDir(),
-      EXTRANET_PUBLIC_URL: TEST_ORIGIN,
-      EXTRANET_SEED_DEMO: "false",
-      LOG_LEVEL: "silent",
-    });
+    const config = throwawayConfig(database);
     const loader = await openContext(config);
     try {
       await generate(loader, { tickets: 3000, companies: 5 });

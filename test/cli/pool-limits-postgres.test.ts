@@ -4,13 +4,12 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app";
-import { loadConfig } from "../../src/server/config";
 import type { AppContext } from "../../src/server/context";
 import { toAppError } from "../../src/server/error-family";
 import { closeContext, openContext } from "../../src/server/runtime";
 import { TEST_HOST, TEST_ORIGIN } from "../support/app";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "./postgres";
-import { cleanUp, freshDataDir } from "./support";
+import { createThrowawayDatabase, type ThrowawayDatabase, throwawayConfig } from "./postgres";
+import { cleanUp } from "./support";
 
 describe("PostgreSQL pool limits", () => {
   let database: ThrowawayDatabase;
@@ -18,13 +17,7 @@ describe("PostgreSQL pool limits", () => {
   let ctx: AppContext;
   beforeAll(async () => {
     database = await createThrowawayDatabase();
-    const config = loadConfig({
-      DATABASE_URL: database.url,
-      EXTRANET_DATA_DIR: freshDataDir(),
-      EXTRANET_PUBLIC_URL: TEST_ORIGIN,
-      EXTRANET_SEED_DEMO: "false",
-      LOG_LEVEL: "silent",
-    });
+    const config = throwawayConfig(database);
     // The migrated database, as a CLI command or a test opens it: unbounded.
     base = await openContext(config);
     // A server process on it with a pool of one connection and a short wait.

@@ -1,5 +1,8 @@
 // A throwaway PostgreSQL database per test, so CLI processes that migrate never touch the shared `test` one.
 import pg from "pg";
+import { type Config, loadConfig } from "../../src/server/config";
+import { TEST_ORIGIN } from "../support/app";
+import { freshDataDir } from "./support";
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -39,4 +42,15 @@ export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
     // `with (force)` ends connections a killed server may have left behind.
     drop: () => adminQuery(`drop database if exists ${name} with (force)`),
   };
+}
+
+/** The configuration of an in-process server on `database`: a fresh data folder, no demo, no logs. */
+export function throwawayConfig(database: ThrowawayDatabase): Config {
+  return loadConfig({
+    DATABASE_URL: database.url,
+    EXTRANET_DATA_DIR: freshDataDir(),
+    EXTRANET_PUBLIC_URL: TEST_ORIGIN,
+    EXTRANET_SEED_DEMO: "false",
+    LOG_LEVEL: "silent",
+  });
 }
