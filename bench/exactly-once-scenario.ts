@@ -10,7 +10,6 @@
 // fails the scenario with the list. Figures: ticket commands per second, p99 of event delivery.
 import http from "node:http";
 import { ensureServerBuilt } from "./build";
-import { type ChildServer, startChildServer } from "./child-server";
 import type { BenchDatabase } from "./database";
 import { signIn } from "./demo-session";
 import {
@@ -25,7 +24,7 @@ import {
   type Tally,
   type Written,
 } from "./exactly-once-count";
-import { startHaproxy } from "./haproxy";
+import { startCluster } from "./haproxy";
 import { cpuMicroseconds } from "./process-cpu";
 import { type SmtpSink, startSmtpSink } from "./smtp-sink";
 import type { MeasuredScenario } from "./types";
@@ -162,36 +161,21 @@ async function startLayout(
     WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
     SLA_SWEEP_SECONDS: String(SWEEP_SECONDS),
   };
-  const children: ChildServer[] = [];
-  const stopChildren = () => Promise.all(children.map((child) => child.stop())).then(() => undefined);
-  try {
-    for (let node = 1; node <= count; node++) {
-      children.push(
-        await startChildServer({
-          label: `exactly-once node ${node}`,
-          nodeArgs: [...nodeFlags, "bin/extranet.mjs", "serve"],
-          env,
-          readyPath: "/health",
-        }),
-      );
-    }
-    const nodes = children.map((child) => child.origin);
-    const pids = children.map((child) => child.pid);
-    if (count === 1) return { origin: nodes[0] ?? "", nodes, pids, stop: stopChildren };
-    const proxy = await startHaproxy(nodes);
-    return {
-      origin: proxy.origin,
-      nodes,
-      pids,
-      stop: async () => {
-        await proxy.stop();
-        await stopChildren();
-      },
-    };
-  } catch (error) {
-    await stopChildren();
-    throw error;
-  }
+  const cluster = await startCluster(
+    {
+      label: "exactly-once",
+      nodeArgs: [...nodeFlags, "bin/extranet.mjs", "serve"],
+      env,
+      readyPath: "/health",
+    },
+    count,
+  );
+  return {
+    origin: cluster.origin,
+    nodes: cluster.nodes.map((node) => node.origin),
+    pids: cluster.nodes.map((node) => node.pid),
+    stop: cluster.stop,
+  };
 }
 
 async function call<T>(

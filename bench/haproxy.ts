@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { type ChildServer, type ChildServerSpec, startChildServer } from "./child-server";
 import { freePort } from "./free-port";
 
 const HOST = "127.0.0.1";
@@ -148,4 +149,46 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
   await exited;
   clearTimeout(killer);
+}
+
+/** Several server processes, behind HAProxy when more than one. */
+export interface Cluster {
+  /** Where requests go: HAProxy, or the one process. */
+  origin: string;
+  /** HAProxy's process, or the one server's. */
+  pid: number | undefined;
+  /** Each process's own origin and pid. */
+  nodes: ChildServer[];
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `count` processes of `spec` one after the other (the first migrates and seeds, the others find
+ * it done), then HAProxy in front of them when there are several; stops what it started if any fails.
+ */
+export async function startCluster(spec: ChildServerSpec, count: number): Promise<Cluster> {
+  const nodes: ChildServer[] = [];
+  const stopNodes = () => Promise.all(nodes.map((node) => node.stop())).then(() => undefined);
+  try {
+    for (let node = 1; node <= count; node++) {
+      nodes.push(
+        await startChildServer({ ...spec, label: count === 1 ? spec.label : `${spec.label} node ${node}` }),
+      );
+    }
+    const [only] = nodes;
+    if (count === 1 && only) return { origin: only.origin, pid: only.pid, nodes, stop: stopNodes };
+    const proxy = await startHaproxy(nodes.map((node) => node.origin));
+    return {
+      origin: proxy.origin,
+      pid: proxy.pid,
+      nodes,
+      stop: async () => {
+        await proxy.stop();
+        await stopNodes();
+      },
+    };
+  } catch (error) {
+    await stopNodes();
+    throw error;
+  }
 }

@@ -2,8 +2,8 @@
 
 import path from "node:path";
 import { ensureServerBuilt } from "./build";
-import { type ChildServer, startChildServer } from "./child-server";
-import { startHaproxy } from "./haproxy";
+import type { ChildServer } from "./child-server";
+import { startCluster } from "./haproxy";
 import { generateTickets } from "./tickets-data";
 
 export type ServerName =
@@ -134,33 +134,15 @@ export function createServerPool(options: ServerPoolOptions): ServerPool {
       env: recipe.env(options.databaseEnv),
       readyPath: recipe.readyPath,
     };
-    if (nodes === 1) {
-      const server = await startChildServer({ ...spec, label: name });
-      return { ...server, name, pids: [server.pid], databaseName };
-    }
-    // One after the other: the first migrates and seeds, the others find it done.
-    const children: ChildServer[] = [];
-    const stopChildren = () => Promise.all(children.map((child) => child.stop())).then(() => undefined);
-    try {
-      for (let node = 1; node <= nodes; node++) {
-        children.push(await startChildServer({ ...spec, label: `${name} node ${node}` }));
-      }
-      const proxy = await startHaproxy(children.map((child) => child.origin));
-      return {
-        name,
-        origin: proxy.origin,
-        pid: proxy.pid,
-        pids: children.map((child) => child.pid),
-        databaseName,
-        stop: async () => {
-          await proxy.stop();
-          await stopChildren();
-        },
-      };
-    } catch (error) {
-      await stopChildren();
-      throw error;
-    }
+    const cluster = await startCluster({ ...spec, label: name }, nodes);
+    return {
+      name,
+      origin: cluster.origin,
+      pid: cluster.pid,
+      pids: cluster.nodes.map((node) => node.pid),
+      databaseName,
+      stop: cluster.stop,
+    };
   };
 
   return {
