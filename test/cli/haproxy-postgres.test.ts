@@ -152,8 +152,8 @@ describe("two processes behind HAProxy on PostgreSQL", { timeout: 30_000 }, () =
     expect(moved).toHaveLength(1);
 
     const firings = () =>
-      database?.query<{ type: string; count: string }>(
-        `select type, count(*) as count from ticket_event
+      database?.query<{ type: string; count: number }>(
+        `select type, count(*)::int as count from ticket_event
           where type in ('sla_warning', 'sla_breach') and ticket_id = (select id from ticket where number = ${number})
           group by type order by type`,
       );
@@ -164,11 +164,11 @@ describe("two processes behind HAProxy on PostgreSQL", { timeout: 30_000 }, () =
     // Several more sweeps by each process: none fires the clock again.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await firings()).toEqual([
-      { type: "sla_breach", count: "1" },
-      { type: "sla_warning", count: "1" },
+      { type: "sla_breach", count: 1 },
+      { type: "sla_warning", count: 1 },
     ]);
-    const perRecipient = await database.query<{ recipient_id: string; type: string; count: string }>(
-      `select recipient_id, type, count(*) as count from notification
+    const perRecipient = await database.query<{ recipient_id: string; type: string; count: number }>(
+      `select recipient_id, type, count(*)::int as count from notification
         where type in ('sla_warning', 'sla_breach') group by recipient_id, type having count(*) > 1`,
     );
     expect(perRecipient).toEqual([]);
