@@ -7,7 +7,7 @@ import { namingPool } from "./named-statements";
 import type { Database, Db } from "./schema";
 import { LockingSqliteDialect } from "./sqlite-dialect";
 import { withStatementCache } from "./statement-cache";
-import { listenToPostgres, listenToSqlite, type StatementListener } from "./statements";
+import { listenToSqlite, type StatementListener } from "./statements";
 import { prepareSqliteFolder, sqliteOpenFailed } from "./unavailable";
 
 // bigint columns hold epoch milliseconds and counts, both far below 2^53.
@@ -66,9 +66,7 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
   return {
     db: new Kysely<Database>({
       dialect: new PostgresDialect({
-        pool: options.onStatement
-          ? listenToPostgres(namingPool(pool), options.onStatement)
-          : namingPool(pool),
+        pool: namingPool(pool, options.onStatement),
       }),
     }),
     dialect: "postgres",

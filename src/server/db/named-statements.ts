@@ -9,6 +9,7 @@
 // one text in this process; each connection parses it the first time it sees it.
 import type { PostgresCursor, PostgresPool, PostgresPoolClient } from "kysely";
 import type pg from "pg";
+import type { StatementListener } from "./statements";
 
 const names = new Map<string, string>();
 let generation = 0;
@@ -62,14 +63,15 @@ async function run(
 
 const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
 
-function namingClient(client: pg.PoolClient): PostgresPoolClient {
+function namingClient(client: pg.PoolClient, onStatement: StatementListener | undefined): PostgresPoolClient {
   let wrapper = wrapped.get(client);
   if (!wrapper) {
     // Kysely's overloads (a query, or a cursor for streaming), as one function.
-    const query = (sqlOrCursor: string | PostgresCursor<unknown>, parameters?: readonly unknown[]) =>
-      typeof sqlOrCursor === "string"
-        ? run(client, sqlOrCursor, parameters ?? [])
-        : client.query(sqlOrCursor as unknown as pg.Submittable);
+    const query = (sqlOrCursor: string | PostgresCursor<unknown>, parameters?: readonly unknown[]) => {
+      if (typeof sqlOrCursor !== "string") return client.query(sqlOrCursor as unknown as pg.Submittable);
+      onStatement?.(sqlOrCursor);
+      return run(client, sqlOrCursor, parameters ?? []);
+    };
     wrapper = {
       query: query as unknown as PostgresPoolClient["query"],
       release: (destroy?: boolean) => client.release(destroy),
@@ -80,10 +82,13 @@ function namingClient(client: pg.PoolClient): PostgresPoolClient {
   return wrapper;
 }
 
-/** The pool as Kysely's PostgreSQL dialect takes it, running registered SQL as named statements. */
-export function namingPool(pool: pg.Pool): PostgresPool {
+/**
+ * The pool as Kysely's PostgreSQL dialect takes it, running registered SQL as named statements and
+ * telling `onStatement` (the round-trip tests) the SQL of every query its connections send.
+ */
+export function namingPool(pool: pg.Pool, onStatement?: StatementListener): PostgresPool {
   return {
-    connect: async () => namingClient(await pool.connect()),
+    connect: async () => namingClient(await pool.connect(), onStatement),
     end: () => pool.end(),
   };
 }

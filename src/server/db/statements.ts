@@ -1,8 +1,8 @@
 // Every statement sent to the database, told to a listener as it is sent: what the round-trip tests
 // count (each statement is one round trip on PostgreSQL). Heard where the drivers hand SQL to the
-// database — better-sqlite3's prepare, a pg client's query — so transaction control is heard too:
+// database — better-sqlite3's prepare here, a pg client's query in named-statements.ts — so
+// transaction control is heard too:
 // BEGIN, SAVEPOINT and COMMIT, including those SQLite's group commit sends on its own.
-import type { PostgresCursor, PostgresPool, PostgresPoolClient } from "kysely";
 import type { GroupCommitDatabase } from "./sqlite-group-commit";
 
 export type StatementListener = (sql: string) => void;
@@ -21,34 +21,5 @@ export function listenToSqlite(
       listener(sql);
       return database.prepare(sql);
     },
-  };
-}
-
-/** The PostgreSQL pool as Kysely takes it, telling `listener` each query its clients send. */
-export function listenToPostgres(pool: PostgresPool, listener: StatementListener): PostgresPool {
-  const wrapped = new WeakMap<PostgresPoolClient, PostgresPoolClient>();
-  const listening = (client: PostgresPoolClient): PostgresPoolClient => {
-    let wrapper = wrapped.get(client);
-    if (!wrapper) {
-      // Kysely's overloads (a query, or a cursor for streaming), as one function.
-      const query = (sqlOrCursor: string | PostgresCursor<unknown>, parameters?: readonly unknown[]) => {
-        if (typeof sqlOrCursor === "string") {
-          listener(sqlOrCursor);
-          return client.query(sqlOrCursor, parameters ?? []);
-        }
-        return client.query(sqlOrCursor);
-      };
-      wrapper = {
-        query: query as PostgresPoolClient["query"],
-        release: (destroy?: boolean) => client.release(destroy),
-      };
-      // The same wrapper for the same connection: Kysely keeps its connection object per client.
-      wrapped.set(client, wrapper);
-    }
-    return wrapper;
-  };
-  return {
-    connect: async () => listening(await pool.connect()),
-    end: () => pool.end(),
   };
 }
