@@ -96,6 +96,16 @@ export const QueuePage = pageOf(QueueItem).extend({
 });
 export type QueuePage = z.infer<typeof QueuePage>;
 
+/**
+ * Counting stops past this many tickets a view: the tabs need "how much work", not an exact census,
+ * and a count that reads at most this many index entries costs the same at ten thousand tickets and
+ * at a million. A view holding more reads `QUEUE_COUNT_CAP + 1`, shown as "1.000+".
+ */
+export const QUEUE_COUNT_CAP = 1000;
+
+/** Whether a view's count stopped at the cap (the view holds more than `cap` tickets). */
+export const isOverCap = (count: number, cap: number): boolean => count > cap;
+
 const Count = z.number().int();
 export const QueueCounts = z.object({
   unassigned: Count,
@@ -104,6 +114,8 @@ export const QueueCounts = z.object({
   waiting: Count,
   at_risk: Count,
   resolved: Count,
+  /** Where counting stopped: a count above it means "more than `cap`". */
+  cap: Count,
 }) satisfies z.ZodType<Record<QueueView, number>>;
 export type QueueCounts = z.infer<typeof QueueCounts>;
 

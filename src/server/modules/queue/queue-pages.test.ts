@@ -8,9 +8,11 @@ import {
   queueFixture,
   type TicketSpec,
 } from "../../../../test/support/queue-fixture";
+import { isOverCap, QUEUE_COUNT_CAP, QueueFilters, QueueView } from "../../../contracts/queue";
 import type { Priority, TicketStatus } from "../../../contracts/tickets";
 import { demoCalendar, demoPlans } from "../../seed/content/plans";
 import { NO_DUE } from "../sla/queue-keys";
+import { queueCounts } from "./service";
 
 // Deep pages: 60 tickets with many equal sort keys; every view and sort, paged 7 at a time, must
 // concatenate to the whole ordered list (checked against a model of the rules), and every count
@@ -115,7 +117,7 @@ describe("the console queue's pages and counts", () => {
     return rows.map((row) => row.number);
   }
 
-  const VIEWS = ["unassigned", "mine", "open", "waiting", "at_risk", "resolved"];
+  const VIEWS = QueueView.options;
 
   it("pages every view in every sort without gaps or duplicates", async () => {
     for (const view of VIEWS)
@@ -161,7 +163,8 @@ describe("the console queue's pages and counts", () => {
       const response = await get("/api/v1/console/queue/counts", query);
       expect(response.statusCode, response.body).toBe(200);
       const counts = response.json();
-      expect(Object.keys(counts).sort()).toEqual([...VIEWS].sort());
+      expect(Object.keys(counts).sort()).toEqual([...VIEWS, "cap"].sort());
+      expect(counts.cap).toBe(QUEUE_COUNT_CAP);
       for (const view of VIEWS) {
         const { items } = (await get("/api/v1/console/queue", { ...query, view, limit: "100" })).json();
         expect(counts[view], `${view} with ${JSON.stringify(query)}`).toBe(items.length);
@@ -174,12 +177,33 @@ describe("the console queue's pages and counts", () => {
       waiting: 12,
       at_risk: expected("at_risk", "due", () => true).length,
       resolved: 12,
+      cap: QUEUE_COUNT_CAP,
     });
     // "Minhas" is the caller's own.
     const forAgent2 = (await get("/api/v1/console/queue/counts", {}, f.cookies.agent2)).json();
     expect(forAgent2.mine).toBe(
       Object.values(spec).filter((s) => s.assignee === "agent2" && OPEN_STATUSES.has(s.status)).length,
     );
+  });
+
+  it("stops counting a view past the cap, under filters too, and reads cap + 1 there", async () => {
+    const actor = { userId: f.staff.agent.id, role: "agent" as const, companyId: null };
+    const exact = await queueCounts(t.ctx, actor, QueueFilters.parse({}));
+    for (const cap of [5, 12, 36]) {
+      const capped = await queueCounts(t.ctx, actor, QueueFilters.parse({}), cap);
+      expect(capped.cap).toBe(cap);
+      for (const view of VIEWS) {
+        const expectedCount = exact[view] > cap ? cap + 1 : exact[view];
+        expect(capped[view], `${view} capped at ${cap}`).toBe(expectedCount);
+        expect(isOverCap(capped[view], cap)).toBe(exact[view] > cap);
+      }
+    }
+    // Filters narrow first, then the cap applies: Fiscal's open tickets are fewer than the whole's.
+    const fiscal = QueueFilters.parse({ categoryId: f.categories.fiscal, q: "ocorrencia" });
+    const fiscalExact = await queueCounts(t.ctx, actor, fiscal);
+    expect(fiscalExact.open).toBeGreaterThan(5);
+    expect((await queueCounts(t.ctx, actor, fiscal, 5)).open).toBe(6);
+    expect((await queueCounts(t.ctx, actor, fiscal, fiscalExact.open)).open).toBe(fiscalExact.open);
   });
 
   it("offers the active staff, the categories and the tags in use", async () => {

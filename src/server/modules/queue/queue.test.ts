@@ -7,6 +7,7 @@ import {
   queueFixture,
   type TicketSpec,
 } from "../../../../test/support/queue-fixture";
+import { QUEUE_COUNT_CAP } from "../../../contracts/queue";
 
 // Every view, filter and sort against tickets whose queue keys are known: "now" is 13:00Z.
 const SPECS = {
@@ -271,6 +272,7 @@ describe("GET /api/v1/console/queue", () => {
       waiting: 1,
       at_risk: 2,
       resolved: 2,
+      cap: QUEUE_COUNT_CAP,
     });
     expect(await counts({}, f.cookies.agent2)).toMatchObject({ mine: 1, open: 7 });
     expect(await counts({ companyId: f.companies.a.id })).toEqual({
@@ -280,6 +282,7 @@ describe("GET /api/v1/console/queue", () => {
       waiting: 0,
       at_risk: 2,
       resolved: 1,
+      cap: QUEUE_COUNT_CAP,
     });
     expect(await counts({ tag: "sefaz", view: "at_risk" })).toEqual({
       unassigned: 0,
@@ -288,6 +291,7 @@ describe("GET /api/v1/console/queue", () => {
       waiting: 0,
       at_risk: 1,
       resolved: 0,
+      cap: QUEUE_COUNT_CAP,
     });
     expect(await counts({ q: String(f.numbers.t6) })).toMatchObject({ open: 0, resolved: 1 });
   });

@@ -1,7 +1,7 @@
 // The console's queue: a page of a view (exact ticket number first, then the rest in the sort's
 // order, keyset-paginated), every view's count under the same filters, and the filter bar's choices.
-import type { QueueFilters, QueueQuery, QueueSort } from "../../../contracts/queue";
-import { ASSIGNEE_ME, effectiveSort } from "../../../contracts/queue";
+import type { QueueCounts, QueueFilters, QueueQuery, QueueSort } from "../../../contracts/queue";
+import { ASSIGNEE_ME, effectiveSort, QUEUE_COUNT_CAP } from "../../../contracts/queue";
 import type { Actor } from "../../../domain/policies";
 import { parseQuery } from "../../../domain/search/portuguese";
 import type { AppContext } from "../../context";
@@ -124,10 +124,15 @@ export async function pageQueue(
   return { rows: [...exact, ...page.rows], nextCursor: page.nextCursor, sort };
 }
 
-/** How many tickets each view holds under the same filters. */
-export function queueCounts(ctx: AppContext, actor: Actor, filters: QueueFilters) {
+/** How many tickets each view holds under the same filters, up to the cap. */
+export async function queueCounts(
+  ctx: AppContext,
+  actor: Actor,
+  filters: QueueFilters,
+  cap = QUEUE_COUNT_CAP,
+): Promise<QueueCounts> {
   const { shape, values } = filterParts(ctx.db, actor, filters, ctx.clock.now());
-  return countQueues(ctx.db, shape, values);
+  return { ...(await countQueues(ctx.db, { ...shape, cap }, values)), cap };
 }
 
 export async function queueOptions(ctx: AppContext) {

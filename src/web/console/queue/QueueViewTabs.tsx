@@ -1,7 +1,14 @@
 // The queue's views as tabs, each with its live count; "vence em breve / violado" turns red when any.
 import { Badge, Tabs } from "@mantine/core";
-import { type QueueCounts, QueueView } from "../../../contracts/queue";
+import type { Locale } from "../../../contracts/common";
+import { isOverCap, type QueueCounts, QueueView } from "../../../contracts/queue";
 import { useI18n } from "../../i18n/i18n";
+
+/** A view's count as its tab shows it: "1.234", or "1.000+" where counting stopped at the cap. */
+export function formatQueueCount(count: number, cap: number, locale: Locale): string {
+  const format = new Intl.NumberFormat(locale);
+  return isOverCap(count, cap) ? `${format.format(cap)}+` : format.format(count);
+}
 
 export function QueueViewTabs({
   view,
@@ -12,7 +19,7 @@ export function QueueViewTabs({
   counts: QueueCounts | undefined;
   onChange: (view: QueueView) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Tabs
       value={view}
@@ -38,7 +45,7 @@ export function QueueViewTabs({
                   color={alarm ? "red" : "gray"}
                   style={{ fontVariantNumeric: "tabular-nums" }}
                 >
-                  {count ?? "…"}
+                  {count === undefined || !counts ? "…" : formatQueueCount(count, counts.cap, locale)}
                 </Badge>
               }
             >
