@@ -83,6 +83,13 @@ describe("PostgreSQL pool limits", () => {
     expect(await shown(base.db)).toBe("0");
   });
 
+  it("starts no parallel workers for a request's statements", async () => {
+    const shown = await sql<{
+      max_parallel_workers_per_gather: string;
+    }>`show max_parallel_workers_per_gather`.execute(ctx.db);
+    expect(shown.rows[0]?.max_parallel_workers_per_gather).toBe("0");
+  });
+
   it("cancels a statement past DATABASE_STATEMENT_TIMEOUT_MS, which answers 503", async () => {
     const error = await sql`select pg_sleep(2)`.execute(ctx.db).then(
       () => undefined,

@@ -59,7 +59,7 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     // (503 Retry-After) rather than hanging while the pool is exhausted.
     connectionTimeoutMillis: options.poolWaitMs ?? 3000,
     ...(options.statementTimeoutMs !== undefined && { statement_timeout: options.statementTimeoutMs }),
-    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    options: sessionOptions(options.searchPath),
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
@@ -74,6 +74,21 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
     schema: options.searchPath,
     pool,
   };
+}
+
+/**
+ * Every session of the pool: no parallel workers. A help desk's statements read a page's worth of
+ * index entries; PostgreSQL's generic plan for a search cannot know how many rows the words match
+ * (the tsquery comes from a subquery) and estimated thousands, so it started two workers per search —
+ * 30 ms of starting processes around 1 ms of work at a million tickets, and worse under load, where
+ * every request's workers compete for the same cores. `search_path` when a schema is named (tests).
+ */
+function sessionOptions(searchPath: string | undefined): string {
+  const settings = [
+    "max_parallel_workers_per_gather=0",
+    ...(searchPath ? [`search_path=${searchPath}`] : []),
+  ];
+  return settings.map((setting) => `-c ${setting}`).join(" ");
 }
 
 /** Opens the file in WAL mode; a folder or file it cannot use is a DatabaseUnavailableError. */
