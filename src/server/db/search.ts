@@ -1,5 +1,5 @@
 // Full-text matching and ranking, the one place where the dialects differ: FTS5 ranked by BM25 on
-// SQLite, a GIN-indexed tsvector ranked by ts_rank on PostgreSQL. Both match the same pre-analyzed
+// SQLite, the stored, GIN-indexed `search_vector` ranked by ts_rank on PostgreSQL. Both match the same pre-analyzed
 // terms (src/domain/search), so results agree; the caller puts the match inside its own scoped
 // query (the tenant filter is never after it).
 import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
@@ -103,7 +103,7 @@ const tsQuery = (text: string) => sql`(select to_tsquery('simple', ${text}))`;
 /** `ticket` rows whose terms match `text` (from `matchText`), which reaches the SQL as a parameter. */
 export function ticketMatchesText(dialect: Dialect, text: string): Expression<SqlBool> {
   if (dialect === "postgres") {
-    return sql<SqlBool>`to_tsvector('simple', ticket.search_terms) @@ ${tsQuery(text)}`;
+    return sql<SqlBool>`ticket.search_vector @@ ${tsQuery(text)}`;
   }
   return sql<SqlBool>`ticket.number in (select rowid from ticket_fts where ticket_fts match ${text})`;
 }
@@ -137,7 +137,7 @@ export function ticketHits(
 ): RawBuilder<{ number: number; score: number }> {
   const all =
     dialect === "postgres"
-      ? sql`select number, cast(round(ts_rank(to_tsvector('simple', search_terms), ${tsQuery(text)}, 1) * 1000000) as integer) as score from ticket where to_tsvector('simple', search_terms) @@ ${tsQuery(text)}`
+      ? sql`select number, cast(round(ts_rank(search_vector, ${tsQuery(text)}, 1) * 1000000) as integer) as score from ticket where search_vector @@ ${tsQuery(text)}`
       : sql`select rowid as number, ${sql.raw(SQLITE_SCORE("ticket_fts"))} as score from ticket_fts where ticket_fts match ${text}`;
   if (!top) return sql`(${all})`;
   const conditions = [

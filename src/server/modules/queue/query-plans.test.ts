@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { testDialect } from "../../../../test/support/database";
 import { planOf as planOfQuery } from "../../../../test/support/query-plan";
+import { parseQuery } from "../../../domain/search/portuguese";
+import { dialectOf } from "../../db/dialect";
+import { matchText } from "../../db/search";
 import { buildQueueCounts, buildQueuePage, type QueueFilterShape, type QueuePageShape } from "./repository";
 
 // The queue's hot shapes walk an index in the page's order: no sort of the matching rows, whatever
@@ -152,5 +155,22 @@ describe("the queue's query plans", () => {
           expect(line, plan.join("\n")).toMatch(/COVERING INDEX ticket_filter_counts_idx/);
       }
     }
+  });
+
+  it("counts under a text search match the words once, not once per view", async () => {
+    const match = matchText(dialectOf(t.ctx.db), parseQuery("nota fiscal rejeitada"), { mode: "most" });
+    const compiled = buildQueueCounts(
+      t.ctx.db,
+      { ...NONE, search: true, cap: 1000 },
+      { ...VALUES, match },
+    ).compile();
+    // Only sequential scans off: a bitmap is how PostgreSQL reads a GIN index.
+    const plan = await planOfQuery(t.ctx.db, compiled, ["enable_seqscan"]);
+    const matches = plan.filter((line) =>
+      testDialect === "sqlite"
+        ? /VIRTUAL TABLE INDEX \d+:M/.test(line)
+        : /Bitmap Index Scan on ticket_search_idx/.test(line),
+    );
+    expect(matches, plan.join("\n")).toHaveLength(1);
   });
 });

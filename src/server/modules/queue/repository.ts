@@ -307,6 +307,7 @@ export function buildQueueCounts(
   shape: QueueCountShape,
   values: QueueFilterValues,
 ): Compilable<Record<QueueView, unknown>> {
+  if (shape.search) return searchedCounts(db, shape, values);
   const counts = db.selectNoFrom(
     VIEWS.map((view) =>
       db
@@ -329,6 +330,33 @@ export function buildQueueCounts(
         VIEWS.map((view) => countIndexFor(view, shape)),
       )
     : counts;
+}
+
+/**
+ * The counts under a text search: the full-text index finds the matching tickets once (with the
+ * other filters), into a materialized table of the three columns the views test, and each view
+ * counts its rows there up to the cap. Six index ranges would each match the words again — six
+ * bitmaps of every ticket with a common word — and PostgreSQL reads the matches lazily, so views
+ * that reach the cap early leave the rest unread.
+ */
+function searchedCounts(db: Executor, shape: QueueCountShape, values: QueueFilterValues) {
+  return db
+    .with(
+      (cte) => cte("matched").materialized(),
+      (qb) =>
+        qb
+          .selectFrom("ticket")
+          .select(["ticket.status", "ticket.assignee_id", "ticket.queue_warn_at"])
+          .where(allOf(filterConditions(db, shape, values))),
+    )
+    .selectNoFrom(
+      VIEWS.map((view) =>
+        // Named as the table, so each view's condition reads the same as everywhere else.
+        sql<number>`(select count(*) from (select 1 from matched as ticket where ${allOf(
+          viewCondition(view, values),
+        )} limit ${rowLimit(shape.cap + 1)}) as capped)`.as(view),
+      ),
+    );
 }
 
 const queueCounts = new PreparedQuery(buildQueueCounts, shapeKey);

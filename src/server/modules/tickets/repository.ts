@@ -63,13 +63,47 @@ export type TicketSummaryRow = Awaited<
   ReturnType<ReturnType<typeof ticketSummaries>["executeTakeFirstOrThrow"]>
 >;
 
+/**
+ * Every column of `ticket` that schema.ts declares (a column missing here is a compile error), named:
+ * `select ticket.*` would also bring PostgreSQL's stored search vector (migration 0029), hundreds of
+ * bytes per ticket that no page shows.
+ */
+const TICKET_COLUMNS = Object.keys({
+  id: true,
+  number: true,
+  company_id: true,
+  requester_id: true,
+  category_id: true,
+  screen_code: true,
+  subject: true,
+  description: true,
+  description_html: true,
+  example_record: true,
+  priority: true,
+  status: true,
+  channel: true,
+  kind: true,
+  assignee_id: true,
+  related_ticket_id: true,
+  version: true,
+  search_terms: true,
+  sla_policy_id: true,
+  created_at: true,
+  updated_at: true,
+  resolved_at: true,
+  queue_due_at: true,
+  queue_warn_at: true,
+  priority_order: true,
+  merged_into_id: true,
+} satisfies Record<keyof TicketTable, true>) as (keyof TicketTable)[];
+
 /** The whole ticket with the names its page shows, in one query. */
 function ticketsWithNames(db: Executor) {
   return ticketsJoinedWithNames(db)
     .leftJoin("ticket as related", "related.id", "ticket.related_ticket_id")
     .leftJoin("ticket as merged_into", "merged_into.id", "ticket.merged_into_id")
     .leftJoin("app_user as assignee", "assignee.id", "ticket.assignee_id")
-    .selectAll("ticket")
+    .select(TICKET_COLUMNS.map((column) => `ticket.${column}` as const))
     .select([
       "related.number as related_number",
       "merged_into.number as merged_into_number",
