@@ -9,6 +9,7 @@ import type { SlaMetric } from "../../contracts/tickets";
 import { translate } from "../../i18n";
 import { formatDateTime } from "../../i18n/format-date";
 import { newId } from "../crypto";
+import { PreparedQuery } from "../db/prepared";
 import type { Executor } from "../db/schema";
 import { activeStaffAndAssignee } from "../modules/notifications/repository";
 import { insertEmails, type NewEmail } from "../modules/outbox/repository";
@@ -59,18 +60,11 @@ interface TicketFacts {
 
 const STAFF_ROLES = new Set<Role>(["agent", "supervisor", "admin"]);
 
-/** Writes the e-mails of the commands' tickets into the outbox; returns how many. */
-export async function recordTicketEmails(
-  trx: Executor,
-  setup: MailSetup,
-  outcomes: readonly CommandOutcome[],
-  actorId: string | null,
-  at: number,
-): Promise<number> {
-  let written = 0;
-  for (const outcome of outcomes) {
-    if (!outcome.happenings.some(mayEmail)) continue;
-    const ticket = await trx
+// The reads every ticket e-mail makes, compiled once (prepared.ts): they run in every command that
+// writes e-mails, opening a ticket first among them.
+const ticketFacts = new PreparedQuery(
+  (db, _shape: null, values: { ticketId: string }) =>
+    db
       .selectFrom("ticket")
       .innerJoin("company", "company.id", "ticket.company_id")
       .select([
@@ -83,8 +77,62 @@ export async function recordTicketEmails(
         "ticket.requester_id",
         "ticket.assignee_id",
       ])
-      .where("ticket.id", "=", outcome.ticketId)
-      .executeTakeFirstOrThrow();
+      .where("ticket.id", "=", values.ticketId),
+  () => "",
+);
+
+const followersOf = new PreparedQuery(
+  (db, _shape: null, values: { ticketId: string }) =>
+    db.selectFrom("ticket_follower").select("user_id").where("ticket_id", "=", values.ticketId),
+  () => "",
+);
+
+/** Each person with the e-mails they turned off: a row per topic, or one with none. Shape: how many. */
+const recipients = new PreparedQuery(
+  (db, count: number, values: Record<string, string>) =>
+    db
+      .selectFrom("app_user")
+      .leftJoin("email_opt_out", "email_opt_out.user_id", "app_user.id")
+      .select([
+        "app_user.id",
+        "app_user.name",
+        "app_user.email",
+        "app_user.locale",
+        "app_user.role",
+        "app_user.company_id",
+        "app_user.active",
+        "email_opt_out.topic",
+      ])
+      .where(
+        "app_user.id",
+        "in",
+        Array.from({ length: count }, (_, i) => values[`id${i}`] ?? ""),
+      ),
+  (count) => String(count),
+);
+
+const deadlinesOf = new PreparedQuery(
+  (db, _shape: null, values: { ticketId: string }) =>
+    db
+      .selectFrom("sla_clock")
+      .select(["metric", "due_at", "met_at", "stopped_at"])
+      .where("ticket_id", "=", values.ticketId),
+  () => "",
+);
+
+/** Writes the e-mails of the commands' tickets into the outbox; returns how many. */
+export async function recordTicketEmails(
+  trx: Executor,
+  setup: MailSetup,
+  outcomes: readonly CommandOutcome[],
+  actorId: string | null,
+  at: number,
+): Promise<number> {
+  let written = 0;
+  for (const outcome of outcomes) {
+    if (!outcome.happenings.some(mayEmail)) continue;
+    const ticket = await ticketFacts.executeTakeFirst(trx, null, { ticketId: outcome.ticketId });
+    if (!ticket) throw new Error(`ticket e-mails: no ticket ${outcome.ticketId}`);
     const reasons = await reasonsOf(trx, ticket, outcome.happenings);
     // Nobody is told of what they did themselves, except the confirmation of a ticket they opened.
     if (actorId && reasons.get(actorId)?.purpose !== "ticket_opened") reasons.delete(actorId);
@@ -177,11 +225,7 @@ async function reasonsOf(
   // Colleagues following the ticket hear what its requester hears.
   const told = reasons.get(ticket.requester_id);
   if (told && !told.purpose.startsWith("staff_")) {
-    const followers = await trx
-      .selectFrom("ticket_follower")
-      .select("user_id")
-      .where("ticket_id", "=", ticket.id)
-      .execute();
+    const followers = await followersOf.execute(trx, null, { ticketId: ticket.id });
     for (const follower of followers) give(follower.user_id, told);
   }
   return reasons;
@@ -196,22 +240,12 @@ async function writeEmails(
   at: number,
 ): Promise<number> {
   const ids = [...reasons.keys()];
-  // Each person with the e-mails they turned off: a row per topic, or one with none.
-  const rows = await trx
-    .selectFrom("app_user")
-    .leftJoin("email_opt_out", "email_opt_out.user_id", "app_user.id")
-    .select([
-      "app_user.id",
-      "app_user.name",
-      "app_user.email",
-      "app_user.locale",
-      "app_user.role",
-      "app_user.company_id",
-      "app_user.active",
-      "email_opt_out.topic",
-    ])
-    .where("app_user.id", "in", actorId ? [...ids, actorId] : ids)
-    .execute();
+  const userIds = [...new Set(actorId ? [...ids, actorId] : ids)];
+  const rows = await recipients.execute(
+    trx,
+    userIds.length,
+    Object.fromEntries(userIds.map((id, i) => [`id${i}`, id])),
+  );
   const people = [...new Map(rows.map((row) => [row.id, row])).values()];
   const off = new Set(rows.flatMap((row) => (row.topic === null ? [] : [`${row.id}:${row.topic}`])));
   const eventIds = [...new Set([...reasons.values()].flatMap((r) => (r.eventId ? [r.eventId] : [])))];
@@ -226,13 +260,7 @@ async function writeEmails(
   // Filtered and sorted here: in SQL, SQLite would walk every running clock's deadline index to
   // find this ticket's two (a cost that grew with the whole help desk's open tickets).
   const deadlines = [...reasons.values()].some((r) => r.purpose === "ticket_opened")
-    ? (
-        await trx
-          .selectFrom("sla_clock")
-          .select(["metric", "due_at", "met_at", "stopped_at"])
-          .where("ticket_id", "=", ticket.id)
-          .execute()
-      )
+    ? (await deadlinesOf.execute(trx, null, { ticketId: ticket.id }))
         .filter((clock) => clock.due_at !== null && clock.met_at === null && clock.stopped_at === null)
         .sort((a, b) => (a.due_at ?? 0) - (b.due_at ?? 0))
     : [];

@@ -2,6 +2,7 @@
 import { type SqlBool, sql } from "kysely";
 import type { QueryTerm } from "../../../domain/search/portuguese";
 import { dialectOf } from "../../db/dialect";
+import { PreparedQuery } from "../../db/prepared";
 import type { ArticleTable, CategoryTable, DeflectionTable, Executor } from "../../db/schema";
 import { articleHits, articleKey, hasTerms } from "../../db/search";
 
@@ -26,13 +27,15 @@ export function listCategoriesWithCounts(db: Executor) {
     .execute();
 }
 
+const activeCategory = new PreparedQuery(
+  (db, _shape: null, values: { id: string }) =>
+    db.selectFrom("category").selectAll().where("id", "=", values.id).where("active", "=", 1),
+  () => "",
+);
+
+/** An active category: every ticket opened asks (compiled once). */
 export function findCategory(db: Executor, id: string): Promise<CategoryRow | undefined> {
-  return db
-    .selectFrom("category")
-    .selectAll()
-    .where("id", "=", id)
-    .where("active", "=", 1)
-    .executeTakeFirst();
+  return activeCategory.executeTakeFirst(db, null, { id });
 }
 
 /** A published article of an active category: what customers may open and mark. */

@@ -2,6 +2,7 @@
 
 import type { ExpressionBuilder } from "kysely";
 import type { QueryTerm } from "../../../domain/search/portuguese";
+import { PreparedQuery } from "../../db/prepared";
 import type { Database, Executor, ScreenTable } from "../../db/schema";
 
 export type ScreenRow = ScreenTable;
@@ -26,13 +27,15 @@ function matchingScreen(codePrefix: string | undefined, terms: QueryTerm[]) {
     ]);
 }
 
+const activeScreen = new PreparedQuery(
+  (db, _shape: null, values: { code: string }) =>
+    db.selectFrom("screen").selectAll().where("code", "=", values.code).where("active", "=", 1),
+  () => "",
+);
+
+/** An active screen of the catalog: every ticket opened asks (compiled once). */
 export function findScreen(db: Executor, code: string): Promise<ScreenRow | undefined> {
-  return db
-    .selectFrom("screen")
-    .selectAll()
-    .where("code", "=", code)
-    .where("active", "=", 1)
-    .executeTakeFirst();
+  return activeScreen.executeTakeFirst(db, null, { code });
 }
 
 /**

@@ -2,6 +2,7 @@
 // queue table (claimed, marked and requeued through ../outbox/lease-queue.ts).
 import type { WebhookEvent } from "../../../contracts/webhooks";
 import { json } from "../../db/json";
+import { PreparedQuery } from "../../db/prepared";
 import { type Executor, flag, type WebhookDeliveryTable, type WebhookEndpointTable } from "../../db/schema";
 import { queuedAt } from "../outbox/lease-queue";
 
@@ -13,13 +14,15 @@ export interface ActiveEndpoint {
   internal: boolean;
 }
 
-/** What every ticket command asks: which endpoints listen, and to what. */
+const listening = new PreparedQuery(
+  (db, _shape: null, _values: Record<string, never>) =>
+    db.selectFrom("webhook_endpoint").select(["id", "events", "internal"]).where("active", "=", 1),
+  () => "",
+);
+
+/** What every ticket command asks: which endpoints listen, and to what (compiled once). */
 export async function activeEndpoints(db: Executor): Promise<ActiveEndpoint[]> {
-  const rows = await db
-    .selectFrom("webhook_endpoint")
-    .select(["id", "events", "internal"])
-    .where("active", "=", 1)
-    .execute();
+  const rows = await listening.execute(db, null, {});
   return rows.map((row) => ({
     id: row.id,
     events: json.webhookEvents.decode(row.events),
