@@ -112,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   "validation.file_missing": "Send one file in the “file” field.",
   "error.calendar.not_found": "Calendar not found.",
   "error.plan.not_found": "Plan not found.",
+  "error.plan.archived": "The plan {name} is archived and no longer offered.",
   "error.calendar.in_use": "This calendar is used by a plan and cannot be deleted.",
   "error.plan.in_use": "This plan is used by a company and cannot be deleted.",
   "error.plan.name_taken": "A plan with this name already exists.",

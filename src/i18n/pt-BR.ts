@@ -112,6 +112,7 @@ export const ptBR = {
   "validation.file_missing": "Envie um arquivo no campo “file”.",
   "error.calendar.not_found": "Calendário não encontrado.",
   "error.plan.not_found": "Plano não encontrado.",
+  "error.plan.archived": "O plano {name} está arquivado e não é mais oferecido.",
   "error.calendar.in_use": "Este calendário é usado por um plano e não pode ser excluído.",
   "error.plan.in_use": "Este plano é usado por uma empresa e não pode ser excluído.",
   "error.plan.name_taken": "Já existe um plano com este nome.",

@@ -16,6 +16,16 @@ export function readSqlite<T>(file: string, read: (db: SQLite.Database) => T): T
   }
 }
 
+/** Opens `file` for writing (it must exist), runs `write`, closes: a test's setup the CLI has no command for. */
+export function writeSqlite<T>(file: string, write: (db: SQLite.Database) => T): T {
+  const db = new SQLite(file, { fileMustExist: true });
+  try {
+    return write(db);
+  } finally {
+    db.close();
+  }
+}
+
 export function countRows(file: string, table: string): number {
   return readSqlite(file, (db) => {
     const row = db.prepare(`select count(*) as n from ${table}`).get() as { n: number };

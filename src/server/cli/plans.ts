@@ -12,11 +12,16 @@ export function setPlanCommand(opts: { cnpj: string; plan: string }) {
     const company = await findCompanyByCnpj(ctx.db, normalizeCnpj(opts.cnpj));
     if (!company) throw new CliError(`${translate("pt-BR", "error.company.not_found")} (CNPJ ${opts.cnpj})`);
     const plans = await listPlanRows(ctx.db);
-    const plan = plans.find((p) => p.name.toLowerCase() === opts.plan.trim().toLowerCase());
+    // Only plans offered for companies: an archived one is kept by those who have it, not given anew.
+    const offered = plans.filter((p) => p.archived_at === null);
+    const named = (p: { name: string }) => p.name.toLowerCase() === opts.plan.trim().toLowerCase();
+    const plan = offered.find(named);
     if (!plan) {
-      throw new CliError(
-        `${translate("pt-BR", "error.plan.not_found")} Planos: ${plans.map((p) => p.name).join(", ") || "nenhum"}`,
-      );
+      const archived = plans.find(named);
+      const why = archived
+        ? translate("pt-BR", "error.plan.archived", { name: archived.name })
+        : translate("pt-BR", "error.plan.not_found");
+      throw new CliError(`${why} Planos: ${offered.map((p) => p.name).join(", ") || "nenhum"}`);
     }
     await changeCompany(ctx, cliMeta(ctx), company.id, { planId: plan.id });
     out(`${company.name}: plano ${plan.name}`);
