@@ -69,6 +69,8 @@ export const UpdateCategoryRequest = z.strictObject({
   description: z.string().trim().max(300).optional(),
   order: Order.optional(),
   active: z.boolean().optional(),
+  /** The `updatedAt` the editor started from: a later save by someone else answers 409 instead of being overwritten. */
+  updatedAt: Instant.optional(),
 });
 export type UpdateCategoryRequest = z.infer<typeof UpdateCategoryRequest>;
 

@@ -116,6 +116,8 @@ export const en: Record<MessageKey, string> = {
   "error.calendar.in_use": "This calendar is used by a plan and cannot be deleted.",
   "error.plan.in_use": "This plan is used by a company and cannot be deleted.",
   "error.plan.name_taken": "A plan with this name already exists.",
+  "error.category.stale":
+    "Someone else saved this category while you were editing it. Close it, open it again and redo your change.",
   "error.article.stale":
     "Someone else saved this question while you were editing it. Close it, open it again and redo your change.",
   "validation.plan_unknown": "Plan not found or archived.",

@@ -116,6 +116,8 @@ export const ptBR = {
   "error.calendar.in_use": "Este calendário é usado por um plano e não pode ser excluído.",
   "error.plan.in_use": "Este plano é usado por uma empresa e não pode ser excluído.",
   "error.plan.name_taken": "Já existe um plano com este nome.",
+  "error.category.stale":
+    "Outra pessoa salvou esta categoria enquanto você a editava. Feche, abra de novo e refaça a alteração.",
   "error.article.stale":
     "Outra pessoa salvou esta pergunta enquanto você a editava. Feche, abra de novo e refaça a alteração.",
   "validation.plan_unknown": "Plano não encontrado ou arquivado.",

@@ -135,6 +135,7 @@ export const errors = {
       | "plan.name_taken"
       | "outbox.not_resendable"
       | "article.stale"
+      | "category.stale"
       | "privacy.last_admin"
       | "privacy.already_anonymized"
       | "erp_installation.revoked",

@@ -98,6 +98,9 @@ export async function updateCategoryCommand(
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findAnyCategory(trx, id);
     if (!before) throw errors.notFound("category.not_found");
+    if (props.updatedAt !== undefined && Date.parse(props.updatedAt) !== before.updated_at) {
+      throw errors.conflict("category.stale");
+    }
     const now = ctx.clock.now();
     const after: CategoryTable = {
       ...before,

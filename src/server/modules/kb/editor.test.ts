@@ -290,6 +290,29 @@ describe("writing the knowledge base", () => {
         { name: { before: "Compras", after: "Compras e cotações" }, active: { before: true, after: false } },
       ],
     ]);
+    // A category's save from a form opened before someone else's is refused, not applied over it.
+    t.clock.advance(60_000);
+    const described = await as("admin", "PATCH", `/api/v1/categories/${categoryId}`, {
+      description: "Pedidos, cotações e compras.",
+      updatedAt: created.json().updatedAt,
+    });
+    expect(described.statusCode, described.body).toBe(200);
+    const staleCategory = await as("supervisor", "PATCH", `/api/v1/categories/${categoryId}`, {
+      name: "Compras antigas",
+      updatedAt: created.json().updatedAt,
+    });
+    expect(staleCategory.statusCode).toBe(409);
+    expect(staleCategory.json().error).toMatchObject({
+      code: "category.stale",
+      message:
+        "Outra pessoa salvou esta categoria enquanto você a editava. Feche, abra de novo e refaça a alteração.",
+    });
+    const afterStale = await listAuditFor(t.ctx.db, "category", categoryId);
+    expect(afterStale.map((entry) => entry.action)).toEqual([
+      "category.create",
+      "category.update",
+      "category.update",
+    ]);
 
     const article = await writeAs("supervisor", draft({ categoryId, question: "Como aprovar uma cotação?" }));
     t.clock.advance(60_000);

@@ -30,7 +30,13 @@ export function CategoryEditor({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(
-      { name, description, active, ...(order !== "" && { order }) },
+      {
+        name,
+        description,
+        active,
+        ...(order !== "" && { order }),
+        ...(category && { updatedAt: category.updatedAt }),
+      },
       {
         onSuccess: (saved) => {
           notifications.show({ color: "teal", message: t("kb.categoryForm.saved") });
