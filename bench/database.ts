@@ -43,10 +43,19 @@ export async function createBenchDatabase(dialect: Dialect, adminUrl: string): P
   }
 }
 
+/**
+ * BENCH_PG_TEMPLATE names a PostgreSQL database that already holds the demo seed and the generated
+ * tickets (`extranet seed-demo` then `extranet generate` with the same BENCH_TICKETS and
+ * BENCH_COMPANIES): each run's database is a copy of it (`CREATE DATABASE … TEMPLATE`), and the
+ * tickets are not generated again — a million take minutes to write, a copy of them seconds.
+ */
+export const POSTGRES_TEMPLATE = process.env.BENCH_PG_TEMPLATE || undefined;
+
 // The server has no schema option, so isolation is a database of its own on the same cluster.
 async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `extranet_bench_${randomBytes(4).toString("hex")}`;
-  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const template = POSTGRES_TEMPLATE ? ` TEMPLATE "${POSTGRES_TEMPLATE.replaceAll('"', '""')}"` : "";
+  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"${template}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
+import { POSTGRES_TEMPLATE } from "./database";
 import { REPO_ROOT } from "./paths";
 
 export const GENERATED_TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
@@ -35,6 +36,10 @@ export async function generateTickets(
   env: Record<string, string>,
   log: (line: string) => void,
 ): Promise<void> {
+  if (env.DATABASE_URL && POSTGRES_TEMPLATE) {
+    log(`tickets: copied from the database ${POSTGRES_TEMPLATE} (BENCH_PG_TEMPLATE), not generated`);
+    return;
+  }
   await cli(["seed-demo"], env, log);
   await cli(
     ["generate", "--tickets", String(GENERATED_TICKETS), "--companies", String(GENERATED_COMPANIES)],
