@@ -36,6 +36,7 @@ import { CHECKS } from "./migrations/20261206_0011_check_constraints";
 import * as outboxMigration from "./migrations/20261206_0021_outbox";
 import * as followersMigration from "./migrations/20261206_0022_ticket_followers";
 import * as webhooksMigration from "./migrations/20261206_0026_webhooks";
+import * as ticketNumberMigration from "./migrations/20261206_0029_ticket_number_sequence";
 import type { Database } from "./schema";
 
 const BEFORE = "20261128_0010_queue_filter_counts";
@@ -117,9 +118,13 @@ async function asOfBefore(seed: () => Promise<void>): Promise<void> {
   await followersMigration.up(ctx.db as unknown as Kysely<unknown>);
   // Every ticket command asks which webhook endpoints listen (migration 0026).
   await webhooksMigration.up(ctx.db as unknown as Kysely<unknown>);
+  // Openings on PostgreSQL number tickets from the sequence of migration 0029, whose down writes the
+  // last number back into the counter row.
+  await ticketNumberMigration.up(ctx.db as unknown as Kysely<unknown>);
   try {
     await withArchiveColumns(seed);
   } finally {
+    await ticketNumberMigration.down(ctx.db as unknown as Kysely<unknown>);
     await webhooksMigration.down(ctx.db as unknown as Kysely<unknown>);
     await followersMigration.down(ctx.db as unknown as Kysely<unknown>);
     await outboxMigration.down(ctx.db as unknown as Kysely<unknown>);

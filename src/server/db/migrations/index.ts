@@ -28,6 +28,7 @@ import * as apiTokens from "./20261206_0025_api_tokens";
 import * as webhooks from "./20261206_0026_webhooks";
 import * as outboxSlim from "./20261206_0027_outbox_slim";
 import * as runningDeadlinesIndex from "./20261206_0028_running_deadlines_index";
+import * as ticketNumberSequence from "./20261206_0029_ticket_number_sequence";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_0026_webhooks": webhooks,
   "20261206_0027_outbox_slim": outboxSlim,
   "20261206_0028_running_deadlines_index": runningDeadlinesIndex,
+  "20261206_0029_ticket_number_sequence": ticketNumberSequence,
 };
