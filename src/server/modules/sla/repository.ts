@@ -114,13 +114,19 @@ export interface ClaimedClock {
  * split the due clocks, and a ticket held by a command is fired by a later sweep. The ticket is
  * locked first, like every ticket command's; a clock another sweep fired after this statement began
  * is read again once free, no longer qualifies, and is passed over: each firing is claimed once.
- * SQLite has one writer at a time: the statement takes the first due clock.
+ * SQLite has one writer at a time: the statement takes the first due clock. Either walks an index of
+ * the clocks not fired yet in the order they came due (on PostgreSQL a partial one, migration 0030).
  */
 export async function claimDueClock(
   db: Executor,
   kind: "warning" | "breach",
   now: number,
 ): Promise<ClaimedClock | undefined> {
+  return buildClaimDueClock(db, kind, now).executeTakeFirst();
+}
+
+/** The claim's statement; exported for the query-plan test. */
+export function buildClaimDueClock(db: Executor, kind: "warning" | "breach", now: number) {
   const instant = kind === "warning" ? "sla_clock.warn_at" : "sla_clock.due_at";
   const fired = kind === "warning" ? "warned_at" : "breached_at";
   const due = db
@@ -138,8 +144,7 @@ export async function claimDueClock(
     .updateTable("sla_clock")
     .set({ [fired]: now })
     .where("id", "=", due)
-    .returning(["id", "ticket_id", "metric", "cycle"])
-    .executeTakeFirst();
+    .returning(["id", "ticket_id", "metric", "cycle"]);
 }
 
 /** The first-response and resolution clocks of tickets opened in [from, to), with their company. */
