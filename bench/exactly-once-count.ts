@@ -60,7 +60,7 @@ async function backlogOf(db: Db, now: number): Promise<Backlog> {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  // As the sweeper lists them (clocksToFire): running, instant passed, not fired yet.
+  // As the sweeper claims them (claimDueClock): running, instant passed, not fired yet.
   const clocks = await db
     .selectFrom("sla_clock")
     .select((eb) => eb.fn.countAll().as("n"))

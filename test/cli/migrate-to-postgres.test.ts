@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../../bench/demo-session";
 import { DEMO_PASSWORD } from "../../src/server/seed/demo-data";
+import { jsonHeaders } from "./demo-traffic";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "./postgres";
 import { startServer } from "./server";
 import { databaseFile, readSqlite } from "./sqlite";
@@ -41,7 +42,7 @@ const count = async (db: ThrowawayDatabase, table: string) =>
   Number((await db.query<{ n: string }>(`select count(*) as n from ${table}`))[0]?.n);
 
 describe.concurrent("extranet migrate-to-postgres", { timeout: 120_000 }, () => {
-  it("copies the demo data, verifies every table, and a server on the target signs a demo user in and lists the tickets", async () => {
+  it("copies the demo data, verifies every table, and a server on the target signs a demo user in, lists the tickets and numbers the next one after them", async () => {
     const target = await throwaway();
     const run = await runCli(
       ["migrate-to-postgres", "--to", target.url],
@@ -119,6 +120,32 @@ describe.concurrent("extranet migrate-to-postgres", { timeout: 120_000 }, () => 
     ) as string[];
     expect(ownSubjects.length).toBeGreaterThan(0);
     for (const subject of ownSubjects) expect(body).toContain(JSON.stringify(subject).slice(1, -1));
+
+    // The next ticket continues after the highest copied number: the sequence was set after the copy.
+    const highest = readSqlite(file, (db) => db.prepare("select max(number) from ticket").pluck().get());
+    expect(highest).toBe(1017);
+    expect(run.stdout).toMatch(
+      /^sequence \S+ticket_number_seq: next 1018, highest ticket\.number 1017 {2}ok$/m,
+    );
+    const categories = (await (
+      await fetch(`${server.baseUrl}/api/v1/categories`, { headers: { cookie } })
+    ).json()) as {
+      items: { id: string }[];
+    };
+    const opened = await fetch(`${server.baseUrl}/api/v1/tickets`, {
+      method: "POST",
+      headers: jsonHeaders(cookie, server),
+      body: JSON.stringify({
+        categoryId: categories.items[0]?.id,
+        subject: "Nota fiscal não foi emitida",
+        description: "A nota fiscal do pedido 9101 não foi emitida pela tela FAT0001.",
+        screenCode: "FAT0001",
+        exampleRecord: "pedido 9101",
+        priority: "normal",
+      }),
+    });
+    expect(opened.status, await opened.clone().text()).toBe(201);
+    expect(((await opened.json()) as { number: number }).number).toBe(1018);
   });
 
   it("copies generated data (2000 tickets), then refuses to copy again into the now non-empty target", async () => {
@@ -127,6 +154,9 @@ describe.concurrent("extranet migrate-to-postgres", { timeout: 120_000 }, () => 
     const run = await runCli(["migrate-to-postgres", "--to", target.url], env, { timeoutMs: 120_000 });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^ticket\s+2017\s+2017\s+ok /m);
+    expect(run.stdout).toMatch(
+      /^sequence \S+ticket_number_seq: next 3018, highest ticket\.number 3017 {2}ok$/m,
+    );
     const sourceEvents = readSqlite(databaseFile(generatedDir), (db) =>
       db.prepare("select count(*) from ticket_event").pluck().get(),
     );
@@ -158,11 +188,17 @@ describe.concurrent("extranet migrate-to-postgres", { timeout: 120_000 }, () => 
     await target.query(
       "update ticket set subject = subject || '!' where number = (select min(number) from ticket)",
     );
+    // And ticket numbers set back: the next opening would collide with a copied ticket.
+    await target.query("select setval('ticket_number_seq', 1010)");
     const tampered = await runCli(["migrate-to-postgres", "--to", target.url, "--verify-only"], env);
     expect(tampered.code).not.toBe(0);
     expect(tampered.stdout).toMatch(/^ticket\s+17\s+17\s+MISMATCH /m);
     expect(tampered.stdout).toMatch(/^company\s+3\s+3\s+ok /m);
-    expect(tampered.stderr).toContain("verification failed: ticket differ");
+    expect(tampered.stdout).toMatch(
+      /^sequence \S+ticket_number_seq: next 1011, highest ticket\.number 1017 {2}BEHIND$/m,
+    );
+    expect(tampered.stderr).toContain("verification failed: ticket differ between SQLite and PostgreSQL; ");
+    expect(tampered.stderr).toMatch(/ticket_number_seq would give 1011 again \(ticket\.number holds it\)/);
   });
 
   it("a copy killed half-way leaves the target empty; running it again copies everything", async () => {

@@ -31,6 +31,7 @@ import { type SlaPolicy, snapshotPolicy } from "../modules/sla/policy";
 import { priorityOrder, queueKeysFrom } from "../modules/sla/queue-keys";
 import { clockRow } from "../modules/sla/repository";
 import { newTicketEvent } from "../modules/tickets/events";
+import { reserveTicketNumbers } from "../modules/tickets/number-repository";
 import { demoCategories } from "../seed/content/faq";
 import { demoCalendar, demoPlans } from "../seed/content/plans";
 import { demoScreens } from "../seed/content/screens";
@@ -300,13 +301,7 @@ export async function generate(
     await hashPassword(GENERATED_PASSWORD),
     policy.planId,
   );
-  const reserved = await ctx.db
-    .updateTable("counter")
-    .set((eb) => ({ value: eb("value", "+", opts.tickets) }))
-    .where("name", "=", "ticket_number")
-    .returning("value")
-    .executeTakeFirstOrThrow();
-  const firstNumber = Number(reserved.value) - opts.tickets + 1;
+  const firstNumber = await reserveTicketNumbers(ctx.db, opts.tickets);
   const next = random(opts.tickets * 7919 + opts.companies);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   // The console's keys (assignee, channel, tags) draw from their own sequence, so the rest of the

@@ -101,12 +101,25 @@ export async function migrateToPostgresCommand(opts: MigrateToPostgresOptions): 
       });
     }
     printChecks(checks);
+    const sequences = await checkSequences(client);
+    for (const c of sequences)
+      out(
+        `sequence ${c.sequence}: next ${c.next}, highest ${c.table}.${c.column} ${c.highest ?? "none"}  ${
+          sequenceAhead(c) ? "ok" : "BEHIND"
+        }`,
+      );
     const failed = checks.filter(
       (c) => c.source.rows !== c.target.rows || c.source.sha256 !== c.target.sha256,
     );
-    if (failed.length > 0)
+    const behind = sequences.filter((c) => !sequenceAhead(c));
+    if (failed.length > 0 || behind.length > 0)
       throw new CliError(
-        `verification failed: ${failed.map((c) => c.table).join(", ")} differ between SQLite and PostgreSQL`,
+        `verification failed: ${[
+          ...(failed.length > 0
+            ? [`${failed.map((c) => c.table).join(", ")} differ between SQLite and PostgreSQL`]
+            : []),
+          ...behind.map((c) => `${c.sequence} would give ${c.next} again (${c.table}.${c.column} holds it)`),
+        ].join("; ")}`,
       );
     out(
       opts.verifyOnly
@@ -120,7 +133,7 @@ export async function migrateToPostgresCommand(opts: MigrateToPostgresOptions): 
   }
 }
 
-/** The rows a freshly migrated database holds (e.g. the ticket-number counter), by table. */
+/** The rows a freshly migrated database holds (e.g. the ticket-number counter row), by table. */
 async function freshlyMigrated(plan: TablePlan[]): Promise<Map<string, string>> {
   const memory = new SQLite(":memory:");
   const db = new Kysely<Database>({ dialect: new LockingSqliteDialect(memory) });
@@ -199,15 +212,28 @@ async function copy(sqlite: SQLite.Database, client: pg.Client, plan: TablePlan[
   await client.query("analyze");
 }
 
-/** Identity or serial columns continue after the copied values (the schema has none today: ticket numbers live in `counter`). */
-async function setSequences(client: pg.Client): Promise<void> {
-  const { rows } = await client.query<{ table: string; column: string; sequence: string }>(
+/** A sequence a column owns (an identity or serial column, or ticket.number's `ticket_number_seq`). */
+interface OwnedSequence {
+  table: string;
+  column: string;
+  /** As pg_get_serial_sequence names it: schema-qualified and quoted where needed. */
+  sequence: string;
+}
+
+async function ownedSequences(client: pg.Client): Promise<OwnedSequence[]> {
+  const { rows } = await client.query<OwnedSequence>(
     `select c.relname as table, a.attname as column, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as sequence
        from pg_class c join pg_attribute a on a.attrelid = c.oid
       where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r' and a.attnum > 0
-        and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null`,
+        and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null
+      order by c.relname, a.attname`,
   );
-  for (const row of rows) {
+  return rows;
+}
+
+/** Owned sequences continue after the copied values: the next ticket opened follows the last copied. */
+async function setSequences(client: pg.Client): Promise<void> {
+  for (const row of await ownedSequences(client)) {
     await client.query(
       `select setval($1, coalesce((select max(${q(row.column)}) from ${q(row.table)}), 0) + 1, false)`,
       [row.sequence],
@@ -215,6 +241,32 @@ async function setSequences(client: pg.Client): Promise<void> {
     err(`sequence ${row.sequence} set after the copied ${row.table}.${row.column}`);
   }
 }
+
+interface SequenceCheck extends OwnedSequence {
+  /** The value the sequence gives next. */
+  next: number;
+  /** The column's highest value; null when the table is empty. */
+  highest: number | null;
+}
+
+/** Each owned sequence gives a value above every one its column holds, or a new row would collide. */
+async function checkSequences(client: pg.Client): Promise<SequenceCheck[]> {
+  const checks: SequenceCheck[] = [];
+  for (const row of await ownedSequences(client)) {
+    // The name comes from pg_get_serial_sequence, quoted by PostgreSQL itself; the schema's
+    // sequences count by one.
+    const { rows } = await client.query<{ next: number; highest: number | null }>(
+      `select (select case when is_called then last_value + 1 else last_value end from ${row.sequence})::bigint as next,
+              (select max(${q(row.column)}) from ${q(row.table)})::bigint as highest`,
+    );
+    const [found] = rows;
+    if (!found) throw new CliError(`sequence ${row.sequence} could not be read`);
+    checks.push({ ...row, ...found });
+  }
+  return checks;
+}
+
+const sequenceAhead = (check: SequenceCheck) => check.highest === null || check.next > check.highest;
 
 function hashSqlite(sqlite: SQLite.Database, table: TablePlan) {
   const hasher = tableHasher(table);

@@ -37,6 +37,7 @@ import * as outboxMigration from "./migrations/20261206_0021_outbox";
 import * as followersMigration from "./migrations/20261206_0022_ticket_followers";
 import * as webhooksMigration from "./migrations/20261206_0026_webhooks";
 import * as searchVectorMigration from "./migrations/20261206_0029_ticket_search_vector";
+import * as ticketNumberMigration from "./migrations/20261206_0030_ticket_number_sequence";
 import type { Database } from "./schema";
 
 const BEFORE = "20261128_0010_queue_filter_counts";
@@ -120,9 +121,13 @@ async function asOfBefore(seed: () => Promise<void>): Promise<void> {
   await webhooksMigration.up(ctx.db as unknown as Kysely<unknown>);
   // PostgreSQL searches the stored search vector (migration 0029).
   await searchVectorMigration.up(ctx.db as unknown as Kysely<unknown>);
+  // Openings on PostgreSQL number tickets from the sequence of migration 0030, whose down writes the
+  // last number back into the counter row.
+  await ticketNumberMigration.up(ctx.db as unknown as Kysely<unknown>);
   try {
     await withArchiveColumns(seed);
   } finally {
+    await ticketNumberMigration.down(ctx.db as unknown as Kysely<unknown>);
     await searchVectorMigration.down(ctx.db as unknown as Kysely<unknown>);
     await webhooksMigration.down(ctx.db as unknown as Kysely<unknown>);
     await followersMigration.down(ctx.db as unknown as Kysely<unknown>);

@@ -1,31 +1,36 @@
 // Raises SLA warnings ("vence em breve") and breaches ("violado") as internal history events and
 // in-app notifications to the assignee and supervisors, exactly once each even with several server
-// processes: a clock is claimed with a conditional update inside the ticket command that writes its
-// event and notifications, so only one claimer writes.
+// processes: each firing is a ticket command that claims one due clock (marking it fired, its ticket
+// locked) and writes its event and notifications in the same transaction. On PostgreSQL the claim
+// passes over clocks another process holds, so processes sweeping at once share the due clocks
+// instead of queueing behind each other's locks.
 import type { AppContext } from "../context";
-import { claimFiring, clocksToFire } from "../modules/sla/repository";
+import { claimDueClock } from "../modules/sla/repository";
 import { ticketCommand } from "../modules/tickets/command";
 import { opsOf } from "../ops-state";
 
+/** Firings of each kind per sweep at most: the rest wait for the next sweep. */
 const BATCH = 200;
 
 export async function sweepSla(ctx: AppContext): Promise<{ warnings: number; breaches: number }> {
   const now = ctx.clock.now();
   const fired = { warnings: 0, breaches: 0 };
   for (const kind of ["warning", "breach"] as const) {
-    for (const clock of await clocksToFire(ctx.db, kind, now, BATCH)) {
-      // The system's command: the ticket locked like any other command's, then the clock claimed.
-      const won = await ticketCommand(ctx, null, async (tx) => {
-        const ticket = await tx.openById(clock.ticket_id);
-        if (!(await claimFiring(tx.trx, clock.id, kind, now))) return false;
+    for (let count = 0; count < BATCH; count++) {
+      // The system's command: the clock claimed with its ticket locked, then its alert written.
+      const clock = await ticketCommand(ctx, null, async (tx) => {
+        const claimed = await claimDueClock(tx.trx, kind, now);
+        if (!claimed) return undefined;
+        const ticket = await tx.openById(claimed.ticket_id);
         await ticket.annotate({
           type: kind === "warning" ? "sla_warning" : "sla_breach",
-          metric: clock.metric,
+          metric: claimed.metric,
         });
-        ticket.happen({ type: "sla", metric: clock.metric, state: kind });
-        return true;
+        ticket.happen({ type: "sla", metric: claimed.metric, state: kind });
+        return claimed;
       });
-      if (won) fired[kind === "warning" ? "warnings" : "breaches"] += 1;
+      if (!clock) break;
+      fired[kind === "warning" ? "warnings" : "breaches"] += 1;
     }
   }
   return fired;

@@ -29,6 +29,8 @@ import * as webhooks from "./20261206_0026_webhooks";
 import * as outboxSlim from "./20261206_0027_outbox_slim";
 import * as runningDeadlinesIndex from "./20261206_0028_running_deadlines_index";
 import * as ticketSearchVector from "./20261206_0029_ticket_search_vector";
+import * as ticketNumberSequence from "./20261206_0030_ticket_number_sequence";
+import * as sweeperDueIndexes from "./20261206_0031_sweeper_due_indexes";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -60,4 +62,6 @@ export const migrations: Record<string, Migration> = {
   "20261206_0027_outbox_slim": outboxSlim,
   "20261206_0028_running_deadlines_index": runningDeadlinesIndex,
   "20261206_0029_ticket_search_vector": ticketSearchVector,
+  "20261206_0030_ticket_number_sequence": ticketNumberSequence,
+  "20261206_0031_sweeper_due_indexes": sweeperDueIndexes,
 };

@@ -3,6 +3,7 @@
 // pauses through the column's JSON codec).
 import { createHash } from "node:crypto";
 import type { Clock, Metric } from "../../../domain/sla/ticket-clocks";
+import { dialectOf } from "../../db/dialect";
 import { type Json, json } from "../../db/json";
 import { PreparedInsert, PreparedQuery } from "../../db/prepared";
 import { rowLimit } from "../../db/row-limit";
@@ -94,42 +95,56 @@ export async function setTicketQueueKeys(db: Executor, ticketId: string, keys: Q
   await db.updateTable("ticket").set(keys).where("id", "=", ticketId).execute();
 }
 
-/** Running clocks whose warning (or due) instant has passed and that have not fired it yet. */
-export function clocksToFire(db: Executor, kind: "warning" | "breach", now: number, limit: number) {
-  const instant = kind === "warning" ? "warn_at" : "due_at";
-  const fired = kind === "warning" ? "warned_at" : "breached_at";
-  return db
-    .selectFrom("sla_clock")
-    .select(["id", "ticket_id", "metric", "cycle"])
-    .where(instant, "<=", now)
-    .where(fired, "is", null)
-    .where("met_at", "is", null)
-    .where("stopped_at", "is", null)
-    .orderBy(instant)
-    .limit(limit)
-    .execute();
+/** A clock the sweeper claimed, to fire its warning or breach. */
+export interface ClaimedClock {
+  id: string;
+  ticket_id: string;
+  metric: Metric;
+  cycle: number;
 }
 
-/** The atomic claim: of any number of sweepers, exactly one gets `true` for a clock and fires it. */
-export async function claimFiring(
+/**
+ * Claims the running clock whose warning (or due) instant passed longest ago and has not fired it
+ * yet: marks it fired at `now` and returns it, its row and its ticket's locked until the caller's
+ * transaction ends; undefined when none is left. A command may have pushed the instant back or
+ * stopped the clock since it came due: the claim reads the clock as it is now.
+ *
+ * On PostgreSQL the walk skips clocks whose ticket or row another transaction holds (another
+ * process's sweep, a command on the ticket) instead of waiting for it: several sweeping processes
+ * split the due clocks, and a ticket held by a command is fired by a later sweep. The ticket is
+ * locked first, like every ticket command's; a clock another sweep fired after this statement began
+ * is read again once free, no longer qualifies, and is passed over: each firing is claimed once.
+ * SQLite has one writer at a time: the statement takes the first due clock. Either walks an index of
+ * the clocks not fired yet in the order they came due (on PostgreSQL a partial one, migration 0031).
+ */
+export async function claimDueClock(
   db: Executor,
-  id: string,
   kind: "warning" | "breach",
   now: number,
-): Promise<boolean> {
+): Promise<ClaimedClock | undefined> {
+  return buildClaimDueClock(db, kind, now).executeTakeFirst();
+}
+
+/** The claim's statement; exported for the query-plan test. */
+export function buildClaimDueClock(db: Executor, kind: "warning" | "breach", now: number) {
+  const instant = kind === "warning" ? "sla_clock.warn_at" : "sla_clock.due_at";
   const fired = kind === "warning" ? "warned_at" : "breached_at";
-  const instant = kind === "warning" ? "warn_at" : "due_at";
-  const result = await db
+  const due = db
+    .selectFrom("ticket")
+    .innerJoin("sla_clock", "sla_clock.ticket_id", "ticket.id")
+    .select("sla_clock.id")
+    .where(instant, "<=", now)
+    .where(`sla_clock.${fired}`, "is", null)
+    .where("sla_clock.met_at", "is", null)
+    .where("sla_clock.stopped_at", "is", null)
+    .orderBy(instant)
+    .limit(1)
+    .$if(dialectOf(db) === "postgres", (q) => q.forUpdate(["ticket", "sla_clock"]).skipLocked());
+  return db
     .updateTable("sla_clock")
     .set({ [fired]: now })
-    .where("id", "=", id)
-    // A command may have pushed the instant back (a priority change, a pause) since it was listed.
-    .where(instant, "<=", now)
-    .where(fired, "is", null)
-    .where("met_at", "is", null)
-    .where("stopped_at", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .where("id", "=", due)
+    .returning(["id", "ticket_id", "metric", "cycle"]);
 }
 
 /** The first-response and resolution clocks of tickets opened in [from, to), with their company. */

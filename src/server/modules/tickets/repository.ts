@@ -554,17 +554,6 @@ export async function findTicketPage(
   };
 }
 
-/** The next public ticket number; the counter row serializes concurrent openings. */
-export async function nextTicketNumber(db: Executor): Promise<number> {
-  const row = await db
-    .updateTable("counter")
-    .set((eb) => ({ value: eb("value", "+", 1) }))
-    .where("name", "=", "ticket_number")
-    .returning("value")
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
-}
-
 const ticketInsert = new PreparedInsert("ticket");
 const eventInsert = new PreparedInsert("ticket_event");
 

@@ -28,7 +28,8 @@ import { NO_DUE, priorityOrder } from "../sla/queue-keys";
 import { type TicketAccess, type TicketTransaction, type TicketWrite, ticketCommand } from "./command";
 import { applyFieldChanges } from "./field-changes";
 import { mentionsInNote } from "./mentions";
-import { findTicketRow, nextTicketNumber } from "./repository";
+import { nextTicketNumber } from "./number-repository";
+import { findTicketRow } from "./repository";
 
 async function claimAttachments(
   trx: Executor,
