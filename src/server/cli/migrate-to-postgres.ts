@@ -2,12 +2,13 @@
 // database in one transaction (an interrupted copy leaves the target as empty as it was, so it can be
 // run again), then verifies row counts and a SHA-256 per table on both sides.
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely } from "kysely";
 import pg from "pg";
 import { loadConfig } from "../config";
 import { connect } from "../db/connect";
 import { copyRows } from "../db/copy";
 import { migrateToLatest } from "../db/migrate";
+import { CurrentSchemaPostgresDialect } from "../db/postgres-introspector";
 import type { Database } from "../db/schema";
 import { LockingSqliteDialect } from "../db/sqlite-dialect";
 import { lockSqliteServer } from "../db/sqlite-server-lock";
@@ -58,7 +59,7 @@ export async function migrateToPostgresCommand(opts: MigrateToPostgresOptions): 
     const sqlite = source.sqlite as SQLite.Database;
     await client.connect();
     const target = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: opts.to, max: 1 }) }),
+      dialect: new CurrentSchemaPostgresDialect({ pool: new pg.Pool({ connectionString: opts.to, max: 1 }) }),
     });
     try {
       const applied = await migrateToLatest(target);

@@ -1,9 +1,10 @@
 // Opens the database the configuration names: an embedded SQLite file or a PostgreSQL pool.
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config";
 import { namingPool } from "./named-statements";
+import { CurrentSchemaPostgresDialect } from "./postgres-introspector";
 import type { Database, Db } from "./schema";
 import { LockingSqliteDialect } from "./sqlite-dialect";
 import { withStatementCache } from "./statement-cache";
@@ -65,7 +66,7 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): C
   pool.on("error", () => {});
   return {
     db: new Kysely<Database>({
-      dialect: new PostgresDialect({
+      dialect: new CurrentSchemaPostgresDialect({
         pool: namingPool(pool, options.onStatement),
       }),
     }),
