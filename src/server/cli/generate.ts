@@ -421,6 +421,12 @@ export function generateCommand(opts: { tickets: number; companies: number }) {
     // autovacuum runs, and picks hash joins and sorts (50–150 ms) over the queue's index ranges.
     // On PostgreSQL a vacuum too, as autovacuum would do (or never, where it is off): it marks the
     // loaded pages all-visible, so that counts read their indexes alone instead of every row's page.
+    if (ctx.connection.dialect === "sqlite") {
+      // Batches leave the full-text index in several segments, and every search looks each word up in
+      // each of them (at 100 000 tickets: 11 segments, 0.97 ms to match a company's query; 0.28 ms in one).
+      out("merging the search index…");
+      await sql`insert into ticket_fts(ticket_fts) values ('optimize')`.execute(ctx.db);
+    }
     out("updating the query planner's statistics…");
     await (ctx.connection.dialect === "postgres" ? sql`vacuum (analyze)` : sql`analyze`).execute(ctx.db);
     out(

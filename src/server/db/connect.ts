@@ -7,6 +7,7 @@ import { namingPool } from "./named-statements";
 import { CurrentSchemaPostgresDialect } from "./postgres-introspector";
 import type { Database, Db } from "./schema";
 import { LockingSqliteDialect } from "./sqlite-dialect";
+import { registerTicketRank } from "./sqlite-rank";
 import { withStatementCache } from "./statement-cache";
 import { listenToSqlite, type StatementListener } from "./statements";
 import { prepareSqliteFolder, sqliteOpenFailed } from "./unavailable";
@@ -103,6 +104,7 @@ function openSqlite(file: string): SQLite.Database {
     sqlite.pragma("synchronous = FULL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
+    registerTicketRank(sqlite);
     return sqlite;
   } catch (error) {
     sqlite?.close();

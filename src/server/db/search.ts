@@ -1,11 +1,13 @@
-// Full-text matching and ranking, the one place where the dialects differ: FTS5 ranked by BM25 on
-// SQLite, the stored, GIN-indexed `search_vector` ranked by ts_rank on PostgreSQL. Both match the same pre-analyzed
+// Full-text matching and ranking, the one place where the dialects differ: FTS5 on SQLite (tickets
+// ranked by `ticket_rank`, articles by BM25), the stored, GIN-indexed `search_vector` ranked by ts_rank
+// on PostgreSQL. Both match the same pre-analyzed
 // terms (src/domain/search), so results agree; the caller puts the match inside its own scoped
 // query (the tenant filter is never after it).
 import { type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { QueryTerm } from "../../domain/search/portuguese";
 import type { Dialect } from "./dialect";
 import { rowLimit } from "./row-limit";
+import { TICKET_RANK_FUNCTION } from "./sqlite-rank";
 
 /** Terms are [a-z0-9]+ by construction; anything else is dropped rather than escaped. */
 const clean = (term: string) => term.replace(/[^a-z0-9]/g, "");
@@ -109,12 +111,18 @@ export function ticketMatchesText(dialect: Dialect, text: string): Expression<Sq
 }
 
 /**
- * Relevance as an integer (higher first; millionths of BM25 or ts_rank), so that a keyset cursor
- * carries it exactly. BM25 weighs rare terms up and long rows down; ts_rank (normalization 1: divided
- * by the log of the row's length) counts how many of the terms a row has and how often. On both, a
- * row with more of a sentence's words comes first; the test table's first results agree.
+ * Relevance as an integer (higher first; millionths of the score), so that a keyset cursor carries it
+ * exactly. A ticket's, on SQLite, is `ticket_rank` (sqlite-rank.ts): how many of the query's words
+ * it has, how often, how short it is — from the row alone, so ranking a company's matches does not
+ * grow with the help desk, where BM25 reads, on every search, every row of the index that has each
+ * word. ts_rank (normalization 1: divided by the log of the row's length) counts how many of the
+ * terms a row has and how often. Articles, a few hundred, keep BM25, which weighs rare terms up. On
+ * both databases a row with more of a sentence's words comes first; the test table's first results
+ * agree (test/api/search-quality.test.ts).
  */
 const SQLITE_SCORE = (table: string) => `cast(round(-bm25(${table}) * 1000000) as integer)`;
+const SQLITE_TICKET_SCORE = (text: string) =>
+  sql`cast(round(${sql.raw(TICKET_RANK_FUNCTION)}(terms, ${text}) * 1000000) as integer)`;
 
 /** The best `limit` hits only, after a cursor and without one number: the page before its joins. */
 export interface TopHits {
@@ -138,7 +146,7 @@ export function ticketHits(
   const all =
     dialect === "postgres"
       ? sql`select number, cast(round(ts_rank(search_vector, ${tsQuery(text)}, 1) * 1000000) as integer) as score from ticket where search_vector @@ ${tsQuery(text)}`
-      : sql`select rowid as number, ${sql.raw(SQLITE_SCORE("ticket_fts"))} as score from ticket_fts where ticket_fts match ${text}`;
+      : sql`select rowid as number, ${SQLITE_TICKET_SCORE(text)} as score from ticket_fts where ticket_fts match ${text}`;
   if (!top) return sql`(${all})`;
   const conditions = [
     ...(top.after ? [sql`(score, number) < (${top.after.key}, ${top.after.number})`] : []),

@@ -3,7 +3,9 @@
 // or reply (rows and files), idempotency keys past their day, attachment files past the
 // retention setting, e-mails sent more than three months ago, and the ids of used ERP links past
 // their expiry. Every step is a conditional delete, so several processes running it at
-// once (PostgreSQL) remove each thing once, and a second run finds nothing to do.
+// once (PostgreSQL) remove each thing once, and a second run finds nothing to do. On SQLite it also
+// merges the full-text indexes a little (`mergeSearchIndexes`).
+import { sql } from "kysely";
 import type { AppContext } from "../context";
 import { deleteExpiredPending } from "../modules/attachments/repository";
 import { storageOf } from "../modules/attachments/service";
@@ -18,6 +20,8 @@ import { purgeExpiredAttachments } from "../modules/privacy/retention";
 
 const MINUTE = 60_000;
 const UPLOAD_BATCH = 200;
+/** Pages of merged index a pass writes at most (4 KiB each): a few milliseconds' work every few minutes. */
+export const SEARCH_MERGE_PAGES = 256;
 
 export interface MaintenanceReport {
   sessions: number;
@@ -37,6 +41,7 @@ export interface MaintenanceReport {
 export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport> {
   const now = ctx.clock.now();
   const { session, login, uploads } = ctx.config;
+  await mergeSearchIndexes(ctx);
   return {
     sessions: await deleteExpiredSessions(ctx.db, now, now - session.idleMinutes * MINUTE),
     loginFailures: await purgeLoginFailures(ctx.db, now - login.windowMinutes * MINUTE),
@@ -48,6 +53,22 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport
     sentEmails: await purgeSentEmails(ctx.db, now - OUTBOX_KEEP_DAYS * 24 * 60 * MINUTE),
     erpLinkUses: await purgeExpiredLinkUses(ctx.db, now),
   };
+}
+
+/**
+ * Every commit adds a small segment to an FTS5 index, and FTS5's own merging keeps up to a few per
+ * level, so an index soon has ten or more (the demo seed leaves 13), and every search looks each
+ * word up in each segment: at 100 000 tickets, a company's query took 0.97 ms to match in 11
+ * segments, 0.28 ms in one. A negative 'merge' merges whatever segments there are, a bounded number
+ * of pages at a time, so a few passes bring an index back to one segment and keep it near there.
+ */
+export async function mergeSearchIndexes(ctx: AppContext): Promise<void> {
+  if (ctx.connection.dialect !== "sqlite") return;
+  for (const table of ["ticket_fts", "article_fts"]) {
+    await sql`insert into ${sql.table(table)}(${sql.table(table)}, rank) values ('merge', ${-SEARCH_MERGE_PAGES})`.execute(
+      ctx.db,
+    );
+  }
 }
 
 /** Rows first, then files: a file goes only once its row is gone, so no ticket ever points at a missing file. */

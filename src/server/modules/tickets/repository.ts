@@ -247,7 +247,7 @@ const ticketList = new PreparedQuery(buildTicketList, (shape) => {
 /**
  * Newest activity first, keyset-paginated on (updated_at, number) with a row-value comparison, so
  * a deep page starts inside the index. A text query ranks instead: the rows matching any of its
- * terms, the best match first (BM25 on SQLite, ts_rank on PostgreSQL), keyset-paginated on
+ * terms, the best match first (`ticket_rank` on SQLite, ts_rank on PostgreSQL), keyset-paginated on
  * (score, number) — `score` is returned with every row for the cursor. A search within one company
  * also requires the company's own index term, so the full-text index intersects with the tenant
  * instead of matching every company. A customer's scope and a staff filter by company both come
