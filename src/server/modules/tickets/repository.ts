@@ -195,8 +195,16 @@ export interface ListValues {
 
 /** A page of the list's query; exported for the query-plan tests. */
 export function buildTicketList(db: Executor, shape: ListShape, values: ListValues) {
+  // A ranked page of one company starts from the index's best rows (its term is in the match): on
+  // SQLite the company filter is kept out of any index (`+`), or at 100 000 tickets the planner chose
+  // to read the company's 500 tickets with their joins and look each up among the hits (1.3 ms, not 0.5).
+  const topOnly = shape.search && !shape.status && !shape.number;
+  const companyColumn =
+    topOnly && dialectOf(db) === "sqlite"
+      ? sql<string>`+"ticket"."company_id"`
+      : sql<string>`"ticket"."company_id"`;
   const filtered = ticketSummaries(db)
-    .$if(shape.company, (q) => q.where("ticket.company_id", "=", values.companyId))
+    .$if(shape.company, (q) => q.where(companyColumn, "=", values.companyId))
     .$if(shape.status, (q) => q.where("ticket.status", "=", values.status))
     .$if(shape.exclude, (q) => q.where("ticket.number", "!=", values.excludeNumber))
     .$if(shape.number, (q) => q.where("ticket.number", "=", values.number));
@@ -204,14 +212,13 @@ export function buildTicketList(db: Executor, shape: ListShape, values: ListValu
     // The full-text index finds the rows (within the company, by its term) and scores them; without
     // a status or number filter every condition is in the match, so only the index's best page is joined.
     const hit = sql<number>`hit.score`;
-    const top =
-      shape.status || shape.number
-        ? undefined
-        : {
-            limit: shape.limit,
-            after: shape.after ? { key: values.afterKey, number: values.afterNumber } : undefined,
-            exclude: shape.exclude ? values.excludeNumber : undefined,
-          };
+    const top = topOnly
+      ? {
+          limit: shape.limit,
+          after: shape.after ? { key: values.afterKey, number: values.afterNumber } : undefined,
+          exclude: shape.exclude ? values.excludeNumber : undefined,
+        }
+      : undefined;
     return filtered
       .innerJoin(ticketHits(dialectOf(db), values.match, top).as("hit"), (join) =>
         join.on(sql<SqlBool>`hit.number = ticket.number`),
