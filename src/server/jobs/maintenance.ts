@@ -20,7 +20,7 @@ import { purgeExpiredAttachments } from "../modules/privacy/retention";
 
 const MINUTE = 60_000;
 const UPLOAD_BATCH = 200;
-/** Pages of merged index a pass writes at most (4 KiB each): a few milliseconds' work every few minutes. */
+/** Pages of merged index a pass writes at most (4 KiB each): tens of milliseconds every few minutes. */
 export const SEARCH_MERGE_PAGES = 256;
 
 export interface MaintenanceReport {
@@ -60,7 +60,8 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport
  * level, so an index soon has ten or more (the demo seed leaves 13), and every search looks each
  * word up in each segment: at 100 000 tickets, a company's query took 0.97 ms to match in 11
  * segments, 0.28 ms in one. A negative 'merge' merges whatever segments there are, a bounded number
- * of pages at a time, so a few passes bring an index back to one segment and keep it near there.
+ * of pages at a time (a pass took 16–35 ms at 100 000 tickets, whose index of 4 800 pages was back in
+ * one segment after 18 passes, three hours at the default interval), and keeps it near one.
  */
 export async function mergeSearchIndexes(ctx: AppContext): Promise<void> {
   if (ctx.connection.dialect !== "sqlite") return;
