@@ -110,6 +110,25 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "must be a domain name such as suporte.uno.com.br")
     .optional(),
+  /**
+   * Seals the secrets the server reads back (ERP HS256 keys, webhook signing secrets) with AES-256-GCM:
+   * 32 random bytes in base64 (`openssl rand -base64 32`). Unset: they are stored as given.
+   */
+  SECRETS_KEY: z
+    .string()
+    .optional()
+    .transform((value, check) => {
+      if (value === undefined || value === "") return undefined;
+      const key = Buffer.from(value, "base64");
+      if (key.length !== 32 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
+        check.addIssue({
+          code: "custom",
+          message: "must be 32 random bytes in base64 (openssl rand -base64 32)",
+        });
+        return z.NEVER;
+      }
+      return key;
+    }),
   /** Signs reply addresses (at least 32 characters); unset: e-mails carry no reply address, and no reply by e-mail is taken. */
   MAIL_REPLY_SECRET: z.string().min(32, "must have at least 32 characters").optional(),
   /** Receive replies by SMTP on this port (e.g. 2525 behind the MX); unset: no listener. */
@@ -200,6 +219,8 @@ export interface Config {
   };
   /** Webhook hosts exempt from the public-address rule (WEBHOOK_ALLOWED_HOSTS). */
   webhooks: { allowedHosts: string[] };
+  /** SECRETS_KEY: seals stored ERP and webhook secrets (secrets-at-rest.ts); undefined: stored as given. */
+  secretsKey: Buffer | undefined;
   bodyLimitBytes: number;
   /**
    * Slow or stalled clients: headers must arrive within `headersMs` and the whole request within
@@ -286,6 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
         e.SMTP_LISTEN_PORT === undefined ? undefined : { port: e.SMTP_LISTEN_PORT, host: e.SMTP_LISTEN_HOST },
     },
     webhooks: { allowedHosts: e.WEBHOOK_ALLOWED_HOSTS },
+    secretsKey: e.SECRETS_KEY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     http: {
       headersMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,

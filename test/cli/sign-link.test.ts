@@ -1,11 +1,12 @@
 // `extranet sign-link`: prints a link the ERP would build, verifiable with the installation's key;
 // HS256 takes the secret from the database, EdDSA a private key file; clear refusals otherwise.
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { decodeJwt, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealSecret, secretContext } from "../../src/server/secrets-at-rest";
 import { databaseFile } from "./sqlite";
 import { cleanUp, ensureBuilt, freshDataDir, runCli } from "./support";
 
@@ -16,6 +17,8 @@ const HS_ID = "0193a1b2-0000-7000-8000-000000000001";
 const ED_ID = "0193a1b2-0000-7000-8000-000000000002";
 const COMPANY_ID = "0193a1b2-0000-7000-8000-0000000000c1";
 const SECRET = "um-segredo-compartilhado-de-teste-com-32-bytes-ou-mais";
+const SEALED_ID = "0193a1b2-0000-7000-8000-000000000003";
+const SECRETS_KEY = randomBytes(32);
 
 describe("extranet sign-link", () => {
   const dataDir = freshDataDir();
@@ -36,6 +39,8 @@ describe("extranet sign-link", () => {
         "insert into erp_installation (id, name, company_id, algorithm, secret, public_key, creates_users, active, revoked_at, last_used_at, created_by, created_at, updated_at) values (?, 'ERP', ?, ?, ?, ?, 0, 1, null, null, null, ?, ?)",
       );
       insert.run(HS_ID, COMPANY_ID, "HS256", SECRET, null, now, now);
+      const sealed = sealSecret(SECRETS_KEY, SECRET, secretContext("erp_installation", SEALED_ID));
+      insert.run(SEALED_ID, COMPANY_ID, "HS256", sealed, null, now, now);
       insert.run(
         ED_ID,
         COMPANY_ID,
@@ -132,5 +137,15 @@ describe("extranet sign-link", () => {
     );
     expect(screen.code).not.toBe(0);
     expect(screen.stderr).toContain("Código de tela inválido");
+  });
+
+  it("opens a secret sealed under SECRETS_KEY, and says the key is missing without it", async () => {
+    const args = ["sign-link", "--installation", SEALED_ID, "--email", "ana@serraazul.com.br"];
+    const signed = await runCli(args, { ...env, SECRETS_KEY: SECRETS_KEY.toString("base64") });
+    expect(signed.code, signed.stderr).toBe(0);
+    await jwtVerify(tokenOf(signed.stdout), new TextEncoder().encode(SECRET));
+    const refused = await runCli(args, env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("SECRETS_KEY");
   });
 });

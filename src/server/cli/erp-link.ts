@@ -8,6 +8,7 @@ import { ERP_LINK_MAX_LIFETIME_MS } from "../../domain/erp-link/claims";
 import { translate } from "../../i18n";
 import { findInstallation } from "../modules/erp-link/repository";
 import { signErpLink } from "../modules/erp-link/sign-link";
+import { openSecret, SealedSecretError, secretContext } from "../secrets-at-rest";
 import { cliMeta, err, out, parseWith, withContext } from "./context";
 import { CliError } from "./errors";
 
@@ -32,8 +33,16 @@ export function signLinkCommand(opts: SignLinkOptions) {
     if (installation.revoked_at !== null || installation.active !== 1)
       err("atenção: esta instalação está pausada ou revogada; a Extranet recusará o link.");
     let key: string;
-    if (installation.algorithm === "HS256") key = installation.secret ?? "";
-    else if (!opts.key)
+    if (installation.algorithm === "HS256") {
+      // Sealed at rest under SECRETS_KEY (secrets-at-rest.ts): this command needs the same key.
+      try {
+        const context = secretContext("erp_installation", installation.id);
+        key = openSecret(ctx.config.secretsKey, installation.secret ?? "", context);
+      } catch (error) {
+        if (error instanceof SealedSecretError) throw new CliError(`SECRETS_KEY: ${error.message}`);
+        throw error;
+      }
+    } else if (!opts.key)
       throw new CliError(`--key: ${installation.algorithm} precisa da chave privada (arquivo PEM).`);
     else
       key = await readFile(opts.key, "utf8").catch(() => {

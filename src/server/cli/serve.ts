@@ -20,6 +20,7 @@ import { anyUserExists } from "../modules/users/repository";
 import { WebhookWorker } from "../modules/webhooks/worker";
 import { opsOf } from "../ops-state";
 import { closeContext, openContext } from "../runtime";
+import { sealStoredSecrets } from "../seal-stored-secrets";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
 
 /** Printed at every start without demo data while the database has no account at all. */
@@ -48,7 +49,20 @@ export async function serve(config: Config): Promise<void> {
     serverLock?.release();
     throw error;
   });
+  const secrets = await sealStoredSecrets(ctx).catch(async (error: unknown) => {
+    await closeContext(ctx);
+    serverLock?.release();
+    throw error;
+  });
   const app = await buildApp(ctx);
+  if (secrets.sealed > 0)
+    app.log.info({ sealed: secrets.sealed }, "stored ERP and webhook secrets sealed with SECRETS_KEY");
+  if (secrets.unsealed > 0) {
+    app.log.warn(
+      { unsealed: secrets.unsealed },
+      "SECRETS_KEY is not set: ERP and webhook secrets are stored readable (set it to seal them)",
+    );
+  }
   if (config.seedDemo) {
     const origin = config.publicUrl ?? `http://localhost:${config.port}`;
     const logins = await seedDemo(ctx, { actorId: null, ip: null, origin });

@@ -10,6 +10,7 @@ import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { type Executor, flag } from "../../db/schema";
 import { errors } from "../../errors";
+import { sealSecret, secretContext } from "../../secrets-at-rest";
 import { auditChanges } from "../audit/changes";
 import { recordAudit } from "../audit/repository";
 import { findCompany } from "../companies/repository";
@@ -43,6 +44,15 @@ async function keyColumns(
   return { algorithm: input.algorithm, secret: null, public_key: pem };
 }
 
+/** The key's columns as stored: an HS256 secret sealed under SECRETS_KEY (secrets-at-rest.ts). */
+function sealed<K extends { secret: string | null }>(ctx: AppContext, key: K, id: string): K {
+  if (key.secret === null) return key;
+  return {
+    ...key,
+    secret: sealSecret(ctx.config.secretsKey, key.secret, secretContext("erp_installation", id)),
+  };
+}
+
 async function loadInstallation(db: Executor, id: string): Promise<ErpInstallationWithCompany> {
   const row = await findInstallation(db, id);
   if (!row) throw errors.notFound("erp_installation.not_found");
@@ -74,7 +84,7 @@ export async function createInstallation(
       id,
       name: props.name,
       company_id: company.id,
-      ...key,
+      ...sealed(ctx, key, id),
       creates_users: flag(props.createsUsers),
       active: 1,
       revoked_at: null,
@@ -122,7 +132,7 @@ export async function changeInstallation(
     if (key) changes.algorithm = { before: current.algorithm, after: key.algorithm };
     const now = ctx.clock.now();
     if (Object.keys(changes).length > 0 || key) {
-      await updateInstallation(trx, id, { ...next, ...key, updated_at: now });
+      await updateInstallation(trx, id, { ...next, ...(key && sealed(ctx, key, id)), updated_at: now });
       await recordAudit(trx, meta, now, {
         action: key ? "erp_installation.key_rotated" : "erp_installation.updated",
         targetType: "erp_installation",

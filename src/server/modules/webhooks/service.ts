@@ -18,6 +18,7 @@ import { decodeCursor, toPage } from "../../db/cursor";
 import { json } from "../../db/json";
 import { type Executor, flag } from "../../db/schema";
 import { AppError, errors } from "../../errors";
+import { sealSecret, secretContext } from "../../secrets-at-rest";
 import { auditChanges } from "../audit/changes";
 import { recordAudit } from "../audit/repository";
 import { requeue } from "../outbox/lease-queue";
@@ -72,11 +73,13 @@ export async function createWebhook(
 ): Promise<WebhookWithSecret> {
   await assertDeliverable(ctx, request.url);
   const now = ctx.clock.now();
+  const id = newId();
+  const secret = request.secret ?? newWebhookSecret();
   const row: WebhookEndpointRow = {
-    id: newId(),
+    id,
     url: request.url,
     events: json.webhookEvents.encode(request.events),
-    secret: request.secret ?? newWebhookSecret(),
+    secret: sealSecret(ctx.config.secretsKey, secret, secretContext("webhook_endpoint", id)),
     previous_secret: null,
     previous_secret_until: null,
     internal: flag(request.internal),
@@ -100,7 +103,7 @@ export async function createWebhook(
       details: { url: row.url, events: request.events, internal: request.internal },
     });
   });
-  return { ...presentWebhook(row), secret: row.secret };
+  return { ...presentWebhook(row), secret };
 }
 
 /** Changes an endpoint; answers with the new secret only when it was rotated. */
@@ -123,7 +126,7 @@ export async function updateWebhook(
       ...(request.internal !== undefined && { internal: flag(request.internal) }),
       ...(request.active !== undefined && activeChanges(request.active, now)),
       ...(secret !== undefined && {
-        secret,
+        secret: sealSecret(ctx.config.secretsKey, secret, secretContext("webhook_endpoint", id)),
         previous_secret: before.secret,
         previous_secret_until: now + SECRET_GRACE_MS,
       }),

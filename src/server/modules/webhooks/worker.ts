@@ -6,6 +6,7 @@
 import type { AppContext } from "../../context";
 import type { Executor, WebhookDeliveryTable } from "../../db/schema";
 import { recordWebhookDisabledEmails } from "../../mail/webhook-emails";
+import { openSecret, secretContext } from "../../secrets-at-rest";
 import { recordAudit } from "../audit/repository";
 import { markAttemptFailed, markSent } from "../outbox/lease-queue";
 import {
@@ -62,9 +63,12 @@ export class WebhookWorker extends LeaseWorker<"webhook_delivery"> {
       await markAttemptFailed(db, "webhook_delivery", row.id, this.id, "endpoint disabled", null);
       return "failed";
     }
-    const secrets = [endpoint.secret];
+    // Sealed at rest (secrets-at-rest.ts): opened for this request only.
+    const key = this.app.config.secretsKey;
+    const context = secretContext("webhook_endpoint", endpoint.id);
+    const secrets = [openSecret(key, endpoint.secret, context)];
     if (endpoint.previous_secret && (endpoint.previous_secret_until ?? 0) > at)
-      secrets.push(endpoint.previous_secret);
+      secrets.push(openSecret(key, endpoint.previous_secret, context));
     const response = await sendWebhook({
       url: endpoint.url,
       id: row.id,

@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config";
+import { isSealed, openSecret, SealedSecretError, sealSecret, secretContext } from "./secrets-at-rest";
+
+const key = randomBytes(32);
+const here = secretContext("webhook_endpoint", "0196b5f0-0000-7000-8000-000000000001");
+const elsewhere = secretContext("webhook_endpoint", "0196b5f0-0000-7000-8000-000000000002");
+
+describe("secrets at rest", () => {
+  it("seals under the key and opens back, each sealing different", () => {
+    const first = sealSecret(key, "whsec_segredo", here);
+    const second = sealSecret(key, "whsec_segredo", here);
+    expect(isSealed(first)).toBe(true);
+    expect(first).not.toContain("segredo");
+    expect(first).not.toBe(second);
+    expect(openSecret(key, first, here)).toBe("whsec_segredo");
+  });
+
+  it("stores as given without a key, and reads values stored before the key", () => {
+    expect(sealSecret(undefined, "whsec_segredo", here)).toBe("whsec_segredo");
+    expect(openSecret(key, "whsec_segredo", here)).toBe("whsec_segredo");
+  });
+
+  it("refuses another key, another row, an altered value, and no key", () => {
+    const sealed = sealSecret(key, "whsec_segredo", here);
+    expect(() => openSecret(randomBytes(32), sealed, here)).toThrow(SealedSecretError);
+    expect(() => openSecret(key, sealed, elsewhere)).toThrow(SealedSecretError);
+    const altered = `${sealed.slice(0, -2)}${sealed.endsWith("A") ? "B" : "A"}${sealed.slice(-1)}`;
+    expect(() => openSecret(key, altered, here)).toThrow(SealedSecretError);
+    expect(() => openSecret(undefined, sealed, here)).toThrow(/SECRETS_KEY is not set/);
+  });
+
+  it("takes SECRETS_KEY as 32 bytes of base64, and names it when it is not", () => {
+    const encoded = key.toString("base64");
+    expect(loadConfig({ SECRETS_KEY: encoded }).secretsKey?.equals(key)).toBe(true);
+    expect(loadConfig({}).secretsKey).toBeUndefined();
+    expect(() => loadConfig({ SECRETS_KEY: randomBytes(16).toString("base64") })).toThrow(/SECRETS_KEY/);
+    expect(() => loadConfig({ SECRETS_KEY: "not a key at all, but long enough to be 44 chars" })).toThrow(
+      /SECRETS_KEY/,
+    );
+  });
+});
