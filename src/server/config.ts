@@ -23,6 +23,26 @@ const trustProxyFromEnv = z.string().transform((value, ctx): TrustProxy => {
   return z.NEVER;
 });
 
+/**
+ * Seals the secrets the server reads back (ERP HS256 keys, webhook signing secrets) with AES-256-GCM:
+ * 32 random bytes in base64 (`openssl rand -base64 32`). Unset: they are stored as given.
+ */
+const secretsKeySchema = z
+  .string()
+  .optional()
+  .transform((value, check) => {
+    if (value === undefined || value === "") return undefined;
+    const key = Buffer.from(value, "base64");
+    if (key.length !== 32 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
+      check.addIssue({
+        code: "custom",
+        message: "must be 32 random bytes in base64 (openssl rand -base64 32)",
+      });
+      return z.NEVER;
+    }
+    return key;
+  });
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("localhost"),
@@ -114,21 +134,9 @@ const EnvSchema = z.object({
    * Seals the secrets the server reads back (ERP HS256 keys, webhook signing secrets) with AES-256-GCM:
    * 32 random bytes in base64 (`openssl rand -base64 32`). Unset: they are stored as given.
    */
-  SECRETS_KEY: z
-    .string()
-    .optional()
-    .transform((value, check) => {
-      if (value === undefined || value === "") return undefined;
-      const key = Buffer.from(value, "base64");
-      if (key.length !== 32 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
-        check.addIssue({
-          code: "custom",
-          message: "must be 32 random bytes in base64 (openssl rand -base64 32)",
-        });
-        return z.NEVER;
-      }
-      return key;
-    }),
+  SECRETS_KEY: secretsKeySchema,
+  /** While changing SECRETS_KEY: the old key, which still opens what it sealed until each start seals it again. */
+  SECRETS_KEY_PREVIOUS: secretsKeySchema,
   /** Signs reply addresses (at least 32 characters); unset: e-mails carry no reply address, and no reply by e-mail is taken. */
   MAIL_REPLY_SECRET: z.string().min(32, "must have at least 32 characters").optional(),
   /** Receive replies by SMTP on this port (e.g. 2525 behind the MX); unset: no listener. */
@@ -221,6 +229,8 @@ export interface Config {
   webhooks: { allowedHosts: string[] };
   /** SECRETS_KEY: seals stored ERP and webhook secrets (secrets-at-rest.ts); undefined: stored as given. */
   secretsKey: Buffer | undefined;
+  /** SECRETS_KEY_PREVIOUS: the key being replaced, still opening what it sealed. */
+  secretsPreviousKey: Buffer | undefined;
   bodyLimitBytes: number;
   /**
    * Slow or stalled clients: headers must arrive within `headersMs` and the whole request within
@@ -257,6 +267,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
   if (e.HTTP_HEADERS_TIMEOUT_SECONDS > e.HTTP_REQUEST_TIMEOUT_SECONDS) {
     throw new ConfigError(
       "Invalid configuration in the environment:\n  HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS",
+    );
+  }
+  if (e.SECRETS_KEY_PREVIOUS && !e.SECRETS_KEY) {
+    throw new ConfigError(
+      "Invalid configuration in the environment:\n  SECRETS_KEY_PREVIOUS: only beside SECRETS_KEY, the key that replaces it",
     );
   }
   const dataDir = path.resolve(e.EXTRANET_DATA_DIR);
@@ -308,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, webRoot?: strin
     },
     webhooks: { allowedHosts: e.WEBHOOK_ALLOWED_HOSTS },
     secretsKey: e.SECRETS_KEY,
+    secretsPreviousKey: e.SECRETS_KEY_PREVIOUS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     http: {
       headersMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,

@@ -1,9 +1,10 @@
 // At every server start: with SECRETS_KEY, seals the ERP and webhook secrets stored before the key
-// was set, and checks that the key opens those already sealed; without it, refuses to start when
-// sealed secrets exist (links and webhooks would fail one by one, later, instead of now).
+// was set (or sealed under SECRETS_KEY_PREVIOUS), and checks that the keys open those already sealed;
+// without it, refuses to start when sealed secrets exist (links and webhooks would fail one by one,
+// later, instead of now).
 import { ConfigError } from "./config";
 import type { AppContext } from "./context";
-import { isSealed, openSecret, SealedSecretError, sealSecret, secretContext } from "./secrets-at-rest";
+import { isSealed, openSecretWith, SealedSecretError, sealSecret, secretContext } from "./secrets-at-rest";
 
 interface StoredSecret {
   table: "erp_installation" | "webhook_endpoint";
@@ -58,9 +59,12 @@ export async function sealStoredSecrets(ctx: AppContext): Promise<{ sealed: numb
     }
     return { sealed: 0, unsealed: secrets.length };
   }
-  for (const secret of sealed) {
+  // Values only SECRETS_KEY_PREVIOUS opens are sealed again under SECRETS_KEY, with those stored readable.
+  const toSeal: (StoredSecret & { plain: string })[] = [];
+  for (const secret of secrets) {
     try {
-      openSecret(key, secret.value, secretContext(secret.table, secret.id));
+      const opened = openSecretWith(ctx.config, secret.value, secretContext(secret.table, secret.id));
+      if (!isSealed(secret.value) || opened.byPrevious) toSeal.push({ ...secret, plain: opened.plain });
     } catch (error) {
       if (!(error instanceof SealedSecretError)) throw error;
       throw new ConfigError(
@@ -68,11 +72,10 @@ export async function sealStoredSecrets(ctx: AppContext): Promise<{ sealed: numb
       );
     }
   }
-  const plain = secrets.filter((secret) => !isSealed(secret.value));
-  if (plain.length === 0) return { sealed: 0, unsealed: 0 };
+  if (toSeal.length === 0) return { sealed: 0, unsealed: 0 };
   await ctx.db.transaction().execute(async (trx) => {
-    for (const secret of plain) {
-      const value = sealSecret(key, secret.value, secretContext(secret.table, secret.id));
+    for (const secret of toSeal) {
+      const value = sealSecret(key, secret.plain, secretContext(secret.table, secret.id));
       // Only if unchanged: another process starting at once may have sealed it already.
       if (secret.table === "erp_installation") {
         await trx
@@ -91,5 +94,5 @@ export async function sealStoredSecrets(ctx: AppContext): Promise<{ sealed: numb
       }
     }
   });
-  return { sealed: plain.length, unsealed: 0 };
+  return { sealed: toSeal.length, unsealed: 0 };
 }

@@ -1,9 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
-import { isSealed, openSecret, SealedSecretError, sealSecret, secretContext } from "./secrets-at-rest";
+import {
+  isSealed,
+  openSecret,
+  openSecretWith,
+  SealedSecretError,
+  sealSecret,
+  secretContext,
+} from "./secrets-at-rest";
 
 const key = randomBytes(32);
+const keys = { secretsKey: key };
 const here = secretContext("webhook_endpoint", "0196b5f0-0000-7000-8000-000000000001");
 const elsewhere = secretContext("webhook_endpoint", "0196b5f0-0000-7000-8000-000000000002");
 
@@ -14,21 +22,31 @@ describe("secrets at rest", () => {
     expect(isSealed(first)).toBe(true);
     expect(first).not.toContain("segredo");
     expect(first).not.toBe(second);
-    expect(openSecret(key, first, here)).toBe("whsec_segredo");
+    expect(openSecret(keys, first, here)).toBe("whsec_segredo");
   });
 
   it("stores as given without a key, and reads values stored before the key", () => {
     expect(sealSecret(undefined, "whsec_segredo", here)).toBe("whsec_segredo");
-    expect(openSecret(key, "whsec_segredo", here)).toBe("whsec_segredo");
+    expect(openSecret(keys, "whsec_segredo", here)).toBe("whsec_segredo");
   });
 
   it("refuses another key, another row, an altered value, and no key", () => {
     const sealed = sealSecret(key, "whsec_segredo", here);
-    expect(() => openSecret(randomBytes(32), sealed, here)).toThrow(SealedSecretError);
-    expect(() => openSecret(key, sealed, elsewhere)).toThrow(SealedSecretError);
+    expect(() => openSecret({ secretsKey: randomBytes(32) }, sealed, here)).toThrow(SealedSecretError);
+    expect(() => openSecret(keys, sealed, elsewhere)).toThrow(SealedSecretError);
     const altered = `${sealed.slice(0, -2)}${sealed.endsWith("A") ? "B" : "A"}${sealed.slice(-1)}`;
-    expect(() => openSecret(key, altered, here)).toThrow(SealedSecretError);
-    expect(() => openSecret(undefined, sealed, here)).toThrow(/SECRETS_KEY is not set/);
+    expect(() => openSecret(keys, altered, here)).toThrow(SealedSecretError);
+    expect(() => openSecret({ secretsKey: undefined }, sealed, here)).toThrow(/SECRETS_KEY is not set/);
+  });
+
+  it("opens what the previous key sealed while the key changes, and says it should be sealed again", () => {
+    const next = randomBytes(32);
+    const old = sealSecret(key, "whsec_segredo", here);
+    const rotating = { secretsKey: next, secretsPreviousKey: key };
+    expect(openSecretWith(rotating, old, here)).toEqual({ plain: "whsec_segredo", byPrevious: true });
+    const fresh = sealSecret(next, "whsec_novo", here);
+    expect(openSecretWith(rotating, fresh, here)).toEqual({ plain: "whsec_novo", byPrevious: false });
+    expect(() => openSecret({ secretsKey: next }, old, here)).toThrow(SealedSecretError);
   });
 
   it("takes SECRETS_KEY as 32 bytes of base64, and names it when it is not", () => {
@@ -39,5 +57,12 @@ describe("secrets at rest", () => {
     expect(() => loadConfig({ SECRETS_KEY: "not a key at all, but long enough to be 44 chars" })).toThrow(
       /SECRETS_KEY/,
     );
+    expect(() => loadConfig({ SECRETS_KEY_PREVIOUS: encoded })).toThrow(/SECRETS_KEY_PREVIOUS: only beside/);
+    expect(
+      loadConfig({
+        SECRETS_KEY: randomBytes(32).toString("base64"),
+        SECRETS_KEY_PREVIOUS: encoded,
+      }).secretsPreviousKey?.equals(key),
+    ).toBe(true);
   });
 });

@@ -5,7 +5,9 @@
 //
 // Without SECRETS_KEY (a fresh `npm start`) secrets are stored as given, as before. A value is sealed
 // when it starts with SEALED; anything else is one stored before the key was set, which
-// `sealStoredSecrets` seals when the server starts with a key. Each sealed value is bound to its row
+// `sealStoredSecrets` seals when the server starts with a key. To change the key, start with the new
+// one as SECRETS_KEY and the old as SECRETS_KEY_PREVIOUS: values open with either, and each start
+// seals again under the new key those only the old one opens. Each sealed value is bound to its row
 // (`context`, the GCM associated data): copied into another row, it no longer opens.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
@@ -33,9 +35,32 @@ export function sealSecret(key: Buffer | undefined, plain: string, context: stri
   return `${SEALED}${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url")}`;
 }
 
-export function openSecret(key: Buffer | undefined, stored: string, context: string): string {
-  if (!isSealed(stored)) return stored;
-  if (!key) throw new SealedSecretError(`${context} is sealed and SECRETS_KEY is not set`);
+/** The keys a sealed value may open with: SECRETS_KEY, and while rotating, SECRETS_KEY_PREVIOUS. */
+export interface SecretKeys {
+  secretsKey: Buffer | undefined;
+  secretsPreviousKey?: Buffer | undefined;
+}
+
+export function openSecret(keys: SecretKeys, stored: string, context: string): string {
+  return openSecretWith(keys, stored, context).plain;
+}
+
+/** `byPrevious`: opened only with the previous key, so it should be sealed again with the current one. */
+export function openSecretWith(
+  keys: SecretKeys,
+  stored: string,
+  context: string,
+): { plain: string; byPrevious: boolean } {
+  if (!isSealed(stored)) return { plain: stored, byPrevious: false };
+  if (!keys.secretsKey) throw new SealedSecretError(`${context} is sealed and SECRETS_KEY is not set`);
+  const current = tryOpen(keys.secretsKey, stored, context);
+  if (current !== undefined) return { plain: current, byPrevious: false };
+  const previous = keys.secretsPreviousKey ? tryOpen(keys.secretsPreviousKey, stored, context) : undefined;
+  if (previous !== undefined) return { plain: previous, byPrevious: true };
+  throw new SealedSecretError(`${context} does not open with SECRETS_KEY (another key, or altered)`);
+}
+
+function tryOpen(key: Buffer, stored: string, context: string): string | undefined {
   const raw = Buffer.from(stored.slice(SEALED.length), "base64url");
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, IV_BYTES));
@@ -45,6 +70,6 @@ export function openSecret(key: Buffer | undefined, stored: string, context: str
       "utf8",
     );
   } catch {
-    throw new SealedSecretError(`${context} does not open with SECRETS_KEY (another key, or altered)`);
+    return undefined;
   }
 }

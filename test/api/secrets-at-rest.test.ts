@@ -16,9 +16,9 @@ import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-r
 const KEY = randomBytes(32);
 const ERP = "/api/v1/integrations/erp-installations";
 
-const withKey = (ctx: AppContext, key: Buffer | undefined): AppContext => ({
+const withKey = (ctx: AppContext, key: Buffer | undefined, previousKey?: Buffer): AppContext => ({
   ...ctx,
-  config: { ...ctx.config, secretsKey: key },
+  config: { ...ctx.config, secretsKey: key, secretsPreviousKey: previousKey },
 });
 
 describe("secrets at rest (SECRETS_KEY)", { timeout: 30_000 }, () => {
@@ -143,5 +143,17 @@ describe("secrets at rest (SECRETS_KEY)", { timeout: 30_000 }, () => {
       .executeTakeFirstOrThrow();
     expect(isSealed(row.secret)).toBe(true);
     expect(await sealStoredSecrets(world.t.ctx)).toEqual({ sealed: 0, unsealed: 0 });
+  });
+
+  it("changes the key: started with the new one and the old as previous, it seals everything again under the new", async () => {
+    const next = randomBytes(32);
+    const rotating = withKey(world.t.ctx, next, KEY);
+    const stored = await db().selectFrom("webhook_endpoint").select(["id", "secret"]).execute();
+    expect(stored.length).toBeGreaterThan(0);
+    const changed = await sealStoredSecrets(rotating);
+    expect(changed.sealed).toBeGreaterThanOrEqual(stored.length);
+    // Now the new key alone opens everything, and the old one no longer does.
+    expect(await sealStoredSecrets(withKey(world.t.ctx, next))).toEqual({ sealed: 0, unsealed: 0 });
+    await expect(sealStoredSecrets(world.t.ctx)).rejects.toThrow(/does not open/);
   });
 });

@@ -37,7 +37,7 @@ export function signLinkCommand(opts: SignLinkOptions) {
       // Sealed at rest under SECRETS_KEY (secrets-at-rest.ts): this command needs the same key.
       try {
         const context = secretContext("erp_installation", installation.id);
-        key = openSecret(ctx.config.secretsKey, installation.secret ?? "", context);
+        key = openSecret(ctx.config, installation.secret ?? "", context);
       } catch (error) {
         if (error instanceof SealedSecretError) throw new CliError(`SECRETS_KEY: ${error.message}`);
         throw error;

@@ -120,7 +120,7 @@ async function installationNamedBy(ctx: AppContext, token: string): Promise<ErpI
 function opened(ctx: AppContext, installation: ErpInstallationWithCompany): ErpInstallationWithCompany {
   if (installation.secret === null) return installation;
   const context = secretContext("erp_installation", installation.id);
-  return { ...installation, secret: openSecret(ctx.config.secretsKey, installation.secret, context) };
+  return { ...installation, secret: openSecret(ctx.config, installation.secret, context) };
 }
 
 async function verifySignature(installation: ErpInstallationWithCompany, token: string) {

@@ -64,11 +64,11 @@ export class WebhookWorker extends LeaseWorker<"webhook_delivery"> {
       return "failed";
     }
     // Sealed at rest (secrets-at-rest.ts): opened for this request only.
-    const key = this.app.config.secretsKey;
+    const keys = this.app.config;
     const context = secretContext("webhook_endpoint", endpoint.id);
-    const secrets = [openSecret(key, endpoint.secret, context)];
+    const secrets = [openSecret(keys, endpoint.secret, context)];
     if (endpoint.previous_secret && (endpoint.previous_secret_until ?? 0) > at)
-      secrets.push(openSecret(key, endpoint.previous_secret, context));
+      secrets.push(openSecret(keys, endpoint.previous_secret, context));
     const response = await sendWebhook({
       url: endpoint.url,
       id: row.id,
