@@ -4,10 +4,9 @@
 // later, instead of now).
 import { ConfigError } from "./config";
 import type { AppContext } from "./context";
-import { isSealed, openSecretWith, SealedSecretError, sealSecret, secretContext } from "./secrets-at-rest";
+import { isSealed, openSecretWith, SealedSecretError, type SecretOwner, sealSecret } from "./secrets-at-rest";
 
-interface StoredSecret {
-  table: "erp_installation" | "webhook_endpoint";
+interface StoredSecret extends SecretOwner {
   column: "secret" | "previous_secret";
   id: string;
   value: string;
@@ -63,7 +62,7 @@ export async function sealStoredSecrets(ctx: AppContext): Promise<{ sealed: numb
   const toSeal: (StoredSecret & { plain: string })[] = [];
   for (const secret of secrets) {
     try {
-      const opened = openSecretWith(ctx.config, secret.value, secretContext(secret.table, secret.id));
+      const opened = openSecretWith(ctx.config, secret.value, secret);
       if (!isSealed(secret.value) || opened.byPrevious) toSeal.push({ ...secret, plain: opened.plain });
     } catch (error) {
       if (!(error instanceof SealedSecretError)) throw error;
@@ -75,7 +74,7 @@ export async function sealStoredSecrets(ctx: AppContext): Promise<{ sealed: numb
   if (toSeal.length === 0) return { sealed: 0, unsealed: 0 };
   await ctx.db.transaction().execute(async (trx) => {
     for (const secret of toSeal) {
-      const value = sealSecret(key, secret.plain, secretContext(secret.table, secret.id));
+      const value = sealSecret(key, secret.plain, secret);
       // Only if unchanged: another process starting at once may have sealed it already.
       if (secret.table === "erp_installation") {
         await trx

@@ -1,19 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
-import {
-  isSealed,
-  openSecret,
-  openSecretWith,
-  SealedSecretError,
-  sealSecret,
-  secretContext,
-} from "./secrets-at-rest";
+import { isSealed, openSecret, openSecretWith, SealedSecretError, sealSecret } from "./secrets-at-rest";
 
 const key = randomBytes(32);
 const keys = { secretsKey: key };
-const here = secretContext("webhook_endpoint", "0196b5f0-0000-7000-8000-000000000001");
-const elsewhere = secretContext("webhook_endpoint", "0196b5f0-0000-7000-8000-000000000002");
+const here = { table: "webhook_endpoint", id: "0196b5f0-0000-7000-8000-000000000001" } as const;
+const elsewhere = { table: "webhook_endpoint", id: "0196b5f0-0000-7000-8000-000000000002" } as const;
 
 describe("secrets at rest", () => {
   it("seals under the key and opens back, each sealing different", () => {

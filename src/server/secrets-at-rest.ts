@@ -8,7 +8,7 @@
 // `sealStoredSecrets` seals when the server starts with a key. To change the key, start with the new
 // one as SECRETS_KEY and the old as SECRETS_KEY_PREVIOUS: values open with either, and each start
 // seals again under the new key those only the old one opens. Each sealed value is bound to its row
-// (`context`, the GCM associated data): copied into another row, it no longer opens.
+// (its owner, the GCM associated data): copied into another row, it no longer opens.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 const SEALED = "sealed:v1:";
@@ -22,15 +22,19 @@ export class SealedSecretError extends Error {
 
 export const isSealed = (stored: string): boolean => stored.startsWith(SEALED);
 
-/** The row a secret belongs to, e.g. `webhook_endpoint:<id>`: a sealed value opens only there. */
-export const secretContext = (table: "erp_installation" | "webhook_endpoint", id: string): string =>
-  `${table}:${id}`;
+/** The row a secret belongs to: a value sealed for it opens only there. */
+export interface SecretOwner {
+  table: "erp_installation" | "webhook_endpoint";
+  id: string;
+}
 
-export function sealSecret(key: Buffer | undefined, plain: string, context: string): string {
+const contextOf = (owner: SecretOwner): string => `${owner.table}:${owner.id}`;
+
+export function sealSecret(key: Buffer | undefined, plain: string, owner: SecretOwner): string {
   if (!key) return plain;
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
-  cipher.setAAD(Buffer.from(context, "utf8"));
+  cipher.setAAD(Buffer.from(contextOf(owner), "utf8"));
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return `${SEALED}${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url")}`;
 }
@@ -41,17 +45,18 @@ export interface SecretKeys {
   secretsPreviousKey?: Buffer | undefined;
 }
 
-export function openSecret(keys: SecretKeys, stored: string, context: string): string {
-  return openSecretWith(keys, stored, context).plain;
+export function openSecret(keys: SecretKeys, stored: string, owner: SecretOwner): string {
+  return openSecretWith(keys, stored, owner).plain;
 }
 
 /** `byPrevious`: opened only with the previous key, so it should be sealed again with the current one. */
 export function openSecretWith(
   keys: SecretKeys,
   stored: string,
-  context: string,
+  owner: SecretOwner,
 ): { plain: string; byPrevious: boolean } {
   if (!isSealed(stored)) return { plain: stored, byPrevious: false };
+  const context = contextOf(owner);
   if (!keys.secretsKey) throw new SealedSecretError(`${context} is sealed and SECRETS_KEY is not set`);
   const current = tryOpen(keys.secretsKey, stored, context);
   if (current !== undefined) return { plain: current, byPrevious: false };

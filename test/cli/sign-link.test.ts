@@ -6,7 +6,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { decodeJwt, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sealSecret, secretContext } from "../../src/server/secrets-at-rest";
+import { sealSecret } from "../../src/server/secrets-at-rest";
 import { databaseFile } from "./sqlite";
 import { cleanUp, ensureBuilt, freshDataDir, runCli } from "./support";
 
@@ -39,7 +39,7 @@ describe("extranet sign-link", () => {
         "insert into erp_installation (id, name, company_id, algorithm, secret, public_key, creates_users, active, revoked_at, last_used_at, created_by, created_at, updated_at) values (?, 'ERP', ?, ?, ?, ?, 0, 1, null, null, null, ?, ?)",
       );
       insert.run(HS_ID, COMPANY_ID, "HS256", SECRET, null, now, now);
-      const sealed = sealSecret(SECRETS_KEY, SECRET, secretContext("erp_installation", SEALED_ID));
+      const sealed = sealSecret(SECRETS_KEY, SECRET, { table: "erp_installation", id: SEALED_ID });
       insert.run(SEALED_ID, COMPANY_ID, "HS256", sealed, null, now, now);
       insert.run(
         ED_ID,

@@ -6,9 +6,10 @@ import { Email } from "../../contracts/common";
 import { ScreenCode } from "../../contracts/screens";
 import { ERP_LINK_MAX_LIFETIME_MS } from "../../domain/erp-link/claims";
 import { translate } from "../../i18n";
+import { withOpenedSecret } from "../modules/erp-link/keys";
 import { findInstallation } from "../modules/erp-link/repository";
 import { signErpLink } from "../modules/erp-link/sign-link";
-import { openSecret, SealedSecretError, secretContext } from "../secrets-at-rest";
+import { SealedSecretError } from "../secrets-at-rest";
 import { cliMeta, err, out, parseWith, withContext } from "./context";
 import { CliError } from "./errors";
 
@@ -36,8 +37,7 @@ export function signLinkCommand(opts: SignLinkOptions) {
     if (installation.algorithm === "HS256") {
       // Sealed at rest under SECRETS_KEY (secrets-at-rest.ts): this command needs the same key.
       try {
-        const context = secretContext("erp_installation", installation.id);
-        key = openSecret(ctx.config, installation.secret ?? "", context);
+        key = withOpenedSecret(ctx.config, installation).secret ?? "";
       } catch (error) {
         if (error instanceof SealedSecretError) throw new CliError(`SECRETS_KEY: ${error.message}`);
         throw error;

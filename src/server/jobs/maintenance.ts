@@ -21,7 +21,7 @@ import { purgeExpiredAttachments } from "../modules/privacy/retention";
 const MINUTE = 60_000;
 const UPLOAD_BATCH = 200;
 /** Pages of merged index a pass writes at most (4 KiB each): tens of milliseconds every few minutes. */
-export const SEARCH_MERGE_PAGES = 256;
+const SEARCH_MERGE_PAGES = 256;
 
 export interface MaintenanceReport {
   sessions: number;

@@ -10,11 +10,10 @@ import type { AppContext, CommandMeta } from "../../context";
 import { newId } from "../../crypto";
 import { type Executor, flag } from "../../db/schema";
 import { errors } from "../../errors";
-import { sealSecret, secretContext } from "../../secrets-at-rest";
 import { auditChanges } from "../audit/changes";
 import { recordAudit } from "../audit/repository";
 import { findCompany } from "../companies/repository";
-import { generateSecret, isUsablePublicKey } from "./keys";
+import { generateSecret, isUsablePublicKey, sealedKey } from "./keys";
 import { presentInstallation } from "./presenter";
 import {
   type ErpInstallationWithCompany,
@@ -42,15 +41,6 @@ async function keyColumns(
   if (!(await isUsablePublicKey(pem, input.algorithm)))
     throw errors.invalidOn("erp_installation.invalid_public_key", field);
   return { algorithm: input.algorithm, secret: null, public_key: pem };
-}
-
-/** The key's columns as stored: an HS256 secret sealed under SECRETS_KEY (secrets-at-rest.ts). */
-function sealed<K extends { secret: string | null }>(ctx: AppContext, key: K, id: string): K {
-  if (key.secret === null) return key;
-  return {
-    ...key,
-    secret: sealSecret(ctx.config.secretsKey, key.secret, secretContext("erp_installation", id)),
-  };
 }
 
 async function loadInstallation(db: Executor, id: string): Promise<ErpInstallationWithCompany> {
@@ -84,7 +74,7 @@ export async function createInstallation(
       id,
       name: props.name,
       company_id: company.id,
-      ...sealed(ctx, key, id),
+      ...sealedKey(ctx.config.secretsKey, key, id),
       creates_users: flag(props.createsUsers),
       active: 1,
       revoked_at: null,
@@ -132,7 +122,11 @@ export async function changeInstallation(
     if (key) changes.algorithm = { before: current.algorithm, after: key.algorithm };
     const now = ctx.clock.now();
     if (Object.keys(changes).length > 0 || key) {
-      await updateInstallation(trx, id, { ...next, ...(key && sealed(ctx, key, id)), updated_at: now });
+      await updateInstallation(trx, id, {
+        ...next,
+        ...(key && sealedKey(ctx.config.secretsKey, key, id)),
+        updated_at: now,
+      });
       await recordAudit(trx, meta, now, {
         action: key ? "erp_installation.key_rotated" : "erp_installation.updated",
         targetType: "erp_installation",

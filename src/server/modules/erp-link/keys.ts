@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { importSPKI } from "jose";
 import type { ErpAlgorithm } from "../../../contracts/erp-installations";
+import { openSecret, type SecretKeys, sealSecret } from "../../secrets-at-rest";
 
 /** A generated HS256 secret: 32 random bytes, base64url (43 characters, every one a byte). */
 export const generateSecret = (): string => randomBytes(32).toString("base64url");
@@ -10,6 +11,26 @@ export const generateSecret = (): string => randomBytes(32).toString("base64url"
 const MIN_RSA_BITS = 2048;
 
 export type VerificationKey = CryptoKey | Uint8Array;
+
+/** An installation's key columns as stored: an HS256 secret sealed under SECRETS_KEY (secrets-at-rest.ts). */
+export function sealedKey<K extends { secret: string | null }>(
+  key: Buffer | undefined,
+  columns: K,
+  id: string,
+): K {
+  if (columns.secret === null) return columns;
+  return { ...columns, secret: sealSecret(key, columns.secret, { table: "erp_installation", id }) };
+}
+
+/** The installation with its HS256 secret opened; throws SealedSecretError when the keys do not open it. */
+export function withOpenedSecret<I extends { id: string; secret: string | null }>(
+  keys: SecretKeys,
+  installation: I,
+): I {
+  if (installation.secret === null) return installation;
+  const owner = { table: "erp_installation", id: installation.id } as const;
+  return { ...installation, secret: openSecret(keys, installation.secret, owner) };
+}
 
 /** The key a link of this installation is verified with; throws when the stored key is unusable. */
 export async function verificationKey(installation: {

@@ -8,13 +8,12 @@ import type { AppContext } from "../../context";
 import { newId } from "../../crypto";
 import { lockNames } from "../../db/locks";
 import type { Executor } from "../../db/schema";
-import { openSecret, secretContext } from "../../secrets-at-rest";
 import { recordAudit } from "../audit/repository";
 import { loginFailuresSince } from "../auth/repository";
 import { type ClientInfo, type NewSession, openSession } from "../auth/service";
 import { findScreen } from "../screens/repository";
 import { findUserByEmail, insertUser, updateUser } from "../users/repository";
-import { verificationKey } from "./keys";
+import { verificationKey, withOpenedSecret } from "./keys";
 import {
   categoryForScreen,
   claimLinkUse,
@@ -70,7 +69,10 @@ async function tooManyFailures(ctx: AppContext, ipKey: string): Promise<boolean>
 async function acceptLink(ctx: AppContext, token: string, client: ClientInfo): Promise<ErpSignIn> {
   const installation = await installationNamedBy(ctx, token);
   // Opened before verifying: a secret that does not open is the server's fault (500), not the link's.
-  const { protectedHeader, payload } = await verifySignature(opened(ctx, installation), token);
+  const { protectedHeader, payload } = await verifySignature(
+    withOpenedSecret(ctx.config, installation),
+    token,
+  );
   const checked = checkErpClaims(
     protectedHeader,
     payload,
@@ -114,13 +116,6 @@ async function installationNamedBy(ctx: AppContext, token: string): Promise<ErpI
     installation.active === 1 &&
     installation.company_active === 1;
   return usable ? installation : refuse("unknown_installation");
-}
-
-/** The installation with its HS256 secret opened (sealed at rest, secrets-at-rest.ts). */
-function opened(ctx: AppContext, installation: ErpInstallationWithCompany): ErpInstallationWithCompany {
-  if (installation.secret === null) return installation;
-  const context = secretContext("erp_installation", installation.id);
-  return { ...installation, secret: openSecret(ctx.config, installation.secret, context) };
 }
 
 async function verifySignature(installation: ErpInstallationWithCompany, token: string) {

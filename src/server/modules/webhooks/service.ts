@@ -18,7 +18,7 @@ import { decodeCursor, toPage } from "../../db/cursor";
 import { json } from "../../db/json";
 import { type Executor, flag } from "../../db/schema";
 import { AppError, errors } from "../../errors";
-import { sealSecret, secretContext } from "../../secrets-at-rest";
+import { sealSecret } from "../../secrets-at-rest";
 import { auditChanges } from "../audit/changes";
 import { recordAudit } from "../audit/repository";
 import { requeue } from "../outbox/lease-queue";
@@ -79,7 +79,7 @@ export async function createWebhook(
     id,
     url: request.url,
     events: json.webhookEvents.encode(request.events),
-    secret: sealSecret(ctx.config.secretsKey, secret, secretContext("webhook_endpoint", id)),
+    secret: sealSecret(ctx.config.secretsKey, secret, { table: "webhook_endpoint", id }),
     previous_secret: null,
     previous_secret_until: null,
     internal: flag(request.internal),
@@ -126,7 +126,7 @@ export async function updateWebhook(
       ...(request.internal !== undefined && { internal: flag(request.internal) }),
       ...(request.active !== undefined && activeChanges(request.active, now)),
       ...(secret !== undefined && {
-        secret: sealSecret(ctx.config.secretsKey, secret, secretContext("webhook_endpoint", id)),
+        secret: sealSecret(ctx.config.secretsKey, secret, { table: "webhook_endpoint", id }),
         previous_secret: before.secret,
         previous_secret_until: now + SECRET_GRACE_MS,
       }),

@@ -6,7 +6,7 @@
 import type { AppContext } from "../../context";
 import type { Executor, WebhookDeliveryTable } from "../../db/schema";
 import { recordWebhookDisabledEmails } from "../../mail/webhook-emails";
-import { openSecret, secretContext } from "../../secrets-at-rest";
+import { openSecret } from "../../secrets-at-rest";
 import { recordAudit } from "../audit/repository";
 import { markAttemptFailed, markSent } from "../outbox/lease-queue";
 import {
@@ -64,11 +64,10 @@ export class WebhookWorker extends LeaseWorker<"webhook_delivery"> {
       return "failed";
     }
     // Sealed at rest (secrets-at-rest.ts): opened for this request only.
-    const keys = this.app.config;
-    const context = secretContext("webhook_endpoint", endpoint.id);
-    const secrets = [openSecret(keys, endpoint.secret, context)];
+    const owner = { table: "webhook_endpoint", id: endpoint.id } as const;
+    const secrets = [openSecret(this.app.config, endpoint.secret, owner)];
     if (endpoint.previous_secret && (endpoint.previous_secret_until ?? 0) > at)
-      secrets.push(openSecret(keys, endpoint.previous_secret, context));
+      secrets.push(openSecret(this.app.config, endpoint.previous_secret, owner));
     const response = await sendWebhook({
       url: endpoint.url,
       id: row.id,
