@@ -104,29 +104,32 @@ export interface ClaimedClock {
 }
 
 /**
- * Claims the running clock whose warning (or due) instant passed longest ago and has not fired it
- * yet: marks it fired at `now` and returns it, its row and its ticket's locked until the caller's
- * transaction ends; undefined when none is left. A command may have pushed the instant back or
- * stopped the clock since it came due: the claim reads the clock as it is now.
+ * Claims up to `limit` running clocks whose warning (or due) instant has passed and not fired yet,
+ * those that came due longest ago first: marks them fired at `now` and returns them, their rows and
+ * their tickets locked until the caller's transaction ends; none when none is left. A command may
+ * have pushed an instant back or stopped a clock since it came due: the claim reads clocks as they
+ * are now. One statement claims them all, so a burst of due clocks (Monday 08:00 after a weekend
+ * of tickets) is fired in a few transactions, not one per clock.
  *
  * On PostgreSQL the walk skips clocks whose ticket or row another transaction holds (another
  * process's sweep, a command on the ticket) instead of waiting for it: several sweeping processes
- * split the due clocks, and a ticket held by a command is fired by a later sweep. The ticket is
+ * split the due clocks, and a ticket held by a command is fired by a later sweep. Tickets are
  * locked first, like every ticket command's; a clock another sweep fired after this statement began
  * is read again once free, no longer qualifies, and is passed over: each firing is claimed once.
- * SQLite has one writer at a time: the statement takes the first due clock. Either walks an index of
- * the clocks not fired yet in the order they came due (on PostgreSQL a partial one, migration 0031).
+ * SQLite has one writer at a time: the statement takes the first due clocks. Either walks an index
+ * of the clocks not fired yet in the order they came due (on PostgreSQL a partial one, migration 0031).
  */
-export async function claimDueClock(
+export function claimDueClocks(
   db: Executor,
   kind: "warning" | "breach",
   now: number,
-): Promise<ClaimedClock | undefined> {
-  return buildClaimDueClock(db, kind, now).executeTakeFirst();
+  limit: number,
+): Promise<ClaimedClock[]> {
+  return buildClaimDueClocks(db, kind, now, limit).execute();
 }
 
 /** The claim's statement; exported for the query-plan test. */
-export function buildClaimDueClock(db: Executor, kind: "warning" | "breach", now: number) {
+export function buildClaimDueClocks(db: Executor, kind: "warning" | "breach", now: number, limit: number) {
   const instant = kind === "warning" ? "sla_clock.warn_at" : "sla_clock.due_at";
   const fired = kind === "warning" ? "warned_at" : "breached_at";
   const due = db
@@ -138,12 +141,12 @@ export function buildClaimDueClock(db: Executor, kind: "warning" | "breach", now
     .where("sla_clock.met_at", "is", null)
     .where("sla_clock.stopped_at", "is", null)
     .orderBy(instant)
-    .limit(1)
+    .limit(limit)
     .$if(dialectOf(db) === "postgres", (q) => q.forUpdate(["ticket", "sla_clock"]).skipLocked());
   return db
     .updateTable("sla_clock")
     .set({ [fired]: now })
-    .where("id", "=", due)
+    .where("id", "in", due)
     .returning(["id", "ticket_id", "metric", "cycle"]);
 }
 

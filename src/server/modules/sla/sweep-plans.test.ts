@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { testDialect } from "../../../../test/support/database";
 import { planOf } from "../../../../test/support/query-plan";
-import { buildClaimDueClock } from "./repository";
+import { buildClaimDueClocks } from "./repository";
 
-// The sweeper claims one due clock per statement: each claim must read the clocks not fired yet in
-// the order they came due and stop at the first, not pass over every clock already fired (migration
+// The sweeper claims due clocks a batch per statement: each claim must read the clocks not fired yet in
+// the order they came due and stop at the batch's last, not pass over every clock already fired (migration
 // 0031 on PostgreSQL, told here to avoid sequential scans and sorts; SQLite's planner finds the
 // index by itself).
 describe("the sweeper's claim plan", () => {
@@ -19,7 +19,7 @@ describe("the sweeper's claim plan", () => {
     ["warning", "sla_clock_unwarned_idx"],
     ["breach", "sla_clock_unbreached_idx"],
   ] as const)("a %s walks %s in order", async (kind, index) => {
-    const compiled = buildClaimDueClock(t.ctx.db, kind, Date.parse("2026-04-22T13:00:00Z")).compile();
+    const compiled = buildClaimDueClocks(t.ctx.db, kind, Date.parse("2026-04-22T13:00:00Z"), 25).compile();
     const plan = await planOf(t.ctx.db, compiled, ["enable_seqscan", "enable_sort"]);
     const text = plan.join("\n");
     if (testDialect === "sqlite") {

@@ -270,15 +270,22 @@ export class TicketTransaction {
     return opened;
   }
 
-  /** The system's commands (the SLA sweeper) open a ticket by its id, locked. */
-  async openById(id: string): Promise<TicketWrite> {
-    const row = await this.trx
+  /**
+   * The system's commands (the SLA sweeper) open tickets by their ids, in one statement, locked
+   * lowest number first like `openInOrder`; each id once.
+   */
+  async openByIds(ids: readonly string[]): Promise<Map<string, TicketWrite>> {
+    const opened = new Map<string, TicketWrite>();
+    if (ids.length === 0) return opened;
+    const rows = await this.trx
       .selectFrom("ticket")
       .selectAll()
-      .where("id", "=", id)
+      .where("id", "in", [...new Set(ids)])
+      .orderBy("number")
       .$if(dialectOf(this.trx) === "postgres", (q) => q.forUpdate())
-      .executeTakeFirstOrThrow();
-    return this.adopt(row, () => "allow", {});
+      .execute();
+    for (const row of rows) opened.set(row.id, await this.adopt(row, () => "allow", {}));
+    return opened;
   }
 
   /** A new ticket: its row, its clocks (under `policy`) and its opening event, version 1. */
