@@ -9,6 +9,8 @@ declare module "autocannon" {
     pipelining?: number;
     /** Seconds. */
     duration?: number;
+    /** Requests per second from all connections; latencies are then corrected for coordinated omission. */
+    overallRate?: number;
   }
 
   interface Histogram {

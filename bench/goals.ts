@@ -2,6 +2,9 @@
 import type { Dialect } from "./database";
 import type { Figures, Goal } from "./types";
 
+/** The share of the saturated rate at which a `maxPacedP99Ms` goal's latency is measured. */
+export const PACED_SHARE = 0.5;
+
 /** `n/a` when the goal cannot be judged in this run: another database, or no baseline measured. */
 export type Verdict = "PASS" | "MISS" | "n/a";
 
@@ -21,6 +24,7 @@ export function describeGoal(goal: Goal): string {
     goal.minRatioToBare !== undefined && `req/s >= ${Math.round(goal.minRatioToBare * 100)}% of bare`,
     goal.minRatioToLimit !== undefined && `req/s >= ${Math.round(goal.minRatioToLimit * 100)}% of limit`,
     goal.maxP99Ms !== undefined && `p99 <= ${goal.maxP99Ms} ms`,
+    goal.maxPacedP99Ms !== undefined && `p99 <= ${goal.maxPacedP99Ms} ms at ${PACED_SHARE * 100}% load`,
     goal.minRequestsPerSecond !== undefined &&
       `req/s >= ${goal.minRequestsPerSecond.toLocaleString("en-US")}`,
     goal.maxCostOver !== undefined &&
@@ -44,7 +48,11 @@ export function judge(
   const ratioOk =
     (goal.minRatioToBare === undefined || (ratioToBare ?? 0) >= goal.minRatioToBare) &&
     (goal.minRatioToLimit === undefined || (ratioToLimit ?? 0) >= goal.minRatioToLimit);
-  const p99Ok = goal.maxP99Ms === undefined || figures.p99Ms <= goal.maxP99Ms;
+  if (goal.maxPacedP99Ms !== undefined && figures.pacedP99Ms === undefined) return "n/a";
+  const p99Ok =
+    (goal.maxP99Ms === undefined || figures.p99Ms <= goal.maxP99Ms) &&
+    (goal.maxPacedP99Ms === undefined ||
+      (figures.pacedP99Ms ?? Number.POSITIVE_INFINITY) <= goal.maxPacedP99Ms);
   const rateOk =
     goal.minRequestsPerSecond === undefined || figures.requestsPerSecond >= goal.minRequestsPerSecond;
   let costOk = true;

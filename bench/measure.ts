@@ -1,5 +1,6 @@
 // Measures one scenario once: against its server over HTTP, or through its own measure().
 import type { BenchDatabase, Dialect } from "./database";
+import { PACED_SHARE } from "./goals";
 import { loadTest } from "./load";
 import type { ServerPool } from "./servers";
 import type { Figures, HttpScenario, HttpTarget, LoadSettings, Scenario } from "./types";
@@ -69,12 +70,31 @@ export function createMeasurer(context: MeasureContext): (scenario: Scenario) =>
     const { server, target, sameBytes } = await targetOf(scenario);
     const request = `${target.method ?? "GET"} ${target.path}`;
     log(`measuring ${scenario.name}: ${request} for ${settings.durationSeconds} s`);
-    const figures = await loadTest(server, target, settings);
+    const saturated = await loadTest(server, target, settings);
+    const figures = await withPacedLatency(scenario, saturated, (rate) => {
+      log(
+        `measuring ${scenario.name} paced at ${rate} req/s (${PACED_SHARE * 100}% of ${Math.round(saturated.requestsPerSecond)})`,
+      );
+      return loadTest(server, target, settings, rate);
+    });
     if (!sameBytes) return { figures };
     log(`measuring ${scenario.name}'s same bytes from a bare server`);
     const bare = await context.servers.get(SAME_BYTES_SERVER);
     return { figures, sameBytes: await loadTest(bare, sameBytes, settings) };
   };
+}
+
+/** Adds the p99 at PACED_SHARE of the saturated rate, for a scenario whose goal bounds it. */
+async function withPacedLatency(
+  scenario: HttpScenario,
+  saturated: Figures,
+  measureAt: (rate: number) => Promise<Figures>,
+): Promise<Figures> {
+  const goals = scenario.goal === undefined ? [] : [scenario.goal].flat();
+  if (!goals.some((goal) => goal.maxPacedP99Ms !== undefined)) return saturated;
+  const rate = Math.max(1, Math.round(saturated.requestsPerSecond * PACED_SHARE));
+  const paced = await measureAt(rate);
+  return { ...saturated, pacedP99Ms: paced.p99Ms, pacedRequestsPerSecond: paced.requestsPerSecond };
 }
 
 /**

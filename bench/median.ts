@@ -6,11 +6,19 @@ export function medianFigures(rounds: Figures[]): Figures {
   const databaseCpu = rounds.flatMap((figures) =>
     figures.databaseCpuUs === undefined ? [] : [figures.databaseCpuUs],
   );
+  const pacedP99 = rounds.flatMap((figures) =>
+    figures.pacedP99Ms === undefined ? [] : [figures.pacedP99Ms],
+  );
+  const pacedRate = rounds.flatMap((figures) =>
+    figures.pacedRequestsPerSecond === undefined ? [] : [figures.pacedRequestsPerSecond],
+  );
   return {
     requestsPerSecond: median(rounds.map((figures) => figures.requestsPerSecond)),
     p99Ms: median(rounds.map((figures) => figures.p99Ms)),
     ...(cpu.length > 0 && { serverCpuUs: median(cpu) }),
     ...(databaseCpu.length > 0 && { databaseCpuUs: median(databaseCpu) }),
+    ...(pacedP99.length > 0 && { pacedP99Ms: median(pacedP99) }),
+    ...(pacedRate.length > 0 && { pacedRequestsPerSecond: median(pacedRate) }),
   };
 }
 

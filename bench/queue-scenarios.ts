@@ -90,7 +90,7 @@ export const queueScenarios: HttpScenario[] = [
     server: "extranet-tickets",
     goal: [
       { minRatioToLimit: 0.5, dialect: "sqlite" },
-      { ...PG_PAGE_GOAL, maxP99Ms: 20 },
+      { ...PG_PAGE_GOAL, maxPacedP99Ms: 20 },
     ],
     target: async (server) => {
       const cookie = await agentCookieFor(server);

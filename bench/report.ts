@@ -21,6 +21,8 @@ export interface ReportRow {
   scenario: string;
   requestsPerSecond: number;
   p99Ms: number;
+  /** The p99 with requests paced at half the saturated rate; null where no goal asks for it. */
+  pacedP99Ms: number | null;
   serverCpuUs: number | null;
   /** PostgreSQL backends' CPU per request (local cluster); null on SQLite or where not measured. */
   databaseCpuUs: number | null;
@@ -70,6 +72,7 @@ export function buildRows(measurements: Measurement[], dialect: Dialect): Report
       scenario: scenario.name,
       requestsPerSecond: figures.requestsPerSecond,
       p99Ms: figures.p99Ms,
+      pacedP99Ms: figures.pacedP99Ms ?? null,
       serverCpuUs: figures.serverCpuUs ?? null,
       databaseCpuUs: figures.databaseCpuUs ?? null,
       ratioToBare,
@@ -93,6 +96,7 @@ export function formatJson(rows: ReportRow[]): string {
     scenario: row.scenario,
     requestsPerSecond: round(row.requestsPerSecond, 1),
     p99Ms: round(row.p99Ms, 2),
+    pacedP99Ms: row.pacedP99Ms === null ? null : round(row.pacedP99Ms, 2),
     ratioToBare: row.ratioToBare === null ? null : round(row.ratioToBare, 3),
     serverCpuUs: row.serverCpuUs === null ? null : round(row.serverCpuUs, 1),
     databaseCpuUs: row.databaseCpuUs === null ? null : round(row.databaseCpuUs, 1),
@@ -111,6 +115,7 @@ export function formatTable(rows: ReportRow[], heading: string): string {
     "scenario",
     "req/s",
     "p99 ms",
+    "p99 @50%",
     "vs bare",
     "vs limit",
     "server CPU µs/req",
@@ -121,11 +126,12 @@ export function formatTable(rows: ReportRow[], heading: string): string {
   const percent = (ratio: number | null) => (ratio === null ? "-" : `${Math.round(ratio * 100)}%`);
   const cells = rows.map((row) =>
     row.error !== null
-      ? [row.scenario, "", "", "", "", "", "", row.goal ?? "", `ERROR: ${oneLine(row.error)}`]
+      ? [row.scenario, "", "", "", "", "", "", "", row.goal ?? "", `ERROR: ${oneLine(row.error)}`]
       : [
           row.scenario,
           Math.round(row.requestsPerSecond).toLocaleString("en-US"),
           row.p99Ms.toFixed(1),
+          row.pacedP99Ms === null ? "-" : row.pacedP99Ms.toFixed(1),
           percent(row.ratioToBare),
           percent(row.ratioToLimit),
           row.serverCpuUs === null ? "-" : String(Math.round(row.serverCpuUs)),
@@ -140,7 +146,7 @@ export function formatTable(rows: ReportRow[], heading: string): string {
     Math.max(name.length, ...cells.map((line) => (line[column] ?? "").length)),
   );
   // Figures read best right-aligned; words left-aligned.
-  const numeric = new Set([1, 2, 3, 4, 5, 6]);
+  const numeric = new Set([1, 2, 3, 4, 5, 6, 7]);
   const render = (line: string[]) =>
     line
       .map((cell, column) => {

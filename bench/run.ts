@@ -117,7 +117,11 @@ function describeFigures(figures: Figures): string {
     figures.serverCpuUs === undefined ? "" : `, server CPU ${Math.round(figures.serverCpuUs)} µs/req`;
   const database =
     figures.databaseCpuUs === undefined ? "" : `, database CPU ${Math.round(figures.databaseCpuUs)} µs/req`;
-  return `${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.p99Ms} ms${cpu}${database}`;
+  const paced =
+    figures.pacedP99Ms === undefined
+      ? ""
+      : `, p99 ${figures.pacedP99Ms} ms paced at ${Math.round(figures.pacedRequestsPerSecond ?? 0)} req/s`;
+  return `${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.p99Ms} ms${paced}${cpu}${database}`;
 }
 
 // Two cores hold the load generator and the server; anything else running skews every figure.

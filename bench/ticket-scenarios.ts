@@ -91,8 +91,8 @@ export const ticketScenarios: HttpScenario[] = [
     description: "The list searched by text (accent-insensitive, stemmed): “conciliacao lancamentos”",
     server: "extranet-tickets",
     goal: [
-      { maxP99Ms: 50, dialect: "sqlite" },
-      { maxP99Ms: 50, dialect: "postgres" },
+      { maxPacedP99Ms: 50, dialect: "sqlite" },
+      { maxPacedP99Ms: 50, dialect: "postgres" },
     ],
     target: (server) => authenticated(server, "/api/v1/tickets?limit=25&q=conciliacao%20lancamentos"),
   },

@@ -12,6 +12,13 @@ export interface Figures {
   serverCpuUs?: number;
   /** On Linux with a local PostgreSQL: its backends' CPU time per request for the server's database. */
   databaseCpuUs?: number;
+  /**
+   * For a scenario with a `maxPacedP99Ms` goal: the p99 when requests are paced at PACED_SHARE of the
+   * requests/s above (autocannon's overallRate, latencies corrected for coordinated omission).
+   */
+  pacedP99Ms?: number;
+  /** The requests/s actually served while paced. */
+  pacedRequestsPerSecond?: number;
 }
 
 /** An issue's target for a scenario; every bound given must hold. */
@@ -23,7 +30,15 @@ export interface Goal {
    * answer's bytes from memory, plus what authenticating costs (`me` minus `bare`), in the same run.
    */
   minRatioToLimit?: number;
+  /** The p99 under saturation: 20 connections always waiting, so it measures mostly their queue. */
   maxP99Ms?: number;
+  /**
+   * The p99 with requests arriving at PACED_SHARE (half) of the rate measured at saturation in the
+   * same round: latency under a load the server keeps up with. Under saturation a closed loop of N
+   * connections waits N ÷ throughput on average whatever the code does (Little's law), so a p99 there
+   * judges throughput, not latency.
+   */
+  maxPacedP99Ms?: number;
   /** An absolute throughput, in requests (or operations) per second. */
   minRequestsPerSecond?: number;
   /**
