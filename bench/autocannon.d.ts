@@ -9,8 +9,6 @@ declare module "autocannon" {
     pipelining?: number;
     /** Seconds. */
     duration?: number;
-    /** Requests per second from all connections; latencies are then corrected for coordinated omission. */
-    overallRate?: number;
   }
 
   interface Histogram {

@@ -7,8 +7,6 @@ export async function loadTest(
   server: { origin: string; pids: (number | undefined)[]; databaseName?: string | undefined },
   target: HttpTarget,
   settings: LoadSettings,
-  /** Requests per second from all connections together; unset, as fast as the server answers. */
-  overallRate?: number,
 ): Promise<Figures> {
   const options: Options = {
     url: `${server.origin}${target.path}`,
@@ -17,7 +15,6 @@ export async function loadTest(
     ...(target.body !== undefined && { body: target.body }),
     connections: settings.connections,
     pipelining: settings.pipelining,
-    ...(overallRate !== undefined && { overallRate }),
   };
   // A warm-up of its own rather than autocannon's option, so that the CPU reading excludes it.
   await autocannon({ ...options, duration: settings.warmupSeconds });

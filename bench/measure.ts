@@ -2,6 +2,7 @@
 import type { BenchDatabase, Dialect } from "./database";
 import { PACED_SHARE } from "./goals";
 import { loadTest } from "./load";
+import { type PacedFigures, pacedLoad } from "./paced";
 import type { ServerPool } from "./servers";
 import type { Figures, HttpScenario, HttpTarget, LoadSettings, Scenario } from "./types";
 
@@ -75,7 +76,11 @@ export function createMeasurer(context: MeasureContext): (scenario: Scenario) =>
       log(
         `measuring ${scenario.name} paced at ${rate} req/s (${PACED_SHARE * 100}% of ${Math.round(saturated.requestsPerSecond)})`,
       );
-      return loadTest(server, target, settings, rate);
+      return pacedLoad(server.origin, target, {
+        rate,
+        durationSeconds: settings.durationSeconds,
+        connections: settings.connections,
+      });
     });
     if (!sameBytes) return { figures };
     log(`measuring ${scenario.name}'s same bytes from a bare server`);
@@ -88,7 +93,7 @@ export function createMeasurer(context: MeasureContext): (scenario: Scenario) =>
 async function withPacedLatency(
   scenario: HttpScenario,
   saturated: Figures,
-  measureAt: (rate: number) => Promise<Figures>,
+  measureAt: (rate: number) => Promise<PacedFigures>,
 ): Promise<Figures> {
   const goals = scenario.goal === undefined ? [] : [scenario.goal].flat();
   if (!goals.some((goal) => goal.maxPacedP99Ms !== undefined)) return saturated;

@@ -120,7 +120,7 @@ function describeFigures(figures: Figures): string {
   const paced =
     figures.pacedP99Ms === undefined
       ? ""
-      : `, p99 ${figures.pacedP99Ms} ms paced at ${Math.round(figures.pacedRequestsPerSecond ?? 0)} req/s`;
+      : `, p99 ${figures.pacedP99Ms.toFixed(1)} ms paced at ${Math.round(figures.pacedRequestsPerSecond ?? 0)} req/s`;
   return `${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.p99Ms} ms${paced}${cpu}${database}`;
 }
 

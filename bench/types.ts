@@ -13,8 +13,8 @@ export interface Figures {
   /** On Linux with a local PostgreSQL: its backends' CPU time per request for the server's database. */
   databaseCpuUs?: number;
   /**
-   * For a scenario with a `maxPacedP99Ms` goal: the p99 when requests are paced at PACED_SHARE of the
-   * requests/s above (autocannon's overallRate, latencies corrected for coordinated omission).
+   * For a scenario with a `maxPacedP99Ms` goal: the p99 when requests are sent at a fixed rate,
+   * PACED_SHARE of the requests/s above, each timed from when it was due (paced.ts).
    */
   pacedP99Ms?: number;
   /** The requests/s actually served while paced. */
