@@ -3,10 +3,9 @@
 // per kind; what is left waits for the next sweep.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call } from "../../../test/support/app";
-import { loginAs, makeCatalog, makeCompany, makeTicket, makeUser } from "../../../test/support/factories";
+import { makeCompanyWithPlan } from "../../../test/support/console";
+import { makeCatalog, makeTicket, makeUser } from "../../../test/support/factories";
 import { buildCountingTestApp, type CountingTestApp } from "../../../test/support/round-trips";
-import { demoCalendar, demoPlans } from "../seed/content/plans";
 import { CLAIM_BATCH, sweepSla } from "./sla-sweeper";
 
 /** More than a sweep fired before batching (200 per kind), and not a multiple of the batch. */
@@ -18,19 +17,7 @@ describe("a burst of due clocks", () => {
   beforeAll(async () => {
     t = await buildCountingTestApp();
     const catalog = await makeCatalog(t.ctx);
-    const admin = await loginAs(t.app, await makeUser(t.ctx, "admin"));
-    const calendar = (await call(t.app, "POST", "/api/v1/calendars", demoCalendar, { cookie: admin })).json();
-    const plan = (
-      await call(
-        t.app,
-        "POST",
-        "/api/v1/plans",
-        { ...demoPlans[1], calendarId: calendar.id },
-        { cookie: admin },
-      )
-    ).json();
-    const company = await makeCompany(t.ctx);
-    await call(t.app, "PATCH", `/api/v1/companies/${company.id}`, { planId: plan.id }, { cookie: admin });
+    const company = await makeCompanyWithPlan(t);
     const customer = await makeUser(t.ctx, "customer", { company });
     // The Profissional plan: a normal ticket opened Wednesday 10:00 is warned at 14:12, due at 15:00.
     t.clock.set("2026-04-22T10:00:00-03:00");
