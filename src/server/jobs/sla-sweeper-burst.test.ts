@@ -47,9 +47,12 @@ describe("a burst of due clocks", () => {
       fired = await sweepSla(t.ctx, options);
       return undefined as never;
     });
+    const count = (pattern: RegExp) => statements.filter((sql) => pattern.test(sql)).length;
     return {
       fired,
-      transactions: statements.filter((sql) => /^\s*(begin|start transaction)\b/i.test(sql)).length,
+      transactions: count(/^\s*(begin|start transaction)\b/i),
+      eventInserts: count(/^\s*insert into "ticket_event"/),
+      notificationInserts: count(/^\s*insert into "notification"/),
     };
   }
 
@@ -62,7 +65,11 @@ describe("a burst of due clocks", () => {
     const second = await sweep();
     expect(second.fired).toEqual({ warnings: rest, breaches: rest });
     // One commit per batch, where there was one per clock: the last batch, short, ends the walk.
-    expect(second.transactions).toBe(2 * Math.ceil(rest / CLAIM_BATCH));
+    const batches = 2 * Math.ceil(rest / CLAIM_BATCH);
+    expect(second.transactions).toBe(batches);
+    // Each batch writes its history events in one statement, and its notifications in another.
+    expect(second.eventInserts).toBe(batches);
+    expect(second.notificationInserts).toBe(batches);
 
     const none = await sweep();
     expect(none.fired).toEqual({ warnings: 0, breaches: 0 });

@@ -39,7 +39,7 @@ export async function sweepSla(
         for (const clock of [...clocks].sort(byTicketAndMetric)) {
           const ticket = tickets.get(clock.ticket_id);
           if (!ticket) throw new Error(`SLA sweep: the claimed clock ${clock.id} has no ticket`);
-          await ticket.annotate({
+          ticket.annotate({
             type: kind === "warning" ? "sla_warning" : "sla_breach",
             metric: clock.metric,
           });

@@ -6,9 +6,16 @@ import type { Executor, NotificationTable } from "../../db/schema";
 export type NotificationRow = NotificationTable;
 
 /** One insert for every recipient of a happening. */
+/** Rows per statement: a batch of SLA alerts to many staff stays under the databases' parameter limits. */
+const INSERT_CHUNK = 500;
+
 export async function insertNotifications(db: Executor, rows: readonly NotificationRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insertInto("notification").values(rows).execute();
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await db
+      .insertInto("notification")
+      .values(rows.slice(start, start + INSERT_CHUNK))
+      .execute();
+  }
 }
 
 /**
@@ -33,6 +40,40 @@ export async function activeStaffAndAssignee(
     .orderBy("id")
     .execute();
   return rows.map((row) => row.id);
+}
+
+/**
+ * For each of `ticketIds`: the active users with one of `roles` and the ticket's assignee when it is
+ * active, each person once, in id order. Two queries however many tickets (the SLA sweeper's batch).
+ */
+export async function activeStaffAndAssignees(
+  db: Executor,
+  roles: readonly Role[],
+  ticketIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const recipients = new Map<string, string[]>();
+  if (ticketIds.length === 0) return recipients;
+  const staff = await db
+    .selectFrom("app_user")
+    .select("id")
+    .where("active", "=", 1)
+    .where("role", "in", roles)
+    .execute();
+  const assignees = await db
+    .selectFrom("ticket")
+    .innerJoin("app_user", "app_user.id", "ticket.assignee_id")
+    .select(["ticket.id as ticketId", "app_user.id as userId"])
+    .where("ticket.id", "in", [...new Set(ticketIds)])
+    .where("app_user.active", "=", 1)
+    .execute();
+  const assigneeOf = new Map(assignees.map((row) => [row.ticketId, row.userId]));
+  for (const ticketId of ticketIds) {
+    const assignee = assigneeOf.get(ticketId);
+    const ids = new Set(staff.map((row) => row.id));
+    if (assignee !== undefined) ids.add(assignee);
+    recipients.set(ticketId, [...ids].sort());
+  }
+  return recipients;
 }
 
 export interface NotificationListFilter {

@@ -9,7 +9,7 @@ import type { Executor } from "../../db/schema";
 import { errors } from "../../errors";
 import type { Metric } from "../sla/repository";
 import {
-  activeStaffAndAssignee,
+  activeStaffAndAssignees,
   countUnread,
   insertNotifications,
   listNotifications,
@@ -27,15 +27,26 @@ export interface SlaAlert {
 }
 
 /**
- * Raises an SLA warning or breach to the ticket's assignee and every active supervisor and admin.
- * Runs in the caller's transaction, the one that won the clock's firing claim: a firing that is
- * claimed once notifies each person once. Returns how many were notified.
+ * Raises SLA warnings and breaches, each to its ticket's assignee and every active supervisor and
+ * admin. Runs in the caller's transaction, the one that won the clocks' firing claim: a firing that
+ * is claimed once notifies each person once. The recipients are read and the notifications written
+ * in three statements whatever the number of alerts (the sweeper fires them in batches). Returns,
+ * per ticket, whom its alerts notified (once per alert).
  */
-export async function notifySlaAlert(trx: Executor, alert: SlaAlert): Promise<string[]> {
-  const recipients = await activeStaffAndAssignee(trx, SLA_ALERT_ROLES, alert.ticketId);
-  await insertNotifications(
+export async function notifySlaAlerts(
+  trx: Executor,
+  alerts: readonly SlaAlert[],
+): Promise<Map<string, string[]>> {
+  const recipients = await activeStaffAndAssignees(
     trx,
-    recipients.map((recipientId) => ({
+    SLA_ALERT_ROLES,
+    alerts.map((alert) => alert.ticketId),
+  );
+  const notified = new Map<string, string[]>();
+  const rows = alerts.flatMap((alert) => {
+    const ids = recipients.get(alert.ticketId) ?? [];
+    notified.set(alert.ticketId, [...(notified.get(alert.ticketId) ?? []), ...ids]);
+    return ids.map((recipientId) => ({
       id: newId(),
       recipient_id: recipientId,
       type: alert.type,
@@ -44,9 +55,10 @@ export async function notifySlaAlert(trx: Executor, alert: SlaAlert): Promise<st
       created_at: alert.at,
       actor_id: null,
       read_at: null,
-    })),
-  );
-  return recipients;
+    }));
+  });
+  await insertNotifications(trx, rows);
+  return notified;
 }
 
 /** A page of the recipient's notifications, newest first. */

@@ -33,6 +33,7 @@ import type { TicketHappening } from "./happenings";
 import {
   findTicketRow,
   insertEvent,
+  insertEvents,
   insertTicket,
   type TicketChanges,
   type TicketEventRow,
@@ -104,10 +105,12 @@ export class TicketWrite {
     return row;
   }
 
-  /** A system note in the internal history (an SLA alert): it changes nothing, so no version. */
-  async annotate(fields: Partial<TicketEventTable> & { type: string }): Promise<void> {
-    await insertEvent(
-      this.tx.trx,
+  /**
+   * A system note in the internal history (an SLA alert): it changes nothing, so no version. Written
+   * when the command finishes, with the command's other notes in one statement.
+   */
+  annotate(fields: Partial<TicketEventTable> & { type: string }): void {
+    this.tx.note(
       newTicketEvent(this.row.id, this.tx.actorId, this.tx.now, {
         ...fields,
         internal: 1,
@@ -228,6 +231,8 @@ export class TicketWrite {
 /** A command's transaction: the tickets it opens, locked, and what it does to them. */
 export class TicketTransaction {
   private readonly writes: TicketWrite[] = [];
+  /** System notes (`TicketWrite.annotate`), written together by `finish`. */
+  private readonly notes: TicketEventRow[] = [];
 
   constructor(
     readonly trx: Executor,
@@ -330,8 +335,13 @@ export class TicketTransaction {
     }
   }
 
+  note(row: TicketEventRow): void {
+    this.notes.push(row);
+  }
+
   /** Writes every ticket once and records the effects; returns what to do after commit. */
   async finish(): Promise<{ live: LiveEvent[]; emails: number; webhooks: number }> {
+    await insertEvents(this.trx, this.notes);
     for (const write of this.writes) await write.flush();
     return recordEffects(
       this.trx,

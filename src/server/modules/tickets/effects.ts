@@ -9,7 +9,7 @@ import type { LiveEvent } from "../../events/bus";
 import { publicTicketEvent, staffTicketEvent, type TicketRef } from "../../events/ticket-events";
 import { mailSetup } from "../../mail/setup";
 import { recordTicketEmails } from "../../mail/ticket-emails";
-import { notifySlaAlert } from "../notifications/service";
+import { notifySlaAlerts } from "../notifications/service";
 import { notificationEvents, notifyPeople } from "../notifications/ticket-notifications";
 import { recordWebhookDeliveries } from "../webhooks/events";
 import type { TicketHappening } from "./happenings";
@@ -39,8 +39,29 @@ export async function recordEffects(
   at: number,
 ): Promise<{ live: LiveEvent[]; emails: number; webhooks: number }> {
   const live: LiveEvent[] = [];
+  // SLA alerts of every ticket at once: the sweeper fires them in batches.
+  const alerted = await notifySlaAlerts(
+    trx,
+    outcomes.flatMap(({ ticketId, happenings }) =>
+      happenings.flatMap((happening) =>
+        happening.type === "sla"
+          ? [
+              {
+                ticketId,
+                type: happening.state === "warning" ? ("sla_warning" as const) : ("sla_breach" as const),
+                metric: happening.metric,
+                at,
+              },
+            ]
+          : [],
+      ),
+    ),
+  );
   for (const outcome of outcomes) {
-    const notified = await recordNotifications(trx, outcome, actorId, at);
+    const notified = [
+      ...(await recordNotifications(trx, outcome, actorId, at)),
+      ...(alerted.get(outcome.ticketId) ?? []),
+    ];
     live.push(...ticketLiveEvents(outcome, at), ...notificationEvents(notified, outcome.ref.number, at));
   }
   const emails = config.mail.notifications
@@ -50,7 +71,7 @@ export async function recordEffects(
   return { live, emails, webhooks };
 }
 
-/** Mentions, assignments and SLA alerts notify people; returns who was notified. */
+/** Mentions and assignments notify people (SLA alerts: `notifySlaAlerts`); returns who was notified. */
 async function recordNotifications(
   trx: Executor,
   { ticketId, happenings }: CommandOutcome,
@@ -78,10 +99,6 @@ async function recordNotifications(
         at,
       });
       notified.push(happening.to);
-    }
-    if (happening.type === "sla") {
-      const type = happening.state === "warning" ? "sla_warning" : "sla_breach";
-      notified.push(...(await notifySlaAlert(trx, { ticketId, type, metric: happening.metric, at })));
     }
   }
   return notified;

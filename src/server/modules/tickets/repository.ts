@@ -572,6 +572,11 @@ export async function insertEvent(db: Executor, row: TicketEventRow): Promise<vo
   await eventInsert.execute(db, [row]);
 }
 
+/** Several events in one statement (rows with the same columns); nothing when there are none. */
+export async function insertEvents(db: Executor, rows: readonly TicketEventRow[]): Promise<void> {
+  await eventInsert.execute(db, rows);
+}
+
 export interface TicketChanges {
   status?: TicketStatus;
   priority?: Priority;
