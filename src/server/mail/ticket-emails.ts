@@ -11,7 +11,6 @@ import { formatDateTime } from "../../i18n/format-date";
 import { newId } from "../crypto";
 import { PreparedQuery } from "../db/prepared";
 import type { Executor } from "../db/schema";
-import { activeStaffAndAssignee } from "../modules/notifications/repository";
 import { insertEmails, type NewEmail } from "../modules/outbox/repository";
 import type { CommandOutcome } from "../modules/tickets/effects";
 import type { TicketHappening } from "../modules/tickets/happenings";
@@ -19,9 +18,6 @@ import { type TicketMailFacts, type TicketPurpose, ticketEmailParts } from "./me
 import { renderEmail } from "./render";
 import { replyAddress } from "./reply-address";
 import type { MailSetup } from "./setup";
-
-/** Who gets SLA alerts besides the assignee. */
-export const SLA_ALERT_ROLES: readonly Role[] = ["supervisor", "admin"];
 
 /** When one person has several reasons in one command, the first of this list wins. */
 const PRECEDENCE: readonly TicketPurpose[] = [
@@ -127,13 +123,15 @@ export async function recordTicketEmails(
   outcomes: readonly CommandOutcome[],
   actorId: string | null,
   at: number,
+  /** Each SLA-alerted ticket's recipients, as its notifications read them (`notifySlaAlerts`). */
+  slaRecipients: ReadonlyMap<string, readonly string[]>,
 ): Promise<number> {
   let written = 0;
   for (const outcome of outcomes) {
     if (!outcome.happenings.some(mayEmail)) continue;
     const ticket = await ticketFacts.executeTakeFirst(trx, null, { ticketId: outcome.ticketId });
     if (!ticket) throw new Error(`ticket e-mails: no ticket ${outcome.ticketId}`);
-    const reasons = await reasonsOf(trx, ticket, outcome.happenings);
+    const reasons = await reasonsOf(trx, ticket, outcome.happenings, slaRecipients);
     // Nobody is told of what they did themselves, except the confirmation of a ticket they opened.
     if (actorId && reasons.get(actorId)?.purpose !== "ticket_opened") reasons.delete(actorId);
     if (reasons.size === 0) continue;
@@ -156,6 +154,7 @@ async function reasonsOf(
   trx: Executor,
   ticket: TicketFacts,
   happenings: readonly TicketHappening[],
+  slaRecipients: ReadonlyMap<string, readonly string[]>,
 ): Promise<Map<string, Reason>> {
   const reasons = new Map<string, Reason>();
   const give = (userId: string | null, reason: Reason) => {
@@ -211,7 +210,7 @@ async function reasonsOf(
         give(h.to, { purpose: "staff_assigned" });
         break;
       case "sla":
-        for (const id of await activeStaffAndAssignee(trx, SLA_ALERT_ROLES, ticket.id)) {
+        for (const id of slaRecipients.get(ticket.id) ?? []) {
           give(id, {
             purpose: h.state === "warning" ? "staff_sla_warning" : "staff_sla_breach",
             metric: h.metric,

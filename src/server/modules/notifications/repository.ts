@@ -19,30 +19,6 @@ export async function insertNotifications(db: Executor, rows: readonly Notificat
 }
 
 /**
- * Active users with one of `roles`, and the ticket's assignee when it is active: one query, each
- * person once however many of the conditions they meet.
- */
-export async function activeStaffAndAssignee(
-  db: Executor,
-  roles: readonly Role[],
-  ticketId: string,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom("app_user")
-    .select("id")
-    .where("active", "=", 1)
-    .where((eb) =>
-      eb.or([
-        eb("role", "in", roles),
-        eb("id", "=", eb.selectFrom("ticket").select("assignee_id").where("ticket.id", "=", ticketId)),
-      ]),
-    )
-    .orderBy("id")
-    .execute();
-  return rows.map((row) => row.id);
-}
-
-/**
  * For each of `ticketIds`: the active users with one of `roles` and the ticket's assignee when it is
  * active, each person once, in id order. Two queries however many tickets (the SLA sweeper's batch).
  */
@@ -66,11 +42,11 @@ export async function activeStaffAndAssignees(
     .where("ticket.id", "in", [...new Set(ticketIds)])
     .where("app_user.active", "=", 1)
     .execute();
+  const staffIds = staff.map((row) => row.id);
   const assigneeOf = new Map(assignees.map((row) => [row.ticketId, row.userId]));
   for (const ticketId of ticketIds) {
     const assignee = assigneeOf.get(ticketId);
-    const ids = new Set(staff.map((row) => row.id));
-    if (assignee !== undefined) ids.add(assignee);
+    const ids = new Set(assignee === undefined ? staffIds : [...staffIds, assignee]);
     recipients.set(ticketId, [...ids].sort());
   }
   return recipients;

@@ -17,7 +17,7 @@ import {
 } from "./repository";
 
 /** Who hears about every SLA warning and breach, besides the ticket's assignee. */
-const SLA_ALERT_ROLES: readonly Role[] = ["supervisor", "admin"];
+export const SLA_ALERT_ROLES: readonly Role[] = ["supervisor", "admin"];
 
 export interface SlaAlert {
   ticketId: string;
@@ -30,8 +30,8 @@ export interface SlaAlert {
  * Raises SLA warnings and breaches, each to its ticket's assignee and every active supervisor and
  * admin. Runs in the caller's transaction, the one that won the clocks' firing claim: a firing that
  * is claimed once notifies each person once. The recipients are read and the notifications written
- * in three statements whatever the number of alerts (the sweeper fires them in batches). Returns,
- * per ticket, whom its alerts notified (once per alert).
+ * in three statements whatever the number of alerts (the sweeper fires them in batches). Returns
+ * each alerted ticket's recipients, which its e-mails go to as well.
  */
 export async function notifySlaAlerts(
   trx: Executor,
@@ -42,23 +42,22 @@ export async function notifySlaAlerts(
     SLA_ALERT_ROLES,
     alerts.map((alert) => alert.ticketId),
   );
-  const notified = new Map<string, string[]>();
-  const rows = alerts.flatMap((alert) => {
-    const ids = recipients.get(alert.ticketId) ?? [];
-    notified.set(alert.ticketId, [...(notified.get(alert.ticketId) ?? []), ...ids]);
-    return ids.map((recipientId) => ({
-      id: newId(),
-      recipient_id: recipientId,
-      type: alert.type,
-      ticket_id: alert.ticketId,
-      metric: alert.metric,
-      created_at: alert.at,
-      actor_id: null,
-      read_at: null,
-    }));
-  });
-  await insertNotifications(trx, rows);
-  return notified;
+  await insertNotifications(
+    trx,
+    alerts.flatMap((alert) =>
+      (recipients.get(alert.ticketId) ?? []).map((recipientId) => ({
+        id: newId(),
+        recipient_id: recipientId,
+        type: alert.type,
+        ticket_id: alert.ticketId,
+        metric: alert.metric,
+        created_at: alert.at,
+        actor_id: null,
+        read_at: null,
+      })),
+    ),
+  );
+  return recipients;
 }
 
 /** A page of the recipient's notifications, newest first. */

@@ -39,7 +39,8 @@ export async function recordEffects(
   at: number,
 ): Promise<{ live: LiveEvent[]; emails: number; webhooks: number }> {
   const live: LiveEvent[] = [];
-  // SLA alerts of every ticket at once: the sweeper fires them in batches.
+  // SLA alerts of every ticket at once (the sweeper fires them in batches); their e-mails go to the
+  // same people.
   const alerted = await notifySlaAlerts(
     trx,
     outcomes.flatMap(({ ticketId, happenings }) =>
@@ -65,7 +66,7 @@ export async function recordEffects(
     live.push(...ticketLiveEvents(outcome, at), ...notificationEvents(notified, outcome.ref.number, at));
   }
   const emails = config.mail.notifications
-    ? await recordTicketEmails(trx, mailSetup(config, settings), outcomes, actorId, at)
+    ? await recordTicketEmails(trx, mailSetup(config, settings), outcomes, actorId, at, alerted)
     : 0;
   const webhooks = await recordWebhookDeliveries(trx, outcomes, at);
   return { live, emails, webhooks };
