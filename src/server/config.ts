@@ -130,10 +130,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "must be a domain name such as suporte.uno.com.br")
     .optional(),
-  /**
-   * Seals the secrets the server reads back (ERP HS256 keys, webhook signing secrets) with AES-256-GCM:
-   * 32 random bytes in base64 (`openssl rand -base64 32`). Unset: they are stored as given.
-   */
+  /** Seals the ERP and webhook secrets the server reads back (see secretsKeySchema). */
   SECRETS_KEY: secretsKeySchema,
   /** While changing SECRETS_KEY: the old key, which still opens what it sealed until each start seals it again. */
   SECRETS_KEY_PREVIOUS: secretsKeySchema,

@@ -32,7 +32,6 @@ import { newTicketEvent } from "./events";
 import type { TicketHappening } from "./happenings";
 import {
   findTicketRow,
-  insertEvent,
   insertEvents,
   insertTicket,
   type TicketChanges,
@@ -99,7 +98,7 @@ export class TicketWrite {
       ...fields,
       ticket_version: this.version,
     });
-    await insertEvent(this.tx.trx, row);
+    await insertEvents(this.tx.trx, [row]);
     this.versioned = true;
     if (row.internal === 0) this.publicChange = true;
     return row;

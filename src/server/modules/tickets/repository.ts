@@ -568,11 +568,7 @@ export async function insertTicket(db: Executor, row: TicketRow): Promise<void> 
   await ticketInsert.execute(db, [row]);
 }
 
-export async function insertEvent(db: Executor, row: TicketEventRow): Promise<void> {
-  await eventInsert.execute(db, [row]);
-}
-
-/** Several events in one statement (rows with the same columns); nothing when there are none. */
+/** Events in one statement (rows with the same columns); nothing when there are none. */
 export async function insertEvents(db: Executor, rows: readonly TicketEventRow[]): Promise<void> {
   await eventInsert.execute(db, rows);
 }
