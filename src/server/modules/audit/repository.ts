@@ -2,6 +2,7 @@
 import type { AuditTargetType } from "../../../contracts/audit";
 import type { CommandMeta } from "../../context";
 import { newId } from "../../crypto";
+import { slices } from "../../db/chunks";
 import { json } from "../../db/json";
 import type { Executor } from "../../db/schema";
 import type { AuditChanges } from "./changes";
@@ -21,23 +22,37 @@ export async function recordAudit(
   at: number,
   entry: AuditEntry,
 ): Promise<void> {
-  await db
-    .insertInto("audit_log")
-    .values({
-      id: newId(),
-      actor_id: meta.actorId,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      details: json.auditDetails.encode({
-        ...entry.details,
-        ...(meta.apiToken && { apiToken: meta.apiToken }),
-        ...(entry.changes && Object.keys(entry.changes).length > 0 && { changes: entry.changes }),
-      }),
-      ip: meta.ip,
-      created_at: at,
-    })
-    .execute();
+  await recordAudits(db, meta, at, [entry]);
+}
+
+/** Several actions of one command (an import's screens), one insert per slice of rows. */
+export async function recordAudits(
+  db: Executor,
+  meta: CommandMeta,
+  at: number,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  for (const slice of slices(entries)) {
+    await db
+      .insertInto("audit_log")
+      .values(
+        slice.map((entry) => ({
+          id: newId(),
+          actor_id: meta.actorId,
+          action: entry.action,
+          target_type: entry.targetType,
+          target_id: entry.targetId,
+          details: json.auditDetails.encode({
+            ...entry.details,
+            ...(meta.apiToken && { apiToken: meta.apiToken }),
+            ...(entry.changes && Object.keys(entry.changes).length > 0 && { changes: entry.changes }),
+          }),
+          ip: meta.ip,
+          created_at: at,
+        })),
+      )
+      .execute();
+  }
 }
 
 export async function listAuditFor(db: Executor, targetType: AuditTargetType, targetId: string) {

@@ -1,21 +1,17 @@
 // Notifications in the database. Every read and write names its recipient in the same SQL: nobody
 // lists, counts or marks another person's notifications.
 import type { Role } from "../../../contracts/common";
+import { slices } from "../../db/chunks";
 import type { Executor, NotificationTable } from "../../db/schema";
 
 export type NotificationRow = NotificationTable;
 
-/** One insert for every recipient of a happening. */
-/** Rows per statement: a batch of SLA alerts to many staff stays under the databases' parameter limits. */
-const INSERT_CHUNK = 500;
-
+/**
+ * One insert for every recipient of a happening; a batch of SLA alerts to many staff goes in slices,
+ * under the databases' parameter limits.
+ */
 export async function insertNotifications(db: Executor, rows: readonly NotificationRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    await db
-      .insertInto("notification")
-      .values(rows.slice(start, start + INSERT_CHUNK))
-      .execute();
-  }
+  for (const slice of slices(rows)) await db.insertInto("notification").values(slice).execute();
 }
 
 /**

@@ -2,6 +2,7 @@
 
 import type { ExpressionBuilder } from "kysely";
 import type { QueryTerm } from "../../../domain/search/portuguese";
+import { slices } from "../../db/chunks";
 import { PreparedQuery } from "../../db/prepared";
 import type { Database, Executor, ScreenTable } from "../../db/schema";
 
@@ -57,21 +58,31 @@ export function searchScreens(
     .execute();
 }
 
-/** Imports leave the screen's category (set on "Telas do ERP") as it is. */
-export async function upsertScreen(db: Executor, row: Omit<ScreenRow, "category_id">): Promise<void> {
-  await db
-    .insertInto("screen")
-    .values(row)
-    .onConflict((oc) =>
-      oc.column("code").doUpdateSet({
-        name: row.name,
-        module: row.module,
-        active: 1,
-        search_terms: row.search_terms,
-        updated_at: row.updated_at,
-      }),
-    )
-    .execute();
+/**
+ * Creates or updates `rows` by code, a slice of rows per statement. Imports leave the screen's
+ * category (set on "Telas do ERP") and its creation time as they are.
+ */
+export async function writeScreens(
+  db: Executor,
+  rows: readonly Omit<ScreenRow, "category_id">[],
+  onSlice: (written: number) => void = () => {},
+): Promise<void> {
+  for (const slice of slices(rows)) {
+    await db
+      .insertInto("screen")
+      .values(slice)
+      .onConflict((oc) =>
+        oc.column("code").doUpdateSet((eb) => ({
+          name: eb.ref("excluded.name"),
+          module: eb.ref("excluded.module"),
+          active: eb.ref("excluded.active"),
+          search_terms: eb.ref("excluded.search_terms"),
+          updated_at: eb.ref("excluded.updated_at"),
+        })),
+      )
+      .execute();
+    onSlice(slice.length);
+  }
 }
 
 /** One screen whatever its state (the catalog page edits inactive ones too). */
@@ -81,13 +92,8 @@ export function findAnyScreen(db: Executor, code: string): Promise<ScreenRow | u
 
 export async function findScreensByCode(db: Executor, codes: string[]): Promise<Map<string, ScreenRow>> {
   const found = new Map<string, ScreenRow>();
-  // In slices: SQLite caps the parameters of one statement.
-  for (let start = 0; start < codes.length; start += 500) {
-    const rows = await db
-      .selectFrom("screen")
-      .selectAll()
-      .where("code", "in", codes.slice(start, start + 500))
-      .execute();
+  for (const slice of slices(codes)) {
+    const rows = await db.selectFrom("screen").selectAll().where("code", "in", slice).execute();
     for (const row of rows) found.set(row.code, row);
   }
   return found;

@@ -7,11 +7,12 @@ import { ScreenCode, type TopScreensReport, type UpdateScreenRequest } from "../
 import { analyze, parseQuery, stripAccents } from "../../../domain/search/portuguese";
 import { type MessageParams, translate } from "../../../i18n";
 import type { AppContext, CommandMeta } from "../../context";
+import { analyzeTable } from "../../db/analyze";
 import { decodeCursor, toPage } from "../../db/cursor";
 import { flag } from "../../db/schema";
 import { errors } from "../../errors";
 import { auditChanges } from "../audit/changes";
-import { recordAudit } from "../audit/repository";
+import { type AuditEntry, recordAudit, recordAudits } from "../audit/repository";
 import { findCategory } from "../kb/repository";
 import {
   findAnyScreen,
@@ -23,7 +24,7 @@ import {
   ticketsOpenedBetween,
   ticketsPerScreen,
   updateScreenRow,
-  upsertScreen,
+  writeScreens,
 } from "./repository";
 
 const CODE_PREFIX = /^[A-Za-z]{1,3}\d{0,4}$/;
@@ -153,8 +154,9 @@ export async function importScreens(
 }
 
 /**
- * Creates or updates screens in one transaction. With `meta` (a person's import) each one that
- * changed is audited; the demo seed and the data generator pass none.
+ * Creates or updates screens in one transaction, a slice of rows per statement. With `meta` (a
+ * person's import) each one that changed is audited; the demo seed and the data generator pass none.
+ * Then the planner's statistics of the catalog are brought up to date, as after any bulk load.
  */
 export async function upsertScreens(
   ctx: AppContext,
@@ -162,43 +164,50 @@ export async function upsertScreens(
   options: { meta?: CommandMeta; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<{ created: number; updated: number }> {
   const { meta, onProgress = () => {} } = options;
-  return ctx.db.transaction().execute(async (trx) => {
+  const counts = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
     const existing = await findScreensByCode(
       trx,
       screens.map((s) => s.code),
     );
+    const rows: Omit<ScreenRow, "category_id">[] = [];
+    const audits: AuditEntry[] = [];
     let created = 0;
-    let updated = 0;
-    for (const [index, screen] of screens.entries()) {
+    for (const screen of screens) {
       const before = existing.get(screen.code);
       const after = { name: screen.name, module: screen.module, active: true };
       const changes = before
         ? auditChanges({ name: before.name, module: before.module, active: before.active === 1 }, after)
-        : undefined;
-      if (!before || (changes && Object.keys(changes).length > 0)) {
-        await upsertScreen(trx, {
-          ...screen,
-          active: 1,
-          search_terms: screenSearchTerms(screen.code, screen.name, screen.module),
-          created_at: now,
-          updated_at: now,
-        });
-        if (meta)
-          await recordAudit(trx, meta, now, {
-            action: before ? "screen.updated" : "screen.created",
-            targetType: "screen",
-            targetId: screen.code,
-            details: { source: "import" },
-            changes: changes ?? auditChanges({}, after),
-          });
-        if (before) updated++;
-        else created++;
-      }
-      if ((index + 1) % 100 === 0 || index === screens.length - 1) onProgress(index + 1, screens.length);
+        : auditChanges({}, after);
+      if (before && Object.keys(changes).length === 0) continue;
+      rows.push({
+        ...screen,
+        active: 1,
+        search_terms: screenSearchTerms(screen.code, screen.name, screen.module),
+        created_at: now,
+        updated_at: now,
+      });
+      audits.push({
+        action: before ? "screen.updated" : "screen.created",
+        targetType: "screen",
+        targetId: screen.code,
+        details: { source: "import" },
+        changes,
+      });
+      if (!before) created++;
     }
-    return { created, updated };
+    // Unchanged lines count as done at once; the rest as their slices are written.
+    let done = screens.length - rows.length;
+    await writeScreens(trx, rows, (written) => {
+      done += written;
+      onProgress(done, screens.length);
+    });
+    if (rows.length === 0) onProgress(done, screens.length);
+    if (meta) await recordAudits(trx, meta, now, audits);
+    return { created, updated: rows.length - created };
   });
+  if (counts.created + counts.updated > 0) await analyzeTable(ctx.db, "screen");
+  return counts;
 }
 
 /** Renames, moves to another module, deactivates or reactivates one screen. */
