@@ -114,8 +114,12 @@ describe("PreparedInsert", () => {
 
   it("writes one row or several, each value in its column", async () => {
     await insert.execute(connection.db, [row("ins-1", "Compras")]);
+    // The same columns in another order: each value still lands in its own column.
+    const reversed = Object.fromEntries(Object.entries(row("ins-3", "Produção")).reverse()) as ReturnType<
+      typeof row
+    >;
     await connection.db.transaction().execute(async (trx) => {
-      await insert.execute(trx, [row("ins-2", "Vendas"), row("ins-3", "Produção")]);
+      await insert.execute(trx, [row("ins-2", "Vendas"), reversed]);
     });
     const rows = await connection.db
       .selectFrom("category")

@@ -20,7 +20,7 @@ import type { Database, Executor } from "./schema";
 export type ParamValue = string | number | null;
 type Slot = { value: string } | { constant: unknown };
 
-interface Entry<Row> {
+export interface Entry<Row> {
   compiled: CompiledQuery<Row>;
   slots: Slot[];
 }
@@ -36,7 +36,7 @@ export class PreparedQuery<Shape, Values extends Record<string, ParamValue>, Row
   ) {}
 
   async execute(db: Executor, shape: Shape, values: Values): Promise<Row[]> {
-    const entry = this.entry(db, shape, values);
+    const entry = this.entry(db, shape, () => values);
     const parameters = entry.slots.map((slot) => ("value" in slot ? values[slot.value] : slot.constant));
     const result = await db.executeQuery<Row>({ ...entry.compiled, parameters });
     return result.rows;
@@ -46,7 +46,8 @@ export class PreparedQuery<Shape, Values extends Record<string, ParamValue>, Row
     return (await this.execute(db, shape, values))[0];
   }
 
-  private entry(db: Executor, shape: Shape, values: Values): Entry<Row> {
+  /** The statement for `shape`, compiled the first time with `placeholders()` as its values. */
+  entry(db: Executor, shape: Shape, placeholders: () => Values): Entry<Row> {
     const adapter = db.getExecutor().adapter;
     let byShape = this.cache.get(adapter);
     if (!byShape) {
@@ -56,7 +57,7 @@ export class PreparedQuery<Shape, Values extends Record<string, ParamValue>, Row
     const key = this.keyOf(shape);
     let entry = byShape.get(key);
     if (!entry) {
-      entry = compileWithPlaceholders(this.build, db, shape, values);
+      entry = compileWithPlaceholders(this.build, db, shape, placeholders());
       byShape.set(key, entry);
     }
     return entry;
@@ -112,6 +113,9 @@ export class PreparedInsert<T extends keyof Database> {
     ({ columns, count }) => `${count}:${columns.join(",")}`,
   );
 
+  /** Statements whose parameters are known to be the rows' values, row by row, column by column. */
+  private readonly inRowOrder = new WeakSet<Entry<never>>();
+
   constructor(private readonly table: T) {}
 
   async execute(db: Executor, rows: readonly Row<T>[]): Promise<void> {
@@ -120,21 +124,50 @@ export class PreparedInsert<T extends keyof Database> {
     const columns = Object.keys(first).filter(
       (column) => (first as Record<string, unknown>)[column] !== undefined,
     );
-    const values: Record<string, ParamValue> = {};
-    rows.forEach((row, index) => {
+    // Every opening writes a ticket of some 40 columns: the parameters are gathered in one pass,
+    // in the order the statement takes them, with no per-value keys built.
+    const parameters: ParamValue[] = [];
+    for (const row of rows) {
       const record = row as Record<string, unknown>;
-      const same =
-        Object.keys(record).filter((column) => record[column] !== undefined).length === columns.length &&
-        columns.every((column) => record[column] !== undefined);
-      if (!same) throw new Error(`prepared insert into ${this.table}: rows with different columns`);
+      let defined = 0;
+      for (const column in record) if (record[column] !== undefined) defined++;
+      if (defined !== columns.length) this.fail("rows with different columns");
       for (const column of columns) {
         const value = record[column];
+        if (value === undefined) this.fail("rows with different columns");
         if (value !== null && typeof value !== "string" && typeof value !== "number") {
-          throw new Error(`prepared insert into ${this.table}: ${column} is neither text, a number nor null`);
+          this.fail(`${column} is neither text, a number nor null`);
         }
-        values[`${index}:${column}`] = value;
+        parameters.push(value as ParamValue);
       }
-    });
-    await this.query.execute(db, { columns, count: rows.length }, values);
+    }
+    const entry = this.query.entry(db, { columns, count: rows.length }, () =>
+      placeholderValues(columns, rows.length),
+    );
+    this.checkRowOrder(entry, columns, rows.length);
+    await db.executeQuery({ ...entry.compiled, parameters });
   }
+
+  /** Once per statement: its parameters must be every row's columns, in order (as Kysely compiles them). */
+  private checkRowOrder(entry: Entry<never>, columns: readonly string[], count: number): void {
+    if (this.inRowOrder.has(entry)) return;
+    const expected = Object.keys(placeholderValues(columns, count));
+    const inOrder =
+      entry.slots.length === expected.length &&
+      entry.slots.every((slot, index) => "value" in slot && slot.value === expected[index]);
+    if (!inOrder) this.fail("the statement does not take its values row by row, column by column");
+    this.inRowOrder.add(entry);
+  }
+
+  private fail(problem: string): never {
+    throw new Error(`prepared insert into ${this.table}: ${problem}`);
+  }
+}
+
+/** The placeholder names of `count` rows of `columns`: `0:id`, `0:number`, …, `1:id`, … */
+function placeholderValues(columns: readonly string[], count: number): Record<string, ParamValue> {
+  const values: Record<string, ParamValue> = {};
+  for (let index = 0; index < count; index++)
+    for (const column of columns) values[`${index}:${column}`] = null;
+  return values;
 }

@@ -4,6 +4,7 @@
 import type { Priority } from "../../../contracts/tickets";
 import { type BusinessTime, businessTimeFor } from "../../../domain/sla/business-time";
 import type { SlaPolicy } from "../../../domain/sla/policy";
+import { PreparedQuery } from "../../db/prepared";
 import type { Executor } from "../../db/schema";
 import { calendarOf } from "../plans/calendars";
 import { findPlanRow } from "../plans/repository";
@@ -22,31 +23,37 @@ const BUILT_POLICIES_LIMIT = 200;
 /** The snapshot text and id of a policy built here, so that snapshotting it hashes nothing again. */
 const encodedPolicies = new WeakMap<SlaPolicy, ReturnType<typeof encodePolicySnapshot>>();
 
+/** The stored text of a company's plan and calendar: every opening reads it (compiled once). */
+const companyPlan = new PreparedQuery(
+  (db, _shape: null, values: { companyId: string }) =>
+    db
+      .selectFrom("company")
+      .innerJoin("plan", "plan.id", "company.plan_id")
+      .innerJoin("business_calendar as c", "c.id", "plan.calendar_id")
+      .select([
+        "plan.id",
+        "plan.name",
+        "plan.targets",
+        "c.name as calendar_name",
+        "c.time_zone",
+        "c.weekly_hours",
+        "c.holidays",
+        "c.closed_dates",
+        "c.open_dates",
+        "c.custom_holidays",
+        "c.removed_holidays",
+      ])
+      .where("company.id", "=", values.companyId),
+  () => "",
+);
+
 /** The policy of the company's plan now, or null when it has none. */
 export async function policyForCompany(
   db: Executor,
   companyId: string,
   warningShare: number,
 ): Promise<SlaPolicy | null> {
-  const stored = await db
-    .selectFrom("company")
-    .innerJoin("plan", "plan.id", "company.plan_id")
-    .innerJoin("business_calendar as c", "c.id", "plan.calendar_id")
-    .select([
-      "plan.id",
-      "plan.name",
-      "plan.targets",
-      "c.name as calendar_name",
-      "c.time_zone",
-      "c.weekly_hours",
-      "c.holidays",
-      "c.closed_dates",
-      "c.open_dates",
-      "c.custom_holidays",
-      "c.removed_holidays",
-    ])
-    .where("company.id", "=", companyId)
-    .executeTakeFirst();
+  const stored = await companyPlan.executeTakeFirst(db, null, { companyId });
   if (!stored) return null;
   const key = `${warningShare}\u0000${Object.values(stored).join("\u0000")}`;
   const built = builtPolicies.get(key);

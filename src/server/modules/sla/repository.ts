@@ -221,16 +221,22 @@ export function encodePolicySnapshot(policy: SlaPolicy): { id: string; text: Jso
   return { id: createHash("sha256").update(text).digest("hex"), text };
 }
 
+const policySnapshotInsert = new PreparedQuery(
+  (db, _shape: null, values: { id: string; policy: string; at: number }) =>
+    db
+      .insertInto("sla_policy")
+      .values({ id: values.id, policy: values.policy as Json<SlaPolicy>, created_at: values.at })
+      .onConflict((oc) => oc.column("id").doNothing()),
+  () => "",
+);
+
+/** Every opening stores its policy's snapshot, a no-op when it is there (compiled once). */
 export async function insertPolicySnapshot(
   db: Executor,
   { id, text }: { id: string; text: Json<SlaPolicy> },
   at: number,
 ): Promise<string> {
-  await db
-    .insertInto("sla_policy")
-    .values({ id, policy: text, created_at: at })
-    .onConflict((oc) => oc.column("id").doNothing())
-    .execute();
+  await policySnapshotInsert.execute(db, null, { id, policy: text, at });
   return id;
 }
 

@@ -3,6 +3,7 @@
 // the `counter` row, bumped in the opening's transaction (one writer at a time: no one waits on it).
 import { sql } from "kysely";
 import { dialectOf } from "../../db/dialect";
+import { PreparedQuery } from "../../db/prepared";
 import type { Db, Executor } from "../../db/schema";
 
 const nextval = sql<string>`nextval('ticket_number_seq')`;
@@ -36,12 +37,19 @@ export async function reserveTicketNumbers(db: Db, count: number): Promise<numbe
   });
 }
 
+/** SQLite's counter row, bumped by every opening (compiled once). */
+const counterBump = new PreparedQuery(
+  (db, _shape: null, values: { count: number }) =>
+    db
+      .updateTable("counter")
+      .set((eb) => ({ value: eb("value", "+", values.count) }))
+      .where("name", "=", "ticket_number")
+      .returning("value"),
+  () => "",
+);
+
 async function reserveOnCounter(db: Executor, count: number): Promise<number> {
-  const row = await db
-    .updateTable("counter")
-    .set((eb) => ({ value: eb("value", "+", count) }))
-    .where("name", "=", "ticket_number")
-    .returning("value")
-    .executeTakeFirstOrThrow();
+  const row = await counterBump.executeTakeFirst(db, null, { count });
+  if (!row) throw new Error("the ticket_number counter row is missing");
   return Number(row.value) - count + 1;
 }
