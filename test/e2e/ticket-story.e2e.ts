@@ -12,6 +12,7 @@ import {
   field,
   fillSeedExample,
   NOT_FOUND_LINK,
+  openAnswer,
   pickCategory,
   pickScreen,
   seedExample,
@@ -63,12 +64,7 @@ describe("the seed's ticket story", () => {
     expect(questions.length).toBeGreaterThan(0);
     await pickCategory(customer, "Cadastros");
     for (const question of questions) await customer.getByRole("button", { name: question }).waitFor();
-    const first = questions[0] ?? "";
-    await customer.getByRole("button", { name: first }).click();
-    await customer
-      .getByRole("region", { name: first })
-      .getByRole("button", { name: "Isso resolveu meu problema" })
-      .waitFor();
+    await openAnswer(customer, questions[0] ?? "");
 
     // Nothing solved it: on to the form, filled with the Support Policy's example.
     await customer.getByRole("button", { name: NOT_FOUND_LINK }).click();
@@ -151,12 +147,9 @@ describe("the seed's ticket story", () => {
     if (!question) throw new Error("the Fiscal category has no answers");
     const page = await signedIn(demo.customer.email, "/portal/tickets");
     await pickCategory(page, "Fiscal");
-    await page.getByRole("button", { name: question }).click();
+    const answer = await openAnswer(page, question);
     const marked = page.waitForResponse((response) => response.url().endsWith("/helpful"));
-    await page
-      .getByRole("region", { name: question })
-      .getByRole("button", { name: "Isso resolveu meu problema" })
-      .click();
+    await answer.getByRole("button", { name: "Isso resolveu meu problema" }).click();
     expect((await marked).status()).toBe(200);
     await page.getByText("Que bom que resolveu!").waitFor();
     expect(await page.getByRole("button", { name: NOT_FOUND_LINK }).count()).toBe(0);

@@ -1,5 +1,5 @@
 // What a customer does to open a ticket: the seed's example, the steps to the form, the form's fields.
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 /** The Support Policy's own example, as the seed tells customers to write it. */
 export const seedExample = {
@@ -27,6 +27,20 @@ export async function pickCategory(page: Page, category: string): Promise<void> 
   await page.getByRole("heading", { name: "Abertura de ocorrência" }).waitFor();
   await page.getByRole("button", { name: new RegExp(`^${category}\\b`) }).click();
   await page.getByRole("heading", { name: `Perguntas e respostas: ${category}` }).waitFor();
+}
+
+/**
+ * Opens a question of the category's FAQ and returns its answer. The click waits for the list to have
+ * settled (`aria-busy` false: no refetch in flight, which on a loaded machine can still be running
+ * when the first questions show); the answer is there once its "Isso resolveu" button shows.
+ */
+export async function openAnswer(page: Page, question: string): Promise<Locator> {
+  const control = page.getByRole("button", { name: question });
+  await page.locator('[aria-busy="false"]').filter({ has: control }).waitFor();
+  await control.click();
+  const answer = page.getByRole("region", { name: question });
+  await answer.getByRole("button", { name: "Isso resolveu meu problema" }).waitFor();
+  return answer;
 }
 
 /** Types part of the name and picks the screen from the autocomplete's options. */
