@@ -2,6 +2,7 @@
 // audited a slice of rows per statement in one transaction, then the catalog's planner statistics
 // brought up to date, as after any bulk load.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp } from "../../../../test/support/app";
 import { makeUser } from "../../../../test/support/factories";
 import { buildCountingTestApp, type CountingTestApp } from "../../../../test/support/round-trips";
 import { ROWS_PER_STATEMENT } from "../../db/chunks";
@@ -130,5 +131,30 @@ describe("importing a large screen catalog", () => {
     const run = await importing(lines);
     expect(run.result).toEqual({ imported: SCREENS, created: 0, updated: 0, problems: [] });
     expect(run).toMatchObject({ screenWrites: 0, auditWrites: 0, analyzedAfterCommit: false });
+  });
+
+  it("answers what it wrote when refreshing the statistics fails after the commit", async () => {
+    const failing = await buildTestApp({
+      onStatement: (sql) => {
+        if (/^\s*analyze\b/i.test(sql)) throw new Error("statistics refused");
+      },
+    });
+    try {
+      const result = await importScreens(
+        failing.ctx,
+        { actorId: null, ip: null, origin: undefined },
+        [line(1), line(2)].join("\n"),
+      );
+      expect(result).toEqual({ imported: 2, created: 2, updated: 0, problems: [] });
+      const stored = await failing.ctx.db
+        .selectFrom("screen")
+        .select("code")
+        .where("code", "in", [code(1), code(2)])
+        .orderBy("code")
+        .execute();
+      expect(stored).toEqual([{ code: code(1) }, { code: code(2) }]);
+    } finally {
+      await failing.close();
+    }
   });
 });

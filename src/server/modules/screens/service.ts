@@ -206,7 +206,10 @@ export async function upsertScreens(
     if (meta) await recordAudits(trx, meta, now, audits);
     return { created, updated: rows.length - created };
   });
-  if (counts.created + counts.updated > 0) await analyzeTable(ctx.db, "screen");
+  // The import has committed: statistics are the planner's help, not part of it. Should refreshing
+  // them fail (a lock held past the statement timeout), PostgreSQL's autovacuum or the next import
+  // refreshes them, and the import still answers what it wrote.
+  if (counts.created + counts.updated > 0) await analyzeTable(ctx.db, "screen").catch(() => {});
   return counts;
 }
 
