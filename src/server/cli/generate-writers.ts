@@ -4,6 +4,7 @@ import type pg from "pg";
 import type { AppContext } from "../context";
 import { copyObjects } from "../db/copy";
 import type { Db, SlaClockTable, TicketEventTable, TicketTable, TicketTagTable } from "../db/schema";
+import { slices } from "../db/slices";
 
 export interface GeneratedBatch {
   tickets: TicketTable[];
@@ -99,11 +100,7 @@ function copyWriter(client: pg.PoolClient): BatchWriter {
   );
 }
 
-/** SQLite binds every value: rows go in slices that stay well under its limit of 32,766 variables. */
-const SLICE = 500;
-const slices = <T>(rows: readonly T[]) =>
-  Array.from({ length: Math.ceil(rows.length / SLICE) }, (_, i) => rows.slice(i * SLICE, (i + 1) * SLICE));
-
+/** SQLite binds every value: rows go in slices that stay under its limit of 32,766 variables. */
 function insertBatch(db: Db) {
   return (batch: GeneratedBatch) =>
     db.transaction().execute(async (trx) => {

@@ -10,6 +10,7 @@ import { copyRows } from "../db/copy";
 import { migrateToLatest } from "../db/migrate";
 import { CurrentSchemaPostgresDialect } from "../db/postgres-introspector";
 import type { Database } from "../db/schema";
+import { slices } from "../db/slices";
 import { LockingSqliteDialect } from "../db/sqlite-dialect";
 import { lockSqliteServer } from "../db/sqlite-server-lock";
 import {
@@ -199,8 +200,8 @@ async function copy(sqlite: SQLite.Database, client: pg.Client, plan: TablePlan[
           report(done, total);
         },
       });
-      for (let i = 0; relink && i < links.length; i += batchSize)
-        await client.query(relink, [JSON.stringify(links.slice(i, i + batchSize))]);
+      if (relink)
+        for (const slice of slices(links, batchSize)) await client.query(relink, [JSON.stringify(slice)]);
     }
     await setSequences(client);
     await client.query("commit");

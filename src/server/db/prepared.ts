@@ -20,7 +20,7 @@ import type { Database, Executor } from "./schema";
 export type ParamValue = string | number | null;
 type Slot = { value: string } | { constant: unknown };
 
-export interface Entry<Row> {
+interface Entry<Row> {
   compiled: CompiledQuery<Row>;
   slots: Slot[];
 }

@@ -2,9 +2,9 @@
 import type { AuditTargetType } from "../../../contracts/audit";
 import type { CommandMeta } from "../../context";
 import { newId } from "../../crypto";
-import { slices } from "../../db/chunks";
 import { json } from "../../db/json";
 import type { Executor } from "../../db/schema";
+import { slices } from "../../db/slices";
 import type { AuditChanges } from "./changes";
 
 export interface AuditEntry {

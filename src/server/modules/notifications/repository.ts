@@ -1,8 +1,8 @@
 // Notifications in the database. Every read and write names its recipient in the same SQL: nobody
 // lists, counts or marks another person's notifications.
 import type { Role } from "../../../contracts/common";
-import { slices } from "../../db/chunks";
 import type { Executor, NotificationTable } from "../../db/schema";
+import { slices } from "../../db/slices";
 
 export type NotificationRow = NotificationTable;
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp } from "../../../../test/support/app";
 import { makeUser } from "../../../../test/support/factories";
 import { buildCountingTestApp, type CountingTestApp } from "../../../../test/support/round-trips";
-import { ROWS_PER_STATEMENT } from "../../db/chunks";
+import { ROWS_PER_STATEMENT } from "../../db/slices";
 import { importScreens } from "./service";
 
 /** Three slices: two full, one partial. */

@@ -2,9 +2,9 @@
 
 import type { ExpressionBuilder } from "kysely";
 import type { QueryTerm } from "../../../domain/search/portuguese";
-import { slices } from "../../db/chunks";
 import { PreparedQuery } from "../../db/prepared";
 import type { Database, Executor, ScreenTable } from "../../db/schema";
+import { slices } from "../../db/slices";
 
 export type ScreenRow = ScreenTable;
 
