@@ -9,6 +9,7 @@ import { type BenchOptions, parseOptions, USAGE, UsageError } from "./options";
 import { buildRows, formatJson, formatTable, type Measurement } from "./report";
 import { selectScenarios } from "./scenarios";
 import { createServerPool } from "./servers";
+import { GENERATED_HISTORY, GENERATED_TICKETS } from "./tickets-data";
 import type { Figures, LoadSettings, Scenario } from "./types";
 
 const BASELINE_SERVER = "bare";
@@ -142,6 +143,7 @@ function title(options: BenchOptions, settings: LoadSettings): string {
     `${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per scenario`,
     options.nodes > 1 ? `(${options.nodes} nodes behind HAProxy)` : "",
     options.rounds > 1 ? `(median of ${options.rounds} rounds)` : "",
+    `; tickets generated for the ticket and queue scenarios: ${GENERATED_TICKETS} (${GENERATED_HISTORY} history)`,
   ]
     .filter(Boolean)
     .join(" ");

@@ -1,5 +1,6 @@
 // The data the ticket scenarios need: the demo seed plus `extranet generate` (100 000 tickets across
-// 200 companies by default; BENCH_TICKETS and BENCH_COMPANIES change them), written through the real CLI before the server starts.
+// 200 companies by default; BENCH_TICKETS and BENCH_COMPANIES change them, BENCH_HISTORY=aged the
+// generator's history), written through the real CLI before the server starts.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
@@ -14,6 +15,15 @@ export const GENERATED_TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 export const GENERATED_COMPANIES = Number(
   process.env.BENCH_COMPANIES ?? Math.max(1, Math.round(GENERATED_TICKETS / 500)),
 );
+/**
+ * How the tickets' lives are spread (`extranet generate --history`): `uniform` by default, 3 in 7 open
+ * at any age, the data every earlier figure and goal was measured on (a heavier queue than a real
+ * desk's); `aged` a real desk's few open tickets, the newest.
+ */
+export const GENERATED_HISTORY = process.env.BENCH_HISTORY ?? "uniform";
+if (GENERATED_HISTORY !== "aged" && GENERATED_HISTORY !== "uniform")
+  throw new Error(`BENCH_HISTORY must be aged or uniform, not ${GENERATED_HISTORY}`);
+
 /** The first generated company's admin; `extranet generate` gives every generated user this password. */
 export const GENERATED_CUSTOMER = {
   email: "usuario1.empresa1@sintetica.example.com",
@@ -42,7 +52,15 @@ export async function generateTickets(
   }
   await cli(["seed-demo"], env, log);
   await cli(
-    ["generate", "--tickets", String(GENERATED_TICKETS), "--companies", String(GENERATED_COMPANIES)],
+    [
+      "generate",
+      "--tickets",
+      String(GENERATED_TICKETS),
+      "--companies",
+      String(GENERATED_COMPANIES),
+      "--history",
+      GENERATED_HISTORY,
+    ],
     env,
     log,
   );

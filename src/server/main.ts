@@ -94,7 +94,22 @@ export function buildCli(): Command {
       (v) => positiveInt(v, "--companies"),
       200,
     )
-    .action(async (opts: { tickets: number; companies: number }) =>
+    .addOption(
+      new Option(
+        "--history <kind>",
+        "aged: tickets at an even pace, the old ones resolved or cancelled, the newest still open (a real desk); " +
+          "uniform: any status at any age, 3 in 7 open (the data of earlier benchmarks)",
+      )
+        .choices(["aged", "uniform"])
+        .default("aged"),
+    )
+    .option(
+      "--days <n>",
+      "aged: how many days the tickets came in over, ending now",
+      (v) => positiveInt(v, "--days"),
+      365,
+    )
+    .action(async (opts: { tickets: number; companies: number; history: "aged" | "uniform"; days: number }) =>
       (await import("./cli/generate")).generateCommand(opts),
     );
 

@@ -63,7 +63,8 @@ describe("named statements on PostgreSQL", () => {
     const config = throwawayConfig(database);
     const loader = await openContext(config);
     try {
-      await generate(loader, { tickets: 3000, companies: 5 });
+      // Any status at any age: a queue deep enough for a cursor a third of the way in.
+      await generate(loader, { tickets: 3000, companies: 5, history: "uniform" });
       await sql`vacuum (analyze)`.execute(loader.db);
     } finally {
       await closeContext(loader);

@@ -10,11 +10,16 @@ import { renderMarkdown } from "../markdown";
 import { GENERATED_PASSWORD, type GenerateResult, generate } from "./generate";
 
 const TICKETS = 240;
+/** Over 20 days, a quarter of the tickets (five days' worth on average) are still being worked. */
+const DAYS = 20;
+const DAY = 86_400_000;
 
 describe("generate", () => {
   let t: TestApp;
   let result: GenerateResult;
   let before: Record<string, number>;
+  /** The test clock's instant when the tickets were generated (a test below moves the clock). */
+  let generatedAt: number;
   const counts = async () => ({
     ticket: Number(
       (
@@ -54,7 +59,8 @@ describe("generate", () => {
     t = await buildTestApp();
     await makeUser(t.ctx, "agent");
     before = await counts();
-    result = await generate(t.ctx, { tickets: TICKETS, companies: 3 });
+    generatedAt = t.clock.now();
+    result = await generate(t.ctx, { tickets: TICKETS, companies: 3, days: DAYS });
   });
   afterAll(() => t.close());
 
@@ -181,5 +187,61 @@ describe("generate", () => {
         .orderBy("metric")
         .execute();
     expect(await clocksOf(ticket.id)).toEqual(await clocksOf(generated.id));
+  });
+
+  it("ages the tickets as a help desk does: numbered as they came in, the old ones closed, the open ones new", async () => {
+    const now = generatedAt;
+    const tickets = await t.ctx.db
+      .selectFrom("ticket")
+      .select(["number", "status", "created_at", "updated_at", "resolved_at"])
+      .where("number", ">=", result.firstNumber)
+      // Not the one opened through the portal above.
+      .where("number", "<", result.firstNumber + TICKETS)
+      .orderBy("number")
+      .execute();
+    expect(tickets).toHaveLength(TICKETS);
+    const instants = tickets.map((ticket) => ticket.created_at);
+    expect(instants).toEqual([...instants].sort((a, b) => a - b));
+    expect(Math.min(...instants)).toBeGreaterThanOrEqual(now - DAYS * DAY);
+    expect(Math.max(...tickets.map((ticket) => ticket.updated_at))).toBeLessThanOrEqual(now);
+    const active = (ticket: { status: string }) => !["resolved", "cancelled"].includes(ticket.status);
+    const activeShare = (part: typeof tickets) => part.filter(active).length / part.length;
+    const quarter = TICKETS / 4;
+    // Five days of life on average: almost all of the oldest quarter (15 to 20 days old) is closed,
+    // most of the newest (up to 5 days) is not.
+    expect(activeShare(tickets.slice(0, quarter))).toBeLessThan(0.1);
+    expect(activeShare(tickets.slice(-quarter))).toBeGreaterThan(0.4);
+    for (const status of ["open", "in_progress", "waiting_customer", "resolved", "cancelled"])
+      expect(
+        tickets.some((ticket) => ticket.status === status),
+        status,
+      ).toBe(true);
+    for (const ticket of tickets)
+      expect(ticket.resolved_at).toBe(ticket.status === "resolved" ? ticket.updated_at : null);
+    // Nothing in their history or clocks is later than now.
+    const latest = await t.ctx.db
+      .selectFrom("ticket_event")
+      .innerJoin("ticket", "ticket.id", "ticket_event.ticket_id")
+      .select((eb) => eb.fn.max("ticket_event.created_at").as("at"))
+      .where("ticket.number", ">=", result.firstNumber)
+      .where("ticket.number", "<", result.firstNumber + TICKETS)
+      .executeTakeFirstOrThrow();
+    expect(Number(latest.at)).toBeLessThanOrEqual(now);
+  });
+
+  it("with the uniform history, draws any status at any age, as earlier benchmarks' data", async () => {
+    const uniform = await generate(t.ctx, { tickets: TICKETS, companies: 1, history: "uniform" });
+    const tickets = await t.ctx.db
+      .selectFrom("ticket")
+      .select(["status", "created_at"])
+      .where("number", ">=", uniform.firstNumber)
+      .orderBy("created_at")
+      .execute();
+    expect(tickets).toHaveLength(TICKETS);
+    const oldest = tickets.slice(0, TICKETS / 4);
+    expect(Math.min(...oldest.map((ticket) => ticket.created_at))).toBeLessThan(t.clock.now() - 200 * DAY);
+    // Three in seven open, in progress or waiting, the oldest quarter as much as the rest.
+    const active = oldest.filter((ticket) => !["resolved", "cancelled"].includes(ticket.status));
+    expect(active.length / oldest.length).toBeGreaterThan(0.25);
   });
 });

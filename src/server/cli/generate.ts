@@ -42,6 +42,8 @@ import { progress } from "./progress";
 export const GENERATED_PASSWORD = "extranet-bench";
 const BATCH = 1000;
 const DAY = 86_400_000;
+/** A generated ticket's first answer comes an hour after its opening (its clock and its history). */
+const ANSWERED_AFTER = 3_600_000;
 
 const SUBJECTS = [
   "NF-e rejeitada pela SEFAZ na emissão",
@@ -150,7 +152,7 @@ function clocksFor(
   now: number,
 ) {
   const { priority, status, createdAt, updatedAt } = ticket;
-  const answered = status === "open" ? {} : { metAt: createdAt + 3_600_000 };
+  const answered = status === "open" ? {} : { metAt: createdAt + ANSWERED_AFTER };
   const resolution =
     status === "resolved"
       ? { metAt: updatedAt }
@@ -273,6 +275,78 @@ function describer() {
   };
 }
 
+/**
+ * How the generated tickets' lives are spread over time.
+ * - `aged` (the default): a help desk as it is. Tickets come in at an even pace over `days`, numbered
+ *   in that order; each is worked for a while (five days on average, an exponential draw) and then
+ *   resolved or cancelled. Only those whose time is not up yet are still open, in progress or waiting:
+ *   about 1.4% of a year's tickets, the newest ones.
+ * - `uniform`: each ticket's instant and status drawn apart, 3 in 7 still open whatever their age, and
+ *   numbers in no relation to instants: the data earlier benchmarks measured, a heavier queue than any
+ *   real desk's, kept to compare with them.
+ */
+export type GeneratedHistory = "aged" | "uniform";
+
+export interface GenerateOptions {
+  tickets: number;
+  companies: number;
+  history?: GeneratedHistory | undefined;
+  /** `aged`: how many days the tickets came in over, ending now (365 unless said). */
+  days?: number | undefined;
+}
+
+interface TicketStory {
+  createdAt: number;
+  status: TicketStatus;
+  updatedAt: number;
+}
+
+/** The earlier generator's draws, in their order: the same N gives the same data as before. */
+function uniformStory(next: () => number, now: number) {
+  const statuses = [
+    "open",
+    "in_progress",
+    "waiting_customer",
+    "resolved",
+    "resolved",
+    "resolved",
+    "cancelled",
+  ] as const;
+  return (): TicketStory => {
+    const createdAt = now - Math.floor(next() * 365 * DAY);
+    const status = statuses[Math.floor(next() * statuses.length)] as TicketStatus;
+    const updatedAt = Math.min(now, createdAt + Math.floor(next() * 10 * DAY));
+    return { createdAt, status, updatedAt };
+  };
+}
+
+/** Time from opening to the outcome: five days on average. */
+const MEAN_LIFETIME = 5 * DAY;
+
+function agedStory(next: () => number, opts: { now: number; tickets: number; days: number }) {
+  const span = opts.days * DAY;
+  const start = opts.now - span;
+  return (i: number): TicketStory => {
+    // The i-th of N at an even pace, so that numbers follow the instants as the portal's do.
+    const createdAt = Math.min(opts.now, Math.floor(start + (span * (i + next())) / opts.tickets));
+    const lifetime = Math.max(2 * ANSWERED_AFTER, Math.floor(-Math.log(1 - next()) * MEAN_LIFETIME));
+    const outcome = next();
+    const age = opts.now - createdAt;
+    if (lifetime <= age) {
+      return {
+        createdAt,
+        status: outcome < 0.85 ? "resolved" : "cancelled",
+        updatedAt: createdAt + lifetime,
+      };
+    }
+    // Still being worked: new ones not answered yet; the others answered, then last touched since.
+    if (age < ANSWERED_AFTER || outcome < 0.3) return { createdAt, status: "open", updatedAt: createdAt };
+    const status: TicketStatus = outcome < 0.75 ? "in_progress" : "waiting_customer";
+    const touched = createdAt + ANSWERED_AFTER + Math.floor(next() * (age - ANSWERED_AFTER));
+    return { createdAt, status, updatedAt: touched };
+  };
+}
+
 export interface GenerateResult {
   companies: number;
   tickets: number;
@@ -283,7 +357,7 @@ export interface GenerateResult {
 
 export async function generate(
   ctx: AppContext,
-  opts: { tickets: number; companies: number },
+  opts: GenerateOptions,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<GenerateResult> {
   const categoryIds = await ensureCatalog(ctx);
@@ -315,6 +389,10 @@ export async function generate(
   const reply = "Olá! Estamos verificando e retornamos em breve.";
   const replyHtml = renderMarkdown(reply);
   const now = ctx.clock.now();
+  const story =
+    (opts.history ?? "aged") === "aged"
+      ? agedStory(next, { now, tickets: opts.tickets, days: opts.days ?? 365 })
+      : uniformStory(next, now);
   const writer = await batchWriter(ctx);
   try {
     for (let start = 0; start < opts.tickets; start += BATCH) {
@@ -328,17 +406,7 @@ export async function generate(
         if (i % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
         const company = companies[i % companies.length] as GeneratedCompany;
         const requester = pick(company.userIds);
-        const createdAt = now - Math.floor(next() * 365 * DAY);
-        const status = pick([
-          "open",
-          "in_progress",
-          "waiting_customer",
-          "resolved",
-          "resolved",
-          "resolved",
-          "cancelled",
-        ] as const);
-        const updatedAt = Math.min(now, createdAt + Math.floor(next() * 10 * DAY));
+        const { createdAt, status, updatedAt } = story(i);
         const subject = pick(SUBJECTS);
         const screen = pick(screens);
         const text = description(subject, screen, pick(RECORDS), Math.floor(next() * 99_999));
@@ -382,7 +450,7 @@ export async function generate(
         events.push(event("opened", createdAt, { ticket_version: 1 }));
         if (status !== "open" && agents.length > 0) {
           events.push(
-            event("message", createdAt + 3_600_000, {
+            event("message", createdAt + ANSWERED_AFTER, {
               actor_id: pick(agents).id,
               body: reply,
               body_html: replyHtml,
@@ -408,7 +476,7 @@ export async function generate(
   return { companies: companies.length, tickets: opts.tickets, firstNumber, copied: writer.copied() };
 }
 
-export function generateCommand(opts: { tickets: number; companies: number }) {
+export function generateCommand(opts: GenerateOptions) {
   return withContext(async (ctx) => {
     const result = await generate(ctx, opts, progress("tickets"));
     if (result.copied)
@@ -430,7 +498,8 @@ export function generateCommand(opts: { tickets: number; companies: number }) {
     out("updating the query planner's statistics…");
     await (ctx.connection.dialect === "postgres" ? sql`vacuum (analyze)` : sql`analyze`).execute(ctx.db);
     out(
-      `generated ${result.tickets} tickets (#${result.firstNumber}…) across ${result.companies} companies; ` +
+      `generated ${result.tickets} tickets (#${result.firstNumber}…, ${opts.history ?? "aged"} history) ` +
+        `across ${result.companies} companies; ` +
         `users usuario1.empresaN@sintetica.example.com, password ${GENERATED_PASSWORD}`,
     );
   });
