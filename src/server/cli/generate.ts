@@ -17,6 +17,7 @@ import type { BusinessTime } from "../../domain/sla/business-time";
 import { type Clock, type ClockRules, newClock } from "../../domain/sla/ticket-clocks";
 import type { AppContext } from "../context";
 import { hashPassword, newId } from "../crypto";
+import { refreshStatistics } from "../db/analyze";
 import type { SlaClockTable, TicketEventTable, TicketTable, TicketTagTable } from "../db/schema";
 import { companyTerm } from "../db/search";
 import { renderMarkdown } from "../markdown";
@@ -496,7 +497,8 @@ export function generateCommand(opts: GenerateOptions) {
       await sql`insert into ticket_fts(ticket_fts) values ('optimize')`.execute(ctx.db);
     }
     out("updating the query planner's statistics…");
-    await (ctx.connection.dialect === "postgres" ? sql`vacuum (analyze)` : sql`analyze`).execute(ctx.db);
+    if (ctx.connection.dialect === "postgres") await sql`vacuum (analyze)`.execute(ctx.db);
+    else await refreshStatistics(ctx.db);
     out(
       `generated ${result.tickets} tickets (#${result.firstNumber}…, ${opts.history ?? "aged"} history) ` +
         `across ${result.companies} companies; ` +

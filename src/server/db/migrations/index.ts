@@ -31,6 +31,7 @@ import * as runningDeadlinesIndex from "./20261206_0028_running_deadlines_index"
 import * as ticketSearchVector from "./20261206_0029_ticket_search_vector";
 import * as ticketNumberSequence from "./20261206_0030_ticket_number_sequence";
 import * as sweeperDueIndexes from "./20261206_0031_sweeper_due_indexes";
+import * as dropIndexSamples from "./20261207_0032_drop_index_samples";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_0029_ticket_search_vector": ticketSearchVector,
   "20261206_0030_ticket_number_sequence": ticketNumberSequence,
   "20261206_0031_sweeper_due_indexes": sweeperDueIndexes,
+  "20261207_0032_drop_index_samples": dropIndexSamples,
 };

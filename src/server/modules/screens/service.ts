@@ -7,7 +7,7 @@ import { ScreenCode, type TopScreensReport, type UpdateScreenRequest } from "../
 import { analyze, parseQuery, stripAccents } from "../../../domain/search/portuguese";
 import { type MessageParams, translate } from "../../../i18n";
 import type { AppContext, CommandMeta } from "../../context";
-import { analyzeTable } from "../../db/analyze";
+import { refreshStatistics } from "../../db/analyze";
 import { decodeCursor, toPage } from "../../db/cursor";
 import { flag } from "../../db/schema";
 import { errors } from "../../errors";
@@ -209,7 +209,7 @@ export async function upsertScreens(
   // The import has committed: statistics are the planner's help, not part of it. Should refreshing
   // them fail (a lock held past the statement timeout), PostgreSQL's autovacuum or the next import
   // refreshes them, and the import still answers what it wrote.
-  if (counts.created + counts.updated > 0) await analyzeTable(ctx.db, "screen").catch(() => {});
+  if (counts.created + counts.updated > 0) await refreshStatistics(ctx.db, "screen").catch(() => {});
   return counts;
 }
 
