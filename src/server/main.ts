@@ -114,6 +114,11 @@ export function buildCli(): Command {
     );
 
   program
+    .command("analyze")
+    .description("update the query planner's statistics (safe while the server runs)")
+    .action(async () => (await import("./cli/database")).analyzeCommand());
+
+  program
     .command("backup")
     .description("copy the SQLite database while it runs (online backup API)")
     .requiredOption("--out <file>", "the backup file to write")

@@ -1,5 +1,7 @@
-// `extranet migrate`, `seed-demo` and `backup`.
+// `extranet migrate`, `seed-demo`, `analyze` and `backup`.
+import { sql } from "kysely";
 import { loadConfig } from "../config";
+import { refreshStatistics } from "../db/analyze";
 import { migrateToLatest } from "../db/migrate";
 import { closeContext, openContext } from "../runtime";
 import { formatDemoLogins, seedDemo } from "../seed/demo";
@@ -23,6 +25,21 @@ export function seedDemoCommand() {
     const origin = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
     const logins = await seedDemo(ctx, { ...cliMeta(ctx), origin });
     out(logins ? formatDemoLogins(logins) : "demo data already present: nothing done");
+  });
+}
+
+/**
+ * Fresh statistics for the query planner, while the server runs. On SQLite ANALYZE writes, so it reads
+ * about a thousand entries per index (`analysis_limit`), milliseconds whatever the size, instead of
+ * every row: the server's writes wait for it no longer than for a command. Averages only, as after
+ * every ANALYZE here (see refreshStatistics).
+ */
+export function analyzeCommand() {
+  return withContext(async (ctx) => {
+    if (ctx.connection.dialect === "sqlite") await sql`pragma analysis_limit = 1000`.execute(ctx.db);
+    out("updating the query planner's statistics…");
+    await refreshStatistics(ctx.db);
+    out("statistics updated");
   });
 }
 
