@@ -4,6 +4,7 @@ import { Role } from "../contracts/common";
 import { translator } from "../i18n";
 import { fieldMessages } from "../i18n/zod-issues";
 import { CliError } from "./cli/errors";
+import type { GenerateOptions } from "./cli/generate";
 import { ConfigError } from "./config";
 import { DatabaseUnavailableError } from "./db/unavailable-error";
 import { AppError, paramsFor, ValidationError } from "./errors";
@@ -109,9 +110,7 @@ export function buildCli(): Command {
       (v) => positiveInt(v, "--days"),
       365,
     )
-    .action(async (opts: { tickets: number; companies: number; history: "aged" | "uniform"; days: number }) =>
-      (await import("./cli/generate")).generateCommand(opts),
-    );
+    .action(async (opts: GenerateOptions) => (await import("./cli/generate")).generateCommand(opts));
 
   program
     .command("analyze")

@@ -68,26 +68,21 @@ describe("PreparedQuery", () => {
   });
 
   it("refuses a query that inlines a value into its SQL text", async () => {
-    const inlined = new PreparedQuery(
-      (db, _shape: null, values: { name: string }) =>
-        db
-          .selectFrom("category")
-          .select("id")
-          .where(sql<boolean>`${sql.lit(values.name)} = name`),
-      () => "",
+    const inlined = PreparedQuery.single((db, values: { name: string }) =>
+      db
+        .selectFrom("category")
+        .select("id")
+        .where(sql<boolean>`${sql.lit(values.name)} = name`),
     );
     await expect(inlined.execute(connection.db, null, { name: "Fiscal" })).rejects.toThrow(/inlined/);
   });
 
   it("compiles a shape once for the database and every transaction on it", async () => {
     let builds = 0;
-    const byId = new PreparedQuery(
-      (db, _shape: null, values: { id: string }) => {
-        builds += 1;
-        return db.selectFrom("category").select("name").where("id", "=", values.id);
-      },
-      () => "",
-    );
+    const byId = PreparedQuery.single((db, values: { id: string }) => {
+      builds += 1;
+      return db.selectFrom("category").select("name").where("id", "=", values.id);
+    });
     const names: (string | undefined)[] = [];
     for (const id of ["cat-0", "cat-2"]) {
       await connection.db.transaction().execute(async (trx) => {

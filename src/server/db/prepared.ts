@@ -35,6 +35,16 @@ export class PreparedQuery<Shape, Values extends Record<string, ParamValue>, Row
     private readonly keyOf: (shape: Shape) => string,
   ) {}
 
+  /** A query of a single form, compiled once per database: run it with `null` as its shape. */
+  static single<Values extends Record<string, ParamValue>, Row>(
+    build: (db: Executor, values: Values) => Compilable<Row>,
+  ): PreparedQuery<null, Values, Row> {
+    return new PreparedQuery(
+      (db, _shape: null, values: Values) => build(db, values),
+      () => "",
+    );
+  }
+
   async execute(db: Executor, shape: Shape, values: Values): Promise<Row[]> {
     const entry = this.entry(db, shape, () => values);
     const parameters = entry.slots.map((slot) => ("value" in slot ? values[slot.value] : slot.constant));

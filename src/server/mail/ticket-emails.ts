@@ -58,29 +58,25 @@ const STAFF_ROLES = new Set<Role>(["agent", "supervisor", "admin"]);
 
 // The reads every ticket e-mail makes, compiled once (prepared.ts): they run in every command that
 // writes e-mails, opening a ticket first among them.
-const ticketFacts = new PreparedQuery(
-  (db, _shape: null, values: { ticketId: string }) =>
-    db
-      .selectFrom("ticket")
-      .innerJoin("company", "company.id", "ticket.company_id")
-      .select([
-        "ticket.id",
-        "ticket.number",
-        "ticket.subject",
-        "ticket.status",
-        "ticket.company_id",
-        "company.name as company_name",
-        "ticket.requester_id",
-        "ticket.assignee_id",
-      ])
-      .where("ticket.id", "=", values.ticketId),
-  () => "",
+const ticketFacts = PreparedQuery.single((db, values: { ticketId: string }) =>
+  db
+    .selectFrom("ticket")
+    .innerJoin("company", "company.id", "ticket.company_id")
+    .select([
+      "ticket.id",
+      "ticket.number",
+      "ticket.subject",
+      "ticket.status",
+      "ticket.company_id",
+      "company.name as company_name",
+      "ticket.requester_id",
+      "ticket.assignee_id",
+    ])
+    .where("ticket.id", "=", values.ticketId),
 );
 
-const followersOf = new PreparedQuery(
-  (db, _shape: null, values: { ticketId: string }) =>
-    db.selectFrom("ticket_follower").select("user_id").where("ticket_id", "=", values.ticketId),
-  () => "",
+const followersOf = PreparedQuery.single((db, values: { ticketId: string }) =>
+  db.selectFrom("ticket_follower").select("user_id").where("ticket_id", "=", values.ticketId),
 );
 
 /** Each person with the e-mails they turned off: a row per topic, or one with none. Shape: how many. */
@@ -107,13 +103,11 @@ const recipients = new PreparedQuery(
   (count) => String(count),
 );
 
-const deadlinesOf = new PreparedQuery(
-  (db, _shape: null, values: { ticketId: string }) =>
-    db
-      .selectFrom("sla_clock")
-      .select(["metric", "due_at", "met_at", "stopped_at"])
-      .where("ticket_id", "=", values.ticketId),
-  () => "",
+const deadlinesOf = PreparedQuery.single((db, values: { ticketId: string }) =>
+  db
+    .selectFrom("sla_clock")
+    .select(["metric", "due_at", "met_at", "stopped_at"])
+    .where("ticket_id", "=", values.ticketId),
 );
 
 /** Writes the e-mails of the commands' tickets into the outbox; returns how many. */

@@ -41,9 +41,8 @@ export type SessionWithUser = Awaited<
 >;
 
 // Every API request runs this query: it is compiled once per database, then run with new values.
-const sessionWithUser = new PreparedQuery(
-  (db, _shape: null, values: { sessionId: string }) => sessionWithUserQuery(db, values.sessionId),
-  () => "",
+const sessionWithUser = PreparedQuery.single((db, values: { sessionId: string }) =>
+  sessionWithUserQuery(db, values.sessionId),
 );
 
 /** The session with everything a request needs about its user, in one query. */

@@ -27,10 +27,8 @@ export function listCategoriesWithCounts(db: Executor) {
     .execute();
 }
 
-const activeCategory = new PreparedQuery(
-  (db, _shape: null, values: { id: string }) =>
-    db.selectFrom("category").selectAll().where("id", "=", values.id).where("active", "=", 1),
-  () => "",
+const activeCategory = PreparedQuery.single((db, values: { id: string }) =>
+  db.selectFrom("category").selectAll().where("id", "=", values.id).where("active", "=", 1),
 );
 
 /** An active category: every ticket opened asks (compiled once). */

@@ -28,10 +28,8 @@ function matchingScreen(codePrefix: string | undefined, terms: QueryTerm[]) {
     ]);
 }
 
-const activeScreen = new PreparedQuery(
-  (db, _shape: null, values: { code: string }) =>
-    db.selectFrom("screen").selectAll().where("code", "=", values.code).where("active", "=", 1),
-  () => "",
+const activeScreen = PreparedQuery.single((db, values: { code: string }) =>
+  db.selectFrom("screen").selectAll().where("code", "=", values.code).where("active", "=", 1),
 );
 
 /** An active screen of the catalog: every ticket opened asks (compiled once). */

@@ -24,27 +24,25 @@ const BUILT_POLICIES_LIMIT = 200;
 const encodedPolicies = new WeakMap<SlaPolicy, ReturnType<typeof encodePolicySnapshot>>();
 
 /** The stored text of a company's plan and calendar: every opening reads it (compiled once). */
-const companyPlan = new PreparedQuery(
-  (db, _shape: null, values: { companyId: string }) =>
-    db
-      .selectFrom("company")
-      .innerJoin("plan", "plan.id", "company.plan_id")
-      .innerJoin("business_calendar as c", "c.id", "plan.calendar_id")
-      .select([
-        "plan.id",
-        "plan.name",
-        "plan.targets",
-        "c.name as calendar_name",
-        "c.time_zone",
-        "c.weekly_hours",
-        "c.holidays",
-        "c.closed_dates",
-        "c.open_dates",
-        "c.custom_holidays",
-        "c.removed_holidays",
-      ])
-      .where("company.id", "=", values.companyId),
-  () => "",
+const companyPlan = PreparedQuery.single((db, values: { companyId: string }) =>
+  db
+    .selectFrom("company")
+    .innerJoin("plan", "plan.id", "company.plan_id")
+    .innerJoin("business_calendar as c", "c.id", "plan.calendar_id")
+    .select([
+      "plan.id",
+      "plan.name",
+      "plan.targets",
+      "c.name as calendar_name",
+      "c.time_zone",
+      "c.weekly_hours",
+      "c.holidays",
+      "c.closed_dates",
+      "c.open_dates",
+      "c.custom_holidays",
+      "c.removed_holidays",
+    ])
+    .where("company.id", "=", values.companyId),
 );
 
 /** The policy of the company's plan now, or null when it has none. */

@@ -74,15 +74,13 @@ export async function updateClock(db: Executor, clock: Clock): Promise<void> {
     .execute();
 }
 
-const ticketClocks = new PreparedQuery(
-  (db, _shape: null, values: { ticketId: string }) =>
-    db
-      .selectFrom("sla_clock")
-      .selectAll()
-      .where("ticket_id", "=", values.ticketId)
-      .orderBy("metric")
-      .orderBy("cycle"),
-  () => "",
+const ticketClocks = PreparedQuery.single((db, values: { ticketId: string }) =>
+  db
+    .selectFrom("sla_clock")
+    .selectAll()
+    .where("ticket_id", "=", values.ticketId)
+    .orderBy("metric")
+    .orderBy("cycle"),
 );
 
 /** A ticket's clocks, read on every ticket page: compiled once. */
@@ -221,13 +219,11 @@ export function encodePolicySnapshot(policy: SlaPolicy): { id: string; text: Jso
   return { id: createHash("sha256").update(text).digest("hex"), text };
 }
 
-const policySnapshotInsert = new PreparedQuery(
-  (db, _shape: null, values: { id: string; policy: string; at: number }) =>
-    db
-      .insertInto("sla_policy")
-      .values({ id: values.id, policy: values.policy as Json<SlaPolicy>, created_at: values.at })
-      .onConflict((oc) => oc.column("id").doNothing()),
-  () => "",
+const policySnapshotInsert = PreparedQuery.single((db, values: { id: string; policy: string; at: number }) =>
+  db
+    .insertInto("sla_policy")
+    .values({ id: values.id, policy: values.policy as Json<SlaPolicy>, created_at: values.at })
+    .onConflict((oc) => oc.column("id").doNothing()),
 );
 
 /** Every opening stores its policy's snapshot, a no-op when it is there (compiled once). */

@@ -38,14 +38,12 @@ export async function reserveTicketNumbers(db: Db, count: number): Promise<numbe
 }
 
 /** SQLite's counter row, bumped by every opening (compiled once). */
-const counterBump = new PreparedQuery(
-  (db, _shape: null, values: { count: number }) =>
-    db
-      .updateTable("counter")
-      .set((eb) => ({ value: eb("value", "+", values.count) }))
-      .where("name", "=", "ticket_number")
-      .returning("value"),
-  () => "",
+const counterBump = PreparedQuery.single((db, values: { count: number }) =>
+  db
+    .updateTable("counter")
+    .set((eb) => ({ value: eb("value", "+", values.count) }))
+    .where("name", "=", "ticket_number")
+    .returning("value"),
 );
 
 async function reserveOnCounter(db: Executor, count: number): Promise<number> {

@@ -487,19 +487,14 @@ const attachmentsOfTicket = new PreparedQuery(
       .orderBy("attachment.id"),
   (visibility) => visibility,
 );
-const clocksOfPage = new PreparedQuery(
-  (db, _shape: null, values: PageListValues) =>
-    pageClocks(db, values.ticketId).orderBy("sla_clock.metric").orderBy("sla_clock.cycle"),
-  () => "",
+const clocksOfPage = PreparedQuery.single((db, values: PageListValues) =>
+  pageClocks(db, values.ticketId).orderBy("sla_clock.metric").orderBy("sla_clock.cycle"),
 );
-const linksOfTicket = new PreparedQuery(
-  (db, _shape: null, values: PageListValues) =>
-    pageLinks(db, values.ticketId, values.companyId).orderBy("linked.number"),
-  () => "",
+const linksOfTicket = PreparedQuery.single((db, values: PageListValues) =>
+  pageLinks(db, values.ticketId, values.companyId).orderBy("linked.number"),
 );
-const tagsOfTicket = new PreparedQuery(
-  (db, _shape: null, values: PageListValues) => pageTags(db, values.ticketId).orderBy("ticket_tag.tag"),
-  () => "",
+const tagsOfTicket = PreparedQuery.single((db, values: PageListValues) =>
+  pageTags(db, values.ticketId).orderBy("ticket_tag.tag"),
 );
 
 export interface TicketPage {

@@ -32,9 +32,8 @@ export type TokenWithUser = Awaited<
 >;
 
 // Every bearer request runs this query: compiled once per database, then run with new values.
-const tokenWithUser = new PreparedQuery(
-  (db, _shape: null, values: { tokenHash: string }) => tokenWithUserQuery(db, values.tokenHash),
-  () => "",
+const tokenWithUser = PreparedQuery.single((db, values: { tokenHash: string }) =>
+  tokenWithUserQuery(db, values.tokenHash),
 );
 
 /** The token behind a hash, with everything a request needs about the account it acts as. */

@@ -14,10 +14,8 @@ export interface ActiveEndpoint {
   internal: boolean;
 }
 
-const listening = new PreparedQuery(
-  (db, _shape: null, _values: Record<string, never>) =>
-    db.selectFrom("webhook_endpoint").select(["id", "events", "internal"]).where("active", "=", 1),
-  () => "",
+const listening = PreparedQuery.single((db, _values: Record<string, never>) =>
+  db.selectFrom("webhook_endpoint").select(["id", "events", "internal"]).where("active", "=", 1),
 );
 
 /** What every ticket command asks: which endpoints listen, and to what (compiled once). */
