@@ -53,7 +53,7 @@ describe("database connection and migrations", () => {
     }
   });
 
-  it("opens SQLite in WAL mode with synchronous=FULL, foreign keys on and a busy timeout", async () => {
+  it("opens SQLite in WAL mode with synchronous=FULL, foreign keys on, a busy timeout and temporary data in memory", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "extranet-pragma-"));
     const connection = connect({ dialect: "sqlite", file: path.join(dir, "x.sqlite") });
     try {
@@ -63,6 +63,8 @@ describe("database connection and migrations", () => {
       expect(sqlite.pragma("synchronous", { simple: true })).toBe(2);
       expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
       expect(sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
+      // 2 = MEMORY: a command's savepoint journal never spills to a temporary file.
+      expect(sqlite.pragma("temp_store", { simple: true })).toBe(2);
     } finally {
       await connection.db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
