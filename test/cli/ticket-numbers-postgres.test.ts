@@ -57,7 +57,7 @@ describe("ticket numbers on PostgreSQL", () => {
       decide = resolve;
     });
     const command = ticketCommand(ctx, actor, async (tx) => {
-      const ticket = await openTicketIn(tx, {
+      const { ticket } = await openTicketIn(tx, {
         requester: { id: customer.id, companyId: customer.company_id ?? "" },
         actorId: customer.id,
         channel: "portal",

@@ -138,17 +138,18 @@ export function ticketBody(catalog: Catalog, overrides: Partial<CreateTicketRequ
 }
 
 /** Opens a ticket through the service as `requester`; returns its number. */
-export function makeTicket(
+export async function makeTicket(
   ctx: AppContext,
   catalog: Catalog,
   requester: { id: string; company_id: string | null },
   overrides: Partial<CreateTicketRequest> = {},
 ): Promise<number> {
-  return openTicket(
+  const opening = await openTicket(
     ctx,
     { userId: requester.id, role: "customer", companyId: requester.company_id },
     { attachmentIds: [], ...ticketBody(catalog, overrides) },
   );
+  return opening.number;
 }
 
 /** Turns "company admins may invite colleagues" (Configurações) on or off. */

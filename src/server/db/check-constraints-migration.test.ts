@@ -341,7 +341,7 @@ describe("migration 20261206_0011_check_constraints", () => {
     // Today's ticket commands read the settings and write e-mails: their tables stand in again.
     let opened = 0;
     await asOfBefore(async () => {
-      opened = await openTicket(
+      ({ number: opened } = await openTicket(
         ctx,
         { userId: customer.id, role: "customer", companyId: customer.company_id },
         {
@@ -353,7 +353,7 @@ describe("migration 20261206_0011_check_constraints", () => {
           priority: "high",
           attachmentIds: [],
         },
-      );
+      ));
       expect(await found("xilogravura")).toEqual([opened]);
       const older = await db
         .selectFrom("ticket")

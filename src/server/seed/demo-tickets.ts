@@ -52,7 +52,7 @@ export async function playDemoTicket(
     throw new Error(`demo ticket "${story.subject}" names unknown data`);
 
   const openedAt = openingOf(ctx.clock.now(), story);
-  const number = await openTicket(at(ctx, openedAt), actorOf(requester), {
+  const { number } = await openTicket(at(ctx, openedAt), actorOf(requester), {
     categoryId,
     subject: story.subject,
     description: story.description,

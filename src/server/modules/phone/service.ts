@@ -40,7 +40,7 @@ export async function openPhoneTicket(
   return ticketCommand(ctx, actor, async (tx) => {
     const requester = await requesterOf(tx.trx, props);
     const { durationMinutes, requesterId: _requester, ...ticketProps } = props;
-    const ticket = await openTicketIn(tx, {
+    const { ticket } = await openTicketIn(tx, {
       requester,
       actorId: actor.userId,
       channel: "phone",

@@ -8,7 +8,7 @@ import type { Priority, TicketKind, TicketStatus } from "../../../contracts/tick
 import type { Actor } from "../../../domain/policies";
 import { scopeOf } from "../../../domain/policies";
 import { analyze } from "../../../domain/search/portuguese";
-import type { ClockChange } from "../../../domain/sla/ticket-clocks";
+import type { Clock, ClockChange } from "../../../domain/sla/ticket-clocks";
 import type { TicketDecision, TicketResource } from "../../../domain/tickets/policies";
 import type { AppContext } from "../../context";
 import { dialectOf } from "../../db/dialect";
@@ -296,14 +296,14 @@ export class TicketTransaction {
   async create(
     row: TicketRow,
     policy: SlaPolicy | null,
-  ): Promise<{ ticket: TicketWrite; openedEventId: string }> {
+  ): Promise<{ ticket: TicketWrite; opened: TicketEventRow; clocks: readonly Clock[] }> {
     const clocks = policy ? openingClocks(policy, row.priority, row.created_at) : [];
     await insertTicket(this.trx, { ...row, ...queueKeysFrom(clocks) });
     await insertClocks(this.trx, row.id, clocks);
     const ticket = new TicketWrite(this, row, true);
     this.writes.push(ticket);
     const opened = await ticket.event({ type: "opened" });
-    return { ticket, openedEventId: opened.id };
+    return { ticket, opened, clocks };
   }
 
   private async adopt(row: TicketRow, access: TicketAccess, options: OpenOptions): Promise<TicketWrite> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
+import { buildTestApp, call, TEST_ORIGIN, type TestApp } from "../../../../test/support/app";
 import {
   type Catalog,
   loginAs,
@@ -9,6 +9,11 @@ import {
   ticketBody,
 } from "../../../../test/support/factories";
 import { lastTicketNumber } from "../../../../test/support/ticket-numbers";
+import { PNG, textOf, uploadFile } from "../../../../test/support/uploads";
+import { demoCalendar, demoPlans } from "../../seed/content/plans";
+import { changeCompany } from "../companies/service";
+import { createCalendar } from "../plans/calendars";
+import { createPlan } from "../plans/plans";
 
 describe("opening a ticket (“Abertura de ocorrência”)", () => {
   let t: TestApp;
@@ -57,6 +62,63 @@ describe("opening a ticket (“Abertura de ocorrência”)", () => {
       { cookie: customer },
     );
     expect(next.json()).toMatchObject({ number: 1002, screenCode: "FIS0001" });
+  });
+
+  it("answers the page the ticket then has: what reading it back answers, files and related ticket included", async () => {
+    // The answer is built from what the command wrote (no read after the commit): it must be the page.
+    // A company on a plan, so that the page has deadlines.
+    const meta = { actorId: null, ip: null, origin: TEST_ORIGIN };
+    const calendar = await createCalendar(t.ctx, meta, demoCalendar);
+    const professional = demoPlans.find((plan) => plan.name === "Profissional");
+    if (!professional) throw new Error("the demo plans have no Profissional");
+    const plan = await createPlan(t.ctx, meta, { ...professional, calendarId: calendar.id });
+    const company = await makeCompany(t.ctx, { name: "Metalúrgica Vale do Aço S.A.", state: "MG" });
+    await changeCompany(t.ctx, meta, company.id, { planId: plan.id });
+    const customer = await loginAs(
+      t.app,
+      await makeUser(t.ctx, "customer", { company, name: "Marina Souza" }),
+    );
+    const related = (
+      await call(t.app, "POST", "/api/v1/tickets", ticketBody(catalog), { cookie: customer })
+    ).json().number;
+    const files = [
+      (await uploadFile(t.app, customer, "tela atw0001.png", PNG)).json().id,
+      (await uploadFile(t.app, customer, "log.txt", textOf(2_000))).json().id,
+    ];
+    for (const body of [
+      ticketBody(catalog, { priority: "urgent" }),
+      { ...ticketBody(catalog, { priority: "low" }), relatedTicketNumber: related, attachmentIds: files },
+    ]) {
+      const opened = await call(t.app, "POST", "/api/v1/tickets", body, { cookie: customer });
+      expect(opened.statusCode).toBe(201);
+      const answer = opened.json();
+      const page = await call(t.app, "GET", `/api/v1/tickets/${answer.number}`, undefined, {
+        cookie: customer,
+      });
+      expect(answer).toEqual(page.json());
+      // Not a vacuous equality: the plan's deadlines are running, and the fields are the ticket's.
+      expect(answer.sla.deadlines.map((d: { metric: string }) => d.metric)).toEqual([
+        "first_response",
+        "resolution",
+      ]);
+      expect(answer.events).toHaveLength(1);
+    }
+    const last = (await call(t.app, "GET", "/api/v1/tickets", undefined, { cookie: customer })).json()
+      .items[0];
+    const withFiles = (
+      await call(t.app, "GET", `/api/v1/tickets/${last.number}`, undefined, { cookie: customer })
+    ).json();
+    expect(withFiles.relatedTicketNumber).toBe(related);
+    expect(withFiles.attachments.map((a: { id: string }) => a.id).sort()).toEqual([...files].sort());
+  });
+
+  it("answers a retry with the same Idempotency-Key with the ticket the first request opened", async () => {
+    const options = { cookie: customer, headers: { "idempotency-key": "abertura-0001" } };
+    const first = await call(t.app, "POST", "/api/v1/tickets", ticketBody(catalog), options);
+    const retry = await call(t.app, "POST", "/api/v1/tickets", ticketBody(catalog), options);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json()).toEqual(first.json());
+    expect(await lastTicketNumber(t.ctx.db)).toBe(first.json().number);
   });
 
   it("is at once in the support team's list", async () => {

@@ -556,6 +556,83 @@ export async function findTicketPage(
   };
 }
 
+/** The names a new ticket's page shows, read in the transaction that opened it. */
+const namesOfOpening = PreparedQuery.single(
+  (db, values: { companyId: string; requesterId: string; actorId: string }) =>
+    db
+      .selectFrom("company")
+      .innerJoin("app_user as requester", (join) => join.on("requester.id", "=", values.requesterId))
+      .innerJoin("app_user as actor", (join) => join.on("actor.id", "=", values.actorId))
+      .select([
+        "company.name as company_name",
+        "requester.name as requester_name",
+        "requester.role as requester_role",
+        "actor.name as actor_name",
+        "actor.role as actor_role",
+      ])
+      .where("company.id", "=", values.companyId),
+);
+
+/** What the command that opens a ticket wrote and read, from which its page follows. */
+export interface TicketOpeningWrite {
+  row: TicketRow;
+  /** The `opened` event, the only one of the new ticket's history. */
+  opened: TicketEventRow;
+  categoryName: string;
+  screenName: string;
+  relatedNumber: number | null;
+  /** Whether files were attached: only then are they read. */
+  withAttachments: boolean;
+}
+
+/**
+ * A ticket's page (without its clocks, which the caller has) as the command that opened it wrote it,
+ * inside that command's transaction: what `findTicketPage` would read after the commit, but from the
+ * row and the event at hand. A new ticket has no links, tags, assignee or merge, and its one event
+ * is public, so every reader sees the same page. The names come from one statement, and the files,
+ * when there are any, from the page's own query.
+ */
+export async function openedTicketPage(
+  db: Executor,
+  write: TicketOpeningWrite,
+): Promise<Omit<TicketPage, "clocks">> {
+  const { row, opened } = write;
+  const names = await namesOfOpening.executeTakeFirst(db, null, {
+    companyId: row.company_id,
+    requesterId: row.requester_id,
+    actorId: opened.actor_id ?? "",
+  });
+  if (!names) throw new Error(`opened ticket ${row.number}: its company, requester or author is missing`);
+  const { ticket_id: _ticket, body: _body, ...event } = opened;
+  const values = { ticketId: row.id, companyId: row.company_id };
+  const columns = Object.fromEntries(
+    PAGE_TICKET_COLUMNS.map((column) => {
+      const name = column.slice("ticket.".length) as keyof TicketRow;
+      return [name, row[name]];
+    }),
+  ) as Pick<
+    TicketRow,
+    (typeof PAGE_TICKET_COLUMNS)[number] extends `ticket.${infer C}` ? C & keyof TicketRow : never
+  >;
+  return {
+    ticket: {
+      ...columns,
+      company_name: names.company_name,
+      requester_name: names.requester_name,
+      requester_role: names.requester_role,
+      category_name: write.categoryName,
+      screen_name: write.screenName,
+      related_number: write.relatedNumber,
+      merged_into_number: null,
+      assignee_name: null,
+    },
+    events: [{ ...event, actor_name: names.actor_name, actor_role: names.actor_role, related_number: null }],
+    attachments: write.withAttachments ? await attachmentsOfTicket.execute(db, "public", values) : [],
+    links: [],
+    tags: [],
+  };
+}
+
 const ticketInsert = new PreparedInsert("ticket");
 const eventInsert = new PreparedInsert("ticket_event");
 

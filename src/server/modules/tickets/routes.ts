@@ -27,7 +27,7 @@ import type { ZodApp } from "../../types";
 import { presentTicketSummary } from "./presenter";
 import { explainTicketDeadline, pageTickets } from "./read-service";
 import { addMessage, changeTicket, openTicket } from "./service";
-import { ticketResponse } from "./ticket-response";
+import { presentTicketDetail, ticketResponse } from "./ticket-response";
 
 const notFound = () => errors.notFound("ticket.not_found");
 
@@ -49,8 +49,12 @@ export function ticketRoutes(ctx: AppContext) {
       async (request, reply) => {
         const { actor } = requireAuth(request);
         authorize(policies.ticket.open(actor));
-        const number = await openTicket(ctx, actor, request.body, request.headers["idempotency-key"]);
-        return reply.status(201).send(await present(actor, number));
+        const opened = await openTicket(ctx, actor, request.body, request.headers["idempotency-key"]);
+        // A retry answers the ticket the first request opened, as it is now.
+        const ticket = opened.page
+          ? await presentTicketDetail(ctx, actor, opened.page)
+          : await present(actor, opened.number);
+        return reply.status(201).send(ticket);
       },
     );
 

@@ -19,17 +19,18 @@ import { errors } from "../../errors";
 import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
 import { withdrawOpenEstimate } from "../billing/estimates";
-import { ticketNumberCodec } from "../idempotency/service";
+import { type ResultCodec, ticketNumberCodec } from "../idempotency/service";
 import { findCategory } from "../kb/repository";
 import { findScreen } from "../screens/repository";
 import { ticketSettingsOf } from "../settings/service";
-import { policyForCompany, snapshotPolicy } from "../sla/policy";
+import { loadPolicy, policyForCompany, snapshotPolicy } from "../sla/policy";
 import { NO_DUE, priorityOrder } from "../sla/queue-keys";
 import { type TicketAccess, type TicketTransaction, type TicketWrite, ticketCommand } from "./command";
 import { applyFieldChanges } from "./field-changes";
 import { mentionsInNote } from "./mentions";
 import { nextTicketNumber } from "./number-repository";
-import { findTicketRow } from "./repository";
+import type { TicketDetail } from "./read-service";
+import { findTicketRow, openedTicketPage } from "./repository";
 
 async function claimAttachments(
   trx: Executor,
@@ -55,17 +56,24 @@ export interface TicketOpening {
   slaWarningShare: number;
 }
 
+/** A ticket just opened by a command, and its page as that command wrote it. */
+export interface OpenedTicket {
+  ticket: TicketWrite;
+  /** The new ticket's page, without reading back what the command wrote (the opening's answer). */
+  page: () => Promise<TicketDetail>;
+}
+
 /**
  * Opens a ticket inside a ticket command: the row, its SLA clocks under the company's plan, the
  * opening event and its files. Shared by the portal's form and the console's phone log.
  */
-export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening): Promise<TicketWrite> {
+export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening): Promise<OpenedTicket> {
   const { trx, now } = tx;
   const { requester, props } = opening;
-  if (!(await findCategory(trx, props.categoryId)))
-    throw errors.field("categoryId", "validation.category_unknown", props);
-  if (!(await findScreen(trx, props.screenCode)))
-    throw errors.field("screenCode", "validation.screen_unknown", props);
+  const category = await findCategory(trx, props.categoryId);
+  if (!category) throw errors.field("categoryId", "validation.category_unknown", props);
+  const screen = await findScreen(trx, props.screenCode);
+  if (!screen) throw errors.field("screenCode", "validation.screen_unknown", props);
   const related = props.relatedTicketNumber
     ? await findTicketRow(trx, { kind: "company", companyId: requester.companyId }, props.relatedTicketNumber)
     : undefined;
@@ -73,7 +81,7 @@ export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening
     throw errors.field("relatedTicketNumber", "validation.ticket_unknown", props);
   }
   const policy = await policyForCompany(trx, requester.companyId, opening.slaWarningShare);
-  const { ticket, openedEventId } = await tx.create(
+  const { ticket, opened, clocks } = await tx.create(
     {
       id: newId(),
       number: await nextTicketNumber(trx),
@@ -109,27 +117,63 @@ export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening
     trx,
     props.attachmentIds,
     opening.actorId,
-    { ticketId: ticket.row.id, eventId: openedEventId },
+    { ticketId: ticket.row.id, eventId: opened.id },
     props,
   );
   ticket.happen({ type: "opened", channel: opening.channel });
-  return ticket;
+  const page = async (): Promise<TicketDetail> => {
+    const written = await openedTicketPage(trx, {
+      row: ticket.row,
+      opened,
+      categoryName: category.name,
+      screenName: screen.name,
+      relatedNumber: related?.number ?? null,
+      withAttachments: props.attachmentIds.length > 0,
+    });
+    // In the order the page reads them: by metric, then cycle.
+    const sorted = [...clocks].sort((a, b) =>
+      a.metric === b.metric ? a.cycle - b.cycle : a.metric < b.metric ? -1 : 1,
+    );
+    return { ...written, clocks: sorted, policy: await loadPolicy(trx, ticket.row.sla_policy_id) };
+  };
+  return { ticket, page };
 }
 
-/** The Idempotency-Key of a command answering a ticket number, if the request carried one. */
-function idempotencyOf(actor: Actor, key: string | undefined, operation: string, request: unknown) {
+/** The Idempotency-Key of a command, if the request carried one. */
+function idempotencyOf<R>(
+  actor: Actor,
+  key: string | undefined,
+  operation: string,
+  request: unknown,
+  codec: ResultCodec<R>,
+) {
   if (key === undefined) return undefined;
-  return { key: { userId: actor.userId, key, operation, request }, codec: ticketNumberCodec };
+  return { key: { userId: actor.userId, key, operation, request }, codec };
 }
 
-/** A customer opens a ticket for their company; returns its number (the first one's, on a retry). */
+/** A ticket the portal opened: its number and, unless the request was a retry, its page. */
+export interface PortalOpening {
+  number: number;
+  page?: TicketDetail | undefined;
+}
+
+/** A retry replays the number alone (stored as `ticketNumberCodec` stores it); its page is read. */
+const portalOpeningCodec: ResultCodec<PortalOpening> = {
+  encode: (opening) => ticketNumberCodec.encode(opening.number),
+  decode: (json) => ({ number: ticketNumberCodec.decode(json) }),
+};
+
+/**
+ * A customer opens a ticket for their company; returns its number (the first one's, on a retry) and
+ * its page as the command wrote it.
+ */
 export async function openTicket(
   ctx: AppContext,
   actor: Actor,
   props: CreateTicketRequest,
   idempotencyKey?: string,
-): Promise<number> {
-  const idempotency = idempotencyOf(actor, idempotencyKey, "tickets.create", props);
+): Promise<PortalOpening> {
+  const idempotency = idempotencyOf(actor, idempotencyKey, "tickets.create", props, portalOpeningCodec);
   const { slaWarningShare } = await ticketSettingsOf(ctx);
   return ticketCommand(
     ctx,
@@ -143,7 +187,8 @@ export async function openTicket(
         props,
         slaWarningShare,
       };
-      return (await openTicketIn(tx, opening)).row.number;
+      const opened = await openTicketIn(tx, opening);
+      return { number: opened.ticket.row.number, page: await opened.page() };
     },
     { idempotency },
   );
@@ -160,7 +205,13 @@ export async function addMessage(
   props: AddMessageRequest,
   idempotencyKey?: string,
 ): Promise<void> {
-  const idempotency = idempotencyOf(actor, idempotencyKey, "tickets.message", { number, ...props });
+  const idempotency = idempotencyOf(
+    actor,
+    idempotencyKey,
+    "tickets.message",
+    { number, ...props },
+    ticketNumberCodec,
+  );
   const staff = isStaffRole(actor.role);
   const moment = { now: ctx.clock.now(), reopenWindowMs: (await ticketSettingsOf(ctx)).reopenWindowMs };
   const access: TicketAccess = props.internal
