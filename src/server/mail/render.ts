@@ -35,16 +35,14 @@ const ESCAPES: Record<string, string> = {
 };
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
+/** C0 and C1 controls, DEL, and the line and paragraph separators. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /** Subjects travel in a header: no line breaks or other control characters, a sane length. */
 export function headerSafe(value: string, max = 200): string {
-  const printable = [...value].map((c) => (isControl(c) ? " " : c)).join("");
-  const flat = printable.replace(/\s+/g, " ").trim();
+  const flat = value.replace(CONTROLS, " ").replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-function isControl(character: string): boolean {
-  const code = character.codePointAt(0) ?? 0;
-  return code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0x2028 || code === 0x2029;
 }
 
 const paragraphHtml = (text: string) =>
