@@ -215,9 +215,11 @@ async function reasonsOf(
         break;
     }
   }
-  // Colleagues following the ticket hear what its requester hears.
+  // Colleagues following the ticket hear what its requester hears. A ticket this command opened has
+  // nobody following it yet: one follows a ticket that exists.
   const told = reasons.get(ticket.requester_id);
-  if (told && !told.purpose.startsWith("staff_")) {
+  const opened = happenings.some((h) => h.type === "opened");
+  if (told && !told.purpose.startsWith("staff_") && !opened) {
     const followers = await followersOf.execute(trx, null, { ticketId: ticket.id });
     for (const follower of followers) give(follower.user_id, told);
   }
