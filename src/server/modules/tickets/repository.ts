@@ -603,11 +603,10 @@ export async function openedTicketPage(
     actorId: opened.actor_id ?? "",
   });
   if (!names) throw new Error(`opened ticket ${row.number}: its company, requester or author is missing`);
-  const { ticket_id: _ticket, body: _body, ...event } = opened;
   const values = { ticketId: row.id, companyId: row.company_id };
   return {
-    // PAGE_TICKET_COLUMNS, written out (an object built from a list of names is a slow dictionary);
-    // the type of the page's row checks that none is missing.
+    // PAGE_TICKET_COLUMNS, written out: an object built from a list of names, or by leaving some out
+    // of another (`...rest`), is a slow dictionary. The page's row type checks that none is missing.
     ticket: {
       id: row.id,
       number: row.number,
@@ -640,7 +639,32 @@ export async function openedTicketPage(
       merged_into_number: null,
       assignee_name: null,
     },
-    events: [{ ...event, actor_name: names.actor_name, actor_role: names.actor_role, related_number: null }],
+    // The event as the page reads it: every column but its ticket and Markdown source, with names.
+    events: [
+      {
+        id: opened.id,
+        type: opened.type,
+        actor_id: opened.actor_id,
+        internal: opened.internal,
+        body_html: opened.body_html,
+        from_status: opened.from_status,
+        to_status: opened.to_status,
+        from_priority: opened.from_priority,
+        to_priority: opened.to_priority,
+        metric: opened.metric,
+        to_kind: opened.to_kind,
+        field: opened.field,
+        from_value: opened.from_value,
+        to_value: opened.to_value,
+        related_ticket_id: opened.related_ticket_id,
+        ticket_version: opened.ticket_version,
+        duration_minutes: opened.duration_minutes,
+        created_at: opened.created_at,
+        actor_name: names.actor_name,
+        actor_role: names.actor_role,
+        related_number: null,
+      },
+    ],
     attachments: write.withAttachments ? await attachmentsOfTicket.execute(db, "public", values) : [],
     links: [],
     tags: [],
