@@ -3,11 +3,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import type { CompanyRow } from "../../src/server/modules/companies/repository";
-import { changeCompany } from "../../src/server/modules/companies/service";
-import { createCalendar } from "../../src/server/modules/plans/calendars";
-import { createPlan } from "../../src/server/modules/plans/plans";
-import { demoCalendar, demoPlans } from "../../src/server/seed/content/plans";
-import { buildTestApp, call, TEST_ORIGIN, type TestApp } from "./app";
+import { buildTestApp, call, type TestApp } from "./app";
 import {
   type Catalog,
   loginAs,
@@ -15,10 +11,9 @@ import {
   makeCatalog,
   makeCompany,
   makeUser,
+  putOnProfessionalPlan,
   ticketBody,
 } from "./factories";
-
-const systemMeta = { actorId: null, ip: null, origin: TEST_ORIGIN };
 
 export interface Caller {
   user: MadeUser;
@@ -69,12 +64,8 @@ export async function makeBillingWorld(env: Record<string, string> = {}): Promis
   });
   t.clock.set(BILLING_NOW);
   const catalog = await makeCatalog(t.ctx);
-  const calendar = await createCalendar(t.ctx, systemMeta, demoCalendar);
-  const professional = demoPlans.find((plan) => plan.name === "Profissional");
-  if (!professional) throw new Error("the demo plans have no Profissional");
-  const plan = await createPlan(t.ctx, systemMeta, { ...professional, calendarId: calendar.id });
   const companyA = await makeCompany(t.ctx, { name: "Distribuidora Paulista de Alimentos Ltda" });
-  await changeCompany(t.ctx, systemMeta, companyA.id, { planId: plan.id });
+  await putOnProfessionalPlan(t.ctx, companyA.id);
   const companyB = await makeCompany(t.ctx, { name: "Metalúrgica Vale do Aço S.A.", state: "MG" });
   return {
     t,

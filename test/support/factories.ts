@@ -6,13 +6,16 @@ import type { CreateTicketRequest } from "../../src/contracts/tickets";
 import type { AppContext, CommandMeta } from "../../src/server/context";
 import { setPasswordDirectly } from "../../src/server/modules/auth/service";
 import type { CompanyRow } from "../../src/server/modules/companies/repository";
-import { createCompany } from "../../src/server/modules/companies/service";
+import { changeCompany, createCompany } from "../../src/server/modules/companies/service";
 import { createCategory } from "../../src/server/modules/kb/service";
+import { createCalendar } from "../../src/server/modules/plans/calendars";
+import { createPlan } from "../../src/server/modules/plans/plans";
 import { upsertScreens } from "../../src/server/modules/screens/service";
 import { readStoredSettings, updateSettings } from "../../src/server/modules/settings/service";
 import { openTicket } from "../../src/server/modules/tickets/service";
 import type { UserRow } from "../../src/server/modules/users/repository";
 import { createUser } from "../../src/server/modules/users/service";
+import { demoCalendar, demoPlans } from "../../src/server/seed/content/plans";
 import { call, sessionCookieOf, TEST_ORIGIN } from "./app";
 
 export const TEST_PASSWORD = "senha-de-teste-123";
@@ -156,4 +159,17 @@ export async function makeTicket(
 export async function letCompanyAdminsInvite(ctx: AppContext, allowed: boolean): Promise<void> {
   const current = await readStoredSettings(ctx.db);
   await updateSettings(ctx, systemMeta, { ...current, companyAdminsMayInvite: allowed });
+}
+
+/**
+ * Puts the company on the demo's "Profissional" plan, with a calendar of its own: its new tickets get
+ * deadlines and consultancy hours. Returns the plan's id.
+ */
+export async function putOnProfessionalPlan(ctx: AppContext, companyId: string): Promise<string> {
+  const calendar = await createCalendar(ctx, systemMeta, demoCalendar);
+  const professional = demoPlans.find((plan) => plan.name === "Profissional");
+  if (!professional) throw new Error("the demo plans have no Profissional");
+  const plan = await createPlan(ctx, systemMeta, { ...professional, calendarId: calendar.id });
+  await changeCompany(ctx, systemMeta, companyId, { planId: plan.id });
+  return plan.id;
 }

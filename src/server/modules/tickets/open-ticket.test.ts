@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, call, TEST_ORIGIN, type TestApp } from "../../../../test/support/app";
+import { buildTestApp, call, type TestApp } from "../../../../test/support/app";
 import {
   type Catalog,
   loginAs,
   makeCatalog,
   makeCompany,
   makeUser,
+  putOnProfessionalPlan,
   ticketBody,
 } from "../../../../test/support/factories";
 import { lastTicketNumber } from "../../../../test/support/ticket-numbers";
 import { PNG, textOf, uploadFile } from "../../../../test/support/uploads";
-import { demoCalendar, demoPlans } from "../../seed/content/plans";
-import { changeCompany } from "../companies/service";
-import { createCalendar } from "../plans/calendars";
-import { createPlan } from "../plans/plans";
 
 describe("opening a ticket (“Abertura de ocorrência”)", () => {
   let t: TestApp;
@@ -67,13 +64,8 @@ describe("opening a ticket (“Abertura de ocorrência”)", () => {
   it("answers the page the ticket then has: what reading it back answers, files and related ticket included", async () => {
     // The answer is built from what the command wrote (no read after the commit): it must be the page.
     // A company on a plan, so that the page has deadlines.
-    const meta = { actorId: null, ip: null, origin: TEST_ORIGIN };
-    const calendar = await createCalendar(t.ctx, meta, demoCalendar);
-    const professional = demoPlans.find((plan) => plan.name === "Profissional");
-    if (!professional) throw new Error("the demo plans have no Profissional");
-    const plan = await createPlan(t.ctx, meta, { ...professional, calendarId: calendar.id });
     const company = await makeCompany(t.ctx, { name: "Metalúrgica Vale do Aço S.A.", state: "MG" });
-    await changeCompany(t.ctx, meta, company.id, { planId: plan.id });
+    await putOnProfessionalPlan(t.ctx, company.id);
     const customer = await loginAs(
       t.app,
       await makeUser(t.ctx, "customer", { company, name: "Marina Souza" }),
