@@ -1460,7 +1460,7 @@ export const en: Record<MessageKey, string> = {
     "Profile, tickets opened, messages, attachments and sign-ins, as JSON with the files.",
   "privacy.anonymize": "Anonymize person",
   "privacy.anonymize.help":
-    'Name, e-mail and sign-ins are removed everywhere, history and search included. The tickets stay with the company as "Titular anonimizado". Sessions end. This cannot be undone.',
+    'Name, e-mail and sign-ins are removed everywhere, history, e-mails and search included; in the person’s tickets, their first name alone too ("Olá, Marta"). The tickets stay with the company as "Titular anonimizado". Sessions end. This cannot be undone.',
   "privacy.anonymize.confirm": "Type ANONIMIZAR to confirm",
   "privacy.anonymize.word": "ANONIMIZAR",
   "privacy.anonymized": "Anonymized on {date}.",

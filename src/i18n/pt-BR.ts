@@ -1471,7 +1471,7 @@ export const ptBR = {
   "privacy.export.help": "Perfil, ocorrências abertas, mensagens, anexos e acessos, em JSON com os arquivos.",
   "privacy.anonymize": "Anonimizar titular",
   "privacy.anonymize.help":
-    'Nome, e-mail e acessos são removidos em todo lugar, inclusive no histórico e na busca. As ocorrências continuam com a empresa, como "Titular anonimizado". As sessões terminam. Não pode ser desfeito.',
+    'Nome, e-mail e acessos são removidos em todo lugar, inclusive no histórico, nos e-mails e na busca; nas ocorrências da pessoa, também o primeiro nome sozinho ("Olá, Marta"). As ocorrências continuam com a empresa, como "Titular anonimizado". As sessões terminam. Não pode ser desfeito.',
   "privacy.anonymize.confirm": "Digite ANONIMIZAR para confirmar",
   "privacy.anonymize.word": "ANONIMIZAR",
   "privacy.anonymized": "Titular anonimizado em {date}.",

@@ -227,6 +227,102 @@ describe("personal data (LGPD)", () => {
     expect([again.statusCode, again.json().error.code]).toEqual([409, "privacy.already_anonymized"]);
   });
 
+  it("takes the first name standing alone from the texts of the person's tickets, accents aside", async () => {
+    const company = await makeCompany(t.ctx);
+    const agent = await makeUser(t.ctx, "agent");
+    const agentCookie = await loginAs(t.app, agent);
+    const marcia = await makeUser(t.ctx, "customer", {
+      company,
+      name: "Márcia Alves",
+      email: "m.alves@fiscal.com.br",
+    });
+    const marciaCookie = await loginAs(t.app, marcia);
+    const colleagueCookie = await loginAs(t.app, await makeUser(t.ctx, "customer", { company }));
+    const strangerCookie = await loginAs(
+      t.app,
+      await makeUser(t.ctx, "customer", { company: await makeCompany(t.ctx) }),
+    );
+    const open = async (cookie: string, description: string) => {
+      const opened = await call(t.app, "POST", "/api/v1/tickets", ticketBody(catalog, { description }), {
+        cookie,
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      return opened.json().number as number;
+    };
+    const write = async (ticketNumber: number, cookie: string, body: string) => {
+      const sent = await call(
+        t.app,
+        "POST",
+        `/api/v1/tickets/${ticketNumber}/messages`,
+        { body },
+        { cookie },
+      );
+      expect(sent.statusCode, sent.body).toBe(201);
+    };
+    // Her ticket, assigned, so that her answer is e-mailed to the agent.
+    const hers = await open(marciaCookie, "Bom dia, aqui é a Márcia do fiscal: a NF-e 1234 não transmite.");
+    const assigned = await call(
+      t.app,
+      "PATCH",
+      `/api/v1/tickets/${hers}`,
+      { version: 1, assigneeId: agent.id },
+      { cookie: cookies.supervisor },
+    );
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    await write(hers, agentCookie, "Olá, Marcia! Pode mandar o XML? Se preferir, fale com o Marciano.");
+    await write(hers, marciaCookie, "Segue o XML. Obrigada, MÁRCIA");
+    // A colleague's ticket she wrote in, and another company's, whose Márcia is someone else.
+    const colleagues = await open(colleagueCookie, "O boleto não registra no banco.");
+    await write(colleagues, marciaCookie, "Aqui também acontece.");
+    await write(colleagues, agentCookie, "Obrigado, Márcia, vamos verificar.");
+    const strangers = await open(strangerCookie, "A Márcia da transportadora ligou sobre o frete.");
+
+    expect((await anonymize(marcia.id)).statusCode).toBe(200);
+
+    const textsOf = async (ticketNumber: number) => {
+      const ticket = await t.ctx.db
+        .selectFrom("ticket")
+        .select(["id", "description", "description_html"])
+        .where("number", "=", ticketNumber)
+        .executeTakeFirstOrThrow();
+      const history = await t.ctx.db
+        .selectFrom("ticket_event")
+        .select(["body", "body_html"])
+        .where("ticket_id", "=", ticket.id)
+        .where("body", "is not", null)
+        .orderBy("id")
+        .execute();
+      const mails = await t.ctx.db
+        .selectFrom("outbox_message")
+        .select(["subject", "text_body", "html_body"])
+        .where("ticket_id", "=", ticket.id)
+        .execute();
+      return { ticket, history, mails };
+    };
+    const mine = await textsOf(hers);
+    expect(mine.ticket.description).toBe(
+      "Bom dia, aqui é a Titular anonimizado do fiscal: a NF-e 1234 não transmite.",
+    );
+    expect(mine.ticket.description_html).toContain("Titular anonimizado do fiscal");
+    expect(mine.history.map((event) => event.body)).toEqual(
+      expect.arrayContaining([
+        "Olá, Titular anonimizado! Pode mandar o XML? Se preferir, fale com o Marciano.",
+        "Segue o XML. Obrigada, Titular anonimizado",
+      ]),
+    );
+    // The agent's e-mail quoting her answer is rewritten too.
+    expect(mine.mails.map((mail) => mail.text_body).join("\n")).toContain("Obrigada, Titular anonimizado");
+    expect(JSON.stringify(mine)).not.toMatch(/M[aá]rcia\b/i);
+
+    const colleaguesTexts = await textsOf(colleagues);
+    expect(colleaguesTexts.history.map((event) => event.body)).toContain(
+      "Obrigado, Titular anonimizado, vamos verificar.",
+    );
+    expect((await textsOf(strangers)).ticket.description).toBe(
+      "A Márcia da transportadora ligou sobre o frete.",
+    );
+  });
+
   it("anonymizes a staff member in the history's field values (assignment) and mentions", async () => {
     const agent = await makeUser(t.ctx, "agent", {
       name: "Otávio Brandão",

@@ -2,7 +2,7 @@
 // other handles and regular-expression characters in a name are left alone.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../domain/search/portuguese";
-import { needlesOf, redactTerms, redactText, redactValue } from "./redact";
+import { firstNameOf, needlesOf, redactFirstName, redactTerms, redactText, redactValue } from "./redact";
 
 const marta = { name: "Marta Quintanilha", email: "marta.quintanilha@distribuidora.com.br" };
 
@@ -38,5 +38,30 @@ describe("redaction", () => {
       "marta.quintanilha@distribuidora.com.br",
       "@marta.quintanilha",
     ]);
+  });
+
+  it("finds the first name as a capitalized word of its own, accents aside", () => {
+    expect(redactFirstName("Olá, Márcia! Oi Marcia, MARCIA e MÁRCIA.", "Márcia")).toBe(
+      "Olá, Titular anonimizado! Oi Titular anonimizado, Titular anonimizado e Titular anonimizado.",
+    );
+    expect(redactFirstName("<p>Bom dia, <strong>Marta</strong>.</p>", "Marta")).toBe(
+      "<p>Bom dia, <strong>Titular anonimizado</strong>.</p>",
+    );
+    // Other words that hold it, handles and addresses, and the word in lower case stay.
+    const kept = "Martinha, Martas, CoMarta, @marta, marta.q@x.com, a marta da rosa";
+    expect(redactFirstName(kept, "Marta")).toBe(kept);
+    expect(redactFirstName("Rosa pediu; a rosa dos ventos", "Rosa")).toBe(
+      "Titular anonimizado pediu; a rosa dos ventos",
+    );
+    expect(redactFirstName("Falei com Ana-Maria hoje", "Ana-Maria")).toBe(
+      "Falei com Titular anonimizado hoje",
+    );
+  });
+
+  it("takes a first name only from names of two words or more, of three letters or more", () => {
+    expect(firstNameOf("  Marta   Quintanilha ")).toBe("Marta");
+    expect(firstNameOf("Marta")).toBeNull();
+    expect(firstNameOf("Li Wei")).toBeNull();
+    expect(firstNameOf("(Financeiro) João")).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 // What anonymizing does to text: the person's name, e-mail and @mention handle give way to
 // "Titular anonimizado", case aside; pure, so the same rules rewrite bodies, HTML and audit details.
+// In the texts that are about the person (their tickets), their first name standing alone goes too:
+// a greeting ("Olá, Marta") names them as surely as their full name.
 import { ANONYMIZED_NAME } from "../../../contracts/privacy";
 import { analyze } from "../../../domain/search/portuguese";
 
@@ -50,4 +52,52 @@ export function redactTerms(terms: string, { name, email }: Redaction): string {
     .split(" ")
     .filter((term) => term !== "" && !gone.has(term))
     .join(" ");
+}
+
+/** The accented forms names take of each letter, in Portuguese and its neighbours. */
+const LETTER_FORMS: Record<string, string> = {
+  a: "aáàâãä",
+  e: "eéèêë",
+  i: "iíìîï",
+  o: "oóòôõö",
+  u: "uúùûü",
+  c: "cç",
+  n: "nñ",
+};
+
+/**
+ * The first word of a name of two words or more, when it is a name of three letters or more
+ * ("Marta" of "Marta Quintanilha"); null otherwise (a one-word name is the full name already).
+ */
+export function firstNameOf(name: string): string | null {
+  const [first, ...rest] = name.trim().split(/\s+/);
+  if (!first || rest.length === 0) return null;
+  if (!/^\p{L}[\p{L}'’-]*$/u.test(first) || [...first].length < 3) return null;
+  return first;
+}
+
+/** One letter of the name, with and without its accent; the first in capitals only. */
+function letterPattern(letter: string, capitalOnly: boolean): string {
+  const base = letter.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const forms = new Set([...(LETTER_FORMS[base] ?? base), letter.toLowerCase()]);
+  const chars = new Set<string>();
+  for (const form of forms) {
+    chars.add(form.toUpperCase());
+    if (!capitalOnly) chars.add(form);
+  }
+  return `[${[...chars].map(escapeRegExp).join("")}]`;
+}
+
+/**
+ * The first name as a word of its own, accents aside ("Marcia" finds "Márcia"), written with a capital
+ * as names are: "Marta" and "MARTA", never "Martinha", "Martas" or the common noun in lower case
+ * ("rosa", "clara"). A colleague of the same first name in the same ticket loses it too: the law asks
+ * for the person to be unidentifiable, and a text is better short of a name than holding hers.
+ */
+export function redactFirstName(text: string, firstName: string): string {
+  const letters = [...firstName].map((char, i) =>
+    /\p{L}/u.test(char) ? letterPattern(char, i === 0) : escapeRegExp(char),
+  );
+  const word = new RegExp(`(?<![\\p{L}\\p{N}_@.-])${letters.join("")}(?![\\p{L}\\p{N}_])`, "gu");
+  return text.replace(word, ANONYMIZED_NAME);
 }

@@ -147,13 +147,19 @@ function mentioning(column: string, needles: string[]) {
   )})`;
 }
 
-export function ticketsMentioning(db: Executor, needles: string[], requesterId: string) {
+/** The person's tickets (opened or written in) and those whose texts name them. */
+export function ticketsMentioning(db: Executor, needles: string[], personId: string) {
   return db
     .selectFrom("ticket")
     .select(["id", "subject", "description", "description_html", "example_record", "search_terms"])
     .where((eb) =>
       eb.or([
-        eb("requester_id", "=", requesterId),
+        eb("requester_id", "=", personId),
+        eb(
+          "id",
+          "in",
+          eb.selectFrom("ticket_event").select("ticket_event.ticket_id").where("actor_id", "=", personId),
+        ),
         mentioning("subject", needles),
         mentioning("description", needles),
         mentioning("example_record", needles),
@@ -174,6 +180,44 @@ export function eventsMentioning(db: Executor, needles: string[]) {
       ]),
     )
     .execute();
+}
+
+/** Ids in chunks small enough for any database's parameter limit. */
+function chunksOf(ids: readonly string[], size = 500): string[][] {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
+  return chunks;
+}
+
+/** Every message of these tickets (their texts may name the person by first name alone). */
+export async function messagesOfTickets(db: Executor, ticketIds: readonly string[]) {
+  const rows = [];
+  for (const chunk of chunksOf(ticketIds)) {
+    rows.push(
+      ...(await db
+        .selectFrom("ticket_event")
+        .select(["id", "ticket_id", "body", "body_html", "from_value", "to_value"])
+        .where("ticket_id", "in", chunk)
+        .where("body", "is not", null)
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** Every e-mail of these tickets still in the outbox. */
+export async function emailsOfTickets(db: Executor, ticketIds: readonly string[]) {
+  const rows = [];
+  for (const chunk of chunksOf(ticketIds)) {
+    rows.push(
+      ...(await db
+        .selectFrom("outbox_message")
+        .select(["id", "subject", "text_body", "html_body"])
+        .where("ticket_id", "in", chunk)
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 export function emailsMentioning(db: Executor, needles: string[]) {

@@ -1,18 +1,29 @@
 // Personal data (LGPD): what an admin sees of a person before acting, and anonymizing them — name,
-// e-mail and sign-ins removed everywhere they appear (profile, ticket texts, history, audit details,
-// the search index), in one transaction, audited without repeating what was removed.
+// e-mail and sign-ins removed everywhere they appear (profile, ticket texts, history, e-mails, audit
+// details, the search index), and their first name alone from every text that names them or belongs
+// to their tickets, in one transaction, audited without repeating what was removed.
 import { ANONYMIZED_NAME, type PersonPrivacy } from "../../../contracts/privacy";
 import type { AppContext, CommandMeta } from "../../context";
 import { errors } from "../../errors";
 import { endStreams } from "../../events/streams-end";
 import { recordAudit } from "../audit/repository";
-import { needlesOf, type Redaction, redactTerms, redactText, redactValue } from "./redact";
+import {
+  firstNameOf,
+  needlesOf,
+  type Redaction,
+  redactFirstName,
+  redactTerms,
+  redactText,
+  redactValue,
+} from "./redact";
 import {
   auditEntriesMentioning,
   countPersonData,
   emailsMentioning,
+  emailsOfTickets,
   eventsMentioning,
   findPerson,
+  messagesOfTickets,
   otherActiveAdmins,
   removeSignIns,
   rewriteAuditDetails,
@@ -53,33 +64,48 @@ export async function anonymizePerson(
     const now = ctx.clock.now();
     const redaction: Redaction = { name: person.name, email: person.email };
     const needles = needlesOf(redaction);
+    // Every text this rewrites names the person, or is one of their tickets': a first name standing
+    // alone there ("Olá, Marta") is theirs.
+    const firstName = firstNameOf(person.name);
+    const redact = (text: string) => {
+      const out = redactText(text, redaction);
+      return firstName ? redactFirstName(out, firstName) : out;
+    };
+    const redactOrNull = (text: string | null) => (text === null ? null : redact(text));
 
     const rewritten = new Set<string>();
     let events = 0;
     for (const ticket of await ticketsMentioning(trx, needles, userId)) {
       const changed = {
-        subject: redactText(ticket.subject, redaction),
-        description: redactText(ticket.description, redaction),
-        description_html: redactText(ticket.description_html, redaction),
-        example_record: redactText(ticket.example_record, redaction),
+        subject: redact(ticket.subject),
+        description: redact(ticket.description),
+        description_html: redact(ticket.description_html),
+        example_record: redact(ticket.example_record),
         search_terms: redactTerms(ticket.search_terms, redaction),
       };
       await trx.updateTable("ticket").set(changed).where("id", "=", ticket.id).execute();
       rewritten.add(ticket.id);
     }
     const touchedTickets = new Set<string>();
-    for (const event of await eventsMentioning(trx, needles)) {
-      const redact = (text: string | null) => (text === null ? null : redactText(text, redaction));
-      await trx
-        .updateTable("ticket_event")
-        .set({
-          body: redact(event.body),
-          body_html: redact(event.body_html),
-          from_value: redact(event.from_value),
-          to_value: redact(event.to_value),
-        })
-        .where("id", "=", event.id)
-        .execute();
+    const history = new Map((await eventsMentioning(trx, needles)).map((event) => [event.id, event]));
+    if (firstName) {
+      for (const event of await messagesOfTickets(trx, [...rewritten])) history.set(event.id, event);
+    }
+    for (const event of history.values()) {
+      const changed = {
+        body: redactOrNull(event.body),
+        body_html: redactOrNull(event.body_html),
+        from_value: redactOrNull(event.from_value),
+        to_value: redactOrNull(event.to_value),
+      };
+      if (
+        changed.body === event.body &&
+        changed.body_html === event.body_html &&
+        changed.from_value === event.from_value &&
+        changed.to_value === event.to_value
+      )
+        continue;
+      await trx.updateTable("ticket_event").set(changed).where("id", "=", event.id).execute();
       touchedTickets.add(event.ticket_id);
       events += 1;
     }
@@ -110,16 +136,21 @@ export async function anonymizePerson(
       .deleteFrom("outbox_message")
       .where((eb) => eb.or([eb("recipient_id", "=", userId), eb("to_address", "=", person.email)]))
       .execute();
-    for (const mail of await emailsMentioning(trx, needles)) {
-      await trx
-        .updateTable("outbox_message")
-        .set({
-          subject: redactText(mail.subject, redaction),
-          text_body: redactText(mail.text_body, redaction),
-          html_body: redactText(mail.html_body, redaction),
-        })
-        .where("id", "=", mail.id)
-        .execute();
+    const mails = new Map((await emailsMentioning(trx, needles)).map((mail) => [mail.id, mail]));
+    if (firstName) for (const mail of await emailsOfTickets(trx, [...rewritten])) mails.set(mail.id, mail);
+    for (const mail of mails.values()) {
+      const changed = {
+        subject: redact(mail.subject),
+        text_body: redact(mail.text_body),
+        html_body: redact(mail.html_body),
+      };
+      if (
+        changed.subject === mail.subject &&
+        changed.text_body === mail.text_body &&
+        changed.html_body === mail.html_body
+      )
+        continue;
+      await trx.updateTable("outbox_message").set(changed).where("id", "=", mail.id).execute();
     }
     await trx.deleteFrom("email_opt_out").where("user_id", "=", userId).execute();
     await trx.deleteFrom("ticket_follower").where("user_id", "=", userId).execute();
