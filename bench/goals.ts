@@ -38,8 +38,8 @@ export function judge(
   figures: Figures,
   ratios: { ratioToBare: number | null; ratioToLimit: number | null },
   dialect: Dialect,
-  /** Every scenario's figures in this run, by name. */
-  measured: ReadonlyMap<string, Figures>,
+  /** For a goal on cost: this scenario's cost relative to the one it is compared with (`pairedCost`). */
+  cost: number | undefined,
 ): Verdict {
   if (goal.dialect !== undefined && goal.dialect !== dialect) return "n/a";
   const { ratioToBare, ratioToLimit } = ratios;
@@ -57,9 +57,8 @@ export function judge(
     goal.minRequestsPerSecond === undefined || figures.requestsPerSecond >= goal.minRequestsPerSecond;
   let costOk = true;
   if (goal.maxCostOver !== undefined) {
-    const ratio = costRatio(figures, measured.get(goal.maxCostOver.scenario));
-    if (ratio === undefined) return "n/a";
-    costOk = ratio <= goal.maxCostOver.ratio;
+    if (cost === undefined) return "n/a";
+    costOk = cost <= goal.maxCostOver.ratio;
   }
   return ratioOk && p99Ok && rateOk && costOk ? "PASS" : "MISS";
 }
@@ -71,4 +70,34 @@ export function costRatio(figures: Figures, other: Figures | undefined): number 
     return figures.serverCpuUs / other.serverCpuUs;
   }
   return figures.requestsPerSecond > 0 ? other.requestsPerSecond / figures.requestsPerSecond : undefined;
+}
+
+/**
+ * What a scenario costs relative to another, round by round: each round measures both one after the
+ * other, under the same conditions, so the median of the rounds' ratios holds while the machine's
+ * speed drifts between rounds. The ratio of the two medians does not: on a busy machine, one scenario's
+ * median can come from a slow round and the other's from a fast one (106% from rounds whose own
+ * ratios had a median of 121%). Without rounds on both sides, the medians' ratio.
+ */
+export function pairedCost(
+  figures: Figures,
+  rounds: readonly Figures[] | undefined,
+  other: Figures | undefined,
+  otherRounds: readonly Figures[] | undefined,
+): number | undefined {
+  if (rounds && otherRounds && rounds.length > 0 && rounds.length === otherRounds.length) {
+    const ratios = rounds.flatMap((round, index) => {
+      const ratio = costRatio(round, otherRounds[index]);
+      return ratio === undefined ? [] : [ratio];
+    });
+    if (ratios.length === rounds.length) return medianOf(ratios);
+  }
+  return costRatio(figures, other);
+}
+
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
 }

@@ -1,6 +1,6 @@
 // Turns measured figures into the report: a readable table, or one JSON document for machines.
 import type { Dialect } from "./database";
-import { costRatio, describeGoal, goalFor, judge, type Verdict } from "./goals";
+import { describeGoal, goalFor, judge, pairedCost, type Verdict } from "./goals";
 import { BASELINE } from "./scenarios";
 import type { Figures, Scenario } from "./types";
 
@@ -8,6 +8,8 @@ export interface Measurement {
   scenario: Scenario;
   /** Absent when the scenario failed. */
   figures?: Figures;
+  /** Each round's figures, in the order of the rounds (every round measured every scenario). */
+  rounds?: Figures[];
   /** The same answer's bytes sent by a bare Fastify server, measured alternately with the scenario. */
   sameBytes?: Figures;
   /** Why the scenario could not be measured. */
@@ -58,16 +60,16 @@ export function buildRows(measurements: Measurement[], dialect: Dialect): Report
     measurements.find((m) => m.scenario.name === name)?.figures?.requestsPerSecond || undefined;
   const baseline = rpsOf(BASELINE);
   const meRps = rpsOf(AUTHENTICATED);
-  const measured = new Map(
-    measurements.flatMap((m) => (m.figures ? [[m.scenario.name, m.figures] as const] : [])),
-  );
-  return measurements.map(({ scenario, figures: maybeFigures, sameBytes, error }) => {
+  const measured = new Map(measurements.flatMap((m) => (m.figures ? [[m.scenario.name, m] as const] : [])));
+  return measurements.map(({ scenario, figures: maybeFigures, rounds, sameBytes, error }) => {
     const figures = maybeFigures ?? { requestsPerSecond: 0, p99Ms: 0 };
     const ratioToBare = baseline && maybeFigures ? figures.requestsPerSecond / baseline : null;
     const sameBytesRps = sameBytes?.requestsPerSecond || null;
     const limitRps = sameBytesRps && meRps && baseline ? limitOf(sameBytesRps, meRps, baseline) : null;
     const ratioToLimit = limitRps && maybeFigures ? figures.requestsPerSecond / limitRps : null;
     const goal = goalFor(scenario.goal, dialect);
+    const compared = goal?.maxCostOver ? measured.get(goal.maxCostOver.scenario) : undefined;
+    const cost = compared ? pairedCost(figures, rounds, compared.figures, compared.rounds) : undefined;
     return {
       scenario: scenario.name,
       requestsPerSecond: figures.requestsPerSecond,
@@ -81,10 +83,8 @@ export function buildRows(measurements: Measurement[], dialect: Dialect): Report
       ratioToLimit,
       error: error ?? null,
       goal: goal ? describeGoal(goal) : null,
-      verdict: goal && !error ? judge(goal, figures, { ratioToBare, ratioToLimit }, dialect, measured) : null,
-      costRatio: goal?.maxCostOver
-        ? (costRatio(figures, measured.get(goal.maxCostOver.scenario)) ?? null)
-        : null,
+      verdict: goal && !error ? judge(goal, figures, { ratioToBare, ratioToLimit }, dialect, cost) : null,
+      costRatio: cost ?? null,
     };
   });
 }

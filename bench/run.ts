@@ -108,6 +108,7 @@ async function measureAll(
     return {
       scenario,
       figures: medianFigures(measured.map((m) => m.figures)),
+      rounds: measured.map((m) => m.figures),
       ...(sameBytes.length > 0 && { sameBytes: medianFigures(sameBytes) }),
     };
   });
