@@ -1,5 +1,6 @@
 // Judges a scenario's figures against the goal its issue set.
 import type { Dialect } from "./database";
+import { medianOfRounds } from "./median";
 import type { Figures, Goal } from "./types";
 
 /** The share of the saturated rate at which a `maxPacedP99Ms` goal's latency is measured. */
@@ -85,19 +86,10 @@ export function pairedCost(
   other: Figures | undefined,
   otherRounds: readonly Figures[] | undefined,
 ): number | undefined {
-  if (rounds && otherRounds && rounds.length > 0 && rounds.length === otherRounds.length) {
-    const ratios = rounds.flatMap((round, index) => {
-      const ratio = costRatio(round, otherRounds[index]);
-      return ratio === undefined ? [] : [ratio];
-    });
-    if (ratios.length === rounds.length) return medianOf(ratios);
-  }
-  return costRatio(figures, other);
-}
-
-function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const upper = sorted[middle] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
+  return (
+    medianOfRounds(
+      [rounds, otherRounds],
+      ([own, theirs]) => costRatio(own as Figures, theirs) ?? Number.NaN,
+    ) ?? costRatio(figures, other)
+  );
 }

@@ -1,6 +1,7 @@
 // Turns measured figures into the report: a readable table, or one JSON document for machines.
 import type { Dialect } from "./database";
 import { describeGoal, goalFor, judge, pairedCost, type Verdict } from "./goals";
+import { medianOfRounds } from "./median";
 import { BASELINE } from "./scenarios";
 import type { Figures, Scenario } from "./types";
 
@@ -12,6 +13,8 @@ export interface Measurement {
   rounds?: Figures[];
   /** The same answer's bytes sent by a bare Fastify server, measured alternately with the scenario. */
   sameBytes?: Figures;
+  /** Each round's same bytes, when every round measured them. */
+  sameBytesRounds?: Figures[];
   /** Why the scenario could not be measured. */
   error?: string;
 }
@@ -46,6 +49,8 @@ export interface ReportRow {
   costRatio: number | null;
 }
 
+const rps = (figures: Figures | undefined) => figures?.requestsPerSecond ?? Number.NaN;
+
 /**
  * Seconds per request of the same bytes plus those of authenticating (`me` minus the hello world),
  * as requests/s.
@@ -56,37 +61,51 @@ export function limitOf(sameBytesRps: number, meRps: number, helloRps: number): 
 }
 
 export function buildRows(measurements: Measurement[], dialect: Dialect): ReportRow[] {
-  const rpsOf = (name: string) =>
-    measurements.find((m) => m.scenario.name === name)?.figures?.requestsPerSecond || undefined;
+  const find = (name: string) => measurements.find((m) => m.scenario.name === name);
+  const rpsOf = (name: string) => find(name)?.figures?.requestsPerSecond || undefined;
   const baseline = rpsOf(BASELINE);
   const meRps = rpsOf(AUTHENTICATED);
+  const baselineRounds = find(BASELINE)?.rounds;
+  const meRounds = find(AUTHENTICATED)?.rounds;
   const measured = new Map(measurements.flatMap((m) => (m.figures ? [[m.scenario.name, m] as const] : [])));
-  return measurements.map(({ scenario, figures: maybeFigures, rounds, sameBytes, error }) => {
-    const figures = maybeFigures ?? { requestsPerSecond: 0, p99Ms: 0 };
-    const ratioToBare = baseline && maybeFigures ? figures.requestsPerSecond / baseline : null;
-    const sameBytesRps = sameBytes?.requestsPerSecond || null;
-    const limitRps = sameBytesRps && meRps && baseline ? limitOf(sameBytesRps, meRps, baseline) : null;
-    const ratioToLimit = limitRps && maybeFigures ? figures.requestsPerSecond / limitRps : null;
-    const goal = goalFor(scenario.goal, dialect);
-    const compared = goal?.maxCostOver ? measured.get(goal.maxCostOver.scenario) : undefined;
-    const cost = compared ? pairedCost(figures, rounds, compared.figures, compared.rounds) : undefined;
-    return {
-      scenario: scenario.name,
-      requestsPerSecond: figures.requestsPerSecond,
-      p99Ms: figures.p99Ms,
-      pacedP99Ms: figures.pacedP99Ms ?? null,
-      serverCpuUs: figures.serverCpuUs ?? null,
-      databaseCpuUs: figures.databaseCpuUs ?? null,
-      ratioToBare,
-      sameBytesRps,
-      limitRps,
-      ratioToLimit,
-      error: error ?? null,
-      goal: goal ? describeGoal(goal) : null,
-      verdict: goal && !error ? judge(goal, figures, { ratioToBare, ratioToLimit }, dialect, cost) : null,
-      costRatio: cost ?? null,
-    };
-  });
+  return measurements.map(
+    ({ scenario, figures: maybeFigures, rounds, sameBytes, sameBytesRounds, error }) => {
+      const figures = maybeFigures ?? { requestsPerSecond: 0, p99Ms: 0 };
+      const ratioToBare =
+        baseline && maybeFigures
+          ? (medianOfRounds([rounds, baselineRounds], ([own, bare]) => rps(own) / rps(bare)) ??
+            figures.requestsPerSecond / baseline)
+          : null;
+      const sameBytesRps = sameBytes?.requestsPerSecond || null;
+      const limitRps = sameBytesRps && meRps && baseline ? limitOf(sameBytesRps, meRps, baseline) : null;
+      const ratioToLimit =
+        limitRps && maybeFigures
+          ? (medianOfRounds(
+              [rounds, sameBytesRounds, meRounds, baselineRounds],
+              ([own, same, me, bare]) => rps(own) / limitOf(rps(same), rps(me), rps(bare)),
+            ) ?? figures.requestsPerSecond / limitRps)
+          : null;
+      const goal = goalFor(scenario.goal, dialect);
+      const compared = goal?.maxCostOver ? measured.get(goal.maxCostOver.scenario) : undefined;
+      const cost = compared ? pairedCost(figures, rounds, compared.figures, compared.rounds) : undefined;
+      return {
+        scenario: scenario.name,
+        requestsPerSecond: figures.requestsPerSecond,
+        p99Ms: figures.p99Ms,
+        pacedP99Ms: figures.pacedP99Ms ?? null,
+        serverCpuUs: figures.serverCpuUs ?? null,
+        databaseCpuUs: figures.databaseCpuUs ?? null,
+        ratioToBare,
+        sameBytesRps,
+        limitRps,
+        ratioToLimit,
+        error: error ?? null,
+        goal: goal ? describeGoal(goal) : null,
+        verdict: goal && !error ? judge(goal, figures, { ratioToBare, ratioToLimit }, dialect, cost) : null,
+        costRatio: cost ?? null,
+      };
+    },
+  );
 }
 
 /** The documented JSON shape, rounded to what a benchmark can tell apart. */

@@ -110,6 +110,7 @@ async function measureAll(
       figures: medianFigures(measured.map((m) => m.figures)),
       rounds: measured.map((m) => m.figures),
       ...(sameBytes.length > 0 && { sameBytes: medianFigures(sameBytes) }),
+      ...(sameBytes.length === measured.length && sameBytes.length > 0 && { sameBytesRounds: sameBytes }),
     };
   });
 }

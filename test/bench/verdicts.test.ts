@@ -1,9 +1,11 @@
-// The bench's cost goal (opening a ticket with its e-mail against without) is judged round by round:
-// the median of each round's own ratio, not the ratio of two medians taken from different rounds.
+// The bench's ratios are judged round by round: the median of each round's own ratio (a scenario
+// against the hello world, against its limit, against the scenario its cost is compared with), not the
+// ratio of medians taken from different rounds.
 import { describe, expect, it } from "vitest";
 import { judge, pairedCost } from "../../bench/goals";
 import { medianFigures } from "../../bench/median";
-import type { Figures } from "../../bench/types";
+import { buildRows, type Measurement } from "../../bench/report";
+import type { Figures, Scenario } from "../../bench/types";
 
 const round = (serverCpuUs: number): Figures => ({
   requestsPerSecond: 1_000_000 / serverCpuUs,
@@ -48,5 +50,33 @@ describe("the bench's cost ratio", () => {
     expect(judge(goal, round(1000), ratios, "sqlite", 1.05)).toBe("PASS");
     expect(judge(goal, round(1000), ratios, "sqlite", 1.21)).toBe("MISS");
     expect(judge(goal, round(1000), ratios, "sqlite", undefined)).toBe("n/a");
+  });
+
+  it("takes a page's ratios to the hello world and to its limit round by round", () => {
+    const rps = (requestsPerSecond: number): Figures => ({ requestsPerSecond, p99Ms: 5 });
+    const scenario = (name: string) => ({ kind: "http", name, description: name }) as unknown as Scenario;
+    const measurement = (name: string, rounds: number[], sameBytes?: number[]): Measurement => ({
+      scenario: scenario(name),
+      figures: medianFigures(rounds.map(rps)),
+      rounds: rounds.map(rps),
+      ...(sameBytes && { sameBytes: medianFigures(sameBytes.map(rps)), sameBytesRounds: sameBytes.map(rps) }),
+    });
+    // The third round ran on a machine twice as slow, for the hello world and `me` only; the page's
+    // second round was slow on its own. Round by round, the page is at 5% of the hello world and at
+    // 25% of its limit in two rounds of three.
+    const rows = buildRows(
+      [
+        measurement("bare", [40_000, 40_000, 20_000]),
+        measurement("me", [10_000, 10_000, 5_000]),
+        measurement("tickets-list", [2_000, 1_000, 1_000], [20_000, 20_000, 10_000]),
+      ],
+      "sqlite",
+    );
+    const list = rows.find((row) => row.scenario === "tickets-list");
+    expect(list?.ratioToBare).toBeCloseTo(0.05, 5);
+    // limit = 1 / (1/same + 1/me − 1/bare): 8,000 req/s in rounds 1 and 2, 4,000 in round 3.
+    expect(list?.ratioToLimit).toBeCloseTo(0.25, 5);
+    // The medians' ratios would have said 1,000 / 40,000 and 1,000 / 8,000.
+    expect((list?.requestsPerSecond ?? 0) / 40_000).toBeCloseTo(0.025, 5);
   });
 });
