@@ -10,6 +10,7 @@ import {
   type MadeUser,
   makeCatalog,
   makeCompany,
+  makeTicket,
   makeUser,
   ticketBody,
 } from "../../../../test/support/factories";
@@ -322,6 +323,39 @@ describe("personal data (LGPD)", () => {
       "A Márcia da transportadora ligou sobre o frete.",
     );
   });
+
+  it("rewrites every ticket an agent wrote in, however many (a few hundred at a time)", async () => {
+    const agent = await makeUser(t.ctx, "agent", { name: "Caio Prado", email: "caio.prado@uno.com.br" });
+    const agentCookie = await loginAs(t.app, agent);
+    const customer = await makeUser(t.ctx, "customer", { company: await makeCompany(t.ctx) });
+    const numbers: number[] = [];
+    for (let i = 0; i < 205; i++) {
+      const ticketNumber = await makeTicket(t.ctx, catalog, customer, { subject: `Remessa ${i} rejeitada` });
+      const sent = await call(
+        t.app,
+        "POST",
+        `/api/v1/tickets/${ticketNumber}/messages`,
+        { body: `Bom dia! Aqui é o Caio, do suporte: a remessa ${i} foi reenviada.` },
+        { cookie: agentCookie },
+      );
+      expect(sent.statusCode, sent.body).toBe(201);
+      numbers.push(ticketNumber);
+    }
+    expect((await anonymize(agent.id)).statusCode).toBe(200);
+    const bodies = await t.ctx.db
+      .selectFrom("ticket_event")
+      .innerJoin("ticket", "ticket.id", "ticket_event.ticket_id")
+      .select(["ticket.number", "ticket_event.body"])
+      .where("ticket.number", "in", numbers)
+      .where("ticket_event.body", "is not", null)
+      .execute();
+    expect(bodies).toHaveLength(205);
+    for (const { number: ticketNumber, body } of bodies) {
+      expect(body).toBe(
+        `Bom dia! Aqui é o Titular anonimizado, do suporte: a remessa ${numbers.indexOf(ticketNumber)} foi reenviada.`,
+      );
+    }
+  }, 60_000);
 
   it("anonymizes a staff member in the history's field values (assignment) and mentions", async () => {
     const agent = await makeUser(t.ctx, "agent", {

@@ -147,11 +147,15 @@ function mentioning(column: string, needles: string[]) {
   )})`;
 }
 
-/** The person's tickets (opened or written in) and those whose texts name them. */
-export function ticketsMentioning(db: Executor, needles: string[], personId: string) {
-  return db
+/** The ids of the person's tickets (opened or written in) and of those whose texts name them. */
+export async function ticketIdsConcerning(
+  db: Executor,
+  needles: string[],
+  personId: string,
+): Promise<string[]> {
+  const rows = await db
     .selectFrom("ticket")
-    .select(["id", "subject", "description", "description_html", "example_record", "search_terms"])
+    .select("id")
     .where((eb) =>
       eb.or([
         eb("requester_id", "=", personId),
@@ -165,6 +169,17 @@ export function ticketsMentioning(db: Executor, needles: string[], personId: str
         mentioning("example_record", needles),
       ]),
     )
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The texts of these tickets. */
+export function ticketTexts(db: Executor, ticketIds: readonly string[]) {
+  return db
+    .selectFrom("ticket")
+    .select(["id", "subject", "description", "description_html", "example_record", "search_terms"])
+    .where("id", "in", ticketIds)
     .execute();
 }
 
@@ -182,42 +197,23 @@ export function eventsMentioning(db: Executor, needles: string[]) {
     .execute();
 }
 
-/** Ids in chunks small enough for any database's parameter limit. */
-function chunksOf(ids: readonly string[], size = 500): string[][] {
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
-  return chunks;
-}
-
 /** Every message of these tickets (their texts may name the person by first name alone). */
-export async function messagesOfTickets(db: Executor, ticketIds: readonly string[]) {
-  const rows = [];
-  for (const chunk of chunksOf(ticketIds)) {
-    rows.push(
-      ...(await db
-        .selectFrom("ticket_event")
-        .select(["id", "ticket_id", "body", "body_html", "from_value", "to_value"])
-        .where("ticket_id", "in", chunk)
-        .where("body", "is not", null)
-        .execute()),
-    );
-  }
-  return rows;
+export function messagesOfTickets(db: Executor, ticketIds: readonly string[]) {
+  return db
+    .selectFrom("ticket_event")
+    .select(["id", "ticket_id", "body", "body_html", "from_value", "to_value"])
+    .where("ticket_id", "in", ticketIds)
+    .where("body", "is not", null)
+    .execute();
 }
 
 /** Every e-mail of these tickets still in the outbox. */
-export async function emailsOfTickets(db: Executor, ticketIds: readonly string[]) {
-  const rows = [];
-  for (const chunk of chunksOf(ticketIds)) {
-    rows.push(
-      ...(await db
-        .selectFrom("outbox_message")
-        .select(["id", "subject", "text_body", "html_body"])
-        .where("ticket_id", "in", chunk)
-        .execute()),
-    );
-  }
-  return rows;
+export function emailsOfTickets(db: Executor, ticketIds: readonly string[]) {
+  return db
+    .selectFrom("outbox_message")
+    .select(["id", "subject", "text_body", "html_body"])
+    .where("ticket_id", "in", ticketIds)
+    .execute();
 }
 
 export function emailsMentioning(db: Executor, needles: string[]) {

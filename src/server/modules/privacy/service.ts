@@ -27,7 +27,8 @@ import {
   otherActiveAdmins,
   removeSignIns,
   rewriteAuditDetails,
-  ticketsMentioning,
+  ticketIdsConcerning,
+  ticketTexts,
 } from "./repository";
 
 export async function personPrivacy(ctx: AppContext, userId: string): Promise<PersonPrivacy> {
@@ -46,6 +47,12 @@ export async function personPrivacy(ctx: AppContext, userId: string): Promise<Pe
     attachments: counts.attachments,
   };
 }
+
+/** Tickets rewritten per round of statements: bounded memory and parameter lists on either database. */
+const CHUNK = 200;
+
+type HistoryTexts = Awaited<ReturnType<typeof eventsMentioning>>[number];
+type EmailTexts = Awaited<ReturnType<typeof emailsMentioning>>[number];
 
 /** The address an anonymized account keeps: unique, and never deliverable (RFC 2606's `.invalid`). */
 const anonymizedEmail = (userId: string) => `anonimizado-${userId}@anonimizado.invalid`;
@@ -73,25 +80,16 @@ export async function anonymizePerson(
     };
     const redactOrNull = (text: string | null) => (text === null ? null : redact(text));
 
-    const rewritten = new Set<string>();
-    let events = 0;
-    for (const ticket of await ticketsMentioning(trx, needles, userId)) {
-      const changed = {
-        subject: redact(ticket.subject),
-        description: redact(ticket.description),
-        description_html: redact(ticket.description_html),
-        example_record: redact(ticket.example_record),
-        search_terms: redactTerms(ticket.search_terms, redaction),
-      };
-      await trx.updateTable("ticket").set(changed).where("id", "=", ticket.id).execute();
-      rewritten.add(ticket.id);
-    }
+    // E-mails written to the person go first (sent or waiting: nothing more reaches them); those that
+    // name them (a quoted reply, "Fernanda Lima escreveu") are rewritten like the history.
+    await trx
+      .deleteFrom("outbox_message")
+      .where((eb) => eb.or([eb("recipient_id", "=", userId), eb("to_address", "=", person.email)]))
+      .execute();
+
     const touchedTickets = new Set<string>();
-    const history = new Map((await eventsMentioning(trx, needles)).map((event) => [event.id, event]));
-    if (firstName) {
-      for (const event of await messagesOfTickets(trx, [...rewritten])) history.set(event.id, event);
-    }
-    for (const event of history.values()) {
+    let events = 0;
+    const rewriteEvent = async (event: HistoryTexts) => {
       const changed = {
         body: redactOrNull(event.body),
         body_html: redactOrNull(event.body_html),
@@ -104,13 +102,53 @@ export async function anonymizePerson(
         changed.from_value === event.from_value &&
         changed.to_value === event.to_value
       )
-        continue;
+        return;
       await trx.updateTable("ticket_event").set(changed).where("id", "=", event.id).execute();
       touchedTickets.add(event.ticket_id);
       events += 1;
+    };
+    const rewriteEmail = async (mail: EmailTexts) => {
+      const changed = {
+        subject: redact(mail.subject),
+        text_body: redact(mail.text_body),
+        html_body: redact(mail.html_body),
+      };
+      if (
+        changed.subject === mail.subject &&
+        changed.text_body === mail.text_body &&
+        changed.html_body === mail.html_body
+      )
+        return;
+      await trx.updateTable("outbox_message").set(changed).where("id", "=", mail.id).execute();
+    };
+
+    // Their tickets and those naming them, a few hundred at a time (an agent may have written in tens
+    // of thousands): the texts, then, for the first name, every message and e-mail of those tickets.
+    const concerning = await ticketIdsConcerning(trx, needles, userId);
+    for (let start = 0; start < concerning.length; start += CHUNK) {
+      const chunk = concerning.slice(start, start + CHUNK);
+      for (const ticket of await ticketTexts(trx, chunk)) {
+        const changed = {
+          subject: redact(ticket.subject),
+          description: redact(ticket.description),
+          description_html: redact(ticket.description_html),
+          example_record: redact(ticket.example_record),
+          search_terms: redactTerms(ticket.search_terms, redaction),
+        };
+        await trx.updateTable("ticket").set(changed).where("id", "=", ticket.id).execute();
+      }
+      if (firstName) {
+        for (const event of await messagesOfTickets(trx, chunk)) await rewriteEvent(event);
+        for (const mail of await emailsOfTickets(trx, chunk)) await rewriteEmail(mail);
+      }
     }
+    // Elsewhere, the history and e-mails that name them in full (their tickets' are done already).
+    for (const event of await eventsMentioning(trx, needles)) await rewriteEvent(event);
+    for (const mail of await emailsMentioning(trx, needles)) await rewriteEmail(mail);
     // Replies are indexed with their ticket: the ticket's terms lose the name too.
+    const rewritten = new Set(concerning);
     for (const ticketId of touchedTickets) {
+      if (rewritten.has(ticketId)) continue;
       const row = await trx
         .selectFrom("ticket")
         .select("search_terms")
@@ -129,28 +167,6 @@ export async function anonymizePerson(
         entry.id,
         redactValue(entry.details, redaction) as Record<string, unknown>,
       );
-    }
-    // E-mails: those written to the person go (sent or waiting: nothing more reaches them); others
-    // that name them (a quoted reply, "Fernanda Lima escreveu") are rewritten like the history.
-    await trx
-      .deleteFrom("outbox_message")
-      .where((eb) => eb.or([eb("recipient_id", "=", userId), eb("to_address", "=", person.email)]))
-      .execute();
-    const mails = new Map((await emailsMentioning(trx, needles)).map((mail) => [mail.id, mail]));
-    if (firstName) for (const mail of await emailsOfTickets(trx, [...rewritten])) mails.set(mail.id, mail);
-    for (const mail of mails.values()) {
-      const changed = {
-        subject: redact(mail.subject),
-        text_body: redact(mail.text_body),
-        html_body: redact(mail.html_body),
-      };
-      if (
-        changed.subject === mail.subject &&
-        changed.text_body === mail.text_body &&
-        changed.html_body === mail.html_body
-      )
-        continue;
-      await trx.updateTable("outbox_message").set(changed).where("id", "=", mail.id).execute();
     }
     await trx.deleteFrom("email_opt_out").where("user_id", "=", userId).execute();
     await trx.deleteFrom("ticket_follower").where("user_id", "=", userId).execute();
