@@ -187,6 +187,29 @@ describe("opening a ticket (“Abertura de ocorrência”)", () => {
       { cookie: customer },
     );
     expect(category.json().error.fields).toEqual({ categoryId: "Categoria não encontrada." });
+    // Both unknown: the category is said first, as the form asks for it first.
+    const both = await call(
+      t.app,
+      "POST",
+      "/api/v1/tickets",
+      ticketBody(catalog, { categoryId: "0192f2a0-0000-7000-8000-000000000000", screenCode: "ZZZ9999" }),
+      { cookie: customer },
+    );
+    expect(both.json().error.fields).toEqual({ categoryId: "Categoria não encontrada." });
+    // A category taken off the portal is no longer one to open tickets in.
+    await t.ctx.db.updateTable("category").set({ active: 0 }).where("id", "=", catalog.categoryId).execute();
+    try {
+      const archived = await call(t.app, "POST", "/api/v1/tickets", ticketBody(catalog), {
+        cookie: customer,
+      });
+      expect(archived.json().error.fields).toEqual({ categoryId: "Categoria não encontrada." });
+    } finally {
+      await t.ctx.db
+        .updateTable("category")
+        .set({ active: 1 })
+        .where("id", "=", catalog.categoryId)
+        .execute();
+    }
     expect(await lastTicketNumber(t.ctx.db)).toBe(before);
   });
 

@@ -671,6 +671,27 @@ export async function openedTicketPage(
   };
 }
 
+/**
+ * What a new ticket names, in one statement: its active category and, when it is active too, its
+ * screen (`screen_name` null otherwise); no row when the category is unknown or archived.
+ */
+const openingChoices = PreparedQuery.single((db, values: { categoryId: string; screenCode: string }) =>
+  db
+    .selectFrom("category")
+    .leftJoin("screen", (join) => join.on("screen.code", "=", values.screenCode).on("screen.active", "=", 1))
+    .select(["category.name as category_name", "screen.name as screen_name"])
+    .where("category.id", "=", values.categoryId)
+    .where("category.active", "=", 1),
+);
+
+export function findOpeningChoices(
+  db: Executor,
+  categoryId: string,
+  screenCode: string,
+): Promise<{ category_name: string; screen_name: string | null } | undefined> {
+  return openingChoices.executeTakeFirst(db, null, { categoryId, screenCode });
+}
+
 const ticketInsert = new PreparedInsert("ticket");
 const eventInsert = new PreparedInsert("ticket_event");
 

@@ -20,8 +20,6 @@ import { renderMarkdown } from "../../markdown";
 import { claimPending } from "../attachments/repository";
 import { withdrawOpenEstimate } from "../billing/estimates";
 import { type ResultCodec, ticketNumberCodec } from "../idempotency/service";
-import { findCategory } from "../kb/repository";
-import { findScreen } from "../screens/repository";
 import { ticketSettingsOf } from "../settings/service";
 import { loadPolicy, policyForCompany, snapshotPolicy } from "../sla/policy";
 import { NO_DUE, priorityOrder } from "../sla/queue-keys";
@@ -30,7 +28,7 @@ import { applyFieldChanges } from "./field-changes";
 import { mentionsInNote } from "./mentions";
 import { nextTicketNumber } from "./number-repository";
 import type { TicketDetail } from "./read-service";
-import { findTicketRow, openedTicketPage } from "./repository";
+import { findOpeningChoices, findTicketRow, openedTicketPage } from "./repository";
 
 async function claimAttachments(
   trx: Executor,
@@ -70,10 +68,11 @@ export interface OpenedTicket {
 export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening): Promise<OpenedTicket> {
   const { trx, now } = tx;
   const { requester, props } = opening;
-  const category = await findCategory(trx, props.categoryId);
-  if (!category) throw errors.field("categoryId", "validation.category_unknown", props);
-  const screen = await findScreen(trx, props.screenCode);
-  if (!screen) throw errors.field("screenCode", "validation.screen_unknown", props);
+  // The category and the screen in one statement: on PostgreSQL every statement is a round trip.
+  const choices = await findOpeningChoices(trx, props.categoryId, props.screenCode);
+  if (!choices) throw errors.field("categoryId", "validation.category_unknown", props);
+  const screenName = choices.screen_name;
+  if (screenName === null) throw errors.field("screenCode", "validation.screen_unknown", props);
   const related = props.relatedTicketNumber
     ? await findTicketRow(trx, { kind: "company", companyId: requester.companyId }, props.relatedTicketNumber)
     : undefined;
@@ -125,8 +124,8 @@ export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening
     const written = await openedTicketPage(trx, {
       row: ticket.row,
       opened,
-      categoryName: category.name,
-      screenName: screen.name,
+      categoryName: choices.category_name,
+      screenName,
       relatedNumber: related?.number ?? null,
       withAttachments: props.attachmentIds.length > 0,
     });
