@@ -12,7 +12,7 @@ import { newId } from "../crypto";
 import { PreparedQuery } from "../db/prepared";
 import type { Executor } from "../db/schema";
 import { insertEmails, type NewEmail } from "../modules/outbox/repository";
-import type { CommandOutcome } from "../modules/tickets/effects";
+import type { CommandOutcome, OutcomeClock } from "../modules/tickets/effects";
 import type { TicketHappening } from "../modules/tickets/happenings";
 import { type TicketMailFacts, type TicketPurpose, ticketEmailParts } from "./messages";
 import { renderEmail } from "./render";
@@ -129,7 +129,7 @@ export async function recordTicketEmails(
     // Nobody is told of what they did themselves, except the confirmation of a ticket they opened.
     if (actorId && reasons.get(actorId)?.purpose !== "ticket_opened") reasons.delete(actorId);
     if (reasons.size === 0) continue;
-    written += await writeEmails(trx, setup, ticket, reasons, actorId, at);
+    written += await writeEmails(trx, setup, ticket, outcome.clocks, reasons, actorId, at);
   }
   return written;
 }
@@ -230,6 +230,8 @@ async function writeEmails(
   trx: Executor,
   setup: MailSetup,
   ticket: TicketFacts,
+  /** The ticket's clocks when the command knows them; else they are read. */
+  knownClocks: readonly OutcomeClock[] | undefined,
   reasons: Map<string, Reason>,
   actorId: string | null,
   at: number,
@@ -255,7 +257,7 @@ async function writeEmails(
   // Filtered and sorted here: in SQL, SQLite would walk every running clock's deadline index to
   // find this ticket's two (a cost that grew with the whole help desk's open tickets).
   const deadlines = [...reasons.values()].some((r) => r.purpose === "ticket_opened")
-    ? (await deadlinesOf.execute(trx, null, { ticketId: ticket.id }))
+    ? (knownClocks ?? (await deadlinesOf.execute(trx, null, { ticketId: ticket.id })))
         .filter((clock) => clock.due_at !== null && clock.met_at === null && clock.stopped_at === null)
         .sort((a, b) => (a.due_at ?? 0) - (b.due_at ?? 0))
     : [];

@@ -66,6 +66,8 @@ export class TicketWrite {
   private readonly happened: TicketHappening[] = [];
   private versioned = false;
   private publicChange = false;
+  /** The clocks a ticket this command opened started with (`TicketTransaction.create`). */
+  private startedClocks: readonly Clock[] | undefined;
 
   constructor(
     private readonly tx: TicketTransaction,
@@ -183,11 +185,27 @@ export class TicketWrite {
 
   /** The ticket as the command leaves it, for the effects. */
   outcome(): CommandOutcome {
+    // A ticket opened here whose clocks nothing moved since: the effects need not read them.
+    const clocks =
+      this.startedClocks && this.clockChanges.length === 0
+        ? this.startedClocks.map((clock) => ({
+            metric: clock.metric,
+            due_at: clock.dueAt,
+            met_at: clock.metAt,
+            stopped_at: clock.stoppedAt,
+          }))
+        : undefined;
     return {
       ticketId: this.row.id,
       ref: { number: this.row.number, companyId: this.row.company_id, status: this.status },
       happenings: this.happened,
+      ...(clocks && { clocks }),
     };
+  }
+
+  /** Set once, by the command that opens the ticket. */
+  started(clocks: readonly Clock[]): void {
+    this.startedClocks = clocks;
   }
 
   /** Writes the clocks and the ticket once, refusing a ticket someone changed meanwhile. */
@@ -301,6 +319,7 @@ export class TicketTransaction {
     await insertTicket(this.trx, { ...row, ...queueKeysFrom(clocks) });
     await insertClocks(this.trx, row.id, clocks);
     const ticket = new TicketWrite(this, row, true);
+    ticket.started(clocks);
     this.writes.push(ticket);
     const opened = await ticket.event({ type: "opened" });
     return { ticket, opened, clocks };

@@ -3,6 +3,7 @@
 // published once it commits.
 
 import type { Settings } from "../../../contracts/settings";
+import type { SlaMetric } from "../../../contracts/tickets";
 import type { Config } from "../../config";
 import type { Executor } from "../../db/schema";
 import type { LiveEvent } from "../../events/bus";
@@ -19,6 +20,15 @@ export interface CommandOutcome {
   ticketId: string;
   ref: TicketRef;
   happenings: readonly TicketHappening[];
+  /** Its clocks, when the command knows them without reading (it opened the ticket and moved none). */
+  clocks?: readonly OutcomeClock[];
+}
+
+export interface OutcomeClock {
+  metric: SlaMetric;
+  due_at: number | null;
+  met_at: number | null;
+  stopped_at: number | null;
 }
 
 /** What the effects need besides the transaction: the configuration and the settings in force. */
