@@ -556,30 +556,21 @@ export async function findTicketPage(
   };
 }
 
-/** The names a new ticket's page shows, read in the transaction that opened it. */
-const namesOfOpening = PreparedQuery.single(
-  (db, values: { companyId: string; requesterId: string; actorId: string }) =>
-    db
-      .selectFrom("company")
-      .innerJoin("app_user as requester", (join) => join.on("requester.id", "=", values.requesterId))
-      .innerJoin("app_user as actor", (join) => join.on("actor.id", "=", values.actorId))
-      .select([
-        "company.name as company_name",
-        "requester.name as requester_name",
-        "requester.role as requester_role",
-        "actor.name as actor_name",
-        "actor.role as actor_role",
-      ])
-      .where("company.id", "=", values.companyId),
-);
-
 /** What the command that opens a ticket wrote and read, from which its page follows. */
 export interface TicketOpeningWrite {
   row: TicketRow;
   /** The `opened` event, the only one of the new ticket's history. */
   opened: TicketEventRow;
-  categoryName: string;
-  screenName: string;
+  /** What it names, read before it was written (`findOpeningNames`). */
+  names: {
+    category_name: string;
+    screen_name: string;
+    company_name: string;
+    requester_name: string;
+    requester_role: Role;
+    actor_name: string;
+    actor_role: Role;
+  };
   relatedNumber: number | null;
   /** Whether files were attached: only then are they read. */
   withAttachments: boolean;
@@ -596,13 +587,7 @@ export async function openedTicketPage(
   db: Executor,
   write: TicketOpeningWrite,
 ): Promise<Omit<TicketPage, "clocks">> {
-  const { row, opened } = write;
-  const names = await namesOfOpening.executeTakeFirst(db, null, {
-    companyId: row.company_id,
-    requesterId: row.requester_id,
-    actorId: opened.actor_id ?? "",
-  });
-  if (!names) throw new Error(`opened ticket ${row.number}: its company, requester or author is missing`);
+  const { row, opened, names } = write;
   const values = { ticketId: row.id, companyId: row.company_id };
   return {
     // PAGE_TICKET_COLUMNS, written out: an object built from a list of names, or by leaving some out
@@ -633,8 +618,8 @@ export async function openedTicketPage(
       company_name: names.company_name,
       requester_name: names.requester_name,
       requester_role: names.requester_role,
-      category_name: write.categoryName,
-      screen_name: write.screenName,
+      category_name: names.category_name,
+      screen_name: names.screen_name,
       related_number: write.relatedNumber,
       merged_into_number: null,
       assignee_name: null,
@@ -672,24 +657,48 @@ export async function openedTicketPage(
 }
 
 /**
- * What a new ticket names, in one statement: its active category and, when it is active too, its
- * screen (`screen_name` null otherwise); no row when the category is unknown or archived.
+ * Everything a new ticket names, in one statement before it is written: its active category and,
+ * when they are active too, its screen (`screen_name` null otherwise), its company, requester and
+ * author. No row when the category is unknown or archived.
  */
-const openingChoices = PreparedQuery.single((db, values: { categoryId: string; screenCode: string }) =>
-  db
-    .selectFrom("category")
-    .leftJoin("screen", (join) => join.on("screen.code", "=", values.screenCode).on("screen.active", "=", 1))
-    .select(["category.name as category_name", "screen.name as screen_name"])
-    .where("category.id", "=", values.categoryId)
-    .where("category.active", "=", 1),
+const openingNames = PreparedQuery.single(
+  (
+    db,
+    values: {
+      categoryId: string;
+      screenCode: string;
+      companyId: string;
+      requesterId: string;
+      actorId: string;
+    },
+  ) =>
+    db
+      .selectFrom("category")
+      .leftJoin("screen", (join) =>
+        join.on("screen.code", "=", values.screenCode).on("screen.active", "=", 1),
+      )
+      .leftJoin("company", (join) => join.on("company.id", "=", values.companyId))
+      .leftJoin("app_user as requester", (join) => join.on("requester.id", "=", values.requesterId))
+      .leftJoin("app_user as actor", (join) => join.on("actor.id", "=", values.actorId))
+      .select([
+        "category.name as category_name",
+        "screen.name as screen_name",
+        "company.name as company_name",
+        "requester.name as requester_name",
+        "requester.role as requester_role",
+        "actor.name as actor_name",
+        "actor.role as actor_role",
+      ])
+      .where("category.id", "=", values.categoryId)
+      .where("category.active", "=", 1),
 );
 
-export function findOpeningChoices(
+
+export function findOpeningNames(
   db: Executor,
-  categoryId: string,
-  screenCode: string,
-): Promise<{ category_name: string; screen_name: string | null } | undefined> {
-  return openingChoices.executeTakeFirst(db, null, { categoryId, screenCode });
+  values: { categoryId: string; screenCode: string; companyId: string; requesterId: string; actorId: string },
+) {
+  return openingNames.executeTakeFirst(db, null, values);
 }
 
 const ticketInsert = new PreparedInsert("ticket");

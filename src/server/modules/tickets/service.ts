@@ -28,7 +28,7 @@ import { applyFieldChanges } from "./field-changes";
 import { mentionsInNote } from "./mentions";
 import { nextTicketNumber } from "./number-repository";
 import type { TicketDetail } from "./read-service";
-import { findOpeningChoices, findTicketRow, openedTicketPage } from "./repository";
+import { findOpeningNames, findTicketRow, openedTicketPage } from "./repository";
 
 async function claimAttachments(
   trx: Executor,
@@ -68,11 +68,35 @@ export interface OpenedTicket {
 export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening): Promise<OpenedTicket> {
   const { trx, now } = tx;
   const { requester, props } = opening;
-  // The category and the screen in one statement: on PostgreSQL every statement is a round trip.
-  const choices = await findOpeningChoices(trx, props.categoryId, props.screenCode);
-  if (!choices) throw errors.field("categoryId", "validation.category_unknown", props);
-  const screenName = choices.screen_name;
-  if (screenName === null) throw errors.field("screenCode", "validation.screen_unknown", props);
+  // What the ticket names, in one statement: on PostgreSQL every statement is a round trip.
+  const named = await findOpeningNames(trx, {
+    categoryId: props.categoryId,
+    screenCode: props.screenCode,
+    companyId: requester.companyId,
+    requesterId: requester.id,
+    actorId: opening.actorId,
+  });
+  if (!named) throw errors.field("categoryId", "validation.category_unknown", props);
+  const { screen_name, company_name, requester_name, requester_role, actor_name, actor_role } = named;
+  if (screen_name === null) throw errors.field("screenCode", "validation.screen_unknown", props);
+  if (
+    company_name === null ||
+    requester_name === null ||
+    requester_role === null ||
+    actor_name === null ||
+    actor_role === null
+  ) {
+    throw new Error("opening a ticket: its company, requester or author is missing");
+  }
+  const names = {
+    category_name: named.category_name,
+    screen_name,
+    company_name,
+    requester_name,
+    requester_role,
+    actor_name,
+    actor_role,
+  };
   const related = props.relatedTicketNumber
     ? await findTicketRow(trx, { kind: "company", companyId: requester.companyId }, props.relatedTicketNumber)
     : undefined;
@@ -124,8 +148,7 @@ export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening
     const written = await openedTicketPage(trx, {
       row: ticket.row,
       opened,
-      categoryName: choices.category_name,
-      screenName,
+      names,
       relatedNumber: related?.number ?? null,
       withAttachments: props.attachmentIds.length > 0,
     });
