@@ -3,25 +3,33 @@ import { demoCalendar, demoPlans } from "../../src/server/seed/content/plans";
 import { call, TEST_HOST, TEST_ORIGIN, type TestApp } from "./app";
 import { loginAs, makeCompany, makeUser } from "./factories";
 
-/** A company whose tickets run the Profissional plan's clocks (normal: 4 business hours to first response). */
+/** The Profissional plan of each test app, made by its first `makeCompanyWithPlan`. */
+const plans = new WeakMap<TestApp, string>();
+
+/**
+ * A company whose tickets run the Profissional plan's clocks (normal: 4 business hours to first
+ * response). The companies of one test app share the plan (its name is unique); a setup step that
+ * fails says so instead of leaving a company without a plan.
+ */
 export async function makeCompanyWithPlan(t: TestApp, name?: string) {
   const admin = await loginAs(t.app, await makeUser(t.ctx, "admin"));
-  const calendar = (await call(t.app, "POST", "/api/v1/calendars", demoCalendar, { cookie: admin })).json();
-  const plan = (
-    await call(
-      t.app,
-      "POST",
-      "/api/v1/plans",
-      { ...demoPlans[1], calendarId: calendar.id },
-      { cookie: admin },
-    )
-  ).json();
+  const created = async (url: string, body: unknown) => {
+    const response = await call(t.app, "POST", url, body, { cookie: admin });
+    if (response.statusCode !== 201) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+    return response.json() as { id: string };
+  };
+  let planId = plans.get(t);
+  if (!planId) {
+    const calendar = await created("/api/v1/calendars", demoCalendar);
+    planId = (await created("/api/v1/plans", { ...demoPlans[1], calendarId: calendar.id })).id;
+    plans.set(t, planId);
+  }
   const company = await makeCompany(t.ctx, name ? { name } : {});
   const changed = await call(
     t.app,
     "PATCH",
     `/api/v1/companies/${company.id}`,
-    { planId: plan.id },
+    { planId },
     { cookie: admin },
   );
   if (changed.statusCode !== 200) throw new Error(`plan not set: ${changed.body}`);
