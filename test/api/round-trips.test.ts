@@ -236,8 +236,54 @@ describe("round trips of opening a ticket", () => {
     // The new clocks are written, never read: the page and the confirmation e-mail take them from the command.
     expect(sent.filter((sql) => /\bfrom "sla_clock"/.test(sql))).toEqual([]);
     expect(sent.filter((sql) => /^insert into "outbox_message"/.test(sql))).toHaveLength(1);
-    // PostgreSQL: begin and commit around 12; SQLite adds its group's savepoint and release.
-    const bound = testDialect === "postgres" ? 14 : 16;
+    // Its plan's policy snapshot is known to be stored: nothing written for it.
+    expect(sent.filter((sql) => /"sla_policy"/.test(sql))).toEqual([]);
+    // PostgreSQL: begin and commit around 11; SQLite adds its group's savepoint and release.
+    const bound = testDialect === "postgres" ? 13 : 15;
     expect(sent.length, sent.join("\n")).toBeLessThanOrEqual(bound);
+  });
+});
+
+// A ticket keeps a snapshot of its plan's policy, content-addressed: the first opening under a plan
+// writes it, and every process learns, once that opening committed, that the database holds it.
+describe("a plan's policy snapshot", () => {
+  let t: CountingTestApp;
+  let catalog: Catalog;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await buildCountingTestApp();
+    catalog = await makeCatalog(t.ctx);
+    const company = await makeCompanyWithPlan(t, "Transportes Serra Azul Ltda");
+    cookie = await loginAs(t.app, await makeUser(t.ctx, "customer", { company }));
+  });
+  afterAll(() => t.close());
+
+  it("writes a plan's policy snapshot once, and again after an opening that rolled back", async () => {
+    const openWith = (attachmentIds: string[]) =>
+      t.statementsOf(() =>
+        call(t.app, "POST", "/api/v1/tickets", { ...ticketBody(catalog), attachmentIds }, { cookie }),
+      );
+    const writesSnapshot = (statements: string[]) =>
+      statements.some((sql) => /^insert into "sla_policy"/.test(sql));
+    // Refused after its snapshot was written (the file is nobody's upload): the whole command rolls back.
+    const refused = await openWith(["0192f2a0-0000-7000-8000-000000000000"]);
+    expect(refused.response.statusCode, refused.response.body).toBe(400);
+    expect(writesSnapshot(refused.statements), refused.statements.join("\n")).toBe(true);
+    // So the next opening writes it, and its ticket runs the plan's clocks.
+    const first = await openWith([]);
+    expect(first.response.statusCode, first.response.body).toBe(201);
+    expect(writesSnapshot(first.statements)).toBe(true);
+    expect(first.response.json().sla).toMatchObject({
+      planName: "Profissional",
+      deadlines: [
+        expect.objectContaining({ metric: "first_response" }),
+        expect.objectContaining({ metric: "resolution" }),
+      ],
+    });
+    // Once committed, the database is known to hold it.
+    const second = await openWith([]);
+    expect(second.response.statusCode, second.response.body).toBe(201);
+    expect(writesSnapshot(second.statements)).toBe(false);
+    expect(second.response.json().sla.planName).toBe("Profissional");
   });
 });

@@ -24,7 +24,13 @@ import {
 import { numberOfTicket } from "../relations/repository";
 import { settingsOf } from "../settings/service";
 import { moveTicketClocks, openingClocks } from "../sla/clocks";
-import { loadPolicy, type SlaPolicy } from "../sla/policy";
+import {
+  loadPolicy,
+  type SlaPolicy,
+  StoredSnapshots,
+  snapshotPolicyOnce,
+  storedSnapshotsOf,
+} from "../sla/policy";
 import { priorityOrder, type QueueKeys, queueKeysFrom } from "../sla/queue-keys";
 import { insertClocks } from "../sla/repository";
 import { type CommandOutcome, type EffectsSetup, recordEffects } from "./effects";
@@ -251,6 +257,9 @@ export class TicketTransaction {
   /** System notes (`TicketWrite.annotate`), written together by `finish`. */
   private readonly notes: TicketEventRow[] = [];
 
+  /** Policy snapshots this transaction wrote: known to the database once it commits. */
+  readonly writtenSnapshots: string[] = [];
+
   constructor(
     readonly trx: Executor,
     /** Null for the system (the SLA sweeper). */
@@ -258,7 +267,16 @@ export class TicketTransaction {
     readonly now: number,
     /** The configuration and the settings in force, read before the transaction began. */
     private readonly setup: EffectsSetup,
+    /** The policy snapshots the database is known to hold (`storedSnapshotsOf`). */
+    private readonly storedSnapshots: StoredSnapshots = new StoredSnapshots(),
   ) {}
+
+  /** The id of `policy`'s snapshot, written unless the database is known to hold it already. */
+  async policySnapshot(policy: SlaPolicy): Promise<string> {
+    const { id, written } = await snapshotPolicyOnce(this.trx, policy, this.now, this.storedSnapshots);
+    if (written) this.writtenSnapshots.push(id);
+    return id;
+  }
 
   get actorId(): string | null {
     return this.actor?.userId ?? null;
@@ -390,12 +408,15 @@ export async function ticketCommand<R>(
   let outcome: { result: R; live: LiveEvent[]; emails: number; webhooks: number };
   // Outside the transaction: on SQLite its one connection is busy until the commit.
   const setup: EffectsSetup = { config: ctx.config, settings: await settingsOf(ctx) };
+  const storedSnapshots = storedSnapshotsOf(ctx.db);
+  let committed: TicketTransaction | undefined;
   try {
     outcome = await ctx.db.transaction().execute(async (trx) => {
       const now = ctx.clock.now();
       const claim = idempotency && (await claimIdempotencyKey(trx, idempotency.key, idempotency.codec, now));
       if (claim && "replayed" in claim) return { result: claim.replayed, live: [], emails: 0, webhooks: 0 };
-      const tx = new TicketTransaction(trx, actor, now, setup);
+      const tx = new TicketTransaction(trx, actor, now, setup, storedSnapshots);
+      committed = tx;
       const result = await body(tx);
       await claim?.finish(result);
       return { result, ...(await tx.finish()) };
@@ -405,6 +426,7 @@ export async function ticketCommand<R>(
     if (raced) return raced.replayed;
     throw error;
   }
+  for (const id of committed?.writtenSnapshots ?? []) storedSnapshots.learn(id);
   for (const event of outcome.live) await ctx.live.publish(event);
   if (outcome.emails > 0) ctx.mailer?.nudge();
   if (outcome.webhooks > 0) ctx.webhooks?.nudge();

@@ -693,7 +693,6 @@ const openingNames = PreparedQuery.single(
       .where("category.active", "=", 1),
 );
 
-
 export function findOpeningNames(
   db: Executor,
   values: { categoryId: string; screenCode: string; companyId: string; requesterId: string; actorId: string },

@@ -21,7 +21,7 @@ import { claimPending } from "../attachments/repository";
 import { withdrawOpenEstimate } from "../billing/estimates";
 import { type ResultCodec, ticketNumberCodec } from "../idempotency/service";
 import { ticketSettingsOf } from "../settings/service";
-import { loadPolicy, policyForCompany, snapshotPolicy } from "../sla/policy";
+import { loadPolicy, policyForCompany } from "../sla/policy";
 import { NO_DUE, priorityOrder } from "../sla/queue-keys";
 import { type TicketAccess, type TicketTransaction, type TicketWrite, ticketCommand } from "./command";
 import { applyFieldChanges } from "./field-changes";
@@ -124,7 +124,7 @@ export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening
       related_ticket_id: related?.id ?? null,
       version: 1,
       search_terms: [companyTerm(requester.companyId), ...ticketTextTerms(props)].join(" "),
-      sla_policy_id: policy ? await snapshotPolicy(trx, policy, now) : null,
+      sla_policy_id: policy ? await tx.policySnapshot(policy) : null,
       created_at: now,
       updated_at: now,
       resolved_at: null,
