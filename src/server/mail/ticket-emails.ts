@@ -12,7 +12,7 @@ import { newId } from "../crypto";
 import { PreparedQuery } from "../db/prepared";
 import type { Executor } from "../db/schema";
 import { insertEmails, type NewEmail } from "../modules/outbox/repository";
-import type { CommandOutcome, OutcomeClock } from "../modules/tickets/effects";
+import type { CommandOutcome, OutcomeClock, OutcomeTicket } from "../modules/tickets/effects";
 import type { TicketHappening } from "../modules/tickets/happenings";
 import { type TicketMailFacts, type TicketPurpose, ticketEmailParts } from "./messages";
 import { renderEmail } from "./render";
@@ -43,16 +43,8 @@ interface Reason {
   mergedIntoNumber?: number | undefined;
 }
 
-interface TicketFacts {
-  id: string;
-  number: number;
-  subject: string;
-  status: CommandOutcome["ref"]["status"];
-  company_id: string;
-  company_name: string;
-  requester_id: string;
-  assignee_id: string | null;
-}
+/** The ticket as its e-mails tell of it. */
+type TicketFacts = OutcomeTicket;
 
 const STAFF_ROLES = new Set<Role>(["agent", "supervisor", "admin"]);
 
@@ -123,7 +115,8 @@ export async function recordTicketEmails(
   let written = 0;
   for (const outcome of outcomes) {
     if (!outcome.happenings.some(mayEmail)) continue;
-    const ticket = await ticketFacts.executeTakeFirst(trx, null, { ticketId: outcome.ticketId });
+    const ticket =
+      outcome.ticket ?? (await ticketFacts.executeTakeFirst(trx, null, { ticketId: outcome.ticketId }));
     if (!ticket) throw new Error(`ticket e-mails: no ticket ${outcome.ticketId}`);
     const reasons = await reasonsOf(trx, ticket, outcome.happenings, slaRecipients);
     // Nobody is told of what they did themselves, except the confirmation of a ticket they opened.

@@ -72,8 +72,8 @@ export class TicketWrite {
   private readonly happened: TicketHappening[] = [];
   private versioned = false;
   private publicChange = false;
-  /** The clocks a ticket this command opened started with (`TicketTransaction.create`). */
-  private startedClocks: readonly Clock[] | undefined;
+  /** What a ticket this command opened started with (`TicketTransaction.create`). */
+  private opening: { clocks: readonly Clock[]; companyName: string } | undefined;
 
   constructor(
     private readonly tx: TicketTransaction,
@@ -193,25 +193,40 @@ export class TicketWrite {
   outcome(): CommandOutcome {
     // A ticket opened here whose clocks nothing moved since: the effects need not read them.
     const clocks =
-      this.startedClocks && this.clockChanges.length === 0
-        ? this.startedClocks.map((clock) => ({
+      this.opening && this.clockChanges.length === 0
+        ? this.opening.clocks.map((clock) => ({
             metric: clock.metric,
             due_at: clock.dueAt,
             met_at: clock.metAt,
             stopped_at: clock.stoppedAt,
           }))
         : undefined;
+    // Nor the ticket itself, while none of its columns changed since it was written.
+    const ticket =
+      this.opening && Object.keys(this.columns).length === 0
+        ? {
+            id: this.row.id,
+            number: this.row.number,
+            subject: this.row.subject,
+            status: this.row.status,
+            company_id: this.row.company_id,
+            company_name: this.opening.companyName,
+            requester_id: this.row.requester_id,
+            assignee_id: this.row.assignee_id,
+          }
+        : undefined;
     return {
       ticketId: this.row.id,
       ref: { number: this.row.number, companyId: this.row.company_id, status: this.status },
       happenings: this.happened,
       ...(clocks && { clocks }),
+      ...(ticket && { ticket }),
     };
   }
 
   /** Set once, by the command that opens the ticket. */
-  started(clocks: readonly Clock[]): void {
-    this.startedClocks = clocks;
+  started(clocks: readonly Clock[], companyName: string): void {
+    this.opening = { clocks, companyName };
   }
 
   /** Writes the clocks and the ticket once, refusing a ticket someone changed meanwhile. */
@@ -328,16 +343,17 @@ export class TicketTransaction {
     return opened;
   }
 
-  /** A new ticket: its row, its clocks (under `policy`) and its opening event, version 1. */
+  /** A new ticket of `companyName`: its row, its clocks (under `policy`) and its opening event, version 1. */
   async create(
     row: TicketRow,
     policy: SlaPolicy | null,
+    companyName: string,
   ): Promise<{ ticket: TicketWrite; opened: TicketEventRow; clocks: readonly Clock[] }> {
     const clocks = policy ? openingClocks(policy, row.priority, row.created_at) : [];
     await insertTicket(this.trx, { ...row, ...queueKeysFrom(clocks) });
     await insertClocks(this.trx, row.id, clocks);
     const ticket = new TicketWrite(this, row, true);
-    ticket.started(clocks);
+    ticket.started(clocks, companyName);
     this.writes.push(ticket);
     const opened = await ticket.event({ type: "opened" });
     return { ticket, opened, clocks };

@@ -22,6 +22,19 @@ export interface CommandOutcome {
   happenings: readonly TicketHappening[];
   /** Its clocks, when the command knows them without reading (it opened the ticket and moved none). */
   clocks?: readonly OutcomeClock[];
+  /** What the e-mails tell of it, when the command knows it without reading (it opened the ticket). */
+  ticket?: OutcomeTicket;
+}
+
+export interface OutcomeTicket {
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketRef["status"];
+  company_id: string;
+  company_name: string;
+  requester_id: string;
+  assignee_id: string | null;
 }
 
 export interface OutcomeClock {

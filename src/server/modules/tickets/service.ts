@@ -135,6 +135,7 @@ export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening
       merged_into_id: null,
     },
     policy,
+    company_name,
   );
   await claimAttachments(
     trx,
