@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/database";
 import { type Connection, connect } from "./connect";
 import { migrateToLatest } from "./migrate";
-import { PreparedInsert, PreparedQuery } from "./prepared";
+import { insertTogether, PreparedInsert, PreparedQuery } from "./prepared";
 
 let database: TestDatabase;
 let connection: Connection;
@@ -143,5 +143,87 @@ describe("PreparedInsert", () => {
       .where("id", "in", ["ins-4", "ins-5", "ins-6"])
       .execute();
     expect(written).toEqual([]);
+  });
+});
+
+describe("insertTogether", () => {
+  const categoryInsert = new PreparedInsert("category");
+  const articleInsert = new PreparedInsert("article");
+  const category = (id: string) => ({
+    id,
+    name: `Categoria ${id}`,
+    description: "dúvidas",
+    position: 1,
+    active: 1 as const,
+    created_at: 7,
+    updated_at: 7,
+  });
+  const article = (id: string, categoryId: string) => ({
+    id,
+    category_id: categoryId,
+    question: "Como emitir a NF-e?",
+    answer: "Pela tela FIS0001.",
+    answer_html: "<p>Pela tela FIS0001.</p>",
+    position: 1,
+    active: 1 as const,
+    helpful_count: 0,
+    search_terms: "emitir nfe",
+    created_at: 7,
+    updated_at: 7,
+    state: "published" as const,
+  });
+
+  it("writes rows that refer to each other in one statement on PostgreSQL, in order on SQLite", async () => {
+    const heard: string[] = [];
+    const counting = connect(database.config, {
+      searchPath: database.searchPath,
+      onStatement: (text) => heard.push(text),
+    });
+    try {
+      await counting.db.transaction().execute(async (trx) => {
+        heard.length = 0;
+        await insertTogether(trx, [
+          categoryInsert.statement(trx, [category("tog-1")]),
+          articleInsert.statement(trx, [article("tog-a1", "tog-1"), article("tog-a2", "tog-1")]),
+          articleInsert.statement(trx, []),
+        ]);
+        const written = heard.filter((text) => /^(with|insert)/.test(text));
+        if (counting.dialect === "postgres") {
+          expect(written).toEqual([
+            expect.stringMatching(/^with written_1 as \(insert into "category" .*\) insert into "article"/),
+          ]);
+        } else {
+          expect(written).toEqual([
+            expect.stringMatching(/^insert into "category"/),
+            expect.stringMatching(/^insert into "article"/),
+          ]);
+        }
+      });
+    } finally {
+      await counting.db.destroy();
+    }
+    const articles = await connection.db
+      .selectFrom("article")
+      .select(["id", "category_id", "question", "state"])
+      .where("id", "like", "tog-%")
+      .orderBy("id")
+      .execute();
+    expect(articles).toEqual([
+      { id: "tog-a1", category_id: "tog-1", question: "Como emitir a NF-e?", state: "published" },
+      { id: "tog-a2", category_id: "tog-1", question: "Como emitir a NF-e?", state: "published" },
+    ]);
+  });
+
+  it("writes nothing of a set whose one row breaks a constraint", async () => {
+    await expect(
+      connection.db.transaction().execute(async (trx) => {
+        await insertTogether(trx, [
+          categoryInsert.statement(trx, [category("tog-2")]),
+          articleInsert.statement(trx, [article("tog-b1", "no-such-category")]),
+        ]);
+      }),
+    ).rejects.toThrow();
+    const left = await connection.db.selectFrom("category").select("id").where("id", "=", "tog-2").execute();
+    expect(left).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@
 // On PostgreSQL each compiled read also runs as a named statement (named-statements.ts): parsed once
 // per connection and, once PostgreSQL settles on a generic plan, not planned again. A generic plan
 // knows no values, so anything the plan depends on, such as a page's LIMIT, belongs in the shape.
-import type { Compilable, CompiledQuery, DialectAdapter, Insertable } from "kysely";
+import { type Compilable, CompiledQuery, type DialectAdapter, type Insertable } from "kysely";
+import { dialectOf } from "./dialect";
 import { nameStatement } from "./named-statements";
 import type { Database, Executor } from "./schema";
 
@@ -129,8 +130,14 @@ export class PreparedInsert<T extends keyof Database> {
   constructor(private readonly table: T) {}
 
   async execute(db: Executor, rows: readonly Row<T>[]): Promise<void> {
+    const statement = this.statement(db, rows);
+    if (statement) await db.executeQuery(statement);
+  }
+
+  /** The statement that inserts `rows`, with their values, for `insertTogether`; none without rows. */
+  statement(db: Executor, rows: readonly Row<T>[]): CompiledQuery | undefined {
     const [first] = rows;
-    if (!first) return;
+    if (!first) return undefined;
     const columns = Object.keys(first).filter(
       (column) => (first as Record<string, unknown>)[column] !== undefined,
     );
@@ -155,7 +162,7 @@ export class PreparedInsert<T extends keyof Database> {
       placeholderValues(columns, rows.length),
     );
     this.checkRowOrder(entry, columns, rows.length);
-    await db.executeQuery({ ...entry.compiled, parameters });
+    return { ...entry.compiled, parameters };
   }
 
   /** Once per statement: its parameters must be every row's columns, in order (as Kysely compiles them). */
@@ -180,4 +187,49 @@ function placeholderValues(columns: readonly string[], count: number): Record<st
   for (let index = 0; index < count; index++)
     for (const column of columns) values[`${index}:${column}`] = null;
   return values;
+}
+
+/** The combined text of each list of inserts, by their texts (a bounded set: the shapes of the inserts). */
+const combined = new Map<string, string>();
+
+/**
+ * Runs inserts (`PreparedInsert.statement`) as one statement on PostgreSQL, where every statement is a
+ * round trip: all but the last become data-modifying WITH clauses of the last. PostgreSQL runs each
+ * exactly once, and checks foreign keys at the end of the statement, so a row may refer to one inserted
+ * beside it (a ticket's clocks and opening event, its ticket). SQLite has no data-modifying WITH and no
+ * round trips: there they run one after the other, in order.
+ */
+export async function insertTogether(
+  db: Executor,
+  statements: readonly (CompiledQuery | undefined)[],
+): Promise<void> {
+  const present = statements.filter((statement) => statement !== undefined);
+  if (present.length < 2 || dialectOf(db) !== "postgres") {
+    for (const statement of present) await db.executeQuery(statement);
+    return;
+  }
+  const key = present.map((statement) => statement.sql).join("\u0000");
+  let sql = combined.get(key);
+  if (sql === undefined) {
+    let offset = 0;
+    const parts = present.map((statement) => {
+      const shift = offset;
+      const numbered = [...statement.sql.matchAll(/\$(\d+)/g)].length;
+      if (numbered !== statement.parameters.length) {
+        throw new Error("insertTogether: a statement whose placeholders are not its parameters, in order");
+      }
+      offset += statement.parameters.length;
+      return statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`);
+    });
+    const last = parts.pop();
+    sql = `with ${parts.map((part, i) => `written_${i + 1} as (${part})`).join(", ")} ${last}`;
+    if (combined.size >= 200) combined.clear();
+    combined.set(key, sql);
+  }
+  await db.executeQuery(
+    CompiledQuery.raw(
+      sql,
+      present.flatMap((statement) => statement.parameters),
+    ),
+  );
 }

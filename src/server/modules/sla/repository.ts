@@ -52,10 +52,17 @@ export function clockOf(row: SlaClockTable): Clock {
 const clockInsert = new PreparedInsert("sla_clock");
 
 export async function insertClocks(db: Executor, ticketId: string, clocks: readonly Clock[]): Promise<void> {
-  await clockInsert.execute(
-    db,
-    clocks.map((clock) => clockRow(ticketId, clock)),
-  );
+  await clockInsert.execute(db, clockRows(ticketId, clocks));
+}
+
+/** A ticket's clocks as rows to insert. */
+export function clockRows(ticketId: string, clocks: readonly Clock[]): SlaClockTable[] {
+  return clocks.map((clock) => clockRow(ticketId, clock));
+}
+
+/** The statement inserting these clock rows (`insertTogether`); none without rows. */
+export function clocksInsertStatement(db: Executor, rows: readonly SlaClockTable[]) {
+  return clockInsert.statement(db, rows);
 }
 
 /** Writes what a command changed of a clock (never its identity or the sweeper's firing marks). */

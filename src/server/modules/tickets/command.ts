@@ -32,14 +32,14 @@ import {
   storedSnapshotsOf,
 } from "../sla/policy";
 import { priorityOrder, type QueueKeys, queueKeysFrom } from "../sla/queue-keys";
-import { insertClocks } from "../sla/repository";
+import { clockRows } from "../sla/repository";
 import { type CommandOutcome, type EffectsSetup, recordEffects } from "./effects";
 import { newTicketEvent } from "./events";
 import type { TicketHappening } from "./happenings";
 import {
   findTicketRow,
   insertEvents,
-  insertTicket,
+  insertOpenedTicket,
   type TicketChanges,
   type TicketEventRow,
   type TicketRow,
@@ -107,9 +107,14 @@ export class TicketWrite {
       ticket_version: this.version,
     });
     await insertEvents(this.tx.trx, [row]);
+    this.wrote(row);
+    return row;
+  }
+
+  /** Takes note of an event of this ticket the command wrote. */
+  wrote(row: TicketEventRow): void {
     this.versioned = true;
     if (row.internal === 0) this.publicChange = true;
-    return row;
   }
 
   /**
@@ -350,12 +355,20 @@ export class TicketTransaction {
     companyName: string,
   ): Promise<{ ticket: TicketWrite; opened: TicketEventRow; clocks: readonly Clock[] }> {
     const clocks = policy ? openingClocks(policy, row.priority, row.created_at) : [];
-    await insertTicket(this.trx, { ...row, ...queueKeysFrom(clocks) });
-    await insertClocks(this.trx, row.id, clocks);
     const ticket = new TicketWrite(this, row, true);
     ticket.started(clocks, companyName);
     this.writes.push(ticket);
-    const opened = await ticket.event({ type: "opened" });
+    const opened = newTicketEvent(row.id, this.actorId, this.now, {
+      type: "opened",
+      ticket_version: ticket.version,
+    });
+    await insertOpenedTicket(
+      this.trx,
+      { ...row, ...queueKeysFrom(clocks) },
+      clockRows(row.id, clocks),
+      opened,
+    );
+    ticket.wrote(opened);
     return { ticket, opened, clocks };
   }
 

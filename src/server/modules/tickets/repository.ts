@@ -8,7 +8,7 @@ import type { QueryTerm } from "../../../domain/search/portuguese";
 import { cursorKey } from "../../db/cursor";
 import { dialectOf } from "../../db/dialect";
 import { jsonRows, parseJsonRows } from "../../db/json-rows";
-import { PreparedInsert, PreparedQuery } from "../../db/prepared";
+import { insertTogether, PreparedInsert, PreparedQuery } from "../../db/prepared";
 import { rowLimit } from "../../db/row-limit";
 import type {
   AttachmentTable,
@@ -20,6 +20,7 @@ import type {
 import { scopedCompanyId } from "../../db/scope";
 import { hasTerms, matchText, ticketHits } from "../../db/search";
 import type { LinkedTicketRow } from "../relations/repository";
+import { clocksInsertStatement } from "../sla/repository";
 
 export type TicketRow = TicketTable;
 export type TicketEventRow = TicketEventTable;
@@ -703,8 +704,21 @@ export function findOpeningNames(
 const ticketInsert = new PreparedInsert("ticket");
 const eventInsert = new PreparedInsert("ticket_event");
 
-export async function insertTicket(db: Executor, row: TicketRow): Promise<void> {
-  await ticketInsert.execute(db, [row]);
+/**
+ * A new ticket, its clocks and its opening event: one statement on PostgreSQL (`insertTogether`), the
+ * three inserts in order on SQLite.
+ */
+export async function insertOpenedTicket(
+  db: Executor,
+  row: TicketRow,
+  clocks: readonly SlaClockTable[],
+  opened: TicketEventRow,
+): Promise<void> {
+  await insertTogether(db, [
+    ticketInsert.statement(db, [row]),
+    clocksInsertStatement(db, clocks),
+    eventInsert.statement(db, [opened]),
+  ]);
 }
 
 /** Events in one statement (rows with the same columns); nothing when there are none. */
