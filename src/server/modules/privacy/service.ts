@@ -54,6 +54,11 @@ const CHUNK = 200;
 type HistoryTexts = Awaited<ReturnType<typeof eventsMentioning>>[number];
 type EmailTexts = Awaited<ReturnType<typeof emailsMentioning>>[number];
 
+/** Whether each of `changed`'s fields holds what `row` holds already: then there is nothing to write. */
+function unchanged<Row extends object>(row: Row, changed: Partial<Row>): boolean {
+  return (Object.keys(changed) as (keyof Row)[]).every((field) => changed[field] === row[field]);
+}
+
 /** The address an anonymized account keeps: unique, and never deliverable (RFC 2606's `.invalid`). */
 const anonymizedEmail = (userId: string) => `anonimizado-${userId}@anonimizado.invalid`;
 
@@ -96,13 +101,7 @@ export async function anonymizePerson(
         from_value: redactOrNull(event.from_value),
         to_value: redactOrNull(event.to_value),
       };
-      if (
-        changed.body === event.body &&
-        changed.body_html === event.body_html &&
-        changed.from_value === event.from_value &&
-        changed.to_value === event.to_value
-      )
-        return;
+      if (unchanged(event, changed)) return;
       await trx.updateTable("ticket_event").set(changed).where("id", "=", event.id).execute();
       touchedTickets.add(event.ticket_id);
       events += 1;
@@ -113,12 +112,7 @@ export async function anonymizePerson(
         text_body: redact(mail.text_body),
         html_body: redact(mail.html_body),
       };
-      if (
-        changed.subject === mail.subject &&
-        changed.text_body === mail.text_body &&
-        changed.html_body === mail.html_body
-      )
-        return;
+      if (unchanged(mail, changed)) return;
       await trx.updateTable("outbox_message").set(changed).where("id", "=", mail.id).execute();
     };
 
