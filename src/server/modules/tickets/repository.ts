@@ -662,43 +662,65 @@ export async function openedTicketPage(
  * when they are active too, its screen (`screen_name` null otherwise), its company, requester and
  * author. No row when the category is unknown or archived.
  */
-const openingNames = PreparedQuery.single(
-  (
-    db,
-    values: {
-      categoryId: string;
-      screenCode: string;
-      companyId: string;
-      requesterId: string;
-      actorId: string;
-    },
-  ) =>
-    db
-      .selectFrom("category")
-      .leftJoin("screen", (join) =>
-        join.on("screen.code", "=", values.screenCode).on("screen.active", "=", 1),
-      )
-      .leftJoin("company", (join) => join.on("company.id", "=", values.companyId))
-      .leftJoin("app_user as requester", (join) => join.on("requester.id", "=", values.requesterId))
-      .leftJoin("app_user as actor", (join) => join.on("actor.id", "=", values.actorId))
-      .select([
-        "category.name as category_name",
-        "screen.name as screen_name",
-        "company.name as company_name",
-        "requester.name as requester_name",
-        "requester.role as requester_role",
-        "actor.name as actor_name",
-        "actor.role as actor_role",
-      ])
-      .where("category.id", "=", values.categoryId)
-      .where("category.active", "=", 1),
+const openingNames = PreparedQuery.single((db, values: OpeningKeys) =>
+  db
+    .selectFrom("category")
+    .leftJoin("screen", (join) => join.on("screen.code", "=", values.screenCode).on("screen.active", "=", 1))
+    .leftJoin("company", (join) => join.on("company.id", "=", values.companyId))
+    .leftJoin("app_user as requester", (join) => join.on("requester.id", "=", values.requesterId))
+    .leftJoin("app_user as actor", (join) => join.on("actor.id", "=", values.actorId))
+    .select([
+      "category.name as category_name",
+      "screen.name as screen_name",
+      "company.name as company_name",
+      "requester.name as requester_name",
+      "requester.role as requester_role",
+      "actor.name as actor_name",
+      "actor.role as actor_role",
+    ])
+    .where("category.id", "=", values.categoryId)
+    .where("category.active", "=", 1),
 );
 
-export function findOpeningNames(
+/** What a new ticket names, by id: its category, screen, company, requester and author. */
+export type OpeningKeys = {
+  categoryId: string;
+  screenCode: string;
+  companyId: string;
+  requesterId: string;
+  actorId: string;
+};
+
+/**
+ * The names for `TicketOpeningWrite`, `screen_name` null when the screen is unknown or inactive;
+ * undefined when the category is. The company, requester and author were checked before: one missing
+ * is an internal error.
+ */
+export async function findOpeningNames(
   db: Executor,
-  values: { categoryId: string; screenCode: string; companyId: string; requesterId: string; actorId: string },
-) {
-  return openingNames.executeTakeFirst(db, null, values);
+  keys: OpeningKeys,
+): Promise<(Omit<TicketOpeningWrite["names"], "screen_name"> & { screen_name: string | null }) | undefined> {
+  const named = await openingNames.executeTakeFirst(db, null, keys);
+  if (!named) return undefined;
+  const { company_name, requester_name, requester_role, actor_name, actor_role } = named;
+  if (
+    company_name === null ||
+    requester_name === null ||
+    requester_role === null ||
+    actor_name === null ||
+    actor_role === null
+  ) {
+    throw new Error("opening a ticket: its company, requester or author is missing");
+  }
+  return {
+    category_name: named.category_name,
+    screen_name: named.screen_name,
+    company_name,
+    requester_name,
+    requester_role,
+    actor_name,
+    actor_role,
+  };
 }
 
 const ticketInsert = new PreparedInsert("ticket");

@@ -77,26 +77,9 @@ export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening
     actorId: opening.actorId,
   });
   if (!named) throw errors.field("categoryId", "validation.category_unknown", props);
-  const { screen_name, company_name, requester_name, requester_role, actor_name, actor_role } = named;
+  const { screen_name } = named;
   if (screen_name === null) throw errors.field("screenCode", "validation.screen_unknown", props);
-  if (
-    company_name === null ||
-    requester_name === null ||
-    requester_role === null ||
-    actor_name === null ||
-    actor_role === null
-  ) {
-    throw new Error("opening a ticket: its company, requester or author is missing");
-  }
-  const names = {
-    category_name: named.category_name,
-    screen_name,
-    company_name,
-    requester_name,
-    requester_role,
-    actor_name,
-    actor_role,
-  };
+  const names = { ...named, screen_name };
   const related = props.relatedTicketNumber
     ? await findTicketRow(trx, { kind: "company", companyId: requester.companyId }, props.relatedTicketNumber)
     : undefined;
@@ -135,7 +118,7 @@ export async function openTicketIn(tx: TicketTransaction, opening: TicketOpening
       merged_into_id: null,
     },
     policy,
-    company_name,
+    names.company_name,
   );
   await claimAttachments(
     trx,
