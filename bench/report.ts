@@ -61,13 +61,13 @@ export function limitOf(sameBytesRps: number, meRps: number, helloRps: number): 
 }
 
 export function buildRows(measurements: Measurement[], dialect: Dialect): ReportRow[] {
-  const find = (name: string) => measurements.find((m) => m.scenario.name === name);
-  const rpsOf = (name: string) => find(name)?.figures?.requestsPerSecond || undefined;
+  // The scenarios measured, by name (a failed one has no figures).
+  const measured = new Map(measurements.flatMap((m) => (m.figures ? [[m.scenario.name, m] as const] : [])));
+  const rpsOf = (name: string) => measured.get(name)?.figures?.requestsPerSecond || undefined;
   const baseline = rpsOf(BASELINE);
   const meRps = rpsOf(AUTHENTICATED);
-  const baselineRounds = find(BASELINE)?.rounds;
-  const meRounds = find(AUTHENTICATED)?.rounds;
-  const measured = new Map(measurements.flatMap((m) => (m.figures ? [[m.scenario.name, m] as const] : [])));
+  const baselineRounds = measured.get(BASELINE)?.rounds;
+  const meRounds = measured.get(AUTHENTICATED)?.rounds;
   return measurements.map(
     ({ scenario, figures: maybeFigures, rounds, sameBytes, sameBytesRounds, error }) => {
       const figures = maybeFigures ?? { requestsPerSecond: 0, p99Ms: 0 };
