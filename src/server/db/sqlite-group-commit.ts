@@ -21,6 +21,7 @@
 // transaction that has read and then writes while another process writes fails at once with
 // SQLITE_BUSY ("database is locked") — SQLite cannot wait there without risking a deadlock. IMMEDIATE
 // takes the write lock at BEGIN, where the busy timeout applies, so concurrent writers queue instead.
+import type { Statement } from "better-sqlite3";
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -28,10 +29,15 @@ import {
   type QueryResult,
   type SqliteDatabase,
 } from "kysely";
+import { readRows } from "./sqlite-rows";
 
-/** The handle the driver runs on: better-sqlite3's, which knows whether a transaction is open. */
+/**
+ * The handle the driver runs on: better-sqlite3's, which knows whether a transaction is open. Its
+ * statements are the driver's own: it reads their rows as arrays (sqlite-rows.ts).
+ */
 export interface GroupCommitDatabase extends SqliteDatabase {
   readonly inTransaction: boolean;
+  prepare(sql: string): Statement;
 }
 
 /** Commands in one group at most: the last one commits it even with others waiting. */
@@ -44,7 +50,7 @@ class SqliteConnection implements DatabaseConnection {
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const statement = this.database.prepare(compiledQuery.sql);
     const parameters = compiledQuery.parameters as unknown[];
-    if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });
+    if (statement.reader) return Promise.resolve({ rows: readRows(statement, parameters) as R[] });
     const { changes, lastInsertRowid } = statement.run(parameters);
     return Promise.resolve({
       numAffectedRows: BigInt(changes),

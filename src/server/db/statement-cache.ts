@@ -2,7 +2,6 @@
 // query afresh, which costs more than running it (~100 µs against ~25 µs for the session lookup).
 // Kysely serializes the single connection, so a cached statement is never used by two queries at once.
 import type SQLite from "better-sqlite3";
-import type { SqliteStatement } from "kysely";
 import type { GroupCommitDatabase } from "./sqlite-group-commit";
 
 const MAX_STATEMENTS = 500;
@@ -14,7 +13,7 @@ export function withStatementCache(database: SQLite.Database): GroupCommitDataba
     get inTransaction() {
       return database.inTransaction;
     },
-    prepare(sql: string): SqliteStatement {
+    prepare(sql: string): SQLite.Statement {
       let statement = cache.get(sql);
       if (statement) {
         // Refresh its place: the least recently used goes first.
