@@ -22,5 +22,42 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> =
 
 export const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema }) => {
   const jsonSchema = z.toJSONSchema(schema, { io: "output", target: "draft-7", unrepresentable: "any" });
-  return fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
+  return fastJson(nullableAsTypes(jsonSchema) as Parameters<typeof fastJson>[0]);
 };
+
+type JsonSchemaNode = { [key: string]: unknown };
+
+const isNullType = (node: unknown): boolean =>
+  typeof node === "object" &&
+  node !== null &&
+  Object.keys(node).length === 1 &&
+  "type" in node &&
+  node.type === "null";
+
+/**
+ * The schema with each `anyOf: [X, { type: "null" }]` (Zod's `.nullable()`) written as X with
+ * `type: [X's type, "null"]`. fast-json-stringify writes an `anyOf` by validating the value against
+ * each branch first (every nullable date's pattern, every nullable object's ids), which made the
+ * queue's 25 rows cost 150 µs to write against 80 for JSON.stringify; with the types, 45 µs and the
+ * same bytes.
+ */
+export function nullableAsTypes(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableAsTypes);
+  if (typeof node !== "object" || node === null) return node;
+  const out: JsonSchemaNode = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, nullableAsTypes(value)]),
+  );
+  const { anyOf, ...rest } = out;
+  if (!Array.isArray(anyOf) || anyOf.length !== 2) return out;
+  const nullAt = anyOf.findIndex(isNullType);
+  const other = anyOf[1 - nullAt] as JsonSchemaNode | undefined;
+  if (nullAt < 0 || typeof other?.type !== "string") return out;
+  const nullable: JsonSchemaNode = { ...rest, ...other, type: [other.type, "null"] };
+  // The keywords that hold for every type must allow null too: a union around it still validates.
+  if (Array.isArray(other.enum)) nullable.enum = [...other.enum, null];
+  if ("const" in other) {
+    delete nullable.const;
+    nullable.enum = [other.const, null];
+  }
+  return nullable;
+}

@@ -1,0 +1,107 @@
+// Responses are written from the contract's JSON Schema: nullable fields as type lists (no validation
+// of each value), undeclared properties left out, the same bytes as JSON.stringify of what is declared.
+
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { nullableAsTypes, serializerCompiler } from "./zod";
+
+const Person = z.object({ id: z.uuid(), name: z.string() });
+const Row = z.object({
+  number: z.number().int(),
+  assignee: Person.nullable(),
+  dueAt: z.iso.datetime().nullable(),
+  priority: z.enum(["low", "high"]).nullable(),
+  score: z.number().int().nullable(),
+  tags: z.array(z.string()),
+  // A real union stays a union.
+  source: z.union([
+    z.object({ kind: z.literal("portal") }),
+    z.object({ kind: z.literal("phone"), line: z.string() }),
+  ]),
+});
+const Page = z.object({ items: z.array(Row), nextCursor: z.string().nullable() });
+// A union validates its value against each branch to choose one: null must pass a nullable enum's.
+const Either = z.union([
+  z.object({ secret: z.string(), reason: z.enum(["failing"]).nullable(), mode: z.literal("x").nullable() }),
+  z.object({ reason: z.enum(["failing"]).nullable(), mode: z.literal("x").nullable() }),
+]);
+
+const write = serializerCompiler({ schema: Page, method: "GET", url: "/", httpStatus: "200" }) as (
+  value: unknown,
+) => string;
+
+const ID = "01a25095-e779-7221-ab33-3d8ea7d497d1";
+
+describe("response serializer", () => {
+  it("writes nullable fields, null or not, as JSON.stringify does", () => {
+    const page = {
+      items: [
+        {
+          number: 1,
+          assignee: { id: ID, name: "Juliana Prado" },
+          dueAt: "2026-12-07T13:00:00.000Z",
+          priority: "high",
+          score: 3,
+          tags: ["fiscal", "nf-e"],
+          source: { kind: "phone", line: "ramal 21" },
+        },
+        {
+          number: 2,
+          assignee: null,
+          dueAt: null,
+          priority: null,
+          score: null,
+          tags: [],
+          source: { kind: "portal" },
+        },
+      ],
+      nextCursor: null,
+    };
+    expect(write(page)).toBe(JSON.stringify(page));
+    expect(JSON.parse(write({ ...page, nextCursor: "abc" })).nextCursor).toBe("abc");
+  });
+
+  it("leaves out what the contract does not declare, inside a nullable object too", () => {
+    const row = {
+      number: 1,
+      assignee: { id: ID, name: "Juliana Prado", passwordHash: "$argon2id$…" },
+      dueAt: null,
+      priority: "low",
+      score: null,
+      tags: [],
+      source: { kind: "portal" },
+      internalNote: "não mostrar",
+    };
+    const written = write({ items: [row], nextCursor: null });
+    expect(written).not.toContain("passwordHash");
+    expect(written).not.toContain("internalNote");
+    expect(JSON.parse(written).items[0].assignee).toEqual({ id: ID, name: "Juliana Prado" });
+  });
+
+  it("writes a union whose branches hold nullable enums and literals, null or not", () => {
+    const either = serializerCompiler({ schema: Either, method: "GET", url: "/", httpStatus: "200" }) as (
+      value: unknown,
+    ) => string;
+    for (const value of [
+      { reason: null, mode: null },
+      { reason: "failing", mode: "x" },
+      { secret: "whsec_1", reason: null, mode: "x" },
+    ]) {
+      expect(either(value)).toBe(JSON.stringify(value));
+    }
+  });
+
+  it("turns only the nullable anyOf into type lists", () => {
+    const schema = nullableAsTypes(z.toJSONSchema(Row, { io: "output", target: "draft-7" })) as {
+      properties: Record<string, { type?: unknown; anyOf?: unknown[]; properties?: unknown }>;
+    };
+    const { assignee, dueAt, priority, score, source } = schema.properties;
+    expect(assignee?.type).toEqual(["object", "null"]);
+    expect(assignee?.properties).toBeDefined();
+    expect(dueAt?.type).toEqual(["string", "null"]);
+    expect(priority?.type).toEqual(["string", "null"]);
+    expect(score?.type).toEqual(["integer", "null"]);
+    for (const field of [assignee, dueAt, priority, score]) expect(field?.anyOf).toBeUndefined();
+    expect(source?.anyOf).toHaveLength(2);
+  });
+});
