@@ -1,5 +1,6 @@
 // Audit rows → the contract's entries: who, when, what, and the fields before → after.
 import type { AuditChange, AuditEntry } from "../../../contracts/audit";
+import { toIso } from "../../db/time";
 import type { AuditLogRow } from "./log-repository";
 
 export type PresentedEntry = AuditEntry;
@@ -37,7 +38,7 @@ function tokenOf(value: unknown): { id: string; name: string } | null {
 export function presentAuditEntry(row: AuditLogRow, labels: Map<string, string>): AuditEntry {
   return {
     id: row.id,
-    at: new Date(row.created_at).toISOString(),
+    at: toIso(row.created_at),
     actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? "" } : null,
     action: row.action,
     kind: row.target_type,

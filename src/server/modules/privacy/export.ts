@@ -4,6 +4,7 @@
 import type { Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import type { AppContext, CommandMeta } from "../../context";
+import { toIsoOrNull } from "../../db/time";
 import { errors } from "../../errors";
 import { cleanFilename } from "../attachments/file-types";
 import { storageOf } from "../attachments/service";
@@ -17,7 +18,7 @@ import {
   ticketsOpenedBy,
 } from "./repository";
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const iso = toIsoOrNull;
 
 export interface PersonExport {
   fileName: string;

@@ -1,9 +1,8 @@
 // Queue rows as the contract's items: instants as ISO strings, the deadline state as of `now`.
 import type { QueueItem, QueueSlaState } from "../../../contracts/queue";
+import { toIso as iso } from "../../db/time";
 import { NO_DUE } from "../sla/queue-keys";
 import { type QueueRow, TAG_SEPARATOR } from "./repository";
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** breached once the earliest running deadline has passed, due_soon once its warning has. */
 export function queueSlaState(dueAt: number, warnAt: number | null, now: number): QueueSlaState {

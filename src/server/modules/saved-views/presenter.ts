@@ -2,6 +2,7 @@
 // queue's contract (db/json.ts).
 import type { SavedView } from "../../../contracts/queue";
 import { type Actor, policies } from "../../../domain/policies";
+import { toIso } from "../../db/time";
 import type { SavedViewWithOwner } from "./repository";
 
 export function presentSavedView(row: SavedViewWithOwner, actor: Actor): SavedView {
@@ -11,7 +12,7 @@ export function presentSavedView(row: SavedViewWithOwner, actor: Actor): SavedVi
     shared: row.shared === 1,
     owner: { id: row.owner_id, name: row.owner_name },
     filters: row.filters,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: toIso(row.created_at),
     canEdit: policies.savedView.edit(actor, { ownerId: row.owner_id, shared: row.shared === 1 }) === "allow",
   };
 }
