@@ -3,6 +3,7 @@
 // generator's history), written through the real CLI before the server starts.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { POSTGRES_TEMPLATE } from "./database";
 import { REPO_ROOT } from "./paths";
@@ -42,12 +43,26 @@ async function cli(args: string[], env: Record<string, string>, log: (line: stri
   if (code !== 0) throw new Error(`extranet ${args[0] ?? ""} failed (exit code ${String(code)})`);
 }
 
+/**
+ * BENCH_SQLITE_TEMPLATE names a SQLite file that already holds the demo seed and the generated tickets
+ * (a data folder's `extranet.sqlite` after `extranet seed-demo` and `extranet generate` with the same
+ * BENCH_TICKETS and BENCH_COMPANIES, no server running on it): each run works on a copy of it.
+ */
+export const SQLITE_TEMPLATE = process.env.BENCH_SQLITE_TEMPLATE || undefined;
+
 export async function generateTickets(
   env: Record<string, string>,
   log: (line: string) => void,
 ): Promise<void> {
   if (env.DATABASE_URL && POSTGRES_TEMPLATE) {
     log(`tickets: copied from the database ${POSTGRES_TEMPLATE} (BENCH_PG_TEMPLATE), not generated`);
+    return;
+  }
+  if (!env.DATABASE_URL && SQLITE_TEMPLATE && env.EXTRANET_DATA_DIR) {
+    await mkdir(env.EXTRANET_DATA_DIR, { recursive: true });
+    // The file alone: a template with a write-ahead log beside it was not closed cleanly.
+    await copyFile(SQLITE_TEMPLATE, path.join(env.EXTRANET_DATA_DIR, "extranet.sqlite"));
+    log(`tickets: copied from ${SQLITE_TEMPLATE} (BENCH_SQLITE_TEMPLATE), not generated`);
     return;
   }
   await cli(["seed-demo"], env, log);
