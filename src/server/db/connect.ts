@@ -7,6 +7,7 @@ import { namingPool } from "./named-statements";
 import { CurrentSchemaPostgresDialect } from "./postgres-introspector";
 import type { Database, Db } from "./schema";
 import { LockingSqliteDialect } from "./sqlite-dialect";
+import { allowDirectReads } from "./sqlite-group-commit";
 import { registerTicketRank } from "./sqlite-rank";
 import { withStatementCache } from "./statement-cache";
 import { listenToSqlite, type StatementListener } from "./statements";
@@ -41,14 +42,15 @@ export interface Connection {
 export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Connection {
   if (config.dialect === "sqlite") {
     const sqlite = openSqlite(config.file);
+    const dialect = new LockingSqliteDialect(
+      options.onStatement
+        ? listenToSqlite(withStatementCache(sqlite), options.onStatement)
+        : withStatementCache(sqlite),
+    );
+    const db = new Kysely<Database>({ dialect });
+    if (dialect.driver) allowDirectReads(db, dialect.driver);
     return {
-      db: new Kysely<Database>({
-        dialect: new LockingSqliteDialect(
-          options.onStatement
-            ? listenToSqlite(withStatementCache(sqlite), options.onStatement)
-            : withStatementCache(sqlite),
-        ),
-      }),
+      db,
       dialect: "sqlite",
       sqlite,
       schema: undefined,

@@ -17,6 +17,7 @@ import { type Compilable, CompiledQuery, type DialectAdapter, type Insertable } 
 import { dialectOf } from "./dialect";
 import { nameStatement } from "./named-statements";
 import type { Database, Executor } from "./schema";
+import { readDirectly } from "./sqlite-group-commit";
 
 export type ParamValue = string | number | null;
 type Slot = { value: string } | { constant: unknown };
@@ -24,6 +25,8 @@ type Slot = { value: string } | { constant: unknown };
 interface Entry<Row> {
   compiled: CompiledQuery<Row>;
   slots: Slot[];
+  /** A SELECT: on SQLite, run at once when the connection is free (`readDirectly`). */
+  read: boolean;
 }
 
 const PLACEHOLDER = "\u0000param:";
@@ -49,7 +52,10 @@ export class PreparedQuery<Shape, Values extends Record<string, ParamValue>, Row
   async execute(db: Executor, shape: Shape, values: Values): Promise<Row[]> {
     const entry = this.entry(db, shape, () => values);
     const parameters = entry.slots.map((slot) => ("value" in slot ? values[slot.value] : slot.constant));
-    const result = await db.executeQuery<Row>({ ...entry.compiled, parameters });
+    const query = { ...entry.compiled, parameters };
+    const rows = entry.read ? readDirectly(db, query) : undefined;
+    if (rows) return rows as Row[];
+    const result = await db.executeQuery<Row>(query);
     return result.rows;
   }
 
@@ -95,9 +101,10 @@ function compileWithPlaceholders<Shape, Values extends Record<string, ParamValue
     // A value inlined into the SQL text: a programming error, caught by any test of the query.
     throw new Error("prepared query: a value was inlined into the SQL instead of passed as a parameter");
   }
+  const read = compiled.query.kind === "SelectQueryNode";
   // Reads only: the write path's inserts are planned in no time and stay as they were.
-  if (compiled.query.kind === "SelectQueryNode") nameStatement(compiled.sql);
-  return { compiled, slots };
+  if (read) nameStatement(compiled.sql);
+  return { compiled, slots, read };
 }
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;

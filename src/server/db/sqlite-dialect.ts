@@ -53,8 +53,12 @@ export class LockingSqliteDialect extends SqliteDialect {
     this.#database = database;
   }
 
+  /** The driver of the Kysely instance made with this dialect (it makes one, in its constructor). */
+  driver: GroupCommitSqliteDriver | undefined;
+
   override createDriver(): Driver {
-    return new GroupCommitSqliteDriver(this.#database);
+    this.driver = new GroupCommitSqliteDriver(this.#database);
+    return this.driver;
   }
 
   override createAdapter(): DialectAdapter {

@@ -83,7 +83,7 @@ class Lease implements DatabaseConnection {
 
 /** The connection's lock: one lease at a time, handed over in the order asked. */
 class Mutex {
-  private held = false;
+  held = false;
   private readonly queue: (() => void)[] = [];
 
   lock(): Promise<void> {
@@ -179,6 +179,20 @@ export class GroupCommitSqliteDriver implements Driver {
     this.release(connection as Lease);
   }
 
+  /**
+   * A read run at once while nothing holds the connection: what acquiring the connection, running the
+   * statement and releasing it through Kysely does, without the dozen promises in between (13 µs of a
+   * session lookup's 25, in a loop). Undefined while a command holds the connection: the caller then
+   * waits its turn through Kysely. Like any statement outside a transaction, it runs inside the open
+   * group, if there is one.
+   */
+  readNow(compiledQuery: CompiledQuery): unknown[] | undefined {
+    if (this.mutex.held) return undefined;
+    const statement = this.database.prepare(compiledQuery.sql);
+    if (!statement.reader) return undefined;
+    return readRows(statement, compiledQuery.parameters);
+  }
+
   async destroy(): Promise<void> {
     // A pending group is committed before the file closes.
     if (this.group) await this.flush();
@@ -230,4 +244,19 @@ export class GroupCommitSqliteDriver implements Driver {
   ): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw(`${command} "${name.replaceAll('"', '""')}"`));
   }
+}
+
+const directReaders = new WeakMap<object, GroupCommitSqliteDriver>();
+
+/** Lets `readDirectly` run reads of `db` (a Kysely instance, not a transaction) on `driver` at once. */
+export function allowDirectReads(db: object, driver: GroupCommitSqliteDriver): void {
+  directReaders.set(db, driver);
+}
+
+/**
+ * The rows of a compiled read, run at once on SQLite when `db` allows it and the connection is free;
+ * undefined otherwise (a transaction, PostgreSQL, a busy connection), where Kysely runs it.
+ */
+export function readDirectly(db: object, compiledQuery: CompiledQuery): unknown[] | undefined {
+  return directReaders.get(db)?.readNow(compiledQuery);
 }
