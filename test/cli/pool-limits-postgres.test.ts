@@ -8,6 +8,7 @@ import type { AppContext } from "../../src/server/context";
 import { toAppError } from "../../src/server/error-family";
 import { closeContext, openContext } from "../../src/server/runtime";
 import { TEST_HOST, TEST_ORIGIN } from "../support/app";
+import { signal } from "../support/signal";
 import { createThrowawayDatabase, type ThrowawayDatabase, throwawayConfig } from "./postgres";
 import { cleanUp } from "./support";
 
@@ -35,22 +36,16 @@ describe("PostgreSQL pool limits", () => {
 
   it("answers 503 with Retry-After in the reader's language when no connection frees up in time", async () => {
     const app = await buildApp(ctx, { logger: false });
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let started = () => {};
-    const inTransaction = new Promise<void>((resolve) => {
-      started = resolve;
-    });
+    const release = signal();
+    const inTransaction = signal();
     // The pool's only connection, held by an open transaction.
     const holder = ctx.db.transaction().execute(async (trx) => {
       await sql`select 1`.execute(trx);
-      started();
-      await held;
+      inTransaction.fire();
+      await release.reached;
     });
     try {
-      await inTransaction;
+      await inTransaction.reached;
       expect(ctx.connection.pool?.waitingCount).toBe(0);
       const began = Date.now();
       const response = await app.inject({
@@ -66,7 +61,7 @@ describe("PostgreSQL pool limits", () => {
         error: { code: "unavailable", message: "Serviço temporariamente indisponível." },
       });
     } finally {
-      release();
+      release.fire();
       await holder;
     }
     // The connection given back, requests are answered again.

@@ -12,6 +12,7 @@ import { closeContext, openContext } from "../../src/server/runtime";
 import { demoCalendar, demoPlans } from "../../src/server/seed/content/plans";
 import { call, TEST_ORIGIN, TestClock } from "../support/app";
 import { loginAs, makeCatalog, makeCompany, makeTicket, makeUser } from "../support/factories";
+import { signal } from "../support/signal";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "./postgres";
 import { cleanUp, freshDataDir, sleep } from "./support";
 
@@ -119,21 +120,15 @@ describe("SLA sweeps from two processes on PostgreSQL", () => {
     const [held, ...free] = numbers;
     if (held === undefined) throw new Error("no tickets");
     // A transaction holding one ticket's row, as a command in progress (or another sweep) does.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked = () => {};
-    const holding = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
+    const release = signal();
+    const locked = signal();
     const holder = a.db.transaction().execute(async (trx) => {
       await trx.selectFrom("ticket").select("id").where("number", "=", held).forUpdate().execute();
-      locked();
-      await released;
+      locked.fire();
+      await release.reached;
     });
     try {
-      await holding;
+      await locked.reached;
       // Had either sweep waited for the held row, neither would end before the release.
       const sweeps = Promise.all([sweepSla(a), sweepSla(b), sweepSla(a), sweepSla(b)]);
       const outcome = await Promise.race([sweeps, sleep(10_000).then(() => "waited for the held ticket")]);
@@ -144,7 +139,7 @@ describe("SLA sweeps from two processes on PostgreSQL", () => {
       for (const number of free) expect(await firingsOf(number), `#${number}`).toEqual(once);
       expect(await firingsOf(held)).toEqual(never);
     } finally {
-      release();
+      release.fire();
       await holder;
     }
 

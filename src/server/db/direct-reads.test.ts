@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
+import { signal } from "../../../test/support/signal";
 import { connect } from "./connect";
 import { PreparedQuery } from "./prepared";
 import type { Db } from "./schema";
@@ -50,20 +51,14 @@ describe("direct reads on SQLite", () => {
   it("wait behind a command holding the connection, then see what it wrote", async () => {
     const db = openDb();
     await withSettings(db);
-    let letGo = () => {};
-    const held = new Promise<void>((resolve) => {
-      letGo = resolve;
-    });
-    let inside = () => {};
-    const started = new Promise<void>((resolve) => {
-      inside = resolve;
-    });
+    const letGo = signal();
+    const inside = signal();
     const command = db.transaction().execute(async (trx) => {
       await sql`insert into setting (key, value) values ('b', '2')`.execute(trx);
-      inside();
-      await held;
+      inside.fire();
+      await letGo.reached;
     });
-    await started;
+    await inside.reached;
 
     const compiled = db.selectFrom("setting").select("value").where("key", "=", "b").compile();
     expect(readDirectly(db, compiled)).toBeUndefined();
@@ -75,7 +70,7 @@ describe("direct reads on SQLite", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(answered).toBe(false);
 
-    letGo();
+    letGo.fire();
     await command;
     expect(await read).toEqual({ key: "b", value: "2" });
   });
