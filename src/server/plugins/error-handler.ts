@@ -9,7 +9,7 @@ import { fieldMessages } from "../../i18n/zod-issues";
 import { toAppError } from "../error-family";
 import { type AppError, FieldConflictError, paramsFor, ValidationError } from "../errors";
 import { localeOf } from "./locale";
-import { SECURITY_HEADERS } from "./security-headers";
+import { securityHeadersFor } from "./security-headers";
 
 /** The contract's error body for an error, in `locale`. */
 export function errorBody(error: AppError, locale: Locale): ErrorResponse {
@@ -51,7 +51,7 @@ export function renderFrameworkError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
-  reply.headers(SECURITY_HEADERS);
+  reply.headers(securityHeadersFor(request));
   renderError(error, request, reply);
 }
 

@@ -1,7 +1,8 @@
 // Security headers on every response, built once at start: @fastify/helmet rebuilt them (and
 // re-parsed the CSP) on every request, which cost more than a whole API call's query.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { isApiRoute } from "./api-route";
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -32,10 +33,29 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   "x-xss-protection": "0",
 });
 
+/**
+ * The API's answers are JSON, CSV and files sent as downloads, never documents a browser renders:
+ * they need what OWASP's REST guidance lists (no sniffing, no framing, a CSP allowing nothing), not
+ * the app's CSP. Six headers fewer, and 400 bytes, on every API call: setting and writing the eleven
+ * took 7% of `GET /api/v1/me`'s time.
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  "cross-origin-resource-policy": "same-origin",
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+});
+
+/** The headers for a request's answer: the API's for a route under /api, else the app's. */
+export function securityHeadersFor(request: FastifyRequest): Readonly<Record<string, string>> {
+  return isApiRoute(request) ? API_SECURITY_HEADERS : SECURITY_HEADERS;
+}
+
 export default fp(
   async (app: FastifyInstance) => {
-    app.addHook("onRequest", (_request, reply, done) => {
-      reply.headers(SECURITY_HEADERS);
+    app.addHook("onRequest", (request, reply, done) => {
+      reply.headers(securityHeadersFor(request));
       done();
     });
   },

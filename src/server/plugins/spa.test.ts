@@ -65,4 +65,24 @@ describe("the single-page app", () => {
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     expect(response.headers["x-frame-options"]).toBe("DENY");
   });
+
+  it("sends the API's answers, errors and 404s included, a CSP that allows nothing, no framing, no sniffing", async () => {
+    const answers = [
+      await t.app.inject({ method: "GET", url: "/api/v1/app" }),
+      await t.app.inject({ method: "GET", url: "/api/v1/me" }),
+      await t.app.inject({ method: "GET", url: "/api/v1/tickets?limit=nope" }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 401, 401]);
+    for (const answer of answers) {
+      expect(answer.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+      expect(answer.headers["x-frame-options"]).toBe("DENY");
+      expect(answer.headers["referrer-policy"]).toBe("no-referrer");
+      expect(answer.headers["x-xss-protection"]).toBeUndefined();
+    }
+    // A path no route matches is not the API's: it keeps the app's headers.
+    const unknown = await t.app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+    expect(unknown.statusCode).toBe(404);
+    expect(String(unknown.headers["content-security-policy"])).toContain("default-src 'self'");
+  });
 });
