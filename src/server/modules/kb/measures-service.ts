@@ -7,6 +7,7 @@ import { MIN_UNANSWERED_LENGTH, normalizeSearchQuery, relateMiss } from "../../.
 import type { Actor } from "../../../domain/policies";
 import type { AppContext } from "../../context";
 import { decodeCursor, toPage } from "../../db/cursor";
+import { toIso } from "../../db/time";
 import { errors } from "../../errors";
 import { presentMeasures } from "./editor-presenter";
 import {
@@ -96,7 +97,7 @@ export async function unansweredSearches(ctx: AppContext, query: UnansweredSearc
     items: page.rows.map((row) => ({
       query: row.query,
       count: Number(row.count),
-      lastSearchedAt: new Date(Number(row.last_searched_at)).toISOString(),
+      lastSearchedAt: toIso(Number(row.last_searched_at)),
     })),
     nextCursor: page.nextCursor,
   };

@@ -7,6 +7,7 @@ import { PresenceList, PresenceRequest } from "../../../contracts/live";
 import { TicketNumberParams } from "../../../contracts/tickets";
 import { type Actor, policies } from "../../../domain/policies";
 import type { AppContext } from "../../context";
+import { toIso } from "../../db/time";
 import { errors } from "../../errors";
 import type { LiveEvent } from "../../events/bus";
 import { type StreamOwner, streamsEndOwner } from "../../events/streams-end";
@@ -40,7 +41,7 @@ const STREAMS_RETRY_AFTER_S = 30;
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 function eventText(event: LiveEvent): string {
-  return `event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: new Date(event.at).toISOString() })}\n\n`;
+  return `event: ${event.type}\ndata: ${JSON.stringify({ ...event.data, at: toIso(event.at) })}\n\n`;
 }
 
 interface OpenStream {
@@ -183,7 +184,7 @@ export function liveRoutes(ctx: AppContext) {
           items: presence
             .of(request.params.number)
             .filter((p) => p.userId !== actor.userId)
-            .map((p) => ({ ...p, at: new Date(p.at).toISOString() })),
+            .map((p) => ({ ...p, at: toIso(p.at) })),
         };
       },
     );

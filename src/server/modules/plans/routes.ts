@@ -20,6 +20,7 @@ import {
 } from "../../../contracts/sla";
 import { type Actor, policies } from "../../../domain/policies";
 import type { AppContext } from "../../context";
+import { toIso } from "../../db/time";
 import { errors } from "../../errors";
 import { authorize, commandMeta } from "../../http";
 import { localeOf } from "../../plugins/locale";
@@ -308,7 +309,7 @@ export function planRoutes(ctx: AppContext) {
             priority: row.priority,
             status: row.status,
             metric: row.metric as "first_response" | "next_response" | "resolution",
-            dueAt: new Date(row.due_at ?? 0).toISOString(),
+            dueAt: toIso(row.due_at ?? 0),
             breached: (row.due_at ?? 0) < now,
           })),
         };

@@ -4,7 +4,7 @@
 import type { Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import type { AppContext, CommandMeta } from "../../context";
-import { toIsoOrNull } from "../../db/time";
+import { toIsoOrNull as iso } from "../../db/time";
 import { errors } from "../../errors";
 import { cleanFilename } from "../attachments/file-types";
 import { storageOf } from "../attachments/service";
@@ -17,8 +17,6 @@ import {
   sessionsOf,
   ticketsOpenedBy,
 } from "./repository";
-
-const iso = toIsoOrNull;
 
 export interface PersonExport {
   fileName: string;

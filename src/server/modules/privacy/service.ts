@@ -4,6 +4,7 @@
 // to their tickets, in one transaction, audited without repeating what was removed.
 import { ANONYMIZED_NAME, type PersonPrivacy } from "../../../contracts/privacy";
 import type { AppContext, CommandMeta } from "../../context";
+import { toIsoOrNull } from "../../db/time";
 import { errors } from "../../errors";
 import { endStreams } from "../../events/streams-end";
 import { recordAudit } from "../audit/repository";
@@ -41,7 +42,7 @@ export async function personPrivacy(ctx: AppContext, userId: string): Promise<Pe
     email: person.email,
     role: person.role,
     companyName: person.company_name,
-    anonymizedAt: person.anonymized_at === null ? null : new Date(person.anonymized_at).toISOString(),
+    anonymizedAt: toIsoOrNull(person.anonymized_at),
     ticketsOpened: counts.tickets,
     messages: counts.messages,
     attachments: counts.attachments,
