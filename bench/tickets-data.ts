@@ -48,7 +48,7 @@ async function cli(args: string[], env: Record<string, string>, log: (line: stri
  * (a data folder's `extranet.sqlite` after `extranet seed-demo` and `extranet generate` with the same
  * BENCH_TICKETS and BENCH_COMPANIES, no server running on it): each run works on a copy of it.
  */
-export const SQLITE_TEMPLATE = process.env.BENCH_SQLITE_TEMPLATE || undefined;
+const SQLITE_TEMPLATE = process.env.BENCH_SQLITE_TEMPLATE || undefined;
 
 export async function generateTickets(
   env: Record<string, string>,
