@@ -8,7 +8,7 @@
 // statistics of the tables that grew or shrank tenfold (`refreshStaleStatistics`).
 import { sql } from "kysely";
 import type { AppContext } from "../context";
-import { dropIndexSamples } from "../db/analyze";
+import { settleStatistics } from "../db/analyze";
 import { deleteExpiredPending } from "../modules/attachments/repository";
 import { storageOf } from "../modules/attachments/service";
 import { purgeUploadLog } from "../modules/attachments/usage-repository";
@@ -80,9 +80,9 @@ export async function mergeSearchIndexes(ctx: AppContext): Promise<void> {
  * to thousands of tickets with the planner still guessing. `PRAGMA optimize`, as SQLite recommends for
  * long-lived connections, analyzes each table never analyzed or whose size changed tenfold since its
  * last ANALYZE, reading a bounded sample of each index (milliseconds whatever the size); on a desk
- * that did not change it reads only the tables' sizes. The index samples it also writes are dropped
- * at once, as after every ANALYZE here (`refreshStatistics`). Returns the tables analyzed. PostgreSQL
- * has autovacuum's ANALYZE.
+ * that did not change it reads only the tables' sizes. Then, as after every ANALYZE here, the index
+ * samples it also writes are dropped and no table is said to hold fewer than three rows
+ * (`settleStatistics`). Returns the tables analyzed. PostgreSQL has autovacuum's ANALYZE.
  */
 export async function refreshStaleStatistics(ctx: AppContext): Promise<string[]> {
   if (ctx.connection.dialect !== "sqlite") return [];
@@ -90,7 +90,7 @@ export async function refreshStaleStatistics(ctx: AppContext): Promise<string[]>
   const planned = await sql<{ optimize: string }>`pragma optimize = 0x10003`.execute(ctx.db);
   if (planned.rows.length === 0) return [];
   await sql`pragma optimize = 0x10002`.execute(ctx.db);
-  await dropIndexSamples(ctx.db);
+  await settleStatistics(ctx.db);
   return planned.rows.map((row) => row.optimize.replace(/^ANALYZE "main"\."(.*)"$/, "$1"));
 }
 

@@ -23,7 +23,8 @@ export const ACCOUNT_COLUMNS = [
   "c.active as companyActive",
 ] as const;
 
-function sessionWithUserQuery(db: Executor, sessionId: string) {
+/** The session and its account (exported for its query plan's test). */
+export function sessionWithUserQuery(db: Executor, sessionId: string) {
   return db
     .selectFrom("session as s")
     .innerJoin("app_user as u", "u.id", "s.user_id")
