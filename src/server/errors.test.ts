@@ -9,7 +9,7 @@ describe("AppError stacks", () => {
   it("answers a client's mistake (4xx) without walking the stack", () => {
     for (const error of [errors.unauthenticated(), errors.routeNotFound(), errors.csrf()]) {
       expect(error.statusCode).toBeLessThan(500);
-      expect(error.stack).toBe(`AppError: ${error.code}`);
+      expect(error.stack).toContain(error.code);
       expect(frames(error)).toEqual([]);
     }
   });
