@@ -5,16 +5,22 @@
 import fastJson from "fast-json-stringify";
 import type { FastifySchemaCompiler } from "fastify";
 import type { FastifySerializerCompiler } from "fastify/types/schema";
-import { safeParse, type ZodType, z } from "zod";
+import { type ZodType, z } from "zod";
 import { controlCharacterIssues } from "../../contracts/control-characters";
 import { ValidationError } from "../errors";
+
+/**
+ * Zod's `safeParse`, with the issues kept in Zod's plain error rather than in an `Error`: the handler
+ * renders the issues, and nobody reads the stack that an `Error` walks when it is made.
+ */
+const parseForIssues = z.core._safeParse(z.core.$ZodError);
 
 /** Every part of every request (body, query string, path parameters) also refuses control characters. */
 export const validatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema }) =>
   (data) => {
     const refused = controlCharacterIssues(data);
-    const result = safeParse(schema, data);
+    const result = parseForIssues(schema, data);
     if (result.success && refused.length === 0) return { value: result.data };
     const issues = result.success ? refused : [...refused, ...result.error.issues];
     return { error: new ValidationError(issues, data) };
