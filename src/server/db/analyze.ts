@@ -37,7 +37,8 @@ export const FEWEST_KNOWN_ROWS = 3;
 export async function settleStatistics(db: Db): Promise<void> {
   await sql`
     update sqlite_stat1
-    set stat = ${String(FEWEST_KNOWN_ROWS)} || case when instr(stat, ' ') = 0 then '' else substr(stat, instr(stat, ' ')) end
+    set stat = ${String(FEWEST_KNOWN_ROWS)}
+      || case when instr(stat, ' ') = 0 then '' else substr(stat, instr(stat, ' ')) end
     where cast(stat as integer) between 1 and ${FEWEST_KNOWN_ROWS - 1}`.execute(db);
   await deleteIndexSamples(db);
   await reloadStatistics(db);

@@ -182,9 +182,9 @@ export class GroupCommitSqliteDriver implements Driver {
   /**
    * A read run at once while nothing holds the connection: what acquiring the connection, running the
    * statement and releasing it through Kysely does, without the dozen promises in between (a session
-   * lookup took 18 µs through them, 10 without, in a loop). Undefined while a command holds the connection: the caller then
-   * waits its turn through Kysely. Like any statement outside a transaction, it runs inside the open
-   * group, if there is one.
+   * lookup took 18 µs through them, 10 without, in a loop). Undefined while a command holds the
+   * connection: the caller then waits its turn through Kysely. Like any statement outside a
+   * transaction, it runs inside the open group, if there is one.
    */
   readNow(compiledQuery: CompiledQuery): unknown[] | undefined {
     if (this.mutex.held) return undefined;
