@@ -24,9 +24,10 @@ export interface ScenarioFigures {
   sameBytes?: Figures;
 }
 
-/** The server the same-bytes baselines run on, and the one that is already its own baseline. */
+/** The server the same-bytes baselines run on. */
 const SAME_BYTES_SERVER = "same-bytes";
-const BARE_SERVER = "bare";
+/** Baselines themselves, which get no same-bytes baseline of their own. */
+const BASELINE_SERVERS: ReadonlySet<string> = new Set(["bare", SAME_BYTES_SERVER, "auth-floor"]);
 
 /**
  * Measures scenarios round after round; an HTTP scenario's setup (sign-in, data) runs only once.
@@ -40,11 +41,10 @@ export function createMeasurer(context: MeasureContext): (scenario: Scenario) =>
     let prepared = targets.get(scenario.name);
     if (!prepared) {
       prepared = (async () => {
-        const target = await scenario.target(server);
-        const sameBytes =
-          scenario.server === BARE_SERVER || scenario.server === SAME_BYTES_SERVER
-            ? undefined
-            : await registerSameBytes(context.servers, scenario.name, server.origin, target);
+        const target = await scenario.target(server, context.servers);
+        const sameBytes = BASELINE_SERVERS.has(scenario.server)
+          ? undefined
+          : await registerSameBytes(context.servers, scenario.name, server.origin, target);
         return { target, sameBytes };
       })();
       targets.set(scenario.name, prepared);

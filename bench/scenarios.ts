@@ -38,6 +38,19 @@ export const scenarios: readonly Scenario[] = [
       headers: { cookie: await signInAsDemoCustomer(server.origin) },
     }),
   },
+  {
+    kind: "http",
+    name: "me-floor",
+    description:
+      "GET /api/v1/me with only what authenticating must do (cookie, hash, the app's session query on the " +
+      "same database, headers, presenter, serializer): the floor `me` cannot beat",
+    server: "auth-floor",
+    target: async (_server, servers) => {
+      // The session is the demo server's, in its database, which the floor server reads.
+      const extranet = await servers.get("extranet");
+      return { path: "/api/v1/me", headers: { cookie: await signInAsDemoCustomer(extranet.origin) } };
+    },
+  },
   ...ticketScenarios,
   liveScenario,
   ...queueScenarios,

@@ -9,6 +9,7 @@ import { generateTickets } from "./tickets-data";
 export type ServerName =
   | "bare"
   | "same-bytes"
+  | "auth-floor"
   | "extranet"
   | "extranet-tickets"
   | "extranet-mail"
@@ -28,6 +29,8 @@ interface ServerRecipe {
   readyPath: string;
   /** An Extranet server: with --nodes 2, started twice behind HAProxy. */
   extranet?: boolean;
+  /** Not an Extranet server, but one that queries the run's database (whose CPU a measurement sums). */
+  readsDatabase?: boolean;
   env: (databaseEnv: Record<string, string>) => Record<string, string>;
   prepare?: (context: { log: (line: string) => void; databaseEnv: Record<string, string> }) => Promise<void>;
 }
@@ -43,6 +46,14 @@ const recipes: Record<ServerName, ServerRecipe> = {
     script: ["--import", "tsx", "bench/same-bytes-server.ts"],
     readyPath: "/health",
     env: () => ({}),
+  },
+  // `GET /api/v1/me` with only what authenticating must do, on the `extranet` server's database (see
+  // auth-floor-server.ts): the floor of what `me` measures.
+  "auth-floor": {
+    script: ["--import", "tsx", "bench/auth-floor-server.ts"],
+    readsDatabase: true,
+    readyPath: "/health",
+    env: (databaseEnv) => databaseEnv,
   },
   extranet: {
     script: ["bin/extranet.mjs", "serve"],
@@ -127,7 +138,8 @@ export function createServerPool(options: ServerPoolOptions): ServerPool {
     const recipe = recipes[name];
     await recipe.prepare?.({ log: options.log, databaseEnv: options.databaseEnv });
     const nodes = recipe.extranet ? options.nodes : 1;
-    const databaseName = recipe.extranet ? databaseNameOf(options.databaseEnv) : undefined;
+    const databaseName =
+      recipe.extranet || recipe.readsDatabase ? databaseNameOf(options.databaseEnv) : undefined;
     options.log(`starting the ${name} server${nodes > 1 ? ` (${nodes} nodes behind HAProxy)` : ""}`);
     const spec = {
       nodeArgs: [...options.nodeFlags, ...recipe.script],

@@ -1,6 +1,6 @@
 // What a benchmark scenario is: a request repeated against one of the child servers, or its own measurement.
 import type { BenchDatabase, Dialect } from "./database";
-import type { RunningServer, ServerName } from "./servers";
+import type { RunningServer, ServerName, ServerPool } from "./servers";
 
 /** What measuring one scenario yields. */
 export interface Figures {
@@ -77,8 +77,11 @@ interface ScenarioBase {
 export interface HttpScenario extends ScenarioBase {
   kind: "http";
   server: ServerName;
-  /** Runs once against the started server (sign in, create data) and names the request to repeat. */
-  target: (server: RunningServer) => Promise<HttpTarget>;
+  /**
+   * Runs once against the started server (sign in, create data) and names the request to repeat;
+   * `servers` starts (or hands back) any other server the setup needs.
+   */
+  target: (server: RunningServer, servers: ServerPool) => Promise<HttpTarget>;
 }
 
 /** A scenario that measures itself, e.g. a pure CPU computation with no server involved. */
