@@ -8,7 +8,7 @@ import { ArticleList, CategoryList } from "../../src/contracts/kb";
 import { signInThroughApi } from "./support/api";
 import { browserForThisFile, newPage, saveScreenshot } from "./support/browser";
 import { demo, signIn, waitForPath } from "./support/journeys";
-import { pickCategory } from "./support/tickets";
+import { finishedOpening, pickCategory } from "./support/tickets";
 
 const origin = inject("origin");
 const browser = browserForThisFile();
@@ -86,6 +86,7 @@ describe("the knowledge base, written and measured", () => {
     expect((await viewed).status()).toBe(200);
     const answer = customer.getByRole("region", { name: QUESTION });
     await answer.locator("strong", { hasText: "EST0004" }).waitFor();
+    await finishedOpening(answer);
     await answer.getByRole("button", { name: "Isso resolveu meu problema" }).click();
     await customer.getByRole("heading", { name: "Que bom que resolveu!" }).waitFor();
 

@@ -34,10 +34,7 @@ export async function newPage(
     timezoneId: "America/Sao_Paulo",
     viewport: { width: 1280, height: 800 },
   });
-  // Patience for every wait: CI runs PostgreSQL's suite beside the journeys, on the same disk, and a
-  // durable commit's sync can take seconds there. Twice a journey's 10 s ran out waiting for the answer
-  // to one POST ("Isso resolveu meu problema"), in clean-clone runs only; never on a quiet machine.
-  context.setDefaultTimeout(20_000);
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   return { context, page };
 }

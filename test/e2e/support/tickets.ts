@@ -40,7 +40,19 @@ export async function openAnswer(page: Page, question: string): Promise<Locator>
   await control.click();
   const answer = page.getByRole("region", { name: question });
   await answer.getByRole("button", { name: "Isso resolveu meu problema" }).waitFor();
+  await finishedOpening(answer);
   return answer;
+}
+
+/**
+ * Waits for an answer's panel to finish opening, as a person reads it before clicking in it. While the
+ * panel's height still grows its overflow is hidden, and a click scrolls the panel to bring its target
+ * into view; the growing panel then scrolls back, and the target moves between the press and the
+ * release (traced: a mousedown on "Isso resolveu meu problema", the mouseup on the paragraph above
+ * it; one run in twenty, and no click, no request).
+ */
+export async function finishedOpening(panel: Locator): Promise<void> {
+  await (await panel.elementHandle())?.waitForElementState("stable");
 }
 
 /** Types part of the name and picks the screen from the autocomplete's options. */
