@@ -19,6 +19,8 @@ export interface BenchOptions {
   nodes: number;
   /** Where the servers write V8 CPU profiles, if anywhere. */
   cpuProfDir: string | undefined;
+  /** Where the servers write the time each SQLite statement took (statement-times.mjs), if anywhere. */
+  statementTimesDir: string | undefined;
   help: boolean;
 }
 
@@ -35,6 +37,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --json               print only a JSON array to stdout; progress goes to stderr
   --strict             exit 1 when a scenario misses its goal
   --cpu-prof <dir>     run the servers with --cpu-prof, writing the profiles into <dir>
+  --statement-times <dir>
+                       time every SQLite statement the servers run; each writes
+                       <dir>/statements-<pid>.tsv when it stops (costliest first)
   --help               show this text
 `;
 
@@ -79,6 +84,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       .filter(Boolean),
     strict: values.strict,
     cpuProfDir: values["cpu-prof"] === undefined ? undefined : path.resolve(values["cpu-prof"]),
+    statementTimesDir:
+      values["statement-times"] === undefined ? undefined : path.resolve(values["statement-times"]),
     help: values.help,
   };
 }
@@ -96,6 +103,7 @@ function parseFlags(argv: string[]) {
         only: { type: "string", multiple: true, default: [] },
         strict: { type: "boolean", default: false },
         "cpu-prof": { type: "string" },
+        "statement-times": { type: "string" },
         help: { type: "boolean", default: false },
       },
     }).values;

@@ -1,11 +1,13 @@
 // `npm run bench`: measures every scenario against servers in child processes and reports the figures.
 import { mkdir } from "node:fs/promises";
 import os from "node:os";
+import path from "node:path";
 import { type Cleanup, createCleanup } from "./cleanup";
 import { createBenchDatabase } from "./database";
 import { createMeasurer, type ScenarioFigures } from "./measure";
 import { medianFigures } from "./median";
 import { type BenchOptions, parseOptions, USAGE, UsageError } from "./options";
+import { REPO_ROOT } from "./paths";
 import { buildRows, formatJson, formatTable, type Measurement } from "./report";
 import { selectScenarios } from "./scenarios";
 import { createServerPool } from "./servers";
@@ -44,6 +46,8 @@ async function main(): Promise<number> {
     return options.strict && missed ? 1 : 0;
   } finally {
     await cleanup.run();
+    // The servers write their statements' times as they exit, which stopping them just did.
+    if (options.statementTimesDir) log(`statement times: ${options.statementTimesDir}/statements-*.tsv`);
   }
 }
 
@@ -55,6 +59,12 @@ async function measureAll(
 ): Promise<Measurement[]> {
   const nodeFlags = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [];
   if (options.cpuProfDir) await mkdir(options.cpuProfDir, { recursive: true });
+  if (options.statementTimesDir) {
+    await mkdir(options.statementTimesDir, { recursive: true });
+    nodeFlags.push(`--import=${path.join(REPO_ROOT, "bench", "statement-times.mjs")}`);
+    // Every server inherits it (child-server.ts keeps all but the database's variables).
+    process.env.BENCH_STATEMENT_TIMES_DIR = options.statementTimesDir;
+  }
   // Every Extranet server (the demo one, the generated-tickets one) keeps its data in the run's own
   // throwaway database and directory, never in the working directory.
   const needsDatabase = scenarios.some(
