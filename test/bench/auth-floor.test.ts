@@ -44,8 +44,8 @@ describe("the bench's authentication floor", () => {
     fetch(`${floor.origin}/api/v1/me`, cookie ? { headers: { cookie } } : {});
 
   it("answers the app's bytes and headers for the app's session, and 401 without one", async () => {
-    const company = await makeUser(t.ctx, "customer");
-    const cookie = await loginAs(t.app, company);
+    const customer = await makeUser(t.ctx, "customer");
+    const cookie = await loginAs(t.app, customer);
     const app = await call(t.app, "GET", "/api/v1/me", undefined, { cookie });
     const answer = await floorMe(cookie);
     expect(answer.status).toBe(200);

@@ -52,7 +52,9 @@ export async function openAnswer(page: Page, question: string): Promise<Locator>
  * it; one run in twenty, and no click, no request).
  */
 export async function finishedOpening(panel: Locator): Promise<void> {
-  await (await panel.elementHandle())?.waitForElementState("stable");
+  const handle = await panel.elementHandle();
+  await handle.waitForElementState("stable");
+  await handle.dispose();
 }
 
 /** Types part of the name and picks the screen from the autocomplete's options. */
