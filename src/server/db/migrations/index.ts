@@ -32,6 +32,7 @@ import * as ticketSearchVector from "./20261206_0029_ticket_search_vector";
 import * as ticketNumberSequence from "./20261206_0030_ticket_number_sequence";
 import * as sweeperDueIndexes from "./20261206_0031_sweeper_due_indexes";
 import * as dropIndexSamples from "./20261207_0032_drop_index_samples";
+import * as assigneeFilterCounts from "./20261207_0033_assignee_filter_counts";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_0030_ticket_number_sequence": ticketNumberSequence,
   "20261206_0031_sweeper_due_indexes": sweeperDueIndexes,
   "20261207_0032_drop_index_samples": dropIndexSamples,
+  "20261207_0033_assignee_filter_counts": assigneeFilterCounts,
 };

@@ -155,6 +155,9 @@ describe("the console queue's pages and counts", () => {
       {},
       { companyId: f.companies.b.id },
       { priority: "urgent" },
+      // "Não atribuídas" and "minhas" under these count a range of the assignee-filter index.
+      { priority: "high", categoryId: f.categories.fiscal },
+      { channel: "phone", kind: "support" },
       { tag: "lote", view: "resolved", sort: "updated" },
       { q: "ocorrencia", assigneeId: "me" },
       { q: String(f.numbers.k3) },

@@ -277,17 +277,19 @@ const VIEWS = ["unassigned", "mine", "open", "waiting", "at_risk", "resolved"] a
 
 /**
  * The index a view's count walks on SQLite where the planner would read rows it need not: under a
- * category, screen, priority, kind, channel or tag filter, the filter-counts index (every column
- * those counts test, led by the status); otherwise the assignee index answers "não atribuídas" and
- * "minhas" by itself, the warning index "vence em breve / violado", and the other counts are ranges
- * of the status index the planner finds alone.
+ * category, screen, priority, kind, channel or tag filter, "não atribuídas" and "minhas" count a range
+ * of the assignee-filter index (led by the assignee, then those columns) and every other view a status
+ * range of the filter-counts index (every column those counts test, led by the status); otherwise the
+ * assignee index answers "não atribuídas" and "minhas" by itself, the warning index "vence em breve /
+ * violado", and the other counts are ranges of the status index the planner finds alone.
  */
 export function countIndexFor(view: QueueView, shape: QueueFilterShape): string | undefined {
   if (shape.search || shape.number || shape.company) return undefined;
-  // Filters no queue index starts with: every view counts a status range of the index holding them.
+  const byAssignee = view === "unassigned" || view === "mine";
+  // Filters no queue index starts with.
   if (shape.category || shape.screen || shape.priority || shape.kind || shape.channel || shape.tag)
-    return "ticket_filter_counts_idx";
-  if (view === "unassigned" || view === "mine") return "ticket_open_assignee_due_idx";
+    return byAssignee ? "ticket_open_assignee_filter_idx" : "ticket_filter_counts_idx";
+  if (byAssignee) return "ticket_open_assignee_due_idx";
   if (view === "at_risk") return "ticket_open_warn_idx";
   return undefined;
 }
