@@ -9,7 +9,6 @@
 // EXTRANET_DATA_DIR names the SQLite server's data directory (its file is opened read-only on the
 // first request, once that server has written it); DATABASE_URL a PostgreSQL database instead
 // (PGOPTIONS may set its search_path).
-import { createHash } from "node:crypto";
 import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import Database from "better-sqlite3";
@@ -28,6 +27,7 @@ import {
 import pg from "pg";
 import { Me } from "../src/contracts/auth";
 import { ErrorResponse } from "../src/contracts/common";
+import { hashToken } from "../src/server/crypto";
 import type { Database as Schema } from "../src/server/db/schema";
 import { presentMe } from "../src/server/modules/auth/presenter";
 import { type SessionWithUser, sessionWithUserQuery } from "../src/server/modules/auth/repository";
@@ -90,7 +90,7 @@ app.addHook("onRequest", async (request, reply) => {
   reply.headers(API_SECURITY_HEADERS);
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return;
-  const row = await findSession(createHash("sha256").update(token).digest("hex"));
+  const row = await findSession(hashToken(token));
   // The app's test too (`authenticate`), but for the idle timeout and the sliding touch.
   if (row && row.expiresAt > Date.now() && row.active === 1 && row.companyActive !== 0) request.session = row;
 });

@@ -12,6 +12,8 @@ const directory = process.env.BENCH_STATEMENT_TIMES_DIR;
 if (directory) {
   /** SQL → [total ns, calls] */
   const times = new Map();
+  /** Statement → its SQL with whitespace folded, worked out once and not on every call. */
+  const sqlOf = new WeakMap();
   // The very module instance the server imports: an ES import of a CommonJS package shares its cache.
   const Database = createRequire(import.meta.url)("better-sqlite3");
   const prepare = Database.prototype.prepare;
@@ -29,7 +31,11 @@ if (directory) {
             return original.apply(this, parameters);
           } finally {
             const elapsed = Number(process.hrtime.bigint() - started);
-            const sql = this.source.replace(/\s+/g, " ").trim();
+            let sql = sqlOf.get(this);
+            if (sql === undefined) {
+              sql = this.source.replace(/\s+/g, " ").trim();
+              sqlOf.set(this, sql);
+            }
             const entry = times.get(sql);
             if (entry) {
               entry[0] += elapsed;
