@@ -59,6 +59,35 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
+// Most of what people write renders to paragraphs, line breaks, emphasis and lists: tags without
+// attributes, and text holding no entity but those the renderer writes. For such HTML the sanitizer's
+// answer is known without parsing it: the same tags, `<br />` and `<hr />` written self-closed, and
+// quotes left as they are (it decodes the text's entities and escapes only &, < and >). Checking is an
+// allowlist too, and cheaper: the sanitizer took about 60 µs of every ticket's opening in the server.
+// Anything else (a link, an attribute, any other tag or entity) goes through the sanitizer.
+const NOT_PLAIN =
+  /<(?!\/?(?:p|br|hr|strong|em|del|code|pre|blockquote|ul|ol|li|h[1-6]|table|thead|tbody|tr|th|td)>)|&(?!(?:amp|lt|gt|quot|#39);)|>(?<!<[^<>]*>)/;
+const PLAIN_REWRITES: Readonly<Record<string, string>> = {
+  "<br>": "<br />",
+  "<hr>": "<hr />",
+  "&quot;": '"',
+  "&#39;": "'",
+};
+
+/** What the sanitizer answers for attribute-free allowlisted HTML; undefined for anything else. */
+export function sanitizePlain(html: string): string | undefined {
+  if (NOT_PLAIN.test(html)) return undefined;
+  return html.replace(/<[bh]r>|&quot;|&#39;/g, (found) => PLAIN_REWRITES[found] ?? found);
+}
+
+/** The sanitizer itself, every time. */
+export const sanitizeFully = (html: string) => sanitizeHtml(html, SANITIZE);
+
+const sanitize = (html: string) => sanitizePlain(html) ?? sanitizeFully(html);
+
+/** The renderer's HTML before any sanitizing: never stored nor shown (exported for the tests). */
+export const unsanitizedHtml = (markdown: string) => marked.parse(markdown, { async: false });
+
 /** Texts inside these are shown as written: no highlighting in code or link text. */
 const LITERAL_TAGS = new Set(["code", "pre", "a"]);
 
@@ -67,10 +96,10 @@ const LITERAL_TAGS = new Set(["code", "pre", "a"]);
  * escaped) text in `<span class="mention">`, the one span the sanitizer lets through.
  */
 export function renderMarkdown(markdown: string, highlight?: (escapedText: string) => string): string {
-  const html = marked.parse(markdown, { async: false });
-  if (!highlight) return sanitizeHtml(html, SANITIZE).trim();
+  const html = unsanitizedHtml(markdown);
+  if (!highlight) return sanitize(html).trim();
   // The sanitizer escapes the text before the filter sees it and inserts the filter's answer as is.
-  const safe = sanitizeHtml(html, SANITIZE);
+  const safe = sanitize(html);
   return sanitizeHtml(safe, {
     ...SANITIZE,
     allowedTags: [...(SANITIZE.allowedTags || []), "span"],
