@@ -118,6 +118,33 @@ describe("the console's queue", () => {
     await page.context().close();
   });
 
+  it("fits a laptop's width, the open button of every row in sight, and opens a ticket from its number", async () => {
+    const page = await signedInOn(demo.agent.email, "/console", "/console");
+    await expect.poll(() => rows(page).count()).toBeGreaterThan(2);
+    // 1366 × 768, the commonest laptop screen: nothing to scroll sideways to reach a row's button.
+    for (const width of [1366, 1280]) {
+      await page.setViewportSize({ width, height: 768 });
+      const table = page.locator("table").filter({ has: page.locator("[data-queue-row]") });
+      const overflow = await table.evaluate((element) => {
+        const container = element.parentElement as HTMLElement;
+        return container.scrollWidth - container.clientWidth;
+      });
+      expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
+      const open = rows(page)
+        .first()
+        .getByRole("link", { name: /^Abrir ocorrência/ });
+      const box = await open.boundingBox();
+      expect(box && box.x + box.width, `${width} px`).toBeLessThanOrEqual(width);
+    }
+    const number = Number(await rows(page).nth(1).locator("td").first().textContent());
+    await rows(page)
+      .nth(1)
+      .getByRole("link", { name: String(number), exact: true })
+      .click();
+    await waitForPath(page, `/console/tickets/${number}`);
+    await page.context().close();
+  });
+
   it('lists every shortcut on "?" and from the keyboard button', async () => {
     const page = await signedInOn(demo.agent.email, "/console", "/console");
     await rows(page).first().waitFor();

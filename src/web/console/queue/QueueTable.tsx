@@ -1,7 +1,8 @@
 // The queue's rows, dense: number, subject (category, tags), company, screen, status, priority,
 // assignee, SLA deadline ("vence em 2 h", red once violado) and last update. One row is selected
-// for the keyboard; the magnifier opens the ticket.
-import { ActionIcon, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
+// for the keyboard; its number and the magnifier open the ticket. On a laptop's width (1366 px) the
+// last update is left out, so that every other column, the magnifier included, fits without scrolling.
+import { ActionIcon, Anchor, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
 import { Link } from "react-router";
 import type { QueueItem } from "../../../contracts/queue";
@@ -38,14 +39,14 @@ export function QueueTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("ticket.field.number")}</Table.Th>
-            <Table.Th miw={200}>{t("ticket.field.subject")}</Table.Th>
+            <Table.Th miw={180}>{t("ticket.field.subject")}</Table.Th>
             <Table.Th miw={130}>{t("ticket.field.company")}</Table.Th>
             <Table.Th>{t("ticket.field.screenShort")}</Table.Th>
             <Table.Th>{t("ticket.field.status")}</Table.Th>
             <Table.Th>{t("ticket.field.priority")}</Table.Th>
             <Table.Th>{t("queue.column.assignee")}</Table.Th>
             <Table.Th>{t("queue.column.due")}</Table.Th>
-            <Table.Th>{t("queue.column.updated")}</Table.Th>
+            <Table.Th visibleFrom="xl">{t("queue.column.updated")}</Table.Th>
             <Table.Th w={44}>
               <VisuallyHidden>{t("tickets.openColumn")}</VisuallyHidden>
             </Table.Th>
@@ -68,13 +69,15 @@ export function QueueTable({
                 }}
               >
                 <Table.Td fw={600} style={NO_WRAP}>
-                  {item.number}
+                  <Anchor component={Link} to={ticketPath(item.number)} c="inherit" fw={600} fz="sm">
+                    {item.number}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>
                   <Text fz="sm" fw={500} lineClamp={1}>
                     {item.subject}
                   </Text>
-                  <Group gap={4} wrap="nowrap">
+                  <Group gap={4}>
                     <Text fz="xs" c="dimmed" lineClamp={1}>
                       {item.category.name}
                     </Text>
@@ -140,7 +143,7 @@ export function QueueTable({
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td style={NO_WRAP}>
+                <Table.Td style={NO_WRAP} visibleFrom="xl">
                   <Text fz="xs" c="dimmed">
                     {formatDateTime(item.updatedAt)}
                   </Text>
