@@ -2,10 +2,10 @@
 // of each value), undeclared properties left out, the same bytes as JSON.stringify of what is declared.
 // Requests are validated by Zod, whose issues reach the handler without an `Error` made around them.
 
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ValidationError } from "../errors";
-import { nullableAsTypes, serializerCompiler, validatorCompiler } from "./zod";
+import { nullableAsTypes, plainStringsRaw, serializerCompiler, validatorCompiler } from "./zod";
 
 const Person = z.object({ id: z.uuid(), name: z.string() });
 const Row = z.object({
@@ -81,6 +81,7 @@ describe("response serializer", () => {
   });
 
   it("writes a union whose branches hold nullable enums and literals, null or not", () => {
+    const warn = vi.spyOn(console, "warn");
     const either = serializerCompiler({ schema: Either, method: "GET", url: "/", httpStatus: "200" }) as (
       value: unknown,
     ) => string;
@@ -91,6 +92,43 @@ describe("response serializer", () => {
     ]) {
       expect(either(value)).toBe(JSON.stringify(value));
     }
+    // The branches are validated to choose one: nothing in them is marked with a format Ajv does not know.
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it("escapes free text as JSON.stringify does: quotes, backslashes, controls, emoji, a lone surrogate", () => {
+    const row = {
+      number: 3,
+      assignee: { id: ID, name: 'Ana "Aninha" \\ Souza\n\t\u0001 ✅ 😀 \ud800' },
+      dueAt: "2026-12-07T13:00:00.000Z",
+      priority: "low",
+      score: null,
+      tags: ['"fiscal"', "a\\b", "x".repeat(60), "</script>"],
+      source: { kind: "phone", line: 'ramal "21"' },
+    };
+    const page = { items: [row], nextCursor: 'a"b' };
+    expect(write(page)).toBe(JSON.stringify(page));
+    expect(JSON.parse(write(page))).toEqual(page);
+  });
+
+  it("writes as they are only ids, instants and enums of plain words, nullable or not", () => {
+    const Strings = z.object({
+      id: z.uuid(),
+      at: z.iso.datetime().nullable(),
+      state: z.enum(["open", "in_progress"]),
+      maybe: z.enum(["a", "b"]).nullable(),
+      label: z.enum(["Sim", "Não"]),
+      text: z.string(),
+      code: z.string().regex(/^[A-Z]{3}\d{4}$/),
+    });
+    const schema = plainStringsRaw(
+      nullableAsTypes(z.toJSONSchema(Strings, { io: "output", target: "draft-7" })),
+    ) as { properties: Record<string, { format?: string }> };
+    const { id, at, state, maybe, label, text, code } = schema.properties;
+    for (const raw of [id, at, state, maybe]) expect(raw?.format).toBe("unsafe");
+    // "Não" is valid JSON as it is, but the rule stays narrow: letters of \w, digits and . : + - _ space.
+    for (const escaped of [label, text, code]) expect(escaped?.format).not.toBe("unsafe");
   });
 
   it("turns only the nullable anyOf into type lists", () => {

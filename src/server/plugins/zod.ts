@@ -28,10 +28,45 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> =
 
 export const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema }) => {
   const jsonSchema = z.toJSONSchema(schema, { io: "output", target: "draft-7", unrepresentable: "any" });
-  return fastJson(nullableAsTypes(jsonSchema) as Parameters<typeof fastJson>[0]);
+  return fastJson(plainStringsRaw(nullableAsTypes(jsonSchema)) as Parameters<typeof fastJson>[0]);
 };
 
 type JsonSchemaNode = { [key: string]: unknown };
+
+/** Characters JSON writes as they are: no quote, backslash, control character or lone surrogate. */
+const PLAIN_WORD = /^[\w .:+-]*$/;
+
+/** Keywords whose subschemas fast-json-stringify validates values against. */
+const VALIDATED = new Set(["anyOf", "oneOf", "allOf", "not", "if", "then", "else"]);
+
+/**
+ * The schema with the strings that never need escaping marked `format: "unsafe"`, which
+ * fast-json-stringify writes between quotes as they are instead of looking at every character:
+ * UUIDs and ISO instants (their contracts' patterns admit only letters, digits, "-", ":" and "."), and
+ * enums whose every value is a plain word. A page of 25 tickets holds some 200 of them; in a loop it
+ * was written in 13–14 µs instead of 23–26. Their values are the server's own: ids it made (or a
+ * request's, validated as UUIDs by the same contracts), instants it formatted, enum values its
+ * database's checks hold to. Free text (subjects, names, messages) is still escaped.
+ */
+export function plainStringsRaw(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(plainStringsRaw);
+  if (typeof node !== "object" || node === null) return node;
+  const out: JsonSchemaNode = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      // A union's branches are validated (by Ajv, which knows no "unsafe") to choose one: left as they are.
+      VALIDATED.has(key) ? value : plainStringsRaw(value),
+    ]),
+  );
+  const isString = out.type === "string" || (Array.isArray(out.type) && out.type.includes("string"));
+  const plainEnum =
+    Array.isArray(out.enum) &&
+    out.enum.every((value) => value === null || (typeof value === "string" && PLAIN_WORD.test(value)));
+  if (isString && (out.format === "uuid" || out.format === "date-time" || plainEnum)) {
+    out.format = "unsafe";
+  }
+  return out;
+}
 
 const isNullType = (node: unknown): boolean =>
   typeof node === "object" &&
