@@ -28,7 +28,10 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> =
 
 export const serializerCompiler: FastifySerializerCompiler<ZodType> = ({ schema }) => {
   const jsonSchema = z.toJSONSchema(schema, { io: "output", target: "draft-7", unrepresentable: "any" });
-  return fastJson(plainStringsRaw(nullableAsTypes(jsonSchema)) as Parameters<typeof fastJson>[0]);
+  return fastJson(plainStringsRaw(nullableAsTypes(jsonSchema)) as Parameters<typeof fastJson>[0], {
+    // A schema with a union is handed whole to Ajv, which must know the format to leave it be.
+    ajv: { formats: { unsafe: true } },
+  });
 };
 
 type JsonSchemaNode = { [key: string]: unknown };
