@@ -33,6 +33,7 @@ import * as ticketNumberSequence from "./20261206_0030_ticket_number_sequence";
 import * as sweeperDueIndexes from "./20261206_0031_sweeper_due_indexes";
 import * as dropIndexSamples from "./20261207_0032_drop_index_samples";
 import * as assigneeFilterCounts from "./20261207_0033_assignee_filter_counts";
+import * as queueFilterDueIndexes from "./20261208_0034_queue_filter_due_indexes";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   "20261206_0031_sweeper_due_indexes": sweeperDueIndexes,
   "20261207_0032_drop_index_samples": dropIndexSamples,
   "20261207_0033_assignee_filter_counts": assigneeFilterCounts,
+  "20261208_0034_queue_filter_due_indexes": queueFilterDueIndexes,
 };

@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { testDialect } from "../../../../test/support/database";
 import { planOf as planOfQuery } from "../../../../test/support/query-plan";
 import { parseQuery } from "../../../domain/search/portuguese";
+import { generate } from "../../cli/generate";
 import { dialectOf } from "../../db/dialect";
 import { matchText } from "../../db/search";
 import { buildQueueCounts, buildQueuePage, type QueueFilterShape, type QueuePageShape } from "./repository";
@@ -67,10 +68,29 @@ for (const after of [false, true]) {
   const deep = after ? " (deep)" : "";
   CASES.push(
     [`open by due${deep}`, page("open", "due", { after }), ["ticket_open_due_idx"]],
+    // A filter's own range (SQLite names it; PostgreSQL may still prefer the queue's range, in order).
     [
       `open by due, high priority in one category${deep}`,
       page("open", "due", { after, priority: true, category: true }),
-      ["ticket_open_priority_due_idx"],
+      ["ticket_open_category_due_idx", ...(testDialect === "sqlite" ? [] : ["ticket_open_priority_due_idx"])],
+    ],
+    [
+      `open by due, one screen${deep}`,
+      page("open", "due", { after, screen: true }),
+      ["ticket_open_screen_due_idx", ...(testDialect === "sqlite" ? [] : ["ticket_open_due_idx"])],
+    ],
+    [
+      `open by due, one category${deep}`,
+      page("open", "due", { after, category: true }),
+      ["ticket_open_category_due_idx", ...(testDialect === "sqlite" ? [] : ["ticket_open_due_idx"])],
+    ],
+    [
+      `at risk by due, one screen in one category${deep}`,
+      page("at_risk", "due", { after, screen: true, category: true }),
+      [
+        "ticket_open_screen_due_idx",
+        ...(testDialect === "sqlite" ? [] : ["ticket_open_due_idx", "ticket_open_category_due_idx"]),
+      ],
     ],
     [`open by priority${deep}`, page("open", "priority", { after }), ["ticket_open_priority_due_idx"]],
     [`open by update${deep}`, page("open", "updated", { after }), ["ticket_open_updated_idx"]],
@@ -100,7 +120,11 @@ describe("the queue's query plans", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp();
-  });
+    // Plans are chosen on statistics: on empty tables PostgreSQL cannot tell a range of exactly the
+    // counted tickets from a wider one tested row by row. Generated tickets, analyzed as `generate`
+    // does, give it the kind of numbers a help desk has.
+    await generate(t.ctx, { tickets: 3000, companies: 5, history: "uniform" });
+  }, 60_000);
   afterAll(() => t.close());
 
   /** The plan's lines: SQLite's EXPLAIN QUERY PLAN details, PostgreSQL's EXPLAIN text. */
@@ -136,11 +160,11 @@ describe("the queue's query plans", () => {
       plan.join("\n"),
     ).not.toEqual([]);
     expect(used, plan.join("\n")).toContain("ticket_open_warn_idx");
-    // The status ranges: the status index, or (PostgreSQL's pick) the filter-counts index it leads.
+    // The status ranges: the status index, or (PostgreSQL's pick) the filter-counts index it leads;
+    // "abertas" may be any index over the open tickets alone, each holding exactly those.
     for (const index of used)
-      expect([...byAssignee, "ticket_open_warn_idx", "ticket_status_updated_idx"], plan.join("\n")).toContain(
-        index,
-      );
+      if (!/^ticket_open_/.test(index ?? ""))
+        expect(["ticket_status_updated_idx", "ticket_filter_counts_idx"], plan.join("\n")).toContain(index);
   });
 
   it("counts under a category or kind filter read only index entries, never the table's rows", async () => {

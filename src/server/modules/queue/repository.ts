@@ -208,6 +208,10 @@ export function queueIndexFor(shape: QueuePageShape): string | undefined {
   switch (shape.sort) {
     case "due":
       if (byAssignee) return "ticket_open_assignee_due_idx";
+      // A filter's own range, not the whole queue's tested row by row (migration 0034): a screen is
+      // the narrower of the two.
+      if (shape.screen) return "ticket_open_screen_due_idx";
+      if (shape.category) return "ticket_open_category_due_idx";
       return shape.priority ? "ticket_open_priority_due_idx" : "ticket_open_due_idx";
     case "priority":
       return "ticket_open_priority_due_idx";
