@@ -34,6 +34,7 @@ import * as sweeperDueIndexes from "./20261206_0031_sweeper_due_indexes";
 import * as dropIndexSamples from "./20261207_0032_drop_index_samples";
 import * as assigneeFilterCounts from "./20261207_0033_assignee_filter_counts";
 import * as queueFilterDueIndexes from "./20261208_0034_queue_filter_due_indexes";
+import * as screenUpdatedIndex from "./20261208_0035_screen_updated_index";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   "20261207_0032_drop_index_samples": dropIndexSamples,
   "20261207_0033_assignee_filter_counts": assigneeFilterCounts,
   "20261208_0034_queue_filter_due_indexes": queueFilterDueIndexes,
+  "20261208_0035_screen_updated_index": screenUpdatedIndex,
 };

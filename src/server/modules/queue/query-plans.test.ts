@@ -113,6 +113,11 @@ for (const after of [false, true]) {
       ["ticket_status_updated_idx", "ticket_open_updated_idx"],
     ],
     [`finished by update${deep}`, page("resolved", "updated", { after }), ["ticket_status_updated_idx"]],
+    [
+      `finished by update, one screen${deep}`,
+      page("resolved", "updated", { after, screen: true }),
+      ["ticket_screen_updated_idx", ...(testDialect === "sqlite" ? [] : ["ticket_status_updated_idx"])],
+    ],
   );
 }
 
@@ -134,7 +139,9 @@ describe("the queue's query plans", () => {
   const sorts = (plan: string[]) =>
     plan.filter((line) => (testDialect === "sqlite" ? /TEMP B-TREE/.test(line) : /\bSort\b/.test(line)));
   const ticketIndexes = (plan: string[]) =>
-    plan.flatMap((line) => [...line.matchAll(/(ticket_(?:open|status|company)_\w+_idx)/g)].map((m) => m[1]));
+    plan.flatMap((line) =>
+      [...line.matchAll(/(ticket_(?:open|status|company|screen)_\w+_idx)/g)].map((m) => m[1]),
+    );
 
   it.each(CASES)("%s walks an index in the page's order", async (_name, shape, indexes) => {
     const values = { ...VALUES, ...AFTER[shape.sort] };

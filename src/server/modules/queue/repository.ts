@@ -200,8 +200,11 @@ const shapeKey = (shape: object): string =>
  */
 export function queueIndexFor(shape: QueuePageShape): string | undefined {
   if (shape.search || shape.number) return undefined;
-  if (shape.view === "resolved")
-    return shape.company ? "ticket_company_status_updated_idx" : "ticket_status_updated_idx";
+  if (shape.view === "resolved") {
+    if (shape.company) return "ticket_company_status_updated_idx";
+    // The screen's tickets, most of them finished, rather than every finished ticket (migration 0035).
+    return shape.screen ? "ticket_screen_updated_idx" : "ticket_status_updated_idx";
+  }
   // A company's open tickets are a few hundred at most: its range, sorted, is cheap in any order.
   if (shape.company) return "ticket_open_company_due_idx";
   const byAssignee = shape.view === "mine" || shape.view === "unassigned" || shape.assignee;
