@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { testDialect } from "../../../../test/support/database";
@@ -6,7 +7,13 @@ import { parseQuery } from "../../../domain/search/portuguese";
 import { generate } from "../../cli/generate";
 import { dialectOf } from "../../db/dialect";
 import { matchText } from "../../db/search";
-import { buildQueueCounts, buildQueuePage, type QueueFilterShape, type QueuePageShape } from "./repository";
+import {
+  buildQueueCounts,
+  buildQueuePage,
+  type QueueFilterShape,
+  type QueuePageShape,
+  queueIndexFor,
+} from "./repository";
 
 // The queue's hot shapes walk an index in the page's order: no sort of the matching rows, whatever
 // their number. SQLite names its index (INDEXED BY fails the query if the index cannot serve it);
@@ -150,6 +157,61 @@ describe("the queue's query plans", () => {
     const used = ticketIndexes(plan);
     expect(used.length, plan.join("\n")).toBeGreaterThan(0);
     for (const index of used) expect(indexes, plan.join("\n")).toContain(index);
+  });
+
+  // A walk in the page's order passes over the tickets a view or filter leaves out. SQLite tests an
+  // index entry's own columns before it reads the row, so the walks hold every column those test:
+  // "vence em breve" with a few tickets at risk, or a kind with none open, no longer reads every open
+  // ticket's row (migration 0036). The proof is in the bytecode: the tested column is read from the
+  // index's cursor, not the table's. PostgreSQL keeps its indexes, led by the sort alone.
+  it.each([
+    ["at risk by due", "queue_warn_at", page("at_risk", "due")],
+    ["waiting by due", "status", page("waiting", "due")],
+    ["open by due, one kind", "kind", page("open", "due", { kind: true })],
+    ["open by due, one channel", "channel", page("open", "due", { channel: true })],
+    ["open by priority, one screen", "screen_code", page("open", "priority", { screen: true })],
+    ["open by update, one category", "category_id", page("open", "updated", { category: true })],
+    ["at risk by update", "queue_warn_at", page("at_risk", "updated")],
+  ] as const)("%s tests %s on the walk's index entries", async (_name, column, shape) => {
+    const index = queueIndexFor(shape);
+    expect(index).toBeDefined();
+    if (testDialect === "postgres") {
+      const { rows } = await sql<{
+        indexdef: string;
+      }>`select indexdef from pg_indexes where indexname = ${index}`.execute(t.ctx.db);
+      // The indexed columns, before the partial index's condition.
+      const columns = /USING btree \(([^)]*)\)/.exec(rows[0]?.indexdef ?? "")?.[1];
+      expect(columns).toBeDefined();
+      expect(columns).not.toContain(column);
+      return;
+    }
+    const compiled = buildQueuePage(t.ctx.db, shape, { ...VALUES, ...AFTER[shape.sort] }).compile();
+    const roots = await sql<{
+      name: string;
+      rootpage: number;
+    }>`select name, rootpage from sqlite_master where name in ('ticket', ${index})`.execute(t.ctx.db);
+    const root = (name: string | undefined) => roots.rows.find((row) => row.name === name)?.rootpage;
+    const position = (
+      await sql<{ name: string; seqno: number }>`select name, seqno from pragma_index_info(${index})`.execute(
+        t.ctx.db,
+      )
+    ).rows.find((row) => row.name === column)?.seqno;
+    expect(position, `${index} holds ${column}`).toBeDefined();
+    const code = await t.ctx.db.executeQuery<{ opcode: string; p1: number; p2: number }>({
+      sql: `explain ${compiled.sql}`,
+      parameters: compiled.parameters,
+      query: { kind: "RawNode" } as never,
+      queryId: { queryId: "bytecode" },
+    });
+    const cursorOn = (rootpage: number | undefined) =>
+      code.rows.find((op) => op.opcode === "OpenRead" && op.p2 === rootpage)?.p1;
+    const indexCursor = cursorOn(root(index));
+    expect(indexCursor, `the page walks ${index}`).toBeDefined();
+    expect(cursorOn(root("ticket")), "and reads the ticket's row for the page").toBeDefined();
+    const readFromIndex = code.rows.some(
+      (op) => op.opcode === "Column" && op.p1 === indexCursor && op.p2 === position,
+    );
+    expect(readFromIndex, `${column} is read from ${index}'s entries`).toBe(true);
   });
 
   it("counts each view from an index, never the whole table", async () => {
