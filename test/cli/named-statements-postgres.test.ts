@@ -27,6 +27,7 @@ const SHAPE: QueuePageShape = {
   channel: false,
   assignee: false,
   tag: false,
+  tagList: false,
   number: false,
   search: false,
   exclude: false,

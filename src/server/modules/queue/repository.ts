@@ -29,6 +29,12 @@ export interface QueueFilterShape {
   channel: boolean;
   assignee: boolean;
   tag: boolean;
+  /**
+   * The tag is on few tickets (`RARE_TAG_TICKETS`): the query starts from its list and sorts those
+   * tickets, rather than walking the queue and testing each ticket it passes for the tag. Never with
+   * a text search or a number (the service's choice).
+   */
+  tagList: boolean;
   /** Matches the ticket number exactly (alone, or or-ed with the text). */
   number: boolean;
   /** Matches the full-text terms. */
@@ -86,7 +92,15 @@ function filterConditions(
   if (shape.kind) conditions.push(sql<SqlBool>`ticket.kind = ${values.kind}`);
   if (shape.channel) conditions.push(sql<SqlBool>`ticket.channel = ${values.channel}`);
   if (shape.assignee) conditions.push(sql<SqlBool>`ticket.assignee_id = ${values.assigneeId}`);
-  if (shape.tag)
+  if (shape.tag && shape.tagList)
+    conditions.push(
+      // On SQLite the tag's entries are the outer loop (`TAG_LIST`, joined as "tagged"): its planner,
+      // left to choose, walked the open statuses and tested each ticket against the list.
+      dialectOf(db) === "sqlite"
+        ? sql<SqlBool>`tagged.tag = ${values.tag} and tagged.ticket_id = ticket.id`
+        : sql<SqlBool>`ticket.id in (select ticket_tag.ticket_id from ticket_tag where ticket_tag.tag = ${values.tag})`,
+    );
+  else if (shape.tag)
     conditions.push(
       sql<SqlBool>`exists (select 1 from ticket_tag where ticket_tag.ticket_id = ticket.id and ticket_tag.tag = ${values.tag})`,
     );
@@ -199,6 +213,8 @@ const shapeKey = (shape: object): string =>
  * match is what narrows it), and so is a lookup by number.
  */
 export function queueIndexFor(shape: QueuePageShape): string | undefined {
+  // A rare tag's few tickets are the starting point, found by its list and sorted.
+  if (shape.tagList) return TAG_LIST;
   if (shape.search || shape.number) return undefined;
   if (shape.view === "resolved") {
     if (shape.company) return "ticket_company_status_updated_idx";
@@ -242,9 +258,13 @@ export function buildQueuePage(
   return dialectOf(db) === "sqlite" ? indexedBy(page, [queueIndexFor(shape)]) : page;
 }
 
+/** In place of an index: start from a rare tag's entries, the ticket joined to each (see `tagList`). */
+export const TAG_LIST = "(the tag's list)";
+
 /**
  * SQLite's `INDEXED BY`, which Kysely's builder has no clause for: the n-th `from "ticket"` of the
- * compiled query walks `indexes[n]` (none where undefined).
+ * compiled query walks `indexes[n]` (none where undefined), or, for `TAG_LIST`, is reached from the
+ * tag's entries by a CROSS JOIN, which SQLite keeps as the outer loop.
  */
 function indexedBy<Row>(query: Compilable<Row>, indexes: readonly (string | undefined)[]): Compilable<Row> {
   return {
@@ -253,6 +273,7 @@ function indexedBy<Row>(query: Compilable<Row>, indexes: readonly (string | unde
       let nth = 0;
       const sql = compiled.sql.replace(/from "ticket" /g, (from) => {
         const index = indexes[nth++];
+        if (index === TAG_LIST) return `from "ticket_tag" as "tagged" cross join "ticket" `;
         return index === undefined ? from : `${from}indexed by "${index}" `;
       });
       if (nth !== indexes.length) throw new Error("queue query: the tables to pin indexes on moved");
@@ -291,6 +312,7 @@ const VIEWS = ["unassigned", "mine", "open", "waiting", "at_risk", "resolved"] a
  * violado", and the other counts are ranges of the status index the planner finds alone.
  */
 export function countIndexFor(view: QueueView, shape: QueueFilterShape): string | undefined {
+  if (shape.tagList) return TAG_LIST;
   if (shape.search || shape.number || shape.company) return undefined;
   const byAssignee = view === "unassigned" || view === "mine";
   // Filters no queue index starts with.
@@ -369,6 +391,33 @@ function searchedCounts(db: Executor, shape: QueueCountShape, values: QueueFilte
 }
 
 const queueCounts = new PreparedQuery(buildQueueCounts, shapeKey);
+
+/**
+ * A tag on at most this many tickets is a list to start from. A walk of the queue tests each ticket
+ * it passes for the tag, reading the ticket's row to do it: a tag on 5 open tickets among 43 000 cost
+ * 140 ms a page at 100 000 generated tickets on SQLite. Starting from the list of a common tag would
+ * sort thousands of tickets instead (82 ms for one on 4 600), where the walk finds a page at once.
+ */
+export const RARE_TAG_TICKETS = 500;
+
+const tagTickets = PreparedQuery.single((db, values: { tag: string }) =>
+  db
+    .selectFrom(
+      db
+        .selectFrom("ticket_tag")
+        .select(sql.lit(1).as("one"))
+        .where("tag", "=", values.tag)
+        .limit(rowLimit(RARE_TAG_TICKETS + 1))
+        .as("tagged"),
+    )
+    .select((eb) => eb.fn.countAll().as("count")),
+);
+
+/** Whether the tag is on at most `RARE_TAG_TICKETS` tickets (reads at most one more of its index). */
+export async function isRareTag(db: Executor, tag: string): Promise<boolean> {
+  const row = await tagTickets.executeTakeFirst(db, null, { tag });
+  return Number(row?.count ?? 0) <= RARE_TAG_TICKETS;
+}
 
 /** Each view's count, up to `shape.cap + 1` (a view holding more). */
 export async function countQueues(

@@ -13,6 +13,7 @@ import { errors } from "../../errors";
 import { priorityOrder } from "../sla/queue-keys";
 import {
   countQueues,
+  isRareTag,
   listActiveCategories,
   listActiveStaff,
   listQueue,
@@ -34,7 +35,12 @@ interface FilterParts {
 }
 
 /** The filters as query shape and values; "me" is the caller. */
-function filterParts(db: Executor, actor: Actor, filters: QueueFilters, now: number): FilterParts {
+async function filterParts(
+  db: Executor,
+  actor: Actor,
+  filters: QueueFilters,
+  now: number,
+): Promise<FilterParts> {
   const q = filters.q ?? "";
   const numberMatch = /^#?(\d{1,9})$/.exec(q);
   const number = numberMatch ? Number(numberMatch[1]) : undefined;
@@ -52,6 +58,9 @@ function filterParts(db: Executor, actor: Actor, filters: QueueFilters, now: num
       channel: filters.channel !== undefined,
       assignee: assigneeId !== undefined,
       tag: filters.tag !== undefined,
+      // A rare tag's list is where the page starts, unless the text or the number narrows it first.
+      tagList:
+        filters.tag !== undefined && !search && number === undefined && (await isRareTag(db, filters.tag)),
       number: number !== undefined,
       search,
       exclude: false,
@@ -99,7 +108,7 @@ export async function pageQueue(
 ): Promise<{ rows: QueueRow[]; nextCursor: string | null; sort: QueueSort }> {
   const sort = effectiveSort(query);
   const after = query.cursor ? decodeQueueCursor(query.cursor, sort) : undefined;
-  const { shape, values, number } = filterParts(ctx.db, actor, query, ctx.clock.now());
+  const { shape, values, number } = await filterParts(ctx.db, actor, query, ctx.clock.now());
   const pageShape = { view: query.view, sort, after: false };
   const pageValues = { ...values, after1: 0, after2: 0, after3: 0 };
 
@@ -131,7 +140,7 @@ export async function queueCounts(
   filters: QueueFilters,
   cap = QUEUE_COUNT_CAP,
 ): Promise<QueueCounts> {
-  const { shape, values } = filterParts(ctx.db, actor, filters, ctx.clock.now());
+  const { shape, values } = await filterParts(ctx.db, actor, filters, ctx.clock.now());
   return { ...(await countQueues(ctx.db, { ...shape, cap }, values)), cap };
 }
 
