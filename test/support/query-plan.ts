@@ -12,24 +12,43 @@ export type PlannerSetting =
   | "enable_sort"
   | "enable_bitmapscan";
 
+type Compiled = Pick<CompiledQuery, "sql" | "parameters">;
+
+/** Another statement over the compiled query's text, with its parameters. */
+const around = (compiled: Compiled, text: string) => ({
+  sql: text,
+  parameters: compiled.parameters,
+  query: { kind: "RawNode" } as never,
+  queryId: { queryId: "plan" },
+});
+
+/** SQLite's bytecode for a compiled query: one row per instruction (opcode, p1, p2…). */
+export async function bytecodeOf(
+  db: Kysely<Database>,
+  compiled: Compiled,
+): Promise<{ opcode: string; p1: number; p2: number }[]> {
+  const result = await db.executeQuery<{ opcode: string; p1: number; p2: number }>(
+    around(compiled, `explain ${compiled.sql}`),
+  );
+  return result.rows;
+}
+
 export async function planOf(
   db: Kysely<Database>,
-  compiled: Pick<CompiledQuery, "sql" | "parameters">,
+  compiled: Compiled,
   postgresOff: readonly PlannerSetting[] = [],
 ): Promise<string[]> {
-  const raw = (text: string) => ({
-    sql: text,
-    parameters: compiled.parameters,
-    query: { kind: "RawNode" } as never,
-    queryId: { queryId: "plan" },
-  });
   if (testDialect === "sqlite") {
-    const result = await db.executeQuery<{ detail: string }>(raw(`explain query plan ${compiled.sql}`));
+    const result = await db.executeQuery<{ detail: string }>(
+      around(compiled, `explain query plan ${compiled.sql}`),
+    );
     return result.rows.map((row) => row.detail);
   }
   return db.transaction().execute(async (trx) => {
     for (const setting of postgresOff) await sql`set local ${sql.raw(setting)} = off`.execute(trx);
-    const result = await trx.executeQuery<{ "QUERY PLAN": string }>(raw(`explain ${compiled.sql}`));
+    const result = await trx.executeQuery<{ "QUERY PLAN": string }>(
+      around(compiled, `explain ${compiled.sql}`),
+    );
     return result.rows.map((row) => row["QUERY PLAN"]);
   });
 }

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { testDialect } from "../../../../test/support/database";
-import { planOf as planOfQuery } from "../../../../test/support/query-plan";
+import { bytecodeOf, planOf as planOfQuery } from "../../../../test/support/query-plan";
 import { parseQuery } from "../../../domain/search/portuguese";
 import { generate } from "../../cli/generate";
 import { dialectOf } from "../../db/dialect";
@@ -204,18 +204,13 @@ describe("the queue's query plans", () => {
       )
     ).rows.find((row) => row.name === column)?.seqno;
     expect(position, `${index} holds ${column}`).toBeDefined();
-    const code = await t.ctx.db.executeQuery<{ opcode: string; p1: number; p2: number }>({
-      sql: `explain ${compiled.sql}`,
-      parameters: compiled.parameters,
-      query: { kind: "RawNode" } as never,
-      queryId: { queryId: "bytecode" },
-    });
+    const code = await bytecodeOf(t.ctx.db, compiled);
     const cursorOn = (rootpage: number | undefined) =>
-      code.rows.find((op) => op.opcode === "OpenRead" && op.p2 === rootpage)?.p1;
+      code.find((op) => op.opcode === "OpenRead" && op.p2 === rootpage)?.p1;
     const indexCursor = cursorOn(root(index));
     expect(indexCursor, `the page walks ${index}`).toBeDefined();
     expect(cursorOn(root("ticket")), "and reads the ticket's row for the page").toBeDefined();
-    const readFromIndex = code.rows.some(
+    const readFromIndex = code.some(
       (op) => op.opcode === "Column" && op.p1 === indexCursor && op.p2 === position,
     );
     expect(readFromIndex, `${column} is read from ${index}'s entries`).toBe(true);
