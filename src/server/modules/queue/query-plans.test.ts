@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { testDialect } from "../../../../test/support/database";
 import { bytecodeOf, planOf as planOfQuery } from "../../../../test/support/query-plan";
+import type { TicketStatus } from "../../../contracts/tickets";
 import { parseQuery } from "../../../domain/search/portuguese";
 import { generate } from "../../cli/generate";
 import { dialectOf } from "../../db/dialect";
@@ -10,8 +11,8 @@ import { matchText } from "../../db/search";
 import {
   buildQueueCounts,
   buildQueuePage,
+  buildTagTicketsByState,
   countQueues,
-  isRareTag,
   listQueue,
   type QueueFilterShape,
   type QueuePageShape,
@@ -19,7 +20,9 @@ import {
   queueIndexFor,
   RARE_TAG_TICKETS,
   sortKeyOf,
+  tagRarity,
 } from "./repository";
+import { tagRarityOf } from "./service";
 
 // The queue's hot shapes walk an index in the page's order: no sort of the matching rows, whatever
 // their number. SQLite names its index (INDEXED BY fails the query if the index cannot serve it);
@@ -34,7 +37,8 @@ const NONE: QueueFilterShape = {
   channel: false,
   assignee: false,
   tag: false,
-  tagList: false,
+  tagListOpen: false,
+  tagListResolved: false,
   number: false,
   search: false,
   exclude: false,
@@ -310,23 +314,71 @@ describe("the queue's query plans", () => {
       expect(Number(row.n)).toBeGreaterThan(50);
     });
 
-    it("is a list to start from; a tag on more tickets is not", async () => {
-      expect(await isRareTag(t.ctx.db, tag)).toBe(true);
-      expect(await isRareTag(t.ctx.db, "nenhuma-ocorrencia")).toBe(true);
-      const many = await t.ctx.db
+    it("is a list to start from; a tag on more tickets is not, where it is on them", async () => {
+      expect(await tagRarity(t.ctx.db, tag)).toEqual({ open: true, resolved: true });
+      expect(await tagRarity(t.ctx.db, "nenhuma-ocorrencia")).toEqual({ open: true, resolved: true });
+      const ticketsIn = (statuses: TicketStatus[], limit: number) =>
+        t.ctx.db.selectFrom("ticket").select("id").where("status", "in", statuses).limit(limit).execute();
+      const open = await ticketsIn(["open", "in_progress", "waiting_customer"], RARE_TAG_TICKETS + 1);
+      const resolved = await ticketsIn(["resolved"], RARE_TAG_TICKETS + 1);
+      expect([open.length, resolved.length]).toEqual([RARE_TAG_TICKETS + 1, RARE_TAG_TICKETS + 1]);
+      const tagging = async (name: string, tickets: { id: string }[]) =>
+        t.ctx.db
+          .insertInto("ticket_tag")
+          .values(tickets.map(({ id }) => ({ ticket_id: id, tag: name })))
+          .execute();
+      // On many tickets, nearly all of them finished (an old project's tag), or nearly all open.
+      await tagging("projeto-antigo", [...resolved, ...open.slice(0, 3)]);
+      await tagging("projeto-novo", [...open, ...resolved.slice(0, 3)]);
+      // On 501 tickets, 500 of them open and one finished: rare nowhere but among the finished.
+      await tagging("metade", [...open.slice(0, RARE_TAG_TICKETS), ...resolved.slice(0, 1)]);
+      try {
+        expect(await tagRarity(t.ctx.db, "projeto-antigo")).toEqual({ open: true, resolved: false });
+        expect(await tagRarity(t.ctx.db, "projeto-novo")).toEqual({ open: false, resolved: true });
+        expect(await tagRarity(t.ctx.db, "metade")).toEqual({ open: true, resolved: true });
+      } finally {
+        await t.ctx.db
+          .deleteFrom("ticket_tag")
+          .where("tag", "in", ["projeto-antigo", "projeto-novo", "metade"])
+          .execute();
+      }
+    });
+
+    it("is read again after a minute, not on every request", async () => {
+      const open = await t.ctx.db
         .selectFrom("ticket")
         .select("id")
+        .where("status", "in", ["open", "in_progress", "waiting_customer"])
         .limit(RARE_TAG_TICKETS + 1)
         .execute();
+      const now = Date.parse("2026-04-22T13:00:00Z");
+      expect(await tagRarityOf(t.ctx.db, "campanha", now)).toEqual({ open: true, resolved: true });
       await t.ctx.db
         .insertInto("ticket_tag")
-        .values(many.map(({ id }) => ({ ticket_id: id, tag: "comum" })))
+        .values(open.map(({ id }) => ({ ticket_id: id, tag: "campanha" })))
         .execute();
       try {
-        expect(await isRareTag(t.ctx.db, "comum")).toBe(false);
+        // Kept: a stale choice lists the same tickets (below), only at another speed.
+        expect(await tagRarityOf(t.ctx.db, "campanha", now + 59_000)).toEqual({ open: true, resolved: true });
+        expect(await tagRarityOf(t.ctx.db, "campanha", now + 60_000)).toEqual({
+          open: false,
+          resolved: true,
+        });
       } finally {
-        await t.ctx.db.deleteFrom("ticket_tag").where("tag", "=", "comum").execute();
+        await t.ctx.db.deleteFrom("ticket_tag").where("tag", "=", "campanha").execute();
       }
+    });
+
+    it("is counted in and out of the open queue from the tag's entries, each ticket by its id", async () => {
+      const plan = await planOf(buildTagTicketsByState(t.ctx.db, { tag }).compile());
+      const fromTag = plan.filter((line) =>
+        testDialect === "sqlite"
+          ? /SEARCH tagged USING COVERING INDEX ticket_tag_tag_idx \(tag=\?\)/.test(line)
+          : /Index Only Scan using ticket_tag_tag_idx/.test(line),
+      );
+      expect(fromTag, plan.join("\n")).toHaveLength(2);
+      const scans = plan.filter((line) => /^SCAN ticket\b|Seq Scan on ticket\b/.test(line.trim()));
+      expect(scans, plan.join("\n")).toEqual([]);
     });
 
     it.each([
@@ -344,7 +396,9 @@ describe("the queue's query plans", () => {
         (shape: QueueFilterShape) => buildQueueCounts(t.ctx.db, { ...shape, cap: 1000 }, { ...VALUES, tag }),
       ],
     ] as const)("%s starts from the tag's entries and reads only its tickets", async (_name, build) => {
-      const plan = await planOf(build({ ...NONE, tag: true, tagList: true }).compile());
+      const plan = await planOf(
+        build({ ...NONE, tag: true, tagListOpen: true, tagListResolved: true }).compile(),
+      );
       const starts = plan.filter((line) =>
         testDialect === "sqlite"
           ? /SEARCH tagged USING COVERING INDEX ticket_tag_tag_idx \(tag=\?\)/.test(line)
@@ -374,7 +428,13 @@ describe("the queue's query plans", () => {
         for (let pageNumber = 0; pageNumber < 4; pageNumber++) {
           const rows = await listQueue(
             t.ctx.db,
-            page(view, sort, { tag: true, tagList, after: after !== undefined, limit: 11 }),
+            page(view, sort, {
+              tag: true,
+              tagListOpen: tagList,
+              tagListResolved: tagList,
+              after: after !== undefined,
+              limit: 11,
+            }),
             {
               ...VALUES,
               now: t.ctx.clock.now(),
@@ -395,11 +455,23 @@ describe("the queue's query plans", () => {
       expect(fromList).toEqual(await numbers(false));
     });
 
-    it("counts each view as the walk does", async () => {
-      const values = { ...VALUES, now: t.ctx.clock.now(), tag };
-      const fromList = await countQueues(t.ctx.db, { ...NONE, tag: true, tagList: true, cap: 1000 }, values);
-      expect(Object.values(fromList).some((count) => count > 0)).toBe(true);
-      expect(fromList).toEqual(await countQueues(t.ctx.db, { ...NONE, tag: true, cap: 1000 }, values));
-    });
+    it.each([
+      [true, true],
+      [true, false],
+      [false, true],
+    ])(
+      "counts each view as the walk does (open views from the list: %s, finished: %s)",
+      async (open, resolved) => {
+        const values = { ...VALUES, now: t.ctx.clock.now(), tag };
+        const fromList = await countQueues(
+          t.ctx.db,
+          { ...NONE, tag: true, tagListOpen: open, tagListResolved: resolved, cap: 1000 },
+          values,
+        );
+        expect(fromList.open).toBeGreaterThan(0);
+        expect(fromList.resolved).toBeGreaterThan(0);
+        expect(fromList).toEqual(await countQueues(t.ctx.db, { ...NONE, tag: true, cap: 1000 }, values));
+      },
+    );
   });
 });

@@ -1,7 +1,14 @@
 // The console's queue in the database: one compiled query per shape (view, sort, which filters),
 // walking the partial indexes over open tickets in the order asked for, so a first page and a deep
 // cursor both start inside an index and stop after `limit` rows. Counts are index ranges too, each stopping at a cap.
-import { type Compilable, type Expression, type RawBuilder, type SqlBool, sql } from "kysely";
+import {
+  type Compilable,
+  type Expression,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
 import type { QueueSort, QueueView } from "../../../contracts/queue";
 import { cursorKey } from "../../db/cursor";
 import { dialectOf } from "../../db/dialect";
@@ -30,11 +37,13 @@ export interface QueueFilterShape {
   assignee: boolean;
   tag: boolean;
   /**
-   * The tag is on few tickets (`RARE_TAG_TICKETS`): the query starts from its list and sorts those
-   * tickets, rather than walking the queue and testing each ticket it passes for the tag. Never with
-   * a text search or a number (the service's choice).
+   * The tag is on few open tickets (`RARE_TAG_TICKETS`): the open views start from its list and sort
+   * those tickets, rather than walking the queue and testing each ticket they pass for the tag. Never
+   * with a text search or a number (the service's choice, see `tagRarity`).
    */
-  tagList: boolean;
+  tagListOpen: boolean;
+  /** The same for "finalizadas": the tag is on few finished tickets. */
+  tagListResolved: boolean;
   /** Matches the ticket number exactly (alone, or or-ed with the text). */
   number: boolean;
   /** Matches the full-text terms. */
@@ -78,10 +87,16 @@ function viewCondition(view: QueueView, values: QueueFilterValues): Expression<S
   }
 }
 
+/** Whether a view's query starts from the tag's list (`tagListOpen`, `tagListResolved`). */
+function fromTagList(shape: QueueFilterShape, view: QueueView): boolean {
+  return view === "resolved" ? shape.tagListResolved : shape.tagListOpen;
+}
+
 function filterConditions(
   db: Executor,
   shape: QueueFilterShape,
   values: QueueFilterValues,
+  fromList: boolean,
 ): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (shape.company) conditions.push(sql<SqlBool>`ticket.company_id = ${values.companyId}`);
@@ -92,7 +107,7 @@ function filterConditions(
   if (shape.kind) conditions.push(sql<SqlBool>`ticket.kind = ${values.kind}`);
   if (shape.channel) conditions.push(sql<SqlBool>`ticket.channel = ${values.channel}`);
   if (shape.assignee) conditions.push(sql<SqlBool>`ticket.assignee_id = ${values.assigneeId}`);
-  if (shape.tag && shape.tagList)
+  if (shape.tag && fromList)
     conditions.push(
       // On SQLite the tag's entries are the outer loop (`TAG_LIST`, joined as "tagged"): its planner,
       // left to choose, walked the open statuses and tested each ticket against the list.
@@ -214,7 +229,7 @@ const shapeKey = (shape: object): string =>
  */
 export function queueIndexFor(shape: QueuePageShape): string | undefined {
   // A rare tag's few tickets are the starting point, found by its list and sorted.
-  if (shape.tagList) return TAG_LIST;
+  if (fromTagList(shape, shape.view)) return TAG_LIST;
   if (shape.search || shape.number) return undefined;
   if (shape.view === "resolved") {
     if (shape.company) return "ticket_company_status_updated_idx";
@@ -245,7 +260,10 @@ export function buildQueuePage(
   shape: QueuePageShape,
   values: QueuePageValues,
 ): Compilable<QueueRow> {
-  const conditions = [...viewCondition(shape.view, values), ...filterConditions(db, shape, values)];
+  const conditions = [
+    ...viewCondition(shape.view, values),
+    ...filterConditions(db, shape, values, fromTagList(shape, shape.view)),
+  ];
   if (shape.after) conditions.push(afterCursor(db, shape.sort, values));
   const query = queueRows(db).where(allOf(conditions));
   const ordered =
@@ -258,7 +276,7 @@ export function buildQueuePage(
   return dialectOf(db) === "sqlite" ? indexedBy(page, [queueIndexFor(shape)]) : page;
 }
 
-/** In place of an index: start from a rare tag's entries, the ticket joined to each (see `tagList`). */
+/** In place of an index: start from a rare tag's entries, the ticket joined to each (see `tagListOpen`). */
 export const TAG_LIST = "(the tag's list)";
 
 /**
@@ -312,7 +330,7 @@ const VIEWS = ["unassigned", "mine", "open", "waiting", "at_risk", "resolved"] a
  * violado", and the other counts are ranges of the status index the planner finds alone.
  */
 export function countIndexFor(view: QueueView, shape: QueueFilterShape): string | undefined {
-  if (shape.tagList) return TAG_LIST;
+  if (fromTagList(shape, view)) return TAG_LIST;
   if (shape.search || shape.number || shape.company) return undefined;
   const byAssignee = view === "unassigned" || view === "mine";
   // Filters no queue index starts with.
@@ -346,7 +364,12 @@ export function buildQueueCounts(
           db
             .selectFrom("ticket")
             .select(sql.lit(1).as("one"))
-            .where(allOf([...viewCondition(view, values), ...filterConditions(db, shape, values)]))
+            .where(
+              allOf([
+                ...viewCondition(view, values),
+                ...filterConditions(db, shape, values, fromTagList(shape, view)),
+              ]),
+            )
             .limit(rowLimit(shape.cap + 1))
             .as("capped"),
         )
@@ -378,7 +401,8 @@ function searchedCounts(db: Executor, shape: QueueCountShape, values: QueueFilte
         qb
           .selectFrom("ticket")
           .select(["ticket.status", "ticket.assignee_id", "ticket.queue_warn_at"])
-          .where(allOf(filterConditions(db, shape, values))),
+          // Never from a tag's list: the words are what narrows a search.
+          .where(allOf(filterConditions(db, shape, values, false))),
     )
     .selectNoFrom(
       VIEWS.map((view) =>
@@ -393,30 +417,73 @@ function searchedCounts(db: Executor, shape: QueueCountShape, values: QueueFilte
 const queueCounts = new PreparedQuery(buildQueueCounts, shapeKey);
 
 /**
- * A tag on at most this many tickets is a list to start from. A walk of the queue tests each ticket
- * it passes for the tag, reading the ticket's row to do it: a tag on 5 open tickets among 43 000 cost
- * 140 ms a page at 100 000 generated tickets on SQLite. Starting from the list of a common tag would
- * sort thousands of tickets instead (82 ms for one on 4 600), where the walk finds a page at once.
+ * A tag on at most this many of a view's tickets is a list to start from. A walk of the queue tests
+ * each ticket it passes for the tag, reading the ticket's row to do it: a tag on 5 open tickets among
+ * 43 000 cost 140 ms a page at 100 000 generated tickets on SQLite. Starting from the list of a common
+ * tag would sort thousands of tickets instead (82 ms for one on 4 600), where the walk finds a page at
+ * once.
  */
 export const RARE_TAG_TICKETS = 500;
 
+/** Reads at most one entry past `RARE_TAG_TICKETS` of `query`. */
+function capped<DB, TB extends keyof DB>(db: Executor, query: SelectQueryBuilder<DB, TB, { one: number }>) {
+  return db
+    .selectFrom(query.limit(rowLimit(RARE_TAG_TICKETS + 1)).as("capped"))
+    .select((eb) => eb.fn.countAll().as("count"))
+    .$asScalar();
+}
+
 const tagTickets = PreparedQuery.single((db, values: { tag: string }) =>
-  db
-    .selectFrom(
-      db
-        .selectFrom("ticket_tag")
-        .select(sql.lit(1).as("one"))
-        .where("tag", "=", values.tag)
-        .limit(rowLimit(RARE_TAG_TICKETS + 1))
-        .as("tagged"),
-    )
-    .select((eb) => eb.fn.countAll().as("count")),
+  db.selectNoFrom(
+    capped(db, db.selectFrom("ticket_tag").select(sql.lit(1).as("one")).where("tag", "=", values.tag)).as(
+      "count",
+    ),
+  ),
 );
 
-/** Whether the tag is on at most `RARE_TAG_TICKETS` tickets (reads at most one more of its index). */
-export async function isRareTag(db: Executor, tag: string): Promise<boolean> {
-  const row = await tagTickets.executeTakeFirst(db, null, { tag });
-  return Number(row?.count ?? 0) <= RARE_TAG_TICKETS;
+/**
+ * The tag's tickets in and out of the open queue, each count capped: from the tag's entries, each
+ * ticket by its id (a CROSS JOIN, which SQLite keeps in that order); exported for the plan tests.
+ */
+export function buildTagTicketsByState(db: Executor, values: { tag: string }) {
+  const tagged = (state: Expression<SqlBool>) =>
+    capped(
+      db,
+      db
+        .selectFrom("ticket_tag as tagged")
+        .crossJoin("ticket")
+        .select(sql.lit(1).as("one"))
+        .where(allOf([sql<SqlBool>`tagged.tag = ${values.tag} and ticket.id = tagged.ticket_id`, state])),
+    );
+  return db.selectNoFrom([
+    tagged(OPEN).as("open"),
+    tagged(sql<SqlBool>`ticket.status = 'resolved'`).as("resolved"),
+  ]);
+}
+
+const tagTicketsByState = PreparedQuery.single(buildTagTicketsByState);
+
+/** Which views should start from a tag's list: those where it is on few tickets. */
+export interface TagRarity {
+  open: boolean;
+  resolved: boolean;
+}
+
+/**
+ * Whether the tag is on few open tickets, and on few finished ones. A tag on at most
+ * `RARE_TAG_TICKETS` tickets in all is both, from its index alone; a commoner one is counted in
+ * each part, joined to its tickets: a tag on 600 tickets all finished but 3 is rare to the open
+ * views, which would otherwise walk the whole queue for those 3. That second count reads up to a
+ * thousand tickets (a few milliseconds), which is why the service keeps its answer a while.
+ */
+export async function tagRarity(db: Executor, tag: string): Promise<TagRarity> {
+  const total = await tagTickets.executeTakeFirst(db, null, { tag });
+  if (Number(total?.count ?? 0) <= RARE_TAG_TICKETS) return { open: true, resolved: true };
+  const row = await tagTicketsByState.executeTakeFirst(db, null, { tag });
+  return {
+    open: Number(row?.open ?? 0) <= RARE_TAG_TICKETS,
+    resolved: Number(row?.resolved ?? 0) <= RARE_TAG_TICKETS,
+  };
 }
 
 /** Each view's count, up to `shape.cap + 1` (a view holding more). */

@@ -13,7 +13,6 @@ import { errors } from "../../errors";
 import { priorityOrder } from "../sla/queue-keys";
 import {
   countQueues,
-  isRareTag,
   listActiveCategories,
   listActiveStaff,
   listQueue,
@@ -22,6 +21,8 @@ import {
   type QueueFilterValues,
   type QueueRow,
   sortKeyOf,
+  type TagRarity,
+  tagRarity,
 } from "./repository";
 
 /** How many tags the filter bar offers at most. */
@@ -32,6 +33,32 @@ interface FilterParts {
   values: QueueFilterValues;
   /** A query that is a ticket number ("1042", "#1042"). */
   number: number | undefined;
+}
+
+/** How long a tag's rarity is kept, and for how many tags at most (per database). */
+const TAG_RARITY_TTL_MS = 60_000;
+const TAG_RARITY_ENTRIES = 256;
+const tagRarities = new WeakMap<object, Map<string, { until: number; rarity: TagRarity }>>();
+
+/**
+ * A tag's rarity (`tagRarity`), kept a minute. It only chooses where a query starts: both starts
+ * list and count the same tickets, so an answer a minute old costs speed at worst, never a wrong
+ * page. Kept per database (its adapter, which its transactions share), the oldest dropped first.
+ */
+export async function tagRarityOf(db: Executor, tag: string, now: number): Promise<TagRarity> {
+  const adapter = db.getExecutor().adapter;
+  let known = tagRarities.get(adapter);
+  if (!known) {
+    known = new Map();
+    tagRarities.set(adapter, known);
+  }
+  const kept = known.get(tag);
+  if (kept && kept.until > now) return kept.rarity;
+  const rarity = await tagRarity(db, tag);
+  known.delete(tag);
+  if (known.size >= TAG_RARITY_ENTRIES) known.delete(known.keys().next().value as string);
+  known.set(tag, { until: now + TAG_RARITY_TTL_MS, rarity });
+  return rarity;
 }
 
 /** The filters as query shape and values; "me" is the caller. */
@@ -47,6 +74,11 @@ async function filterParts(
   const terms = parseQuery(q);
   const search = hasTerms(terms);
   const assigneeId = filters.assigneeId === ASSIGNEE_ME ? actor.userId : filters.assigneeId;
+  // A rare tag's list is where a view starts, unless the text or the number narrows it first.
+  const rarity =
+    filters.tag !== undefined && !search && number === undefined
+      ? await tagRarityOf(db, filters.tag, now)
+      : { open: false, resolved: false };
   return {
     number,
     shape: {
@@ -58,9 +90,8 @@ async function filterParts(
       channel: filters.channel !== undefined,
       assignee: assigneeId !== undefined,
       tag: filters.tag !== undefined,
-      // A rare tag's list is where the page starts, unless the text or the number narrows it first.
-      tagList:
-        filters.tag !== undefined && !search && number === undefined && (await isRareTag(db, filters.tag)),
+      tagListOpen: rarity.open,
+      tagListResolved: rarity.resolved,
       number: number !== undefined,
       search,
       exclude: false,
