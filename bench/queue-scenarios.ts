@@ -1,6 +1,8 @@
 // The support console's queue on 100 000 generated tickets: every company's open tickets by SLA due
 // instant, filtered by priority and category, signed in as the demo agent; first page, deep cursor, and
-// the views' counts under the same filters.
+// the views' counts under the same filters. Then the generator's rare corners: the open queue under a
+// screen hardly anyone writes about, and under an old project's tag (all its tickets finished but 5).
+import { OLD_PROJECT_TAG, RARE_SCREEN } from "../src/server/cli/generate";
 import { signIn } from "./demo-session";
 import type { RunningServer } from "./servers";
 import { PG_PAGE_GOAL } from "./ticket-scenarios";
@@ -100,5 +102,27 @@ export const queueScenarios: HttpScenario[] = [
       );
       return { path, headers: { cookie } };
     },
+  },
+  {
+    kind: "http",
+    name: "queue-rare-screen",
+    description: `The console's open tickets by SLA due instant on a screen with about 20 open (${RARE_SCREEN})`,
+    server: "extranet-tickets",
+    goal: [{ minRatioToLimit: 0.5, dialect: "sqlite" }, PG_PAGE_GOAL],
+    target: async (server) => ({
+      path: `/api/v1/console/queue?view=open&sort=due&screenCode=${RARE_SCREEN}&limit=25`,
+      headers: { cookie: await agentCookieFor(server) },
+    }),
+  },
+  {
+    kind: "http",
+    name: "queue-rare-tag",
+    description: `The same under an old project's tag: 700 to 1,200 tickets, 5 of them open (${OLD_PROJECT_TAG})`,
+    server: "extranet-tickets",
+    goal: [{ minRatioToLimit: 0.5, dialect: "sqlite" }, PG_PAGE_GOAL],
+    target: async (server) => ({
+      path: `/api/v1/console/queue?view=open&sort=due&tag=${OLD_PROJECT_TAG}&limit=25`,
+      headers: { cookie: await agentCookieFor(server) },
+    }),
   },
 ];

@@ -18,6 +18,8 @@ const DEFAULT_SCENARIOS = [
   "queue-open-due",
   "queue-open-due-deep",
   "queue-counts",
+  "queue-rare-screen",
+  "queue-rare-tag",
 ];
 /** The largest spread allowed: the slowest volume's requests/s at least 1/1.2 of the fastest's. */
 const MAX_SPREAD = 0.2;

@@ -7,7 +7,14 @@ import { loginAs, makeUser } from "../../../test/support/factories";
 import { ticketTextTerms } from "../../domain/search/documents";
 import { companyTerm } from "../db/search";
 import { renderMarkdown } from "../markdown";
-import { GENERATED_PASSWORD, type GenerateResult, generate } from "./generate";
+import {
+  GENERATED_PASSWORD,
+  type GenerateResult,
+  generate,
+  OLD_PROJECT_TAG,
+  RARE_SCREEN,
+  rareCornersFor,
+} from "./generate";
 
 const TICKETS = 240;
 /** Over 20 days, a quarter of the tickets (five days' worth on average) are still being worked. */
@@ -243,5 +250,60 @@ describe("generate", () => {
     // Three in seven open, in progress or waiting, the oldest quarter as much as the rest.
     const active = oldest.filter((ticket) => !["resolved", "cancelled"].includes(ticket.status));
     expect(active.length / oldest.length).toBeGreaterThan(0.25);
+  });
+
+  it("gives the rare screen and the old project's tag their tickets (all finished but 5 for the tag)", async () => {
+    const tagged = await t.ctx.db
+      .selectFrom("ticket_tag")
+      .innerJoin("ticket", "ticket.id", "ticket_tag.ticket_id")
+      .select("ticket.status")
+      .where("ticket_tag.tag", "=", OLD_PROJECT_TAG)
+      .where("ticket.number", ">=", result.firstNumber)
+      .where("ticket.number", "<", result.firstNumber + TICKETS)
+      .execute();
+    const finished = await t.ctx.db
+      .selectFrom("ticket")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("status", "in", ["resolved", "cancelled"])
+      .where("number", ">=", result.firstNumber)
+      .where("number", "<", result.firstNumber + TICKETS)
+      .executeTakeFirstOrThrow();
+    // Fewer tickets than the project had: every finished one, and 5 still being worked.
+    const open = tagged.filter((ticket) => !["resolved", "cancelled"].includes(ticket.status));
+    expect(open).toHaveLength(5);
+    expect(tagged.length - open.length).toBe(Number(finished.n));
+    const onScreen = await t.ctx.db
+      .selectFrom("ticket")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("screen_code", "=", RARE_SCREEN)
+      .where("number", ">=", result.firstNumber)
+      .executeTakeFirstOrThrow();
+    expect(Number(onScreen.n)).toBeGreaterThan(0);
+  });
+
+  it.each([10_000, 100_000, 1_000_000])("keeps the rare corners as small at %i tickets", (tickets) => {
+    const screens = ["ATW0001", "FIS0001", RARE_SCREEN, "FIN0001"];
+    let state = 1;
+    const next = () => {
+      state = (state * 1664525 + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const corners = rareCornersFor(tickets, screens, next);
+    let rare = 0;
+    let inProject = 0;
+    let openInProject = 0;
+    for (let i = 0; i < tickets; i++) {
+      if (corners.screen(screens[i % screens.length] as string) === RARE_SCREEN) rare++;
+      const status = i % 7 < 3 ? "open" : "resolved";
+      if (corners.inOldProject(status)) {
+        inProject++;
+        if (status === "open") openInProject++;
+      }
+    }
+    expect(rare).toBeGreaterThan(40);
+    expect(rare).toBeLessThan(80);
+    expect(inProject).toBeGreaterThan(600);
+    expect(inProject).toBeLessThan(1_300);
+    expect(openInProject).toBe(5);
   });
 });

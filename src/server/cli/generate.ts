@@ -61,6 +61,36 @@ const SUBJECTS = [
 const RECORDS = ["pedido", "cliente código", "NF-e série 1 número", "título", "produto", "lote"];
 const TAGS = ["nfe", "boleto", "integracao", "treinamento", "melhoria", "bug", "cliente-vip", "fechamento"];
 
+/**
+ * A real desk's rare corners, the same size whatever the desk's: a screen hardly anyone writes about
+ * (about 60 tickets) and an old project's tag (700 to 1 200 tickets, all finished but 5). A queue
+ * filtered on one of them must not pass over every open ticket to find its few: the bench measures
+ * both (`queue-rare-screen`, `queue-rare-tag`), and a walk that tested each ticket would cost 100 ms a
+ * page at 100 000 tickets. They draw from a sequence of their own, so every other draw stays as before.
+ */
+export const RARE_SCREEN = "EST0008";
+const RARE_SCREEN_TICKETS = 60;
+export const OLD_PROJECT_TAG = "migracao-versao-8";
+const OLD_PROJECT_TICKETS = 1_200;
+const OLD_PROJECT_OPEN = 5;
+
+export function rareCornersFor(tickets: number, screens: readonly string[], next: () => number) {
+  const others = screens.filter((code) => code !== RARE_SCREEN);
+  // The share of the rare screen's even draws it keeps.
+  const keep = Math.min(1, (RARE_SCREEN_TICKETS * screens.length) / tickets);
+  const inProject = Math.min(1, OLD_PROJECT_TICKETS / tickets);
+  let openInProject = 0;
+  return {
+    screen: (drawn: string): string =>
+      drawn !== RARE_SCREEN || next() < keep ? drawn : (others[Math.floor(next() * others.length)] as string),
+    inOldProject: (status: TicketStatus): boolean => {
+      if (next() >= inProject) return false;
+      if (status === "resolved" || status === "cancelled") return true;
+      return openInProject++ < OLD_PROJECT_OPEN;
+    },
+  };
+}
+
 /** A small deterministic generator: the same N gives the same data. */
 function random(seed: number) {
   let state = seed >>> 0;
@@ -385,6 +415,7 @@ export async function generate(
     agents.map((agent) => agent.id),
     random(opts.tickets * 31 + 7),
   );
+  const corners = rareCornersFor(opts.tickets, screens, random(opts.tickets * 131 + 3));
   const rules = generatorRules(policy);
   const description = describer();
   const reply = "Olá! Estamos verificando e retornamos em breve.";
@@ -409,11 +440,12 @@ export async function generate(
         const requester = pick(company.userIds);
         const { createdAt, status, updatedAt } = story(i);
         const subject = pick(SUBJECTS);
-        const screen = pick(screens);
+        const screen = corners.screen(pick(screens));
         const text = description(subject, screen, pick(RECORDS), Math.floor(next() * 99_999));
         const id = newId();
         const { assigneeId, channel, ticketTags } = consoleKeys(status);
         for (const tag of ticketTags) tags.push({ ticket_id: id, tag });
+        if (corners.inOldProject(status)) tags.push({ ticket_id: id, tag: OLD_PROJECT_TAG });
         const categoryId = pick(categoryIds);
         const priority = pick(Priority.options);
         const ticketClocks = clocksFor(rules, { id, priority, status, createdAt, updatedAt }, now);
