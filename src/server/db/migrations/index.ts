@@ -36,6 +36,7 @@ import * as assigneeFilterCounts from "./20261207_0033_assignee_filter_counts";
 import * as queueFilterDueIndexes from "./20261208_0034_queue_filter_due_indexes";
 import * as screenUpdatedIndex from "./20261208_0035_screen_updated_index";
 import * as queueWalksHoldFilters from "./20261208_0036_queue_walks_hold_filters";
+import * as openTicketIds from "./20261208_0037_open_ticket_ids";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   "20261208_0034_queue_filter_due_indexes": queueFilterDueIndexes,
   "20261208_0035_screen_updated_index": screenUpdatedIndex,
   "20261208_0036_queue_walks_hold_filters": queueWalksHoldFilters,
+  "20261208_0037_open_ticket_ids": openTicketIds,
 };

@@ -229,7 +229,7 @@ const shapeKey = (shape: object): string =>
  */
 export function queueIndexFor(shape: QueuePageShape): string | undefined {
   // A rare tag's few tickets are the starting point, found by its list and sorted.
-  if (fromTagList(shape, shape.view)) return TAG_LIST;
+  if (fromTagList(shape, shape.view)) return tagListFor(shape.view);
   if (shape.search || shape.number) return undefined;
   if (shape.view === "resolved") {
     if (shape.company) return "ticket_company_status_updated_idx";
@@ -278,11 +278,15 @@ export function buildQueuePage(
 
 /** In place of an index: start from a rare tag's entries, the ticket joined to each (see `tagListOpen`). */
 export const TAG_LIST = "(the tag's list)";
+/** The same for an open view: each entry looked up among the open tickets' ids first (migration 0037). */
+export const TAG_LIST_OPEN = "(the tag's list, open tickets)";
+
+const tagListFor = (view: QueueView): string => (view === "resolved" ? TAG_LIST : TAG_LIST_OPEN);
 
 /**
  * SQLite's `INDEXED BY`, which Kysely's builder has no clause for: the n-th `from "ticket"` of the
- * compiled query walks `indexes[n]` (none where undefined), or, for `TAG_LIST`, is reached from the
- * tag's entries by a CROSS JOIN, which SQLite keeps as the outer loop.
+ * compiled query walks `indexes[n]` (none where undefined), or, for `TAG_LIST` and `TAG_LIST_OPEN`, is
+ * reached from the tag's entries by a CROSS JOIN, which SQLite keeps as the outer loop.
  */
 function indexedBy<Row>(query: Compilable<Row>, indexes: readonly (string | undefined)[]): Compilable<Row> {
   return {
@@ -292,6 +296,8 @@ function indexedBy<Row>(query: Compilable<Row>, indexes: readonly (string | unde
       const sql = compiled.sql.replace(/from "ticket" /g, (from) => {
         const index = indexes[nth++];
         if (index === TAG_LIST) return `from "ticket_tag" as "tagged" cross join "ticket" `;
+        if (index === TAG_LIST_OPEN)
+          return `from "ticket_tag" as "tagged" cross join "ticket" indexed by "ticket_open_id_idx" `;
         return index === undefined ? from : `${from}indexed by "${index}" `;
       });
       if (nth !== indexes.length) throw new Error("queue query: the tables to pin indexes on moved");
@@ -330,7 +336,7 @@ const VIEWS = ["unassigned", "mine", "open", "waiting", "at_risk", "resolved"] a
  * violado", and the other counts are ranges of the status index the planner finds alone.
  */
 export function countIndexFor(view: QueueView, shape: QueueFilterShape): string | undefined {
-  if (fromTagList(shape, view)) return TAG_LIST;
+  if (fromTagList(shape, view)) return tagListFor(view);
   if (shape.search || shape.number || shape.company) return undefined;
   const byAssignee = view === "unassigned" || view === "mine";
   // Filters no queue index starts with.
