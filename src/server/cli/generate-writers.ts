@@ -1,5 +1,7 @@
 // Where `extranet generate` writes each batch of tickets, one transaction per batch: COPY on
 // PostgreSQL (one connection held for the run), multi-row inserts on SQLite.
+
+import type { Insertable } from "kysely";
 import type pg from "pg";
 import type { AppContext } from "../context";
 import { copyObjects } from "../db/copy";
@@ -8,7 +10,7 @@ import { slices } from "../db/slices";
 
 export interface GeneratedBatch {
   tickets: TicketTable[];
-  tags: TicketTagTable[];
+  tags: Insertable<TicketTagTable>[];
   events: TicketEventTable[];
   clocks: SlaClockTable[];
 }

@@ -3,7 +3,7 @@
 // are reserved as a block; text goes through the same search analysis and Markdown rendering as
 // real tickets, once per distinct text (see `describer`).
 
-import { sql } from "kysely";
+import { type Insertable, sql } from "kysely";
 import { withCheckDigits } from "../../contracts/cnpj";
 import { BRAZILIAN_STATES } from "../../contracts/companies";
 import {
@@ -431,7 +431,7 @@ export async function generate(
       const tickets: TicketTable[] = [];
       const events: TicketEventTable[] = [];
       const clocks: SlaClockTable[] = [];
-      const tags: TicketTagTable[] = [];
+      const tags: Insertable<TicketTagTable>[] = [];
       const end = Math.min(opts.tickets, start + BATCH);
       for (let i = start; i < end; i++) {
         // Now and then the connection gets its turn, to send the batch in flight while this one grows.

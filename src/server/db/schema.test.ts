@@ -2,6 +2,8 @@
 // at run time; its type must mirror `Database` exactly (a missing or extra table or column, a
 // nullability, enum or JSON type that differs, is a compile error), and the tests compare it with
 // Kysely's introspection of a freshly migrated database and with the CHECK constraints it holds.
+
+import type { Generated } from "kysely";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../test/support/app";
@@ -49,6 +51,8 @@ const text: Column<string> = { sql: "text", nullable: false };
 const int: Column<number> = { sql: "integer", nullable: false };
 /** int8: instants (epoch ms), sizes, the counter. */
 const big: Column<number> = { sql: "bigint", nullable: false };
+/** An integer the database's own triggers write (ticket_tag.open, migration 0038). */
+const triggerInt: Column<Generated<number>> = { sql: "integer", nullable: false };
 const flag: Column<Flag> = { sql: "integer", nullable: false, flag: true };
 const oneOf = <T extends string>(values: readonly T[]): Column<T> => ({
   sql: "text",
@@ -279,7 +283,7 @@ const DATABASE = {
     breached_at: nullable(big),
   },
   sla_policy: { id: text, policy: jsonOf(json.slaPolicy), created_at: big },
-  ticket_tag: { ticket_id: text, tag: text },
+  ticket_tag: { ticket_id: text, tag: text, open: triggerInt },
   ticket_link: { ticket_id: text, linked_ticket_id: text, created_by: text, created_at: big },
   canned_response: {
     id: text,

@@ -3,7 +3,7 @@
 // typed with the contract's enum (the database refuses other values: migration 0011), JSON columns
 // with the value their codec in `json.ts` reads and writes. `schema.test.ts` holds this file and the
 // migrated databases to each other.
-import type { Kysely, Transaction } from "kysely";
+import type { Generated, Kysely, Transaction } from "kysely";
 import type { AuditTargetType } from "../../contracts/audit";
 import type { TokenPurpose } from "../../contracts/auth";
 import type { EstimateStatus } from "../../contracts/billing";
@@ -357,6 +357,8 @@ export interface SlaPolicyTable {
 export interface TicketTagTable {
   ticket_id: string;
   tag: string;
+  /** 1 while the ticket is open (open, in progress, waiting): kept by triggers (migration 0038). */
+  open: Generated<number>;
 }
 
 export interface TicketLinkTable {

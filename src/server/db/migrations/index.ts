@@ -37,6 +37,7 @@ import * as queueFilterDueIndexes from "./20261208_0034_queue_filter_due_indexes
 import * as screenUpdatedIndex from "./20261208_0035_screen_updated_index";
 import * as queueWalksHoldFilters from "./20261208_0036_queue_walks_hold_filters";
 import * as openTicketIds from "./20261208_0037_open_ticket_ids";
+import * as tagEntriesOpen from "./20261208_0038_tag_entries_open";
 
 export const migrations: Record<string, Migration> = {
   "20261128_0001_foundation": foundation,
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   "20261208_0035_screen_updated_index": screenUpdatedIndex,
   "20261208_0036_queue_walks_hold_filters": queueWalksHoldFilters,
   "20261208_0037_open_ticket_ids": openTicketIds,
+  "20261208_0038_tag_entries_open": tagEntriesOpen,
 };

@@ -87,16 +87,20 @@ function viewCondition(view: QueueView, values: QueueFilterValues): Expression<S
   }
 }
 
-/** Whether a view's query starts from the tag's list (`tagListOpen`, `tagListResolved`). */
-function fromTagList(shape: QueueFilterShape, view: QueueView): boolean {
-  return view === "resolved" ? shape.tagListResolved : shape.tagListOpen;
+/**
+ * Whether a view's query starts from the tag's list (`tagListOpen`, `tagListResolved`): its open
+ * entries for an open view, all of them for "finalizadas".
+ */
+function fromTagList(shape: QueueFilterShape, view: QueueView): "open" | "all" | false {
+  if (view === "resolved") return shape.tagListResolved && "all";
+  return shape.tagListOpen && "open";
 }
 
 function filterConditions(
   db: Executor,
   shape: QueueFilterShape,
   values: QueueFilterValues,
-  fromList: boolean,
+  fromList: "open" | "all" | false,
 ): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (shape.company) conditions.push(sql<SqlBool>`ticket.company_id = ${values.companyId}`);
@@ -107,15 +111,20 @@ function filterConditions(
   if (shape.kind) conditions.push(sql<SqlBool>`ticket.kind = ${values.kind}`);
   if (shape.channel) conditions.push(sql<SqlBool>`ticket.channel = ${values.channel}`);
   if (shape.assignee) conditions.push(sql<SqlBool>`ticket.assignee_id = ${values.assigneeId}`);
-  if (shape.tag && fromList)
+  if (shape.tag && fromList) {
+    // An open view reads only the tag's open entries (`ticket_tag.open`, migration 0038).
+    const entries = (table: string) => {
+      const tag = sql<SqlBool>`${sql.ref(`${table}.tag`)} = ${values.tag}`;
+      return fromList === "open" ? sql<SqlBool>`${tag} and ${sql.ref(`${table}.open`)} = 1` : tag;
+    };
     conditions.push(
       // On SQLite the tag's entries are the outer loop (`TAG_LIST`, joined as "tagged"): its planner,
       // left to choose, walked the open statuses and tested each ticket against the list.
       dialectOf(db) === "sqlite"
-        ? sql<SqlBool>`tagged.tag = ${values.tag} and tagged.ticket_id = ticket.id`
-        : sql<SqlBool>`ticket.id in (select ticket_tag.ticket_id from ticket_tag where ticket_tag.tag = ${values.tag})`,
+        ? sql<SqlBool>`${entries("tagged")} and tagged.ticket_id = ticket.id`
+        : sql<SqlBool>`ticket.id in (select ticket_tag.ticket_id from ticket_tag where ${entries("ticket_tag")})`,
     );
-  else if (shape.tag)
+  } else if (shape.tag)
     conditions.push(
       sql<SqlBool>`exists (select 1 from ticket_tag where ticket_tag.ticket_id = ticket.id and ticket_tag.tag = ${values.tag})`,
     );
@@ -278,7 +287,7 @@ export function buildQueuePage(
 
 /** In place of an index: start from a rare tag's entries, the ticket joined to each (see `tagListOpen`). */
 export const TAG_LIST = "(the tag's list)";
-/** The same for an open view: each entry looked up among the open tickets' ids first (migration 0037). */
+/** The same for an open view: the tag's open entries only (`ticket_tag.open`, migration 0038). */
 export const TAG_LIST_OPEN = "(the tag's list, open tickets)";
 
 const tagListFor = (view: QueueView): string => (view === "resolved" ? TAG_LIST : TAG_LIST_OPEN);
@@ -297,7 +306,7 @@ function indexedBy<Row>(query: Compilable<Row>, indexes: readonly (string | unde
         const index = indexes[nth++];
         if (index === TAG_LIST) return `from "ticket_tag" as "tagged" cross join "ticket" `;
         if (index === TAG_LIST_OPEN)
-          return `from "ticket_tag" as "tagged" cross join "ticket" indexed by "ticket_open_id_idx" `;
+          return `from "ticket_tag" as "tagged" indexed by "ticket_tag_open_idx" cross join "ticket" `;
         return index === undefined ? from : `${from}indexed by "${index}" `;
       });
       if (nth !== indexes.length) throw new Error("queue query: the tables to pin indexes on moved");
@@ -462,7 +471,14 @@ export function buildTagTicketsByState(db: Executor, values: { tag: string }) {
         .where(allOf([sql<SqlBool>`tagged.tag = ${values.tag} and ticket.id = tagged.ticket_id`, state])),
     );
   return db.selectNoFrom([
-    tagged(OPEN).as("open"),
+    // The open ones from the flag's range alone (migration 0038).
+    capped(
+      db,
+      db
+        .selectFrom("ticket_tag")
+        .select(sql.lit(1).as("one"))
+        .where(sql<SqlBool>`ticket_tag.tag = ${values.tag} and ticket_tag.open = 1`),
+    ).as("open"),
     tagged(sql<SqlBool>`ticket.status = 'resolved'`).as("resolved"),
   ]);
 }
