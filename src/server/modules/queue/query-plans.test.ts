@@ -187,9 +187,12 @@ describe("the queue's query plans", () => {
     const index = queueIndexFor(shape);
     expect(index).toBeDefined();
     if (testDialect === "postgres") {
+      // This file's schema only: another file's, dropped meanwhile, would fail pg_get_indexdef.
       const { rows } = await sql<{
         indexdef: string;
-      }>`select indexdef from pg_indexes where indexname = ${index}`.execute(t.ctx.db);
+      }>`select indexdef from pg_indexes where schemaname = current_schema() and indexname = ${index}`.execute(
+        t.ctx.db,
+      );
       // The indexed columns, before the partial index's condition.
       const columns = /USING btree \(([^)]*)\)/.exec(rows[0]?.indexdef ?? "")?.[1];
       expect(columns).toBeDefined();
