@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/support/app";
 import { testDialect } from "../../../../test/support/database";
 import { bytecodeOf, planOf as planOfQuery } from "../../../../test/support/query-plan";
+import { tagEntryFlags } from "../../../../test/support/tag-flags";
 import type { TicketStatus } from "../../../contracts/tickets";
 import { parseQuery } from "../../../domain/search/portuguese";
 import { generate, OLD_PROJECT_TAG } from "../../cli/generate";
@@ -306,6 +307,8 @@ describe("the queue's query plans", () => {
   // tag on 5 open ones). Both forms must list and count the same tickets.
   describe("a tag on few tickets", () => {
     let tag = "";
+    const ticketsIn = (statuses: TicketStatus[], limit: number) =>
+      t.ctx.db.selectFrom("ticket").select("id").where("status", "in", statuses).limit(limit).execute();
     beforeAll(async () => {
       const row = await t.ctx.db
         .selectFrom("ticket_tag")
@@ -323,8 +326,6 @@ describe("the queue's query plans", () => {
       expect(await tagRarity(t.ctx.db, "nenhuma-ocorrencia")).toEqual({ open: true, resolved: true });
       // The generator's old project: on every finished ticket of these 3 000 and on 5 open ones.
       expect(await tagRarity(t.ctx.db, OLD_PROJECT_TAG)).toEqual({ open: true, resolved: false });
-      const ticketsIn = (statuses: TicketStatus[], limit: number) =>
-        t.ctx.db.selectFrom("ticket").select("id").where("status", "in", statuses).limit(limit).execute();
       const open = await ticketsIn(["open", "in_progress", "waiting_customer"], RARE_TAG_TICKETS + 1);
       const resolved = await ticketsIn(["resolved"], RARE_TAG_TICKETS + 1);
       expect([open.length, resolved.length]).toEqual([RARE_TAG_TICKETS + 1, RARE_TAG_TICKETS + 1]);
@@ -351,10 +352,9 @@ describe("the queue's query plans", () => {
     });
 
     it("says on each entry whether its ticket is open, as its status changes (migration 0038's triggers)", async () => {
-      const ticketIn = (status: TicketStatus) =>
-        t.ctx.db.selectFrom("ticket").select("id").where("status", "=", status).executeTakeFirstOrThrow();
-      const open = await ticketIn("open");
-      const cancelled = await ticketIn("cancelled");
+      const [open] = await ticketsIn(["open"], 1);
+      const [cancelled] = await ticketsIn(["cancelled"], 1);
+      if (!open || !cancelled) throw new Error("the generated tickets hold no open or no cancelled one");
       const flags = async () =>
         Object.fromEntries(
           (
@@ -387,30 +387,13 @@ describe("the queue's query plans", () => {
         await t.ctx.db.deleteFrom("ticket_tag").where("tag", "=", "sinalizada").execute();
       }
       // And every entry the generator wrote (through the insert trigger) agrees with its ticket.
-      const disagreeing = await t.ctx.db
-        .selectFrom("ticket_tag")
-        .innerJoin("ticket", "ticket.id", "ticket_tag.ticket_id")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .where(
-          sql<boolean>`ticket_tag.open <> case when ticket.status in ('open', 'in_progress', 'waiting_customer') then 1 else 0 end`,
-        )
-        .executeTakeFirstOrThrow();
-      expect(Number(disagreeing.n)).toBe(0);
-      const flagged = await t.ctx.db
-        .selectFrom("ticket_tag")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .where("open", "=", 1)
-        .executeTakeFirstOrThrow();
-      expect(Number(flagged.n)).toBeGreaterThan(100);
+      const entries = await tagEntryFlags(t.ctx.db);
+      expect(entries.disagreeing).toBe(0);
+      expect(entries.open).toBeGreaterThan(100);
     });
 
     it("is read again after a minute, not on every request", async () => {
-      const open = await t.ctx.db
-        .selectFrom("ticket")
-        .select("id")
-        .where("status", "in", ["open", "in_progress", "waiting_customer"])
-        .limit(RARE_TAG_TICKETS + 1)
-        .execute();
+      const open = await ticketsIn(["open", "in_progress", "waiting_customer"], RARE_TAG_TICKETS + 1);
       const now = Date.parse("2026-04-22T13:00:00Z");
       expect(await tagRarityOf(t.ctx.db, "campanha", now)).toEqual({ open: true, resolved: true });
       await t.ctx.db

@@ -457,21 +457,12 @@ const tagTickets = PreparedQuery.single((db, values: { tag: string }) =>
 );
 
 /**
- * The tag's tickets in and out of the open queue, each count capped: from the tag's entries, each
- * ticket by its id (a CROSS JOIN, which SQLite keeps in that order); exported for the plan tests.
+ * The tag's tickets in and out of the open queue, each count capped: the open ones are a range of
+ * the tag's open entries (migration 0038); the finished ones are its entries, each ticket by its id
+ * (a CROSS JOIN, which SQLite keeps in that order). Exported for the plan tests.
  */
 export function buildTagTicketsByState(db: Executor, values: { tag: string }) {
-  const tagged = (state: Expression<SqlBool>) =>
-    capped(
-      db,
-      db
-        .selectFrom("ticket_tag as tagged")
-        .crossJoin("ticket")
-        .select(sql.lit(1).as("one"))
-        .where(allOf([sql<SqlBool>`tagged.tag = ${values.tag} and ticket.id = tagged.ticket_id`, state])),
-    );
   return db.selectNoFrom([
-    // The open ones from the flag's range alone (migration 0038).
     capped(
       db,
       db
@@ -479,7 +470,16 @@ export function buildTagTicketsByState(db: Executor, values: { tag: string }) {
         .select(sql.lit(1).as("one"))
         .where(sql<SqlBool>`ticket_tag.tag = ${values.tag} and ticket_tag.open = 1`),
     ).as("open"),
-    tagged(sql<SqlBool>`ticket.status = 'resolved'`).as("resolved"),
+    capped(
+      db,
+      db
+        .selectFrom("ticket_tag as tagged")
+        .crossJoin("ticket")
+        .select(sql.lit(1).as("one"))
+        .where(
+          sql<SqlBool>`tagged.tag = ${values.tag} and ticket.id = tagged.ticket_id and ticket.status = 'resolved'`,
+        ),
+    ).as("resolved"),
   ]);
 }
 
@@ -494,8 +494,8 @@ export interface TagRarity {
 /**
  * Whether the tag is on few open tickets, and on few finished ones. A tag on at most
  * `RARE_TAG_TICKETS` tickets in all is both, from its index alone; a commoner one is counted in
- * each part, joined to its tickets: a tag on 600 tickets all finished but 3 is rare to the open
- * views, which would otherwise walk the whole queue for those 3. That second count reads up to a
+ * each part (`buildTagTicketsByState`): a tag on 600 tickets all finished but 3 is rare to the open
+ * views, which would otherwise walk the whole queue for those 3. The finished count reads up to a
  * thousand tickets (a few milliseconds), which is why the service keeps its answer a while.
  */
 export async function tagRarity(db: Executor, tag: string): Promise<TagRarity> {
